@@ -1,0 +1,111 @@
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: trygg check [FILE...]\n"
+	"\n"
+	"Validate plan files (and trygg.yaml) against schema trygg/1.  Without\n"
+	"FILE, checks the workspace's trygg.yaml and every district.  Prints each\n"
+	"problem as 'path:line:col: error: message'; exits 1 when there is one.\n"
+	"\n"
+	"  -q, --quiet   print nothing when all is well (the default) and no\n"
+	"                summary line when there are problems\n";
+
+static bool is_config(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	return !strcmp(base ? base + 1 : path, "trygg.yaml");
+}
+
+/* Check one file; returns its status. */
+static enum tg_status check_file(const char *path, const struct tg_config *cfg,
+				 struct tg_diags *d)
+{
+	enum tg_status st;
+	if (is_config(path)) {
+		struct tg_config *c;
+		st = tg_config_load(path, &c, d);
+		tg_config_free(c);
+	} else {
+		struct tg_plan *p;
+		st = tg_plan_load(path, cfg, &p, d);
+		tg_plan_free(p);
+	}
+	return st;
+}
+
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool quiet = false;
+	int o;
+	OPT_START();
+	while ((o = getopt_long(argc, argv, ":hq", opts, NULL)) != -1) {
+		switch (o) {
+		case 'q': quiet = true; break;
+		case 'h': return show_usage(usage);
+		default: return option_error(usage, o, argv);
+		}
+	}
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_workspace *ws = NULL;
+	struct tg_config *cfg = NULL;
+	char **files;
+	size_t n;
+	bool explicit = optind < argc;
+	enum tg_status st = tg_workspace_find(ctx->dir, &ws, &d);
+	if (st && !explicit) {
+		print_diags(&d);
+		tg_diags_release(&d);
+		return st;
+	}
+	tg_diags_release(&d);
+	if (ws) {
+		/* the workspace's programme checks strategic areas and owners;
+		 * its own errors are reported when it is among the files */
+		struct tg_diags quiet_d = TG_DIAGS_INIT;
+		tg_config_load(ws->config_path, &cfg, &quiet_d);
+		tg_diags_release(&quiet_d);
+	}
+	if (explicit) {
+		n = (size_t)(argc - optind);
+		files = xcalloc(n + 1, sizeof *files);
+		for (size_t i = 0; i < n; i++)
+			files[i] = xstrdup(argv[optind + (int)i]);
+	} else {
+		char **plans = tg_workspace_districts(ws, &n);
+		files = xcalloc(n + 2, sizeof *files);
+		files[0] = xstrdup(ws->config_path);
+		memcpy(files + 1, plans, n * sizeof *plans);
+		free(plans);
+		n++;
+	}
+	int status = 0;
+	size_t bad_files = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum tg_status fst = check_file(files[i], cfg, &d);
+		if (fst)
+			bad_files++;
+		if (fst == TG_ENOINPUT || fst == TG_EIO)
+			status = fst;
+		else if (fst && !status)
+			status = TG_FINDINGS;
+		print_diags(&d);
+		tg_diags_release(&d);
+		free(files[i]);
+	}
+	if (bad_files && !quiet)
+		fprintf(stderr, "trygg: %zu of %zu file%s failed the check\n",
+			bad_files, n, n == 1 ? "" : "s");
+	free(files);
+	tg_config_free(cfg);
+	tg_workspace_free(ws);
+	return status;
+}

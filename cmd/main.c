@@ -1,0 +1,108 @@
+/*
+ * trygg: the command table and what runs before every command.
+ *
+ * Adding a command:
+ *   1. a row in commands[] below (flags say what main prepares for it);
+ *   2. its handler in cmd/<noun>.c, declared in cmd/cmd.h, listed in
+ *      cmd/meson.build;
+ *   3. its man page man/trygg-<noun>.1.scd, listed in man/meson.build;
+ *   4. its tests tests/tNNNN-<noun>-<what>.sh, listed in tests/meson.build;
+ *   5. its line in trygg(1) and in the README if users meet it first.
+ */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct cmd commands[] = {
+	{ "init", cmd_init, 0, "create a new workspace" },
+	{ "district", cmd_district, CMD_WORKSPACE, "add or list districts" },
+	{ "check", cmd_check, 0, "validate the workspace and plan files" },
+	{ "help", cmd_help, 0, "show the manual of a command" },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const char usage[] =
+	"usage: trygg [-C DIR] COMMAND [ARGS]\n"
+	"       trygg --help | --version\n"
+	"\n"
+	"Commands:\n";
+
+static void print_usage(FILE *f)
+{
+	fputs(usage, f);
+	for (const struct cmd *c = commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("\n'trygg COMMAND --help' shows a command's options; "
+	      "'trygg help COMMAND' its manual.\n", f);
+}
+
+const struct cmd *find_command(const char *name)
+{
+	for (const struct cmd *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/* A failed write to stdout (a full disk, a closed pipe) is an error. */
+static int finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error("cannot write to standard output: %s", strerror(errno ? errno : EIO));
+		return TG_EIO;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cmd_ctx ctx = { 0 };
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-C") && i + 1 < argc) {
+			ctx.dir = argv[++i];
+		} else if (!strncmp(a, "-C", 2) && a[2]) {
+			ctx.dir = a + 2;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			print_usage(stdout);
+			return finish(0);
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			printf("trygg %s\n", TRYGG_VERSION);
+			return finish(0);
+		} else {
+			error("unknown option '%s'", a);
+			print_usage(stderr);
+			return TG_EUSAGE;
+		}
+	}
+	if (i == argc) {
+		print_usage(stderr);
+		return TG_EUSAGE;
+	}
+	const struct cmd *c = find_command(argv[i]);
+	if (!c) {
+		const char *names[64];
+		size_t n = 0;
+		for (const struct cmd *k = commands; k->name; k++)
+			names[n++] = k->name;
+		names[n] = NULL;
+		const char *s = tg_suggest(argv[i], names);
+		if (s)
+			error("'%s' is not a trygg command (did you mean '%s'?)", argv[i], s);
+		else
+			error("'%s' is not a trygg command (see 'trygg --help')", argv[i]);
+		return TG_EUSAGE;
+	}
+	int status = 0;
+	bool help = i + 1 < argc && (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"));
+	if ((c->flags & CMD_WORKSPACE) && !help)
+		status = need_workspace(&ctx);
+	if (!status)
+		status = c->fn(argc - i, argv + i, &ctx);
+	tg_config_free(ctx.cfg);
+	tg_workspace_free(ctx.ws);
+	return finish(status);
+}

@@ -1,0 +1,128 @@
+#include "cmd.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <getopt.h>
+#include <unistd.h>
+
+const char *display_path(const char *path)
+{
+	static char cwd[PATH_MAX];
+	static size_t len;
+	if (!path)
+		return NULL;
+	if (!len && getcwd(cwd, sizeof cwd))
+		len = strlen(cwd);
+	if (len > 1 && !strncmp(path, cwd, len) && path[len] == '/')
+		return path + len + 1;
+	return path;
+}
+
+static const char *const sev_names[] = { "error", "warning", "note" };
+
+void print_diags(const struct tg_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct tg_diag *g = &d->v[i];
+		fputs("trygg: ", stderr);
+		if (g->path && g->line)
+			fprintf(stderr, "%s:%u:%u: ", display_path(g->path), g->line, g->col);
+		else if (g->path)
+			fprintf(stderr, "%s: ", display_path(g->path));
+		fprintf(stderr, "%s: %s\n", sev_names[g->sev], g->msg);
+		if (!g->excerpt)
+			continue;
+		fprintf(stderr, "  %s\n  ", g->excerpt);
+		/* the caret goes under the column'th character; tabs stay tabs */
+		const char *p = g->excerpt, *end = p + strlen(p);
+		for (unsigned c = 1; c < g->col && p < end; c++) {
+			fputc(*p == '\t' ? '\t' : ' ', stderr);
+			tg_utf8_next(&p, end);
+		}
+		fputs("^\n", stderr);
+	}
+}
+
+static void vmessage(const char *sev, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "trygg: %s: ", sev);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage("error", fmt, ap);
+	va_end(ap);
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage("warning", fmt, ap);
+	va_end(ap);
+}
+
+int usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage("error", fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s", usage);
+	return TG_EUSAGE;
+}
+
+int show_usage(const char *usage)
+{
+	fputs(usage, stdout);
+	return 0;
+}
+
+int run_verb(const char *noun, const struct verb *verbs, const char *usage,
+	     int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc < 2)
+		return usage_error(usage, "'trygg %s' needs a verb", noun);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return show_usage(usage);
+	for (const struct verb *v = verbs; v->name; v++)
+		if (!strcmp(v->name, argv[1]))
+			return v->fn(argc - 1, argv + 1, ctx);
+	const char *names[32];
+	size_t n = 0;
+	for (const struct verb *v = verbs; v->name && n < 31; v++)
+		names[n++] = v->name;
+	names[n] = NULL;
+	const char *s = tg_suggest(argv[1], names);
+	if (s)
+		return usage_error(usage, "'%s' is not a verb of 'trygg %s' (did you mean '%s'?)",
+				   argv[1], noun, s);
+	return usage_error(usage, "'%s' is not a verb of 'trygg %s'", argv[1], noun);
+}
+
+int need_workspace(struct cmd_ctx *ctx)
+{
+	if (ctx->cfg)
+		return 0;
+	struct tg_diags d = TG_DIAGS_INIT;
+	enum tg_status st = ctx->ws ? TG_OK : tg_workspace_find(ctx->dir, &ctx->ws, &d);
+	if (!st)
+		st = tg_config_load(ctx->ws->config_path, &ctx->cfg, &d);
+	print_diags(&d);
+	tg_diags_release(&d);
+	return st;
+}
+
+int option_error(const char *usage, int o, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (o == ':')
+		return usage_error(usage, "option '%s' needs a value", arg);
+	return usage_error(usage, "unknown option '%s'", arg);
+}

@@ -1,0 +1,144 @@
+#include "priv.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tg_diags_release(struct tg_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].msg);
+		free(d->v[i].excerpt);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = d->alloc = d->errors = 0;
+}
+
+static char *excerpt_at(const char *src, size_t len, size_t at)
+{
+	if (!src || at > len)
+		return NULL;
+	size_t a = at, b = at;
+	while (a > 0 && src[a - 1] != '\n' && src[a - 1] != '\r')
+		a--;
+	while (b < len && src[b] != '\n' && src[b] != '\r')
+		b++;
+	if (b - a > 500)
+		return NULL;
+	return xstrndup(src + a, b - a);
+}
+
+static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path,
+		      unsigned line, unsigned col, const char *src, size_t srclen,
+		      size_t at, const char *fmt, va_list ap)
+{
+	if (d->n == d->alloc) {
+		d->alloc = d->alloc ? 2 * d->alloc : 8;
+		d->v = xrealloc(d->v, d->alloc * sizeof *d->v);
+	}
+	struct tg_diag *g = &d->v[d->n++];
+	struct buf b = BUF_INIT;
+	buf_vaddf(&b, fmt, ap);
+	g->sev = sev;
+	g->path = path ? xstrdup(path) : NULL;
+	g->line = line;
+	g->col = col;
+	g->msg = buf_detach(&b);
+	g->excerpt = line ? excerpt_at(src, srclen, at) : NULL;
+	if (sev == TG_SEV_ERROR)
+		d->errors++;
+}
+
+void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,
+		 unsigned line, unsigned col, const char *src, size_t srclen,
+		 size_t at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, sev, path, line, col, src, srclen, at, fmt, ap);
+	va_end(ap);
+}
+
+void tg_diag_node(struct tg_diags *d, enum tg_severity sev,
+		  const struct tg_doc *doc, const struct tg_node *n,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (n)
+		diag_vadd(d, sev, doc->path, n->line, n->col, doc->src, doc->len,
+			  n->start, fmt, ap);
+	else
+		diag_vadd(d, sev, doc->path, 1, 1, doc->src, doc->len, 0, fmt, ap);
+	va_end(ap);
+}
+
+void tg_locate(const char *src, size_t len, size_t off, unsigned *line,
+	       unsigned *col)
+{
+	unsigned l = 1, c = 1;
+	size_t i = 0;
+	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (; i < off && i < len; i++) {
+		unsigned char ch = (unsigned char)src[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if (ch == '\r') {
+			if (i + 1 < len && src[i + 1] == '\n')
+				continue;
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Damerau-free Levenshtein distance on bytes: keys are ASCII. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag + cost;
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *tg_suggest(const char *word, const char *const *words)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+	for (; *words; words++) {
+		size_t dist = distance(word, *words);
+		if (dist < bestd) {
+			bestd = dist;
+			best = *words;
+		}
+	}
+	size_t len = strlen(word);
+	size_t limit = len <= 2 ? 0 : len < 5 ? 1 : len < 9 ? 2 : 3;
+	return bestd <= limit ? best : NULL;
+}

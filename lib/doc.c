@@ -1,0 +1,528 @@
+/*
+ * doc: YAML bytes -> a tree of tg_node with byte positions.
+ *
+ * We work on libyaml's event stream, never on its document API: that way
+ * anchors and aliases are refused before they can expand, nesting depth is
+ * counted as it grows, and every node gets byte offsets that the editor can
+ * splice at.  libyaml's marks count characters (a BOM is skipped, not
+ * counted), so marks are mapped to bytes by walking the UTF-8 text with a
+ * cursor that moves forward with the event stream.
+ */
+#include "priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+/* ---- arena -------------------------------------------------------------- */
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct tg_arena {
+	struct chunk *head;
+};
+
+struct tg_arena *tg_arena_new(void)
+{
+	return xcalloc(1, sizeof(struct tg_arena));
+}
+
+void tg_arena_free(struct tg_arena *a)
+{
+	if (!a)
+		return;
+	for (struct chunk *c = a->head, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *tg_arena_alloc(struct tg_arena *a, size_t n)
+{
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	struct chunk *c = a->head;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > 32768 ? n : 32768;
+		c = xmalloc(sizeof *c + size);
+		c->size = size;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n)
+{
+	char *p = tg_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---- reading files ------------------------------------------------------ */
+
+enum tg_status tg_read_file(const char *path, size_t limit, struct buf *b,
+			    struct tg_diags *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+			    "cannot open: %s", strerror(errno));
+		return TG_ENOINPUT;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		bool dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "%s",
+			    dir ? "is a directory, not a file" : "not a regular file");
+		close(fd);
+		return TG_ENOINPUT;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+			    "file is %lld bytes, over the limit of %zu bytes",
+			    (long long)st.st_size, limit);
+		close(fd);
+		return TG_EDATA;
+	}
+	buf_reset(b);
+	buf_grow(b, (size_t)st.st_size);
+	for (;;) {
+		if (b->len > limit) {
+			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+				    "file is over the limit of %zu bytes", limit);
+			close(fd);
+			return TG_EDATA;
+		}
+		buf_grow(b, 65536);
+		ssize_t r = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+				    "cannot read: %s", strerror(errno));
+			close(fd);
+			return TG_EIO;
+		}
+		if (r == 0)
+			break;
+		b->len += (size_t)r;
+		b->s[b->len] = '\0';
+	}
+	close(fd);
+	return TG_OK;
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+struct frame {
+	struct tg_node *node;
+	size_t base;            /* first child in the kids stack */
+};
+
+struct parser {
+	struct tg_doc *doc;
+	struct tg_diags *d;
+	size_t cur_char, cur_byte;  /* the mark -> byte cursor */
+	size_t bom;
+	struct frame stack[TG_MAX_DEPTH + 1];
+	size_t depth;
+	struct tg_node **kids;
+	size_t nkids, kids_alloc;
+};
+
+static size_t byte_at(struct parser *p, size_t index)
+{
+	const char *s = p->doc->src;
+	size_t len = p->doc->len;
+	if (index < p->cur_char) {      /* rare: walk back */
+		while (p->cur_char > index && p->cur_byte > p->bom) {
+			p->cur_byte--;
+			while (p->cur_byte > p->bom &&
+			       ((unsigned char)s[p->cur_byte] & 0xC0) == 0x80)
+				p->cur_byte--;
+			p->cur_char--;
+		}
+	}
+	while (p->cur_char < index && p->cur_byte < len) {
+		p->cur_byte++;
+		while (p->cur_byte < len &&
+		       ((unsigned char)s[p->cur_byte] & 0xC0) == 0x80)
+			p->cur_byte++;
+		p->cur_char++;
+	}
+	return p->cur_byte;
+}
+
+static void error_at_mark(struct parser *p, yaml_mark_t m, const char *fmt,
+			  const char *what)
+{
+	struct tg_doc *doc = p->doc;
+	size_t at = byte_at(p, m.index);
+	tg_diag_add(p->d, TG_SEV_ERROR, doc->path, (unsigned)m.line + 1,
+		    (unsigned)m.column + 1, doc->src, doc->len, at, fmt, what);
+}
+
+static void error_at_byte(struct parser *p, size_t off, const char *msg)
+{
+	unsigned line, col;
+	tg_locate(p->doc->src, p->doc->len, off, &line, &col);
+	tg_diag_add(p->d, TG_SEV_ERROR, p->doc->path, line, col, p->doc->src,
+		    p->doc->len, off, "%s", msg);
+}
+
+static void push_kid(struct parser *p, struct tg_node *n)
+{
+	if (p->nkids == p->kids_alloc) {
+		p->kids_alloc = p->kids_alloc ? 2 * p->kids_alloc : 64;
+		p->kids = xrealloc(p->kids, p->kids_alloc * sizeof *p->kids);
+	}
+	p->kids[p->nkids++] = n;
+}
+
+static struct tg_node *new_node(struct parser *p, enum tg_kind kind,
+				const yaml_event_t *ev)
+{
+	struct tg_node *n = tg_arena_alloc(p->doc->arena, sizeof *n);
+	n->kind = kind;
+	n->line = (unsigned)ev->start_mark.line + 1;
+	n->col = (unsigned)ev->start_mark.column + 1;
+	n->start = byte_at(p, ev->start_mark.index);
+	return n;
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+	const struct tg_node *x = *(struct tg_node *const *)a;
+	const struct tg_node *y = *(struct tg_node *const *)b;
+	int c = strcmp(x->str, y->str);
+	if (c)
+		return c;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void report_duplicate(struct parser *p, const struct tg_node *first,
+			     const struct tg_node *again)
+{
+	tg_diag_node(p->d, TG_SEV_ERROR, p->doc, again,
+		     "duplicate key '%s' (first at line %u)", again->str,
+		     first->line);
+}
+
+static void check_duplicates(struct parser *p, struct tg_node *map)
+{
+	size_t pairs = map->n / 2;
+	if (pairs <= 16) {
+		for (size_t i = 1; i < pairs; i++)
+			for (size_t j = 0; j < i; j++)
+				if (!strcmp(map->kids[2 * i]->str, map->kids[2 * j]->str)) {
+					report_duplicate(p, map->kids[2 * j], map->kids[2 * i]);
+					break;
+				}
+		return;
+	}
+	struct tg_node **keys = xmalloc(pairs * sizeof *keys);
+	for (size_t i = 0; i < pairs; i++)
+		keys[i] = map->kids[2 * i];
+	qsort(keys, pairs, sizeof *keys, cmp_keys);
+	for (size_t i = 1; i < pairs; i++)
+		if (!strcmp(keys[i]->str, keys[i - 1]->str))
+			report_duplicate(p, keys[i - 1], keys[i]);
+	free(keys);
+}
+
+/* Attach a finished node to its parent (or make it the root). */
+static bool attach(struct parser *p, struct tg_node *n, const yaml_event_t *ev)
+{
+	if (p->depth == 0) {
+		p->doc->root = n;
+		return true;
+	}
+	struct frame *f = &p->stack[p->depth - 1];
+	bool is_key = f->node->kind == TG_MAP && (p->nkids - f->base) % 2 == 0;
+	if (is_key && n->kind != TG_SCALAR) {
+		error_at_mark(p, ev->start_mark, "%s",
+			      "a key must be a plain scalar, not a collection");
+		return false;
+	}
+	push_kid(p, n);
+	return true;
+}
+
+static bool refuse_extras(struct parser *p, const yaml_event_t *ev,
+			  const yaml_char_t *anchor, const yaml_char_t *tag,
+			  bool implicit)
+{
+	if (anchor) {
+		error_at_mark(p, ev->start_mark,
+			      "anchor '&%s' refused: trygg files use no anchors or aliases",
+			      (const char *)anchor);
+		return false;
+	}
+	if (tag && !implicit) {
+		error_at_mark(p, ev->start_mark,
+			      "tag '%s' refused: write the value plainly or quote it",
+			      (const char *)tag);
+		return false;
+	}
+	return true;
+}
+
+static enum tg_style scalar_style(yaml_scalar_style_t s)
+{
+	switch (s) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: return TG_SINGLE;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return TG_DOUBLE;
+	case YAML_LITERAL_SCALAR_STYLE: return TG_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE: return TG_FOLDED;
+	default: return TG_PLAIN;
+	}
+}
+
+/* Handle one event; false stops the parse. */
+static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
+{
+	struct tg_node *n;
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1) {
+			error_at_mark(p, ev->start_mark, "%s",
+				      "more than one document in the file; a trygg file holds one");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		error_at_mark(p, ev->start_mark,
+			      "alias '*%s' refused: trygg files use no anchors or aliases",
+			      (const char *)ev->data.alias.anchor);
+		return false;
+	case YAML_SCALAR_EVENT:
+		if (!refuse_extras(p, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
+				   ev->data.scalar.plain_implicit ||
+				   ev->data.scalar.quoted_implicit))
+			return false;
+		if (ev->data.scalar.length > TG_MAX_SCALAR) {
+			error_at_mark(p, ev->start_mark,
+				      "text is longer than the limit of %s bytes", "65536");
+			return false;
+		}
+		n = new_node(p, TG_SCALAR, ev);
+		n->style = scalar_style(ev->data.scalar.style);
+		n->str = tg_arena_strndup(p->doc->arena, (const char *)ev->data.scalar.value,
+					  ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		if (memchr(n->str, '\0', n->len)) {
+			error_at_mark(p, ev->start_mark, "%s",
+				      "text contains a NUL character");
+			return false;
+		}
+		n->end = n->tail = byte_at(p, ev->end_mark.index);
+		return attach(p, n, ev);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool map = ev->type == YAML_MAPPING_START_EVENT;
+		const yaml_char_t *anchor = map ? ev->data.mapping_start.anchor
+						: ev->data.sequence_start.anchor;
+		const yaml_char_t *tag = map ? ev->data.mapping_start.tag
+					     : ev->data.sequence_start.tag;
+		int implicit = map ? ev->data.mapping_start.implicit
+				   : ev->data.sequence_start.implicit;
+		if (!refuse_extras(p, ev, anchor, tag, implicit))
+			return false;
+		if (p->depth >= TG_MAX_DEPTH) {
+			error_at_mark(p, ev->start_mark,
+				      "nesting deeper than the limit of %s levels", "32");
+			return false;
+		}
+		n = new_node(p, map ? TG_MAP : TG_SEQ, ev);
+		bool flow = map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+				: ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+		n->style = flow ? TG_FLOW : TG_BLOCK;
+		p->stack[p->depth].node = n;
+		p->stack[p->depth].base = p->nkids;
+		p->depth++;
+		return true;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct frame *f = &p->stack[--p->depth];
+		n = f->node;
+		n->n = p->nkids - f->base;
+		n->kids = tg_arena_alloc(p->doc->arena, (n->n ? n->n : 1) * sizeof *n->kids);
+		memcpy(n->kids, p->kids + f->base, n->n * sizeof *n->kids);
+		p->nkids = f->base;
+		n->end = byte_at(p, ev->end_mark.index);
+		if (n->style == TG_FLOW || n->n == 0)
+			n->tail = n->end;
+		else
+			n->tail = n->kids[n->n - 1]->tail;
+		if (n->kind == TG_MAP)
+			check_duplicates(p, n);
+		return attach(p, n, ev);
+	}
+	default:
+		return true;
+	}
+}
+
+static void yaml_error(struct parser *p, yaml_parser_t *yp)
+{
+	const char *problem = yp->problem ? yp->problem : "cannot parse YAML";
+	struct buf msg = BUF_INIT;
+	buf_adds(&msg, problem);
+	if (yp->context)
+		buf_addf(&msg, " (%s at line %zu)", yp->context, yp->context_mark.line + 1);
+	if (yp->error == YAML_READER_ERROR) {
+		error_at_byte(p, yp->problem_offset, msg.s);
+	} else {
+		/* a tab where indentation is expected is a common slip */
+		size_t at = byte_at(p, yp->problem_mark.index);
+		const char *s = p->doc->src;
+		size_t ls = at;
+		while (ls > 0 && s[ls - 1] != '\n')
+			ls--;
+		for (size_t i = ls; i < p->doc->len && (s[i] == ' ' || s[i] == '\t'); i++)
+			if (s[i] == '\t') {
+				buf_adds(&msg, "; tabs cannot indent YAML, use spaces");
+				break;
+			}
+		error_at_mark(p, yp->problem_mark, "%s", msg.s);
+	}
+	buf_release(&msg);
+}
+
+static bool check_encoding(struct parser *p)
+{
+	const unsigned char *s = (const unsigned char *)p->doc->src;
+	size_t len = p->doc->len;
+	const char *enc = NULL;
+	if (len >= 4 && ((s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) ||
+			 (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)))
+		enc = "UTF-32";
+	else if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE)))
+		enc = "UTF-16";
+	else if (len >= 2 && (s[0] == 0 || s[1] == 0) && len % 2 == 0 && (s[0] | s[1]))
+		enc = "UTF-16";
+	if (enc) {
+		tg_diag_add(p->d, TG_SEV_ERROR, p->doc->path, 1, 1, NULL, 0, 0,
+			    "file is %s; trygg reads UTF-8 only (convert it with: iconv -f %s -t UTF-8)",
+			    enc, enc);
+		return false;
+	}
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		p->bom = p->cur_byte = 3;
+	size_t bad = tg_utf8_check(p->doc->src, len);
+	if (bad < len) {
+		error_at_byte(p, bad, "invalid UTF-8 byte sequence");
+		return false;
+	}
+	const char *nul = memchr(p->doc->src, '\0', len);
+	if (nul) {
+		error_at_byte(p, (size_t)(nul - p->doc->src), "file contains a NUL byte");
+		return false;
+	}
+	return true;
+}
+
+/* Parse src, which the new document takes over (a NUL-terminated heap copy). */
+static enum tg_status parse_owned(const char *path, char *src, size_t len,
+				  struct tg_doc **out, struct tg_diags *d)
+{
+	*out = NULL;
+	size_t errors = d->errors;
+	struct tg_doc *doc = xcalloc(1, sizeof *doc);
+	doc->path = xstrdup(path);
+	doc->src = src;
+	doc->len = len;
+	doc->arena = tg_arena_new();
+	struct parser p = { .doc = doc, .d = d };
+	if (len > TG_MAX_FILE) {
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+			    "file is %zu bytes, over the limit of %u bytes", len,
+			    TG_MAX_FILE);
+		tg_doc_free(doc);
+		return TG_EDATA;
+	}
+	if (!check_encoding(&p)) {
+		tg_doc_free(doc);
+		return TG_EDATA;
+	}
+	yaml_parser_t yp;
+	yaml_parser_initialize(&yp);
+	yaml_parser_set_input_string(&yp, (const unsigned char *)doc->src, len);
+	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
+	int docs = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&yp, &ev)) {
+			yaml_error(&p, &yp);
+			break;
+		}
+		bool go = on_event(&p, &ev, &docs);
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+		if (!go || end)
+			break;
+	}
+	yaml_parser_delete(&yp);
+	free(p.kids);
+	if (d->errors > errors) {
+		tg_doc_free(doc);
+		return TG_EDATA;
+	}
+	*out = doc;
+	return TG_OK;
+}
+
+enum tg_status tg_doc_parse(const char *path, const char *src, size_t len,
+			    struct tg_doc **out, struct tg_diags *d)
+{
+	return parse_owned(path, xstrndup(src, len), len, out, d);
+}
+
+enum tg_status tg_doc_load(const char *path, struct tg_doc **out,
+			   struct tg_diags *d)
+{
+	struct buf b = BUF_INIT;
+	*out = NULL;
+	enum tg_status st = tg_read_file(path, TG_MAX_FILE, &b, d);
+	if (st != TG_OK) {
+		buf_release(&b);
+		return st;
+	}
+	size_t len = b.len;
+	return parse_owned(path, buf_detach(&b), len, out, d);
+}
+
+void tg_doc_free(struct tg_doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->path);
+	free(doc->src);
+	tg_arena_free(doc->arena);
+	free(doc);
+}
+
+struct tg_node *tg_map_get(const struct tg_node *map, const char *key)
+{
+	if (!map || map->kind != TG_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (!strcmp(map->kids[i]->str, key))
+			return map->kids[i + 1];
+	return NULL;
+}

@@ -1,0 +1,337 @@
+/*
+ * trygg.h: the public interface of libtrygg.
+ *
+ * Data flows one way: files -> tg_doc (a YAML tree with positions) ->
+ * validated model (tg_plan, tg_config) -> edits, index, reports.  The
+ * library never prints and never exits: it returns a tg_status and fills a
+ * tg_diags list with located messages that the command line formats.
+ *
+ * Ownership: an x_new or x_load function returns a heap object that the caller
+ * frees with the matching *_free (which accepts NULL).  Strings inside a
+ * model point into its document and live as long as it does.
+ */
+#ifndef TRYGG_H
+#define TRYGG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Status codes double as the documented exit codes (trygg(1), EXIT STATUS). */
+enum tg_status {
+	TG_OK = 0,
+	TG_FINDINGS = 1,   /* check found errors; report overdue --exit-code */
+	TG_EUSAGE = 2,     /* bad command line, no workspace */
+	TG_EDATA = 65,     /* bad data in an input file */
+	TG_ENOINPUT = 66,  /* input missing or unreadable */
+	TG_ECREAT = 73,    /* cannot create output */
+	TG_EIO = 74,       /* I/O error */
+	TG_EBUSY = 75,     /* lock busy, file changed meanwhile: try again */
+};
+
+/* Documented limits (trygg-plan(5), LIMITS). */
+#define TG_MAX_FILE   (16u << 20)  /* bytes in one YAML file */
+#define TG_MAX_DEPTH  32           /* nested collections */
+#define TG_MAX_SCALAR (64u << 10)  /* bytes in one scalar */
+
+/* ---- diagnostics ------------------------------------------------------ */
+
+enum tg_severity { TG_SEV_ERROR, TG_SEV_WARNING, TG_SEV_NOTE };
+
+struct tg_diag {
+	enum tg_severity sev;
+	char *path;        /* may be NULL */
+	unsigned line;     /* 1-based; 0 when not located */
+	unsigned col;      /* 1-based, in characters */
+	char *msg;
+	char *excerpt;     /* the source line, or NULL */
+};
+
+struct tg_diags {
+	struct tg_diag *v;
+	size_t n, alloc;
+	size_t errors;
+};
+
+#define TG_DIAGS_INIT { NULL, 0, 0, 0 }
+void tg_diags_release(struct tg_diags *d);
+/* Add a message; src/srclen (may be NULL) give the text the excerpt is cut
+ * from, at byte offset `at`. */
+void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,
+		 unsigned line, unsigned col, const char *src, size_t srclen,
+		 size_t at, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+/* Suggest the closest of `words` (NULL-terminated) to `word`, or NULL. */
+const char *tg_suggest(const char *word, const char *const *words);
+
+/* ---- YAML documents with positions ------------------------------------ */
+
+enum tg_kind { TG_SCALAR, TG_MAP, TG_SEQ };
+
+enum tg_style {          /* how a node is written in its file */
+	TG_PLAIN, TG_SINGLE, TG_DOUBLE, TG_LITERAL, TG_FOLDED, /* scalars */
+	TG_BLOCK, TG_FLOW,                                     /* collections */
+};
+
+struct tg_node {
+	enum tg_kind kind;
+	enum tg_style style;
+	unsigned line, col;      /* 1-based start; col in characters */
+	size_t start, end;       /* byte span in the source; a block
+				  * collection's end is libyaml's late mark */
+	size_t tail;             /* byte just past the last scalar inside */
+	const char *str;         /* scalar value, NUL-terminated */
+	size_t len;
+	struct tg_node **kids;   /* seq: items; map: key, value, key, value … */
+	size_t n;                /* number of kids (2 × pairs for a map) */
+};
+
+struct tg_doc {
+	char *path;
+	char *src;               /* the file's bytes, NUL-terminated */
+	size_t len;
+	struct tg_node *root;    /* NULL for an empty document */
+	struct tg_arena *arena;
+};
+
+/* Parse bytes (copied) into a tree.  Refuses anchors, aliases, tags,
+ * complex keys, duplicate keys, several documents, non-UTF-8 text and input
+ * over the limits; every refusal is a located error in d. */
+enum tg_status tg_doc_parse(const char *path, const char *src, size_t len,
+			    struct tg_doc **out, struct tg_diags *d);
+/* Read a file and parse it (TG_ENOINPUT when it cannot be read). */
+enum tg_status tg_doc_load(const char *path, struct tg_doc **out,
+			   struct tg_diags *d);
+void tg_doc_free(struct tg_doc *doc);
+/* The value under `key` in a mapping, or NULL. */
+struct tg_node *tg_map_get(const struct tg_node *map, const char *key);
+/* Read a whole file into b (TG_ENOINPUT / TG_EDATA for size / TG_EIO). */
+enum tg_status tg_read_file(const char *path, size_t limit, struct buf *b,
+			    struct tg_diags *d);
+
+/* ---- the model -------------------------------------------------------- */
+
+enum tg_source_id { TG_POLICE, TG_DISTRICT, TG_SURVEY, TG_NSOURCES };
+enum tg_group { TG_GROUP_NONE, TG_RESIDENTS, TG_BUSINESSES, TG_ASSOCIATIONS };
+enum tg_term { TG_TERM_NONE, TG_SHORT, TG_LONG, TG_MOBILISATION };
+enum tg_mkind { TG_KIND_NONE, TG_SITUATIONAL, TG_SOCIAL };
+enum tg_mstatus { TG_PROPOSED, TG_PLANNED, TG_ONGOING, TG_DONE, TG_CANCELLED,
+		  TG_NSTATUS };
+
+extern const char *const tg_source_names[];   /* police district survey */
+extern const char *const tg_group_names[];    /* "", residents, … */
+extern const char *const tg_term_names[];
+extern const char *const tg_kind_names[];
+extern const char *const tg_status_names[];
+
+struct tg_strlist {
+	const char **v;
+	size_t n;
+	const struct tg_node *node;   /* NULL when the key is absent */
+};
+
+struct tg_intlist {
+	int *v;
+	size_t n;
+	const struct tg_node *node;
+};
+
+struct tg_sitem {                     /* one item of a source's picture */
+	const char *title;
+	struct tg_strlist areas;
+	enum tg_group group;
+	bool has_share, has_index;
+	double share, index;
+	const char *note;
+	const struct tg_node *node;
+};
+
+struct tg_source {
+	const struct tg_node *node;   /* NULL when the source is absent */
+	const char *date;
+	int respondents[4];           /* by tg_group; -1 when not given */
+	struct tg_sitem *items;
+	size_t n_items;
+};
+
+struct tg_joint {
+	const char *id;
+	const char *title;
+	struct tg_strlist areas;
+	unsigned sources;             /* bit (1 << tg_source_id) */
+	bool has_share;
+	double share;
+	const struct tg_node *node;
+};
+
+struct tg_point { bool set; double value; const char *date; };
+
+struct tg_indicator {
+	const char *name;
+	struct tg_point baseline, target;
+	const struct tg_node *node;
+};
+
+struct tg_measure {
+	const char *id;
+	const char *text;
+	int phase;                    /* 1..3 */
+	enum tg_term term;
+	enum tg_mkind kind;
+	struct tg_strlist responsible;
+	const char *due;              /* YYYY-MM-DD or NULL */
+	enum tg_mstatus status;       /* proposed when absent */
+	struct tg_intlist strategic_areas;
+	const struct tg_node *node;
+};
+
+struct tg_reading { const char *name; double value; };
+
+struct tg_followup {
+	const char *date;
+	struct tg_strlist measures;
+	const char *done, *effect;
+	struct tg_reading *readings;
+	size_t n_readings;
+	const struct tg_node *node;
+};
+
+struct tg_problem {
+	const char *id;
+	const char *title;
+	const char *situation;        /* S<n> or NULL */
+	struct tg_strlist causes, subgoals;
+	const char *goal;
+	struct tg_indicator *indicators;
+	size_t n_indicators;
+	struct tg_intlist strategic_areas;
+	struct tg_measure *measures;
+	size_t n_measures;
+	struct tg_followup *followups;
+	size_t n_followups;
+	const struct tg_node *node;
+};
+
+struct tg_plan {
+	struct tg_doc *doc;
+	const char *district;
+	struct tg_strlist areas;
+	struct tg_source sources[TG_NSOURCES];
+	const struct tg_node *situation;
+	const struct tg_node *joint_node;
+	struct tg_joint *joint;
+	size_t n_joint;
+	const struct tg_node *problems_node;
+	struct tg_problem *problems;
+	size_t n_problems;
+};
+
+struct tg_named { int id; const char *name; };
+
+struct tg_config {
+	struct tg_doc *doc;
+	const char *city;
+	const char *language;         /* "sv" or "en" */
+	struct tg_named *areas;       /* the programme's strategic areas */
+	size_t n_areas;
+	struct tg_strlist initiatives;
+	const char *phase_names[4];   /* [1..3] */
+	const char *source_names[TG_NSOURCES];
+	struct tg_strlist organisations;
+	struct tg_strlist *synonyms;
+	size_t n_synonyms;
+	double yellow, red;           /* overview thresholds */
+};
+
+/* Load and validate a plan file.  cfg (may be NULL) adds the checks that
+ * need the workspace: strategic areas, organisations.  On any error the
+ * result is TG_EDATA (or TG_ENOINPUT) and *out is NULL; warnings alone
+ * leave a plan. */
+enum tg_status tg_plan_load(const char *path, const struct tg_config *cfg,
+			    struct tg_plan **out, struct tg_diags *d);
+/* The same on bytes already in memory. */
+enum tg_status tg_plan_parse(const char *path, const char *src, size_t len,
+			     const struct tg_config *cfg, struct tg_plan **out,
+			     struct tg_diags *d);
+void tg_plan_free(struct tg_plan *plan);
+struct tg_problem *tg_plan_problem(const struct tg_plan *plan, const char *id);
+struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
+				   struct tg_problem **owner);
+
+enum tg_status tg_config_load(const char *path, struct tg_config **out,
+			      struct tg_diags *d);
+enum tg_status tg_config_parse(const char *path, const char *src, size_t len,
+			       struct tg_config **out, struct tg_diags *d);
+void tg_config_free(struct tg_config *cfg);
+
+/* Is s a valid calendar date written YYYY-MM-DD? */
+bool tg_is_date(const char *s);
+
+/* ---- the workspace ---------------------------------------------------- */
+
+struct tg_workspace {
+	char *root;                   /* absolute path of the folder */
+	char *config_path;            /* root/trygg.yaml */
+	char *districts_dir;          /* root/districts */
+};
+
+/* Find the workspace: dir (from -C) if given, else $TRYGG_DIR, else walk up
+ * from the current folder.  TG_EUSAGE with a message when there is none. */
+enum tg_status tg_workspace_find(const char *dir, struct tg_workspace **out,
+				 struct tg_diags *d);
+void tg_workspace_free(struct tg_workspace *ws);
+/* The plan files of the workspace, sorted by name (free each and the array). */
+char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n);
+/* Resolve a district named by its `district:` name or file name without
+ * .yaml, case-insensitively and with å/ä/ö transliterated.  Returns the
+ * path (caller frees) or NULL with a message. */
+char *tg_workspace_district_path(const struct tg_workspace *ws,
+				 const char *name, struct tg_diags *d);
+/* File name stem for a district name: lower-case ASCII, å ä → a, ö → o,
+ * runs of other characters → '-'. */
+char *tg_slug(const char *name);
+/* Write a new workspace into dir (created if missing). */
+enum tg_status tg_workspace_init(const char *dir, const char *city,
+				 struct tg_diags *d);
+/* Text of a new plan file. */
+char *tg_plan_template(const char *district, const char *const *areas,
+		       size_t n_areas);
+
+/* Write a new plan file for district `name`; *path_out (caller frees) is
+ * its path.  Refuses an existing district (TG_EUSAGE). */
+enum tg_status tg_workspace_add_district(const struct tg_workspace *ws,
+					 const char *name, const char *const *areas,
+					 size_t n_areas, char **path_out,
+					 struct tg_diags *d);
+
+/* ---- writing YAML ----------------------------------------------------- */
+
+/* Can s be written as a plain scalar, also inside a flow list, and read
+ * back as the same string by YAML 1.1 and 1.2 readers? */
+bool tg_yaml_plain_ok(const char *s);
+/* Append s as a double-quoted scalar. */
+void tg_yaml_quoted(struct buf *b, const char *s);
+/* Append s as text: plain when that is safe, else double-quoted. */
+void tg_yaml_text(struct buf *b, const char *s);
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+/* Byte offset of the first invalid sequence, or len when s is valid. */
+size_t tg_utf8_check(const char *s, size_t len);
+/* Number of characters (code points) in s[0..len). */
+size_t tg_utf8_len(const char *s, size_t len);
+/* Decode one code point at *p (advances *p); invalid bytes give U+FFFD. */
+unsigned tg_utf8_next(const char **p, const char *end);
+/* Append c encoded as UTF-8. */
+void tg_utf8_put(struct buf *b, unsigned c);
+/* Simple Unicode case folding for Latin, Greek and Cyrillic letters. */
+unsigned tg_fold(unsigned c);
+/* Fold case and collapse white space: the key two titles match by. */
+char *tg_fold_title(const char *s);
+/* Case-insensitive comparison with folding (0 when equal). */
+int tg_casecmp(const char *a, const char *b);
+/* Swedish alphabetical order: … x y z å ä ö, case-insensitive first. */
+int tg_collate_sv(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif
