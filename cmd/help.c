@@ -48,7 +48,7 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc == 2) {
 		if (!find_command(argv[1]))
 			return usage_error(usage, "'%s' is not a trygg command", argv[1]);
-		page = xasprintf(!strcmp(argv[1], "help") ? "trygg" : "trygg-%s", argv[1]);
+		page = xasprintf("trygg-%s", argv[1]);
 	} else {
 		page = xstrdup("trygg");
 	}

@@ -245,7 +245,7 @@ static void check_duplicates(struct parser *p, struct tg_node *map)
 }
 
 /* Attach a finished node to its parent (or make it the root). */
-static bool attach(struct parser *p, struct tg_node *n, const yaml_event_t *ev)
+static bool attach(struct parser *p, struct tg_node *n)
 {
 	if (p->depth == 0) {
 		p->doc->root = n;
@@ -254,8 +254,8 @@ static bool attach(struct parser *p, struct tg_node *n, const yaml_event_t *ev)
 	struct frame *f = &p->stack[p->depth - 1];
 	bool is_key = f->node->kind == TG_MAP && (p->nkids - f->base) % 2 == 0;
 	if (is_key && n->kind != TG_SCALAR) {
-		error_at_mark(p, ev->start_mark, "%s",
-			      "a key must be a plain scalar, not a collection");
+		tg_diag_node(p->d, TG_SEV_ERROR, p->doc, n,
+			     "a key must be a plain scalar, not a collection");
 		return false;
 	}
 	push_kid(p, n);
@@ -330,7 +330,7 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 			return false;
 		}
 		n->end = n->tail = byte_at(p, ev->end_mark.index);
-		return attach(p, n, ev);
+		return attach(p, n);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		bool map = ev->type == YAML_MAPPING_START_EVENT;
@@ -363,6 +363,8 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 		n->n = p->nkids - f->base;
 		n->kids = tg_arena_alloc(p->doc->arena, (n->n ? n->n : 1) * sizeof *n->kids);
 		memcpy(n->kids, p->kids + f->base, n->n * sizeof *n->kids);
+		for (size_t i = 0; i < n->n; i++)
+			n->kids[i]->parent = n;
 		p->nkids = f->base;
 		n->end = byte_at(p, ev->end_mark.index);
 		if (n->style == TG_FLOW || n->n == 0)
@@ -371,7 +373,7 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 			n->tail = n->kids[n->n - 1]->tail;
 		if (n->kind == TG_MAP)
 			check_duplicates(p, n);
-		return attach(p, n, ev);
+		return attach(p, n);
 	}
 	default:
 		return true;
@@ -463,7 +465,6 @@ static enum tg_status parse_owned(const char *path, char *src, size_t len,
 	yaml_parser_t yp;
 	yaml_parser_initialize(&yp);
 	yaml_parser_set_input_string(&yp, (const unsigned char *)doc->src, len);
-	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
 	int docs = 0;
 	for (;;) {
 		yaml_event_t ev;

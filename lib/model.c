@@ -281,7 +281,7 @@ static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, sitem_keys, "a situation item");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: it->title = text(c, v, "title"); break;
@@ -312,8 +312,8 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 			if (!want(c, v, TG_MAP, "respondents"))
 				break;
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
-		const struct tg_node *rk = v->kids[j], *rv = v->kids[j + 1];
-		int ridx = key_index(c, rk, respondent_keys, "respondents");
+				const struct tg_node *rk = v->kids[j], *rv = v->kids[j + 1];
+				int ridx = key_index(c, rk, respondent_keys, "respondents");
 				if (ridx >= 0)
 					integer(c, rv, rk->str, 0, 100000000, &s->respondents[ridx + 1]);
 			}
@@ -340,7 +340,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, joint_keys, "a joint item");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0:
@@ -434,7 +434,7 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, measure_keys, "a measure");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0:
@@ -472,7 +472,7 @@ static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, point_keys, key);
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		if (idx == 0)
 			pt->set = number(c, v, "value", -1e12, 1e12, &pt->value);
@@ -491,7 +491,7 @@ static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_ind
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, indicator_keys, "an indicator");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: ind->name = text(c, v, "name"); break;
@@ -512,7 +512,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, followup_keys, "a follow-up");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: f->date = date(c, v, "date"); break;
@@ -570,7 +570,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, problem_keys, "a problem");
-		if (idx >= 0)
+		if (idx >= 0 && !is_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 1: pr->title = text(c, v, "title"); break;
@@ -705,9 +705,9 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 			strlist(&c, areas, "areas", &p->areas);
 		check_schema(&c, root);
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
-		const struct tg_node *k = root->kids[i], *v = root->kids[i + 1];
-		int idx = key_index(&c, k, plan_keys, "a district plan");
-			if (idx >= 0)
+			const struct tg_node *k = root->kids[i], *v = root->kids[i + 1];
+			int idx = key_index(&c, k, plan_keys, "a district plan");
+			if (idx >= 0 && !is_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
 			case 1: p->district = text(&c, v, "district"); break;
@@ -807,9 +807,9 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 		struct tg_named nm = { -1, NULL };
 		unsigned seen = 0;
 		for (size_t i = 0; i + 1 < it->n; i += 2) {
-		const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
-		int idx = key_index(c, k, named_keys, key);
-			if (idx >= 0)
+			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
+			int idx = key_index(c, k, named_keys, key);
+			if (idx >= 0 && !is_null(val))
 				seen |= 1u << idx;
 			if (idx == 0 && names_as_ids)
 				nm.id = enumeration(c, val, "id", names_as_ids);
@@ -842,9 +842,9 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 		unsigned seen = 0;
 		check_schema(&c, doc->root);
 		for (size_t i = 0; i + 1 < doc->root->n; i += 2) {
-		const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
-		int idx = key_index(&c, k, config_keys, "trygg.yaml");
-			if (idx >= 0)
+			const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
+			int idx = key_index(&c, k, config_keys, "trygg.yaml");
+			if (idx >= 0 && !is_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
 			case 1: cfg->city = text(&c, v, "city"); break;
@@ -885,8 +885,8 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 				if (is_null(v) || !want(&c, v, TG_MAP, "thresholds"))
 					break;
 				for (size_t j = 0; j + 1 < v->n; j += 2) {
-		const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
-		int tidx = key_index(&c, tk, threshold_keys, "thresholds");
+					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
+					int tidx = key_index(&c, tk, threshold_keys, "thresholds");
 					if (tidx == 0)
 						number(&c, tv, "yellow", 0, 1, &cfg->yellow);
 					else if (tidx == 1)

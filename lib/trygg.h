@@ -85,6 +85,7 @@ struct tg_node {
 	size_t len;
 	struct tg_node **kids;   /* seq: items; map: key, value, key, value … */
 	size_t n;                /* number of kids (2 × pairs for a map) */
+	struct tg_node *parent;  /* NULL for the root */
 };
 
 struct tg_doc {
@@ -304,6 +305,86 @@ enum tg_status tg_workspace_add_district(const struct tg_workspace *ws,
 					 const char *name, const char *const *areas,
 					 size_t n_areas, char **path_out,
 					 struct tg_diags *d);
+
+/* ---- values: content to write, and the model an edit intends -------- */
+
+enum tg_vkind {
+	TG_V_TEXT,     /* text: written plain when safe, else quoted */
+	TG_V_RAW,      /* a date, number, id or enum value: written as it is */
+	TG_V_LIST,
+	TG_V_MAP,      /* kids alternate key, value */
+};
+
+struct tg_val {
+	enum tg_vkind kind;
+	char *str;
+	struct tg_val **kids;
+	size_t n, alloc;
+};
+
+struct tg_val *tg_val_text(const char *s);
+struct tg_val *tg_val_raw(const char *s);
+struct tg_val *tg_val_list(void);
+struct tg_val *tg_val_map(void);
+/* Append item to a list (returns the list); the list owns item. */
+struct tg_val *tg_val_push(struct tg_val *list, struct tg_val *item);
+/* Set key in a map, replacing an old value or appending (returns map). */
+struct tg_val *tg_val_put(struct tg_val *map, const char *key, struct tg_val *value);
+struct tg_val *tg_val_get(const struct tg_val *map, const char *key);
+/* Remove count kids from index i. */
+void tg_val_remove(struct tg_val *v, size_t i, size_t count);
+void tg_val_free(struct tg_val *v);
+/* The value a document node holds (positions and styles dropped). */
+struct tg_val *tg_val_from_node(const struct tg_node *n);
+bool tg_val_equal(const struct tg_val *a, const struct tg_val *b);
+
+/* ---- editing plan files ---------------------------------------------- */
+
+/* An edit of one plan file's text (see lib/edit.c for the method).  Each
+ * operation splices the text, parses it again and checks that it holds
+ * exactly the intended change; on any error the edit is spoiled and must
+ * be dropped.  Nodes passed in must come from tg_edit_plan() as it is at
+ * the time of the call: every operation makes a new plan. */
+struct tg_edit;
+enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
+			    const struct tg_config *cfg, struct tg_edit **out,
+			    struct tg_diags *d);
+void tg_edit_free(struct tg_edit *e);
+const struct tg_plan *tg_edit_plan(const struct tg_edit *e);
+const char *tg_edit_text(const struct tg_edit *e, size_t *len);
+/* Set key of a mapping to v (taken over by the edit). */
+enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
+			   const char *key, struct tg_val *v, struct tg_diags *d);
+/* Append item (taken over) to the list under key, creating it if absent. */
+enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
+			      const char *key, struct tg_val *item, struct tg_diags *d);
+/* Remove key (and its value) from a mapping; nothing when it is absent. */
+enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
+			     const char *key, struct tg_diags *d);
+/* Remove item `index` of a list: its own lines go, others' comments stay. */
+enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
+			      size_t index, struct tg_diags *d);
+
+/* ---- locked, atomic replacement of a file (protocol: lib/lockfile.c) -- */
+
+struct tg_lock;
+/* Take path.lock, waiting up to timeout seconds (TG_EBUSY after). */
+enum tg_status tg_lock_acquire(const char *path, double timeout,
+			       struct tg_lock **out, struct tg_diags *d);
+/* Read the locked file and remember its identity. */
+enum tg_status tg_lock_read(struct tg_lock *lk, struct buf *b, struct tg_diags *d);
+/* Replace the file with data: temp file, fsync, unchanged-check, rename,
+ * fsync of the folder.  TG_EBUSY when the file changed since tg_lock_read. */
+enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
+			      struct tg_diags *d);
+/* Remove the lock (and any temporary file); NULL is a no-op. */
+void tg_lock_release(struct tg_lock *lk);
+
+/* ---- unified diff ------------------------------------------------------ */
+
+/* Append to out the unified diff (3 lines of context) from a to b. */
+void tg_diff(struct buf *out, const char *a_name, const char *a, size_t alen,
+	     const char *b_name, const char *b, size_t blen);
 
 /* ---- writing YAML ----------------------------------------------------- */
 

@@ -1,0 +1,528 @@
+/*
+ * edit: change a plan file by splicing its bytes, never by rewriting it.
+ *
+ * An edit keeps three things in step: the text, the plan parsed from the
+ * text (whose nodes give byte positions), and `want`, the value tree the
+ * text must hold once the edit is done.  Each operation changes `want` the
+ * simple way (in the tree) and the text the careful way (a splice at the
+ * positions the parser reported, in the style of the lines around it), then
+ * parses the text again and compares: any difference aborts the edit, so a
+ * bug here can never reach the user's file.
+ */
+#include "priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tg_edit {
+	char *path;
+	const struct tg_config *cfg;
+	struct buf text;
+	struct tg_plan *plan;
+	struct tg_val *want;
+	const char *eol;
+};
+
+static enum tg_status reparse(struct tg_edit *e, struct tg_diags *d)
+{
+	struct tg_diags quiet = TG_DIAGS_INIT;
+	struct tg_plan *plan;
+	enum tg_status st = tg_plan_parse(e->path, e->text.s, e->text.len, e->cfg, &plan, &quiet);
+	if (st) {
+		/* the plan's own words say what broke */
+		for (size_t i = 0; i < quiet.n; i++)
+			if (quiet.v[i].sev == TG_SEV_ERROR)
+				tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+					    "the edited file would not be valid: %u:%u: %s",
+					    quiet.v[i].line, quiet.v[i].col, quiet.v[i].msg);
+		tg_diags_release(&quiet);
+		return TG_EDATA;
+	}
+	tg_diags_release(&quiet);
+	struct tg_val *got = tg_val_from_node(plan->doc->root);
+	bool same = tg_val_equal(got, e->want);
+	tg_val_free(got);
+	if (!same) {
+		tg_plan_free(plan);
+		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+			    "internal error: the edited text does not hold the intended change; "
+			    "the file was left untouched (please report this)");
+		return TG_EDATA;
+	}
+	tg_plan_free(e->plan);
+	e->plan = plan;
+	return TG_OK;
+}
+
+enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
+			    const struct tg_config *cfg, struct tg_edit **out,
+			    struct tg_diags *d)
+{
+	*out = NULL;
+	struct tg_plan *plan;
+	enum tg_status st = tg_plan_parse(path, src, len, cfg, &plan, d);
+	if (st)
+		return st;
+	struct tg_edit *e = xcalloc(1, sizeof *e);
+	e->path = xstrdup(path);
+	e->cfg = cfg;
+	buf_init(&e->text);
+	buf_add(&e->text, src, len);
+	e->plan = plan;
+	e->want = tg_val_from_node(plan->doc->root);
+	const char *nl = memchr(src, '\n', len);
+	e->eol = nl && nl > src && nl[-1] == '\r' ? "\r\n" : "\n";
+	*out = e;
+	return TG_OK;
+}
+
+void tg_edit_free(struct tg_edit *e)
+{
+	if (!e)
+		return;
+	free(e->path);
+	buf_release(&e->text);
+	tg_plan_free(e->plan);
+	tg_val_free(e->want);
+	free(e);
+}
+
+const struct tg_plan *tg_edit_plan(const struct tg_edit *e)
+{
+	return e->plan;
+}
+
+const char *tg_edit_text(const struct tg_edit *e, size_t *len)
+{
+	*len = e->text.len;
+	return e->text.s;
+}
+
+/* ---- positions --------------------------------------------------------- */
+
+static size_t line_start(const struct tg_edit *e, size_t pos)
+{
+	while (pos > 0 && e->text.s[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+/* The start of the line after the one holding pos (a position at the very
+ * start of a line, as a block scalar's end is, already is one). */
+static size_t line_after(const struct tg_edit *e, size_t pos)
+{
+	if (pos > 0 && e->text.s[pos - 1] == '\n')
+		return pos;
+	const char *nl = memchr(e->text.s + pos, '\n', e->text.len - pos);
+	return nl ? (size_t)(nl - e->text.s) + 1 : e->text.len;
+}
+
+static bool blank_line_before(const struct tg_edit *e, size_t pos)
+{
+	size_t ls = line_start(e, pos);
+	if (ls == 0)
+		return false;
+	size_t prev = line_start(e, ls - 1);
+	for (size_t i = prev; i < ls; i++)
+		if (e->text.s[i] != ' ' && e->text.s[i] != '\r' && e->text.s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* The indentation (in spaces) of a block node: its column less one. */
+static size_t indent_of(const struct tg_node *n)
+{
+	return n->col - 1;
+}
+
+static void spaces(struct buf *b, size_t n)
+{
+	while (n--)
+		buf_addc(b, ' ');
+}
+
+/* Kid indices from the root down to n. */
+static size_t node_path(const struct tg_node *n, size_t *idx, size_t max)
+{
+	size_t depth = 0;
+	for (const struct tg_node *c = n; c->parent && depth < max; c = c->parent) {
+		const struct tg_node *p = c->parent;
+		size_t i = 0;
+		while (i < p->n && p->kids[i] != c)
+			i++;
+		idx[depth++] = i;
+	}
+	for (size_t i = 0; i < depth / 2; i++) {
+		size_t t = idx[i];
+		idx[i] = idx[depth - 1 - i];
+		idx[depth - 1 - i] = t;
+	}
+	return depth;
+}
+
+static struct tg_val *want_at(struct tg_edit *e, const struct tg_node *n)
+{
+	size_t idx[TG_MAX_DEPTH + 2];
+	size_t depth = node_path(n, idx, TG_MAX_DEPTH + 2);
+	struct tg_val *v = e->want;
+	for (size_t i = 0; i < depth; i++)
+		v = v->kids[idx[i]];
+	return v;
+}
+
+/* ---- rendering new content ---------------------------------------------- */
+
+static bool is_scalar(const struct tg_val *v)
+{
+	return v->kind == TG_V_TEXT || v->kind == TG_V_RAW;
+}
+
+static void render_flow(struct buf *b, const struct tg_val *v)
+{
+	if (v->kind == TG_V_TEXT) {
+		tg_yaml_text(b, v->str);
+	} else if (v->kind == TG_V_RAW) {
+		buf_adds(b, v->str);
+	} else if (v->kind == TG_V_LIST) {
+		buf_addc(b, '[');
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				buf_adds(b, ", ");
+			render_flow(b, v->kids[i]);
+		}
+		buf_addc(b, ']');
+	} else {
+		buf_addc(b, '{');
+		for (size_t i = 0; i + 1 < v->n; i += 2) {
+			if (i)
+				buf_adds(b, ", ");
+			render_flow(b, v->kids[i]);
+			buf_adds(b, ": ");
+			render_flow(b, v->kids[i + 1]);
+		}
+		buf_addc(b, '}');
+	}
+}
+
+/* Can v go on one line, in flow style, after `used` columns? */
+static bool fits_flow(const struct tg_val *v, size_t used, size_t *len)
+{
+	struct buf flow = BUF_INIT;
+	render_flow(&flow, v);
+	*len = flow.len;
+	buf_release(&flow);
+	if (is_scalar(v))
+		return true;
+	for (size_t i = 0; i < v->n; i++)
+		if (!is_scalar(v->kids[i]))
+			return false;
+	return v->n == 0 || used + *len <= 80;
+}
+
+static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v,
+			size_t dash, size_t off);
+
+/* "key: value" in a block mapping whose keys are at `indent`; the first
+ * line's indentation is already written.  Short lists and mappings of
+ * plain values go in flow style on the key's line, longer ones in block
+ * style below it. */
+static void render_pair(struct tg_edit *e, struct buf *b, const char *key,
+			const struct tg_val *v, size_t indent)
+{
+	size_t len;
+	tg_yaml_text(b, key);
+	buf_addc(b, ':');
+	if (fits_flow(v, indent + strlen(key) + 2, &len)) {
+		buf_addc(b, ' ');
+		render_flow(b, v);
+		buf_adds(b, e->eol);
+		return;
+	}
+	buf_adds(b, e->eol);
+	if (v->kind == TG_V_MAP) {
+		for (size_t i = 0; i + 1 < v->n; i += 2) {
+			spaces(b, indent + 2);
+			render_pair(e, b, v->kids[i]->str, v->kids[i + 1], indent + 2);
+		}
+	} else {
+		for (size_t i = 0; i < v->n; i++)
+			render_item(e, b, v->kids[i], indent + 2, 2);
+	}
+}
+
+/* A block list item "- k: v" whose keys sit `off` columns after the dash. */
+static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v,
+			size_t dash, size_t off)
+{
+	spaces(b, dash);
+	buf_adds(b, "-");
+	spaces(b, off - 1);
+	if (v->kind != TG_V_MAP || v->n == 0) {
+		render_flow(b, v);
+		buf_adds(b, e->eol);
+		return;
+	}
+	for (size_t i = 0; i + 1 < v->n; i += 2) {
+		if (i)
+			spaces(b, dash + off);
+		render_pair(e, b, v->kids[i]->str, v->kids[i + 1], dash + off);
+	}
+}
+
+/* ---- splicing ------------------------------------------------------------ */
+
+static void splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins)
+{
+	buf_splice(&e->text, pos, del, ins->s, ins->len);
+}
+
+/* Where the value of a null key goes: just after its colon. */
+static size_t after_colon(const struct tg_edit *e, const struct tg_node *key)
+{
+	size_t p = key->end;
+	while (p < e->text.len && e->text.s[p] != ':')
+		p++;
+	return p + 1;
+}
+
+static bool is_null_node(const struct tg_node *n)
+{
+	return n->kind == TG_SCALAR && n->style == TG_PLAIN &&
+	       (n->len == 0 || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
+}
+
+/* The key node whose value is n, or NULL. */
+static const struct tg_node *key_of(const struct tg_node *n)
+{
+	const struct tg_node *p = n->parent;
+	if (!p || p->kind != TG_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < p->n; i += 2)
+		if (p->kids[i + 1] == n)
+			return p->kids[i];
+	return NULL;
+}
+
+/* Insert "key: value" into a mapping node. */
+static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char *key,
+			const struct tg_val *v, struct buf *ins, size_t *pos, size_t *del)
+{
+	const struct tg_node *knode = key_of(map);
+	if (map->style == TG_FLOW && map->n == 0 && knode && map->parent->style == TG_BLOCK) {
+		/* `key: {}` under a block mapping: start a block mapping */
+		*pos = knode->end;
+		*del = line_after(e, map->end) - *pos;
+		buf_addc(ins, ':');
+		buf_adds(ins, e->eol);
+		spaces(ins, indent_of(knode) + 2);
+		render_pair(e, ins, key, v, indent_of(knode) + 2);
+		return;
+	}
+	if (map->style == TG_FLOW) {
+		size_t close = map->end;
+		while (close > map->start && e->text.s[close - 1] != '}')
+			close--;
+		*pos = close - 1;
+		if (map->n)
+			buf_adds(ins, ", ");
+		tg_yaml_text(ins, key);
+		buf_adds(ins, ": ");
+		render_flow(ins, v);
+		return;
+	}
+	*pos = line_after(e, map->tail);
+	if (*pos == e->text.len && (*pos == 0 || e->text.s[*pos - 1] != '\n'))
+		buf_adds(ins, e->eol);
+	spaces(ins, indent_of(map));
+	render_pair(e, ins, key, v, indent_of(map));
+}
+
+enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
+			   const char *key, struct tg_val *v, struct tg_diags *d)
+{
+	struct tg_val *wmap = want_at(e, map);
+	const struct tg_node *old = tg_map_get(map, key);
+	const struct tg_node *knode = old ? key_of(old) : NULL;
+	struct buf ins = BUF_INIT;
+	size_t pos, del = 0;
+	if (!old) {
+		insert_pair(e, map, key, v, &ins, &pos, &del);
+	} else if (is_null_node(old) && old->len == 0) {
+		pos = after_colon(e, knode);
+		buf_addc(&ins, ' ');
+		render_flow(&ins, v);
+	} else if (old->kind == TG_SCALAR || old->style == TG_FLOW) {
+		pos = old->start;
+		del = old->end - old->start;
+		render_flow(&ins, v);
+	} else {
+		/* a block collection becomes a flow one on the key's line */
+		pos = knode->end;
+		del = old->tail - pos;
+		buf_adds(&ins, ": ");
+		render_flow(&ins, v);
+	}
+	splice(e, pos, del, &ins);
+	buf_release(&ins);
+	tg_val_put(wmap, key, v);
+	return reparse(e, d);
+}
+
+enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
+			      const char *key, struct tg_val *item, struct tg_diags *d)
+{
+	struct tg_val *wmap = want_at(e, map);
+	const struct tg_node *seq = tg_map_get(map, key);
+	const struct tg_node *knode = seq ? key_of(seq) : NULL;
+	struct buf ins = BUF_INIT;
+	size_t pos, del = 0;
+	bool block_parent = map->style == TG_BLOCK;
+	size_t key_indent = knode ? indent_of(knode) : indent_of(map);
+
+	if (seq && seq->kind != TG_SEQ && !is_null_node(seq)) {
+		tg_val_free(item);
+		tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, seq, "'%s' is not a list", key);
+		return TG_EDATA;
+	}
+	if (!seq) {
+		if (!block_parent) {
+			struct tg_val *list = tg_val_push(tg_val_list(), item);
+			insert_pair(e, map, key, list, &ins, &pos, &del);
+			splice(e, pos, del, &ins);
+			buf_release(&ins);
+			tg_val_put(wmap, key, list);
+			return reparse(e, d);
+		}
+		pos = line_after(e, map->tail);
+		if (pos == e->text.len && pos > 0 && e->text.s[pos - 1] != '\n')
+			buf_adds(&ins, e->eol);
+		spaces(&ins, key_indent);
+		tg_yaml_text(&ins, key);
+		buf_adds(&ins, ":");
+		buf_adds(&ins, e->eol);
+		render_item(e, &ins, item, key_indent + 2, 2);
+	} else if (is_null_node(seq) || (seq->style == TG_FLOW && seq->n == 0 &&
+					   block_parent && !is_scalar(item))) {
+		/* `key:` or `key: []` under a block mapping: start a block list */
+		pos = knode->end;
+		/* a null's marks may sit on the next line: take the key's line */
+		del = line_after(e, is_null_node(seq) ? knode->end : seq->end) - pos;
+		buf_adds(&ins, ":");
+		buf_adds(&ins, e->eol);
+		render_item(e, &ins, item, key_indent + 2, 2);
+	} else if (seq->style == TG_FLOW) {
+		size_t close = seq->end;
+		while (close > seq->start && e->text.s[close - 1] != ']')
+			close--;
+		pos = close - 1;
+		if (seq->n)
+			buf_adds(&ins, ", ");
+		render_flow(&ins, item);
+	} else {
+		const struct tg_node *last = seq->kids[seq->n - 1];
+		pos = line_after(e, seq->tail);
+		if (pos == e->text.len && e->text.s[pos - 1] != '\n')
+			buf_adds(&ins, e->eol);
+		if (seq->n >= 2 && blank_line_before(e, last->start))
+			buf_adds(&ins, e->eol);
+		const struct tg_node *first = seq->kids[0];
+		size_t off = first->kind == TG_SEQ || first->col <= seq->col ? 2 : first->col - seq->col;
+		render_item(e, &ins, item, indent_of(seq), off);
+	}
+	splice(e, pos, del, &ins);
+	buf_release(&ins);
+	struct tg_val *list = tg_val_get(wmap, key);
+	if (!list || list->kind != TG_V_LIST) {
+		list = tg_val_list();
+		tg_val_put(wmap, key, list);
+	}
+	tg_val_push(list, item);
+	return reparse(e, d);
+}
+
+enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
+			      size_t index, struct tg_diags *d)
+{
+	struct tg_val *wseq = want_at(e, seq);
+	const struct tg_node *it = seq->kids[index];
+	struct buf ins = BUF_INIT;
+	size_t pos, end;
+	if (seq->style == TG_FLOW) {
+		if (seq->n == 1) {
+			pos = it->start;
+			end = it->end;
+		} else if (index + 1 < seq->n) {
+			pos = it->start;
+			end = seq->kids[index + 1]->start;
+		} else {
+			pos = seq->kids[index - 1]->end;
+			end = it->end;
+		}
+	} else if (seq->n == 1) {
+		/* the list's only item: leave `key: []` */
+		const struct tg_node *knode = key_of(seq);
+		if (!knode) {
+			tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+				    "cannot remove the only item of this list");
+			return TG_EDATA;
+		}
+		pos = knode->end;
+		end = line_after(e, it->tail);
+		buf_adds(&ins, ": []");
+		buf_adds(&ins, e->eol);
+	} else {
+		pos = line_start(e, it->start);
+		end = line_after(e, it->tail);
+		/* one blank line between items stays one blank line */
+		if (blank_line_before(e, it->start) && end < e->text.len &&
+		    (e->text.s[end] == '\n' || e->text.s[end] == '\r'))
+			end = line_after(e, end);
+	}
+	splice(e, pos, end - pos, &ins);
+	buf_release(&ins);
+	tg_val_remove(wseq, index, 1);
+	return reparse(e, d);
+}
+
+enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
+			     const char *key, struct tg_diags *d)
+{
+	const struct tg_node *v = tg_map_get(map, key);
+	if (!v)
+		return TG_OK;
+	const struct tg_node *k = key_of(v);
+	struct tg_val *wmap = want_at(e, map);
+	size_t i = 0;
+	while (map->kids[i] != k)
+		i++;
+	size_t pos, end;
+	struct buf none = BUF_INIT;
+	if (map->style == TG_FLOW) {
+		if (map->n == 2) {
+			pos = k->start;
+			end = v->end;
+		} else if (i + 2 < map->n) {
+			pos = k->start;
+			end = map->kids[i + 2]->start;
+		} else {
+			pos = map->kids[i - 1]->end;
+			end = v->end;
+		}
+	} else if (map->n == 2) {
+		tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, k,
+			     "cannot remove '%s', the only key of its mapping", key);
+		return TG_EDATA;
+	} else {
+		pos = line_start(e, k->start);
+		end = line_after(e, is_null_node(v) && v->len == 0 ? k->end : v->tail);
+		if (i == 0) {
+			/* the first key shares its line with the item's dash: keep
+			 * the dash, move the next key up to it */
+			pos = k->start;
+			end = map->kids[2]->start;
+		}
+	}
+	splice(e, pos, end - pos, &none);
+	tg_val_remove(wmap, i, 2);
+	return reparse(e, d);
+}

@@ -1,0 +1,313 @@
+/*
+ * lockfile: the one way trygg replaces a file.
+ *
+ * The protocol, for a file F:
+ *  1. Take F.lock with O_CREAT|O_EXCL; it holds "PID HOST".  When it exists,
+ *     wait (polling) up to the timeout.  A lock whose owner is shown dead —
+ *     same host, and kill(PID, 0) says no such process — is taken over with
+ *     a warning; a lock held by a live process, another host, or with
+ *     content we cannot read is respected.
+ *  2. Read F under the lock and remember its identity (device, inode, size,
+ *     modification time).
+ *  3. Write the new text to a temporary file beside F with F's permission
+ *     bits, fsync it, and check that F on disk is still the file read in 2
+ *     (an editor does not honour our lock; if someone saved in between, we
+ *     stop and leave their version alone).
+ *  4. rename() the temporary file over F, fsync the folder, remove the lock.
+ * A failure at any step removes the temporary file and the lock and leaves F
+ * as it was; an fsync error is reported, never retried.  SIGINT and SIGTERM
+ * remove the lock and the temporary file before the process dies.
+ */
+#include "priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct tg_lock {
+	char *path, *lock_path, *tmp_path, *dir;
+	struct stat orig;
+	bool have_orig;
+	bool held;
+};
+
+/* Paths the signal handler removes: the lock and the temporary file. */
+static char cleanup_paths[2][PATH_MAX];
+static volatile sig_atomic_t cleanup_armed;
+
+static void on_signal(int sig)
+{
+	if (cleanup_armed) {
+		if (cleanup_paths[1][0])
+			unlink(cleanup_paths[1]);
+		if (cleanup_paths[0][0])
+			unlink(cleanup_paths[0]);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void arm(const struct tg_lock *lk)
+{
+	static bool installed;
+	cleanup_armed = 0;
+	snprintf(cleanup_paths[0], PATH_MAX, "%s", lk->held ? lk->lock_path : "");
+	snprintf(cleanup_paths[1], PATH_MAX, "%s", lk->tmp_path ? lk->tmp_path : "");
+	cleanup_armed = 1;
+	if (!installed) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		installed = true;
+	}
+}
+
+static void disarm(void)
+{
+	cleanup_armed = 0;
+	cleanup_paths[0][0] = cleanup_paths[1][0] = '\0';
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool read_small(const char *path, char *out, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, out, size - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	out[n] = '\0';
+	return true;
+}
+
+/* Is the lock content "PID HOST" of a process that is gone? */
+static bool owner_dead(const char *content, long *pid_out, char *host_out, size_t hsize)
+{
+	char host[256], me[256] = "";
+	long pid;
+	if (sscanf(content, "%ld %255s", &pid, host) != 2 || pid <= 0)
+		return false;
+	*pid_out = pid;
+	snprintf(host_out, hsize, "%s", host);
+	gethostname(me, sizeof me - 1);
+	if (strcmp(host, me))
+		return false;
+	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+/* Take over a stale lock without stealing a fresh one that replaced it. */
+static void take_over(struct tg_lock *lk, const char *seen)
+{
+	char *aside = xasprintf("%s.stale.%ld", lk->lock_path, (long)getpid());
+	if (rename(lk->lock_path, aside) == 0) {
+		char again[512];
+		if (read_small(aside, again, sizeof again) && !strcmp(again, seen))
+			unlink(aside);
+		else if (link(aside, lk->lock_path) == 0 || errno == EEXIST)
+			unlink(aside);    /* put back the lock we took by mistake */
+	}
+	free(aside);
+}
+
+enum tg_status tg_lock_acquire(const char *path, double timeout,
+			       struct tg_lock **out, struct tg_diags *d)
+{
+	struct tg_lock *lk = xcalloc(1, sizeof *lk);
+	lk->path = xstrdup(path);
+	lk->lock_path = xasprintf("%s.lock", path);
+	const char *slash = strrchr(path, '/');
+	lk->dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char me[256] = "";
+	gethostname(me, sizeof me - 1);
+	char *content = xasprintf("%ld %s\n", (long)getpid(), me[0] ? me : "localhost");
+	double deadline = now() + timeout;
+	long wait = 5;
+	*out = NULL;
+	for (;;) {
+		int fd = open(lk->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd >= 0) {
+			ssize_t w = write(fd, content, strlen(content));
+			close(fd);
+			if (w != (ssize_t)strlen(content)) {
+				unlink(lk->lock_path);
+				tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
+					    "cannot write lock file");
+				break;
+			}
+			lk->held = true;
+			arm(lk);
+			free(content);
+			*out = lk;
+			return TG_OK;
+		}
+		if (errno != EEXIST) {
+			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
+				    "cannot create lock: %s", strerror(errno));
+			free(content);
+			tg_lock_release(lk);
+			return errno == ENOENT ? TG_ENOINPUT : TG_ECREAT;
+		}
+		char seen[512];
+		long pid = 0;
+		char host[256] = "";
+		if (read_small(lk->lock_path, seen, sizeof seen) &&
+		    owner_dead(seen, &pid, host, sizeof host)) {
+			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
+				    "taking over a lock left by process %ld, which is gone", pid);
+			take_over(lk, seen);
+			continue;
+		}
+		if (now() >= deadline) {
+			if (pid)
+				tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+					    "locked by process %ld on %s (%s); try again later", pid,
+					    host, lk->lock_path);
+			else
+				tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+					    "locked (%s exists); try again later, or remove it if no "
+					    "trygg is running", lk->lock_path);
+			break;
+		}
+		sleep_ms(wait + rand() % 5);
+		if (wait < 50)
+			wait += 5;
+	}
+	free(content);
+	tg_lock_release(lk);
+	return TG_EBUSY;
+}
+
+enum tg_status tg_lock_read(struct tg_lock *lk, struct buf *b, struct tg_diags *d)
+{
+	enum tg_status st = tg_read_file(lk->path, TG_MAX_FILE, b, d);
+	if (st)
+		return st;
+	if (stat(lk->path, &lk->orig) == 0)
+		lk->have_orig = true;
+	return TG_OK;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+static enum tg_status io_error(struct tg_lock *lk, const char *what, const char *path,
+			       struct tg_diags *d)
+{
+	int err = errno;
+	tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "%s: %s; %s is unchanged",
+		    what, strerror(err), lk->path);
+	if (lk->tmp_path)
+		unlink(lk->tmp_path);
+	errno = err;
+	return TG_EIO;
+}
+
+enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
+			      struct tg_diags *d)
+{
+	const char *base = strrchr(lk->path, '/');
+	base = base ? base + 1 : lk->path;
+	free(lk->tmp_path);
+	lk->tmp_path = xasprintf("%s/.%s.tmp.%ld", lk->dir, base, (long)getpid());
+	arm(lk);
+	mode_t mode = lk->have_orig ? (lk->orig.st_mode & 07777) : 0644;
+	int fd = open(lk->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		bool denied = errno == EACCES || errno == EPERM || errno == EROFS;
+		io_error(lk, "cannot create a temporary file", lk->tmp_path, d);
+		free(lk->tmp_path);
+		lk->tmp_path = NULL;
+		return denied ? TG_ECREAT : TG_EIO;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			enum tg_status st = io_error(lk, "cannot write", lk->tmp_path, d);
+			close(fd);
+			return st;
+		}
+		off += (size_t)w;
+	}
+	if (fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+		enum tg_status st = io_error(lk, "cannot write", lk->tmp_path, d);
+		close(fd);
+		return st;
+	}
+	if (close(fd) < 0)
+		return io_error(lk, "cannot write", lk->tmp_path, d);
+	struct stat now_st;
+	if (lk->have_orig && (stat(lk->path, &now_st) < 0 || !same_file(&now_st, &lk->orig))) {
+		unlink(lk->tmp_path);
+		tg_diag_add(d, TG_SEV_ERROR, lk->path, 0, 0, NULL, 0, 0,
+			    "changed on disk while trygg was editing it (saved from an editor?); "
+			    "nothing written, their version is kept: run the command again");
+		return TG_EBUSY;
+	}
+	if (rename(lk->tmp_path, lk->path) < 0)
+		return io_error(lk, "cannot replace the file", lk->path, d);
+	free(lk->tmp_path);
+	lk->tmp_path = NULL;
+	arm(lk);
+	int dfd = open(lk->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0 || fsync(dfd) < 0) {
+		/* the new file is in place; say that its durability is unsure */
+		tg_diag_add(d, TG_SEV_ERROR, lk->dir, 0, 0, NULL, 0, 0,
+			    "cannot sync the folder: %s; the change may not survive a crash",
+			    strerror(errno));
+		if (dfd >= 0)
+			close(dfd);
+		return TG_EIO;
+	}
+	close(dfd);
+	return TG_OK;
+}
+
+void tg_lock_release(struct tg_lock *lk)
+{
+	if (!lk)
+		return;
+	if (lk->tmp_path)
+		unlink(lk->tmp_path);
+	if (lk->held)
+		unlink(lk->lock_path);
+	disarm();
+	free(lk->path);
+	free(lk->lock_path);
+	free(lk->tmp_path);
+	free(lk->dir);
+	free(lk);
+}

@@ -1,0 +1,102 @@
+#include "priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct tg_val *val_new(enum tg_vkind kind, const char *s)
+{
+	struct tg_val *v = xcalloc(1, sizeof *v);
+	v->kind = kind;
+	v->str = s ? xstrdup(s) : NULL;
+	return v;
+}
+
+struct tg_val *tg_val_text(const char *s) { return val_new(TG_V_TEXT, s); }
+struct tg_val *tg_val_raw(const char *s) { return val_new(TG_V_RAW, s); }
+struct tg_val *tg_val_list(void) { return val_new(TG_V_LIST, NULL); }
+struct tg_val *tg_val_map(void) { return val_new(TG_V_MAP, NULL); }
+
+static void push(struct tg_val *v, struct tg_val *kid)
+{
+	if (v->n == v->alloc) {
+		v->alloc = v->alloc ? 2 * v->alloc : 4;
+		v->kids = xrealloc(v->kids, v->alloc * sizeof *v->kids);
+	}
+	v->kids[v->n++] = kid;
+}
+
+struct tg_val *tg_val_push(struct tg_val *list, struct tg_val *item)
+{
+	push(list, item);
+	return list;
+}
+
+struct tg_val *tg_val_put(struct tg_val *map, const char *key, struct tg_val *value)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (!strcmp(map->kids[i]->str, key)) {
+			tg_val_free(map->kids[i + 1]);
+			map->kids[i + 1] = value;
+			return map;
+		}
+	push(map, tg_val_text(key));
+	push(map, value);
+	return map;
+}
+
+struct tg_val *tg_val_get(const struct tg_val *map, const char *key)
+{
+	for (size_t i = 0; map && i + 1 < map->n; i += 2)
+		if (!strcmp(map->kids[i]->str, key))
+			return map->kids[i + 1];
+	return NULL;
+}
+
+void tg_val_remove(struct tg_val *v, size_t i, size_t count)
+{
+	for (size_t k = i; k < i + count; k++)
+		tg_val_free(v->kids[k]);
+	memmove(v->kids + i, v->kids + i + count, (v->n - i - count) * sizeof *v->kids);
+	v->n -= count;
+}
+
+void tg_val_free(struct tg_val *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		tg_val_free(v->kids[i]);
+	free(v->kids);
+	free(v->str);
+	free(v);
+}
+
+struct tg_val *tg_val_from_node(const struct tg_node *n)
+{
+	if (!n)
+		return NULL;
+	if (n->kind == TG_SCALAR) {
+		/* an empty plain scalar is a YAML null: the same as no value */
+		return tg_val_text(n->str);
+	}
+	struct tg_val *v = n->kind == TG_MAP ? tg_val_map() : tg_val_list();
+	for (size_t i = 0; i < n->n; i++)
+		push(v, tg_val_from_node(n->kids[i]));
+	return v;
+}
+
+bool tg_val_equal(const struct tg_val *a, const struct tg_val *b)
+{
+	if (!a || !b)
+		return a == b;
+	bool sa = a->kind == TG_V_TEXT || a->kind == TG_V_RAW;
+	bool sb = b->kind == TG_V_TEXT || b->kind == TG_V_RAW;
+	if (sa || sb)
+		return sa && sb && !strcmp(a->str, b->str);
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!tg_val_equal(a->kids[i], b->kids[i]))
+			return false;
+	return true;
+}
