@@ -19,6 +19,9 @@ const struct cmd commands[] = {
 	{ "init", cmd_init, 0, "create a new workspace" },
 	{ "district", cmd_district, CMD_WORKSPACE, "add or list districts" },
 	{ "check", cmd_check, 0, "validate the workspace and plan files" },
+	{ "situation", cmd_situation, CMD_WORKSPACE, "add to the situation pictures" },
+	{ "plan", cmd_plan, CMD_WORKSPACE, "change the action plan: problems and measures" },
+	{ "followup", cmd_followup, CMD_WORKSPACE, "record what was done and its effect" },
 	{ "help", cmd_help, 0, "show the manual of a command" },
 	{ NULL, NULL, 0, NULL },
 };

@@ -66,10 +66,10 @@ void tg_diff(struct buf *out, const char *a_name, const char *a, size_t alen,
 		while (i < ma || j < mb) {
 			if (i < ma && j < mb && eq(&la[pre + i], &lb[pre + j])) {
 				ops[nops++] = KEEP; i++; j++;
-			} else if (j < mb && (i == ma || T(i, j + 1) >= T(i + 1, j))) {
-				ops[nops++] = INS; j++;
-			} else {
+			} else if (i < ma && (j == mb || T(i + 1, j) >= T(i, j + 1))) {
 				ops[nops++] = DEL; i++;
+			} else {
+				ops[nops++] = INS; j++;
 			}
 		}
 #undef T

@@ -11,10 +11,6 @@ void tg_arena_free(struct tg_arena *a);
 void *tg_arena_alloc(struct tg_arena *a, size_t n);    /* zeroed */
 char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n);
 
-/* Report an error or warning at a node of doc. */
-void tg_diag_node(struct tg_diags *d, enum tg_severity sev,
-		  const struct tg_doc *doc, const struct tg_node *n,
-		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Line (1-based) and character column (1-based) of byte offset off. */
 void tg_locate(const char *src, size_t len, size_t off, unsigned *line,

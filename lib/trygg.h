@@ -111,6 +111,11 @@ struct tg_node *tg_map_get(const struct tg_node *map, const char *key);
 enum tg_status tg_read_file(const char *path, size_t limit, struct buf *b,
 			    struct tg_diags *d);
 
+/* Report a message at a node of doc (its line, column and excerpt). */
+void tg_diag_node(struct tg_diags *d, enum tg_severity sev,
+		  const struct tg_doc *doc, const struct tg_node *n,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* ---- the model -------------------------------------------------------- */
 
 enum tg_source_id { TG_POLICE, TG_DISTRICT, TG_SURVEY, TG_NSOURCES };
@@ -266,6 +271,11 @@ enum tg_status tg_config_parse(const char *path, const char *src, size_t len,
 			       struct tg_config **out, struct tg_diags *d);
 void tg_config_free(struct tg_config *cfg);
 
+/* A decimal number with '.' or a decimal comma ("0,41"). */
+bool tg_parse_decimal(const char *s, double *out);
+/* A share from 0 to 1: "0.41", "0,41", "41%", "41 %", "41,5 %". */
+bool tg_parse_share(const char *s, double *out);
+
 /* Is s a valid calendar date written YYYY-MM-DD? */
 bool tg_is_date(const char *s);
 
@@ -385,6 +395,25 @@ void tg_lock_release(struct tg_lock *lk);
 /* Append to out the unified diff (3 lines of context) from a to b. */
 void tg_diff(struct buf *out, const char *a_name, const char *a, size_t alen,
 	     const char *b_name, const char *b, size_t blen);
+
+/* ---- CSV input (lib/csvin.c) ------------------------------------------ */
+
+struct tg_csv_row {
+	char **v;          /* fields, NUL-terminated strings */
+	size_t n;
+	size_t line;       /* the line the record starts on */
+};
+
+struct tg_csv {
+	struct tg_csv_row *rows;   /* rows[0] is the header */
+	size_t n, alloc;
+	char sep;                  /* the separator found: , ; or tab */
+};
+
+/* Read a CSV file (encoding NULL for UTF-8, else an iconv name). */
+enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
+			   struct tg_diags *d);
+void tg_csv_free(struct tg_csv *csv);
 
 /* ---- writing YAML ----------------------------------------------------- */
 

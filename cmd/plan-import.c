@@ -1,0 +1,205 @@
+/* trygg plan import: many measures at once from a CSV file; all rows land
+ * or none do. */
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: trygg plan import D FILE.csv [--encoding ENC] [WRITE OPTIONS]\n"
+	"\n"
+	"Add one measure per row of FILE.csv to district D.  The header names the\n"
+	"columns: problem, text, phase (required), term, kind, responsible (several\n"
+	"names separated by ';'), due, status, strategic_areas (';'), id.\n"
+	"Separator ',', ';' or tab.  Prints the new IDs, one a line.\n";
+
+static const char *const columns[] = { "problem", "text", "phase", "term", "kind",
+	"responsible", "due", "status", "strategic_areas", "id", NULL };
+enum { C_PROBLEM, C_TEXT, C_PHASE, C_NCOLS = 10 };
+
+struct import_args {
+	const char *path;
+	const struct tg_csv *csv;
+	int col[C_NCOLS];          /* field index of each column, or -1 */
+	const struct tg_config *cfg;
+};
+
+static void row_error(struct tg_diags *d, const struct import_args *a, size_t r, int col,
+		      const char *msg)
+{
+	tg_diag_add(d, TG_SEV_ERROR, a->path, (unsigned)a->csv->rows[r].line,
+		    (unsigned)col + 1, NULL, 0, 0, "%s", msg);
+}
+
+static const char *cell(const struct import_args *a, size_t r, int c)
+{
+	int f = a->col[c];
+	if (f < 0 || (size_t)f >= a->csv->rows[r].n)
+		return "";
+	return a->csv->rows[r].v[f];
+}
+
+/* The measure of row r, without its id; NULL after reporting errors. */
+static struct tg_val *row_measure(const struct import_args *a, size_t r, struct tg_diags *d)
+{
+	struct tg_val *m = tg_val_map();
+	size_t errors = d->errors;
+	for (int c = C_TEXT; c < C_NCOLS - 1; c++) {
+		const char *v = cell(a, r, c);
+		const char *key = columns[c];
+		if (!*v) {
+			if (c <= C_PHASE)
+				{
+				char *msg = xasprintf("%s is empty", key);
+				row_error(d, a, r, a->col[c], msg);
+				free(msg);
+			}
+			continue;
+		}
+		char *err = NULL;
+		struct tg_val *val = field_is_list(key) ? field_list(key, v, ';', a->cfg, &err) : NULL;
+		if (!field_is_list(key) && !(err = field_check(key, v, a->cfg)))
+			val = field_val(key, v);
+		if (err) {
+			row_error(d, a, r, a->col[c], err);
+			free(err);
+			continue;
+		}
+		tg_val_put(m, key, val);
+	}
+	if (d->errors > errors) {
+		tg_val_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
+				struct tg_diags *d)
+{
+	struct import_args *a = arg;
+	const struct tg_csv *csv = a->csv;
+	struct tg_val **items = xcalloc(csv->n, sizeof *items);
+	const struct tg_plan *p = tg_edit_plan(e);
+	/* check every row first: all land or none */
+	for (size_t r = 1; r < csv->n; r++) {
+		const char *pid = cell(a, r, C_PROBLEM);
+		if (!tg_plan_problem(p, pid)) {
+			char *msg = *pid ? xasprintf("no problem '%s' in %s", pid, p->district)
+					 : xstrdup("problem is empty");
+			row_error(d, a, r, a->col[C_PROBLEM], msg);
+			free(msg);
+		}
+		items[r] = row_measure(a, r, d);
+	}
+	enum tg_status st = d->errors ? TG_EDATA : TG_OK;
+	for (size_t r = 1; r < csv->n && !st; r++) {
+		p = tg_edit_plan(e);
+		struct tg_problem *pr = tg_plan_problem(p, cell(a, r, C_PROBLEM));
+		const char *asked = cell(a, r, C_NCOLS - 1);
+		char *id;
+		if (*asked) {
+			bool m;
+			size_t l = strlen(pr->id);
+			if (strncmp(asked, pr->id, l) || strncmp(asked + l, ".M", 2) || find_item(p, asked, &m)) {
+				char *msg = xasprintf("id '%s' is taken or not of the form %s.M<number>",
+						      asked, pr->id);
+				row_error(d, a, r, a->col[C_NCOLS - 1], msg);
+				free(msg);
+				st = TG_EDATA;
+				break;
+			}
+			id = xstrdup(asked);
+		} else {
+			const char **mids = xcalloc(pr->n_measures + 1, sizeof *mids);
+			for (size_t i = 0; i < pr->n_measures; i++)
+				mids[i] = pr->measures[i].id;
+			char *prefix = xasprintf("%s.M", pr->id);
+			id = xasprintf("%s%d", prefix, next_number(mids, pr->n_measures, prefix));
+			free(prefix);
+			free(mids);
+		}
+		struct tg_val *item = item_with_id(id, items[r]);
+		items[r] = NULL;
+		buf_addf(ids, "%s\n", id);
+		free(id);
+		st = tg_edit_append(e, pr->node, "measures", item, d);
+	}
+	for (size_t r = 0; r < csv->n; r++)
+		tg_val_free(items[r]);
+	free(items);
+	return st;
+}
+
+int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		WRITE_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct write_opts w;
+	write_opts_init(&w);
+	const char *encoding = NULL;
+	int status = 0, o;
+	OPT_START();
+	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (write_option(&w, o, optarg, usage, &status)) {
+			if (status)
+				return status;
+			continue;
+		}
+		if (o == 'e')
+			encoding = optarg;
+		else if (o == 'h')
+			return show_usage(usage);
+		else
+			return option_error(usage, o, argv);
+	}
+	if (argc - optind != 2)
+		return usage_error(usage, "plan import takes D and FILE.csv");
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_csv *csv;
+	struct import_args a = { .path = argv[optind + 1], .cfg = ctx->cfg };
+	status = tg_csv_read(a.path, encoding, &csv, &d);
+	if (!status && csv->n == 0) {
+		tg_diag_add(&d, TG_SEV_ERROR, a.path, 0, 0, NULL, 0, 0, "the file is empty; "
+			    "expected a header: problem,text,phase,…");
+		status = TG_EDATA;
+	}
+	if (!status) {
+		a.csv = csv;
+		for (int c = 0; c < C_NCOLS; c++)
+			a.col[c] = -1;
+		const struct tg_csv_row *h = &csv->rows[0];
+		for (size_t f = 0; f < h->n; f++) {
+			int c;
+			char *name = tg_fold_title(h->v[f]);
+			if (!parse_enum(name, columns, &c)) {
+				const char *s = tg_suggest(name, columns);
+				tg_diag_add(&d, TG_SEV_ERROR, a.path, (unsigned)h->line, (unsigned)f + 1,
+					    NULL, 0, 0, "unknown column '%s'%s%s%s", h->v[f],
+					    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+				status = TG_EDATA;
+			} else {
+				a.col[c] = (int)f;
+			}
+			free(name);
+		}
+		for (int c = 0; c <= C_PHASE && !status; c++)
+			if (a.col[c] < 0) {
+				tg_diag_add(&d, TG_SEV_ERROR, a.path, (unsigned)h->line, 1, NULL, 0, 0,
+					    "the header lacks the column '%s' (needs problem, text, phase)",
+					    columns[c]);
+				status = TG_EDATA;
+			}
+	}
+	print_diags(&d);
+	tg_diags_release(&d);
+	if (!status)
+		status = write_plan(ctx, argv[optind], &w, do_import, &a);
+	tg_csv_free(csv);
+	return status;
+}

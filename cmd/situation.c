@@ -1,0 +1,169 @@
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: trygg situation add D --source police|district|survey --title T [--area A]...\n"
+	"                 [--share X] [--group residents|businesses|associations]\n"
+	"                 [--index X] [--note T] [--date DATE] [WRITE OPTIONS]\n"
+	"\n"
+	"Add an item to one source's situation picture of district D.  --share is\n"
+	"the share of respondents calling it a big problem: 0.41, 0,41, 41% or\n"
+	"41 %.  Prints the item's place, SOURCE:N (its number in that picture).\n"
+	"\n"
+	"WRITE OPTIONS:\n"
+	"  --dry-run             print the change as a unified diff, write nothing\n"
+	"  --lock-timeout SECS   wait this long for another writer (default 10)\n";
+
+struct sit_args {
+	int source;
+	const char *date;
+	struct tg_val *item;
+	const char **areas;
+	size_t n_areas;
+};
+
+static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
+{
+	struct sit_args *a = arg;
+	const struct tg_plan *p = tg_edit_plan(e);
+	const char *src = tg_source_names[a->source];
+	for (size_t i = 0; i < a->n_areas; i++) {
+		bool found = false;
+		for (size_t j = 0; j < p->areas.n && !found; j++)
+			found = !strcmp(p->areas.v[j], a->areas[i]);
+		if (!found) {
+			const char *s = tg_suggest(a->areas[i], p->areas.v ? p->areas.v : (const char *[]){ NULL });
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "'%s' is not one of %s's areas%s%s%s", a->areas[i], p->district,
+				    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+			return TG_EUSAGE;
+		}
+	}
+	struct tg_val *item = a->item;
+	a->item = NULL;
+	const struct tg_source *s = &p->sources[a->source];
+	enum tg_status st;
+	size_t n = s->node && s->node->kind == TG_MAP ? s->n_items + 1 : 1;
+	if (!p->situation || p->situation->kind != TG_MAP) {
+		struct tg_val *block = tg_val_map();
+		if (a->date)
+			tg_val_put(block, "date", tg_val_raw(a->date));
+		tg_val_put(block, "problems", tg_val_push(tg_val_list(), item));
+		st = tg_edit_set(e, p->doc->root, "situation",
+				 tg_val_put(tg_val_map(), src, block), d);
+	} else if (!s->node || s->node->kind != TG_MAP) {
+		struct tg_val *block = tg_val_map();
+		if (a->date)
+			tg_val_put(block, "date", tg_val_raw(a->date));
+		tg_val_put(block, "problems", tg_val_push(tg_val_list(), item));
+		st = tg_edit_set(e, p->situation, src, block, d);
+	} else {
+		st = a->date ? tg_edit_set(e, s->node, "date", tg_val_raw(a->date), d) : TG_OK;
+		if (!st)
+			st = tg_edit_append(e, tg_edit_plan(e)->sources[a->source].node, "problems", item, d);
+		else
+			tg_val_free(item);
+	}
+	if (!st)
+		buf_addf(ids, "%s:%zu\n", src, n);
+	return st;
+}
+
+static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "title", required_argument, NULL, 't' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "share", required_argument, NULL, 'S' },
+		{ "group", required_argument, NULL, 'g' },
+		{ "index", required_argument, NULL, 'i' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		WRITE_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct write_opts w;
+	write_opts_init(&w);
+	struct sit_args a = { .source = -1 };
+	const char *title = NULL, *group = NULL, *share = NULL, *index = NULL, *note = NULL;
+	a.areas = xcalloc((size_t)argc + 1, sizeof *a.areas);
+	int status = 0, o;
+	OPT_START();
+	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (write_option(&w, o, optarg, usage, &status))
+			continue;
+		switch (o) {
+		case 's':
+			if (!parse_enum(optarg, tg_source_names, &a.source))
+				status = bad_value(usage, "--source", optarg, tg_source_names);
+			break;
+		case 't': title = optarg; break;
+		case 'a': a.areas[a.n_areas++] = optarg; break;
+		case 'S': share = optarg; break;
+		case 'g': group = optarg; break;
+		case 'i': index = optarg; break;
+		case 'n': note = optarg; break;
+		case 'd': a.date = optarg; break;
+		case 'h': status = -1; break;
+		default: status = option_error(usage, o, argv);
+		}
+	}
+	double sv = 0, iv = 0;
+	char num[32];
+	int g;
+	if (status == -1)
+		status = show_usage(usage);
+	else if (status)
+		;
+	else if (argc - optind != 1)
+		status = usage_error(usage, "situation add takes one district");
+	else if (a.source < 0 || !title || !*title)
+		status = usage_error(usage, "situation add needs --source and --title");
+	else if (share && !tg_parse_share(share, &sv))
+		status = usage_error(usage, "--share must be a share like 0.41, 0,41 or 41%%, not '%s'", share);
+	else if (index && (!tg_parse_decimal(index, &iv) || iv < 0 || iv > 6))
+		status = usage_error(usage, "--index must be a number from 0 to 6, not '%s'", index);
+	else if (group && !parse_enum(group, tg_group_names, &g))
+		status = bad_value(usage, "--group", group, tg_group_names);
+	else if (a.date && !tg_is_date(a.date))
+		status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", a.date);
+	if (!status) {
+		a.item = tg_val_put(tg_val_map(), "title", tg_val_text(title));
+		if (a.n_areas) {
+			struct tg_val *l = tg_val_list();
+			for (size_t i = 0; i < a.n_areas; i++)
+				tg_val_push(l, tg_val_text(a.areas[i]));
+			tg_val_put(a.item, "areas", l);
+		}
+		if (group)
+			tg_val_put(a.item, "group", tg_val_raw(group));
+		if (share) {
+			snprintf(num, sizeof num, "%g", sv);
+			tg_val_put(a.item, "share", tg_val_raw(num));
+		}
+		if (index) {
+			snprintf(num, sizeof num, "%g", iv);
+			tg_val_put(a.item, "index", tg_val_raw(num));
+		}
+		if (note)
+			tg_val_put(a.item, "note", tg_val_text(note));
+		status = write_plan(ctx, argv[optind], &w, do_add, &a);
+	}
+	tg_val_free(a.item);
+	free(a.areas);
+	return status;
+}
+
+int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct verb verbs[] = {
+		{ "add", situation_add, usage },
+		{ NULL, NULL, NULL },
+	};
+	return run_verb("situation", verbs, usage, argc, argv, ctx);
+}

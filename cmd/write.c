@@ -1,0 +1,131 @@
+/* write: the path every write command takes — find the district, lock,
+ * read, edit, verify, then print a diff (--dry-run) or replace the file,
+ * and print the IDs the edit names. */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool write_option(struct write_opts *w, int o, const char *arg, const char *usage,
+		  int *status)
+{
+	if (o == OPT_DRY_RUN) {
+		w->dry_run = true;
+		return true;
+	}
+	if (o == OPT_LOCK_TIMEOUT) {
+		char *end;
+		double t = strtod(arg, &end);
+		if (*end || t < 0 || t > 86400)
+			*status = usage_error(usage, "--lock-timeout takes seconds from 0 to 86400, not '%s'", arg);
+		else
+			w->lock_timeout = t;
+		return true;
+	}
+	return false;
+}
+
+void write_opts_init(struct write_opts *w)
+{
+	w->dry_run = false;
+	w->lock_timeout = 10;
+}
+
+int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
+	       edit_fn *fn, void *arg)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct buf before = BUF_INIT, ids = BUF_INIT, diff = BUF_INIT;
+	struct tg_lock *lk = NULL;
+	struct tg_edit *e = NULL;
+	char *path = tg_workspace_district_path(ctx->ws, district, &d);
+	enum tg_status st = path ? TG_OK : TG_ENOINPUT;
+	if (!st && !w->dry_run)
+		st = tg_lock_acquire(path, w->lock_timeout, &lk, &d);
+	if (!st)
+		st = lk ? tg_lock_read(lk, &before, &d) : tg_read_file(path, TG_MAX_FILE, &before, &d);
+	if (!st)
+		st = tg_edit_open(path, before.s, before.len, ctx->cfg, &e, &d);
+	if (!st)
+		st = fn(e, arg, &ids, &d);
+	size_t len = 0;
+	const char *after = st ? NULL : tg_edit_text(e, &len);
+	if (!st && w->dry_run) {
+		const char *shown = display_path(path);
+		char *a = xasprintf("a/%s", shown), *b = xasprintf("b/%s", shown);
+		tg_diff(&diff, a, before.s, before.len, b, after, len);
+		fwrite(diff.s, 1, diff.len, stdout);
+		free(a);
+		free(b);
+	} else if (!st && (len != before.len || memcmp(after, before.s, len))) {
+		st = tg_lock_commit(lk, after, len, &d);
+	}
+	tg_lock_release(lk);
+	print_diags(&d);
+	if (!st && !w->dry_run)
+		fwrite(ids.s, 1, ids.len, stdout);
+	tg_edit_free(e);
+	tg_diags_release(&d);
+	buf_release(&before);
+	buf_release(&ids);
+	buf_release(&diff);
+	free(path);
+	return st;
+}
+
+void today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+bool parse_enum(const char *s, const char *const *names, int *out)
+{
+	for (int i = 0; names[i]; i++)
+		if (names[i][0] && !strcmp(s, names[i])) {
+			*out = i;
+			return true;
+		}
+	return false;
+}
+
+char *enum_list(const char *const *names)
+{
+	struct buf b = BUF_INIT;
+	for (; *names; names++) {
+		if (!**names)
+			continue;
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, *names);
+	}
+	return buf_detach(&b);
+}
+
+int bad_value(const char *usage, const char *option, const char *value,
+	      const char *const *names)
+{
+	char *list = enum_list(names);
+	int st = usage_error(usage, "%s has a bad value '%s' (expected one of: %s)", option,
+			     value, list);
+	free(list);
+	return st;
+}
+
+int next_number(const char *const *ids, size_t n, const char *prefix)
+{
+	size_t l = strlen(prefix);
+	long max = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ids[i] || strncmp(ids[i], prefix, l))
+			continue;
+		char *end;
+		long v = strtol(ids[i] + l, &end, 10);
+		if (!*end && v > max)
+			max = v;
+	}
+	return (int)max + 1;
+}

@@ -1,0 +1,215 @@
+/*
+ * csvin: read the CSV files people have.  UTF-8 with or without a BOM, or
+ * another encoding named by the caller (iconv); `,`, `;` or tab, detected
+ * from the header line; quoted fields with separators, quotes and newlines;
+ * CRLF.  libcsv does the quoting (strict mode); we count lines ourselves,
+ * since libcsv reports positions only as byte counts.
+ */
+#include "priv.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_FIELDS 1000
+#define MAX_ROWS 1000000
+
+struct reader {
+	struct tg_csv *csv;
+	const char *path;
+	struct tg_diags *d;
+	size_t line;              /* the line being fed (1-based) */
+	size_t row_line;          /* where the current record began; 0 = none yet */
+	char **fields;
+	size_t nfields, alloc;
+	bool failed;
+};
+
+static void on_field(void *data, size_t len, void *r_)
+{
+	struct reader *r = r_;
+	if (r->failed)
+		return;
+	if (!r->row_line) {
+		size_t nl = 0;
+		for (size_t i = 0; i < len; i++)
+			nl += ((const char *)data)[i] == '\n';
+		r->row_line = r->line - nl;
+	}
+	if (r->nfields >= MAX_FIELDS) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->row_line, MAX_FIELDS + 1,
+			    NULL, 0, 0, "more than %d columns in one row", MAX_FIELDS);
+		r->failed = true;
+		return;
+	}
+	if (r->nfields == r->alloc) {
+		r->alloc = r->alloc ? 2 * r->alloc : 16;
+		r->fields = xrealloc(r->fields, r->alloc * sizeof *r->fields);
+	}
+	r->fields[r->nfields++] = xstrndup(data ? data : "", data ? len : 0);
+}
+
+static void on_row(int c, void *r_)
+{
+	(void)c;
+	struct reader *r = r_;
+	struct tg_csv *csv = r->csv;
+	if (r->failed) {
+		for (size_t i = 0; i < r->nfields; i++)
+			free(r->fields[i]);
+		r->nfields = 0;
+		return;
+	}
+	if (csv->n >= MAX_ROWS) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->line, 1, NULL, 0, 0,
+			    "more than %d rows", MAX_ROWS);
+		r->failed = true;
+		return;
+	}
+	if (csv->n == csv->alloc) {
+		csv->alloc = csv->alloc ? 2 * csv->alloc : 64;
+		csv->rows = xrealloc(csv->rows, csv->alloc * sizeof *csv->rows);
+	}
+	struct tg_csv_row *row = &csv->rows[csv->n++];
+	row->line = r->row_line ? r->row_line : r->line;
+	row->n = r->nfields;
+	row->v = xmalloc((r->nfields + 1) * sizeof *row->v);
+	memcpy(row->v, r->fields, r->nfields * sizeof *row->v);
+	row->v[r->nfields] = NULL;
+	r->nfields = 0;
+	r->row_line = 0;
+}
+
+static char detect_separator(const char *s, size_t len)
+{
+	size_t counts[3] = { 0, 0, 0 };
+	bool quoted = false;
+	for (size_t i = 0; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			counts[0] += s[i] == ',', counts[1] += s[i] == ';', counts[2] += s[i] == '\t';
+	}
+	if (counts[1] > counts[0] && counts[1] >= counts[2])
+		return ';';
+	if (counts[2] > counts[0] && counts[2] > counts[1])
+		return '\t';
+	return ',';
+}
+
+static enum tg_status convert(const char *path, const char *encoding, struct buf *b,
+			      struct tg_diags *d)
+{
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	if (cd == (iconv_t)-1) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "unknown encoding '%s' (try windows-1252 or iso-8859-1)", encoding);
+		return TG_EUSAGE;
+	}
+	struct buf out = BUF_INIT;
+	buf_grow(&out, b->len * 2 + 16);
+	char *in = b->s, *o = out.s;
+	size_t inleft = b->len, outleft = out.cap - 1;
+	while (inleft) {
+		if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+			if (errno == E2BIG) {
+				size_t used = (size_t)(o - out.s);
+				out.len = used;
+				buf_grow(&out, inleft * 4 + 16);
+				o = out.s + used;
+				outleft = out.cap - 1 - used;
+				continue;
+			}
+			unsigned line, col;
+			tg_locate(b->s, b->len, (size_t)(in - b->s), &line, &col);
+			tg_diag_add(d, TG_SEV_ERROR, path, line, col, NULL, 0, 0,
+				    "not valid %s text", encoding);
+			iconv_close(cd);
+			buf_release(&out);
+			return TG_EDATA;
+		}
+	}
+	out.len = (size_t)(o - out.s);
+	out.s[out.len] = '\0';
+	iconv_close(cd);
+	buf_release(b);
+	*b = out;
+	return TG_OK;
+}
+
+enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
+			   struct tg_diags *d)
+{
+	*out = NULL;
+	struct buf b = BUF_INIT;
+	enum tg_status st = tg_read_file(path, 64u << 20, &b, d);
+	if (!st && encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8"))
+		st = convert(path, encoding, &b, d);
+	if (st) {
+		buf_release(&b);
+		return st;
+	}
+	size_t skip = b.len >= 3 && !memcmp(b.s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	size_t bad = tg_utf8_check(b.s + skip, b.len - skip);
+	if (bad < b.len - skip) {
+		unsigned line, col;
+		tg_locate(b.s, b.len, bad + skip, &line, &col);
+		tg_diag_add(d, TG_SEV_ERROR, path, line, col, NULL, 0, 0,
+			    "not valid UTF-8; if the file comes from a spreadsheet, try "
+			    "--encoding windows-1252");
+		buf_release(&b);
+		return TG_EDATA;
+	}
+	struct tg_csv *csv = xcalloc(1, sizeof *csv);
+	csv->sep = detect_separator(b.s + skip, b.len - skip);
+	struct csv_parser p;
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_delim(&p, (unsigned char)csv->sep);
+	struct reader r = { .csv = csv, .path = path, .d = d, .line = 1 };
+	const char *s = b.s + skip, *end = b.s + b.len;
+	while (s < end && !r.failed) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+		if (csv_parse(&p, s, len, on_field, on_row, &r) != len) {
+			tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)r.line, 1, NULL, 0, 0,
+				    "malformed CSV: %s", csv_strerror(csv_error(&p)));
+			r.failed = true;
+		}
+		s += len;
+		if (nl)
+			r.line++;
+	}
+	if (!r.failed && csv_fini(&p, on_field, on_row, &r) != 0) {
+		tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)(r.row_line ? r.row_line : r.line), 1,
+			    NULL, 0, 0, "malformed CSV: %s (a quote is not closed)",
+			    csv_strerror(csv_error(&p)));
+		r.failed = true;
+	}
+	csv_free(&p);
+	for (size_t i = 0; i < r.nfields; i++)
+		free(r.fields[i]);
+	free(r.fields);
+	buf_release(&b);
+	if (r.failed) {
+		tg_csv_free(csv);
+		return TG_EDATA;
+	}
+	*out = csv;
+	return TG_OK;
+}
+
+void tg_csv_free(struct tg_csv *csv)
+{
+	if (!csv)
+		return;
+	for (size_t i = 0; i < csv->n; i++) {
+		for (size_t j = 0; j < csv->rows[i].n; j++)
+			free(csv->rows[i].v[j]);
+		free(csv->rows[i].v);
+	}
+	free(csv->rows);
+	free(csv);
+}

@@ -1,0 +1,64 @@
+#include "priv.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool tg_parse_decimal(const char *s, double *out)
+{
+	char tmp[64];
+	size_t len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	while (len && *s == ' ')
+		s++, len--;
+	if (!len || len >= sizeof tmp)
+		return false;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	char *comma = strchr(tmp, ',');
+	if (comma) {
+		if (strchr(tmp, '.') || strchr(comma + 1, ','))
+			return false;
+		*comma = '.';
+	}
+	for (char *p = tmp; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == '.' || (p == tmp && (*p == '-' || *p == '+'))))
+			return false;
+	char *end;
+	double v = strtod(tmp, &end);
+	if (*end || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+bool tg_parse_share(const char *s, double *out)
+{
+	char tmp[64];
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (!len || len >= sizeof tmp)
+		return false;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	bool percent = tmp[len - 1] == '%';
+	if (percent) {
+		tmp[--len] = '\0';
+		/* "41 %", also with a no-break space as Swedish software writes it */
+		while (len && tmp[len - 1] == ' ')
+			tmp[--len] = '\0';
+		if (len >= 2 && (unsigned char)tmp[len - 2] == 0xC2 && (unsigned char)tmp[len - 1] == 0xA0)
+			tmp[len -= 2] = '\0';
+	}
+	double v;
+	if (!tg_parse_decimal(tmp, &v))
+		return false;
+	if (percent)
+		v /= 100;
+	if (v < 0 || v > 1)
+		return false;
+	*out = round(v * 10000) / 10000;
+	return true;
+}
