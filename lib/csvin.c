@@ -49,7 +49,13 @@ static void on_field(void *data, size_t len, void *r_)
 		r->alloc = r->alloc ? 2 * r->alloc : 16;
 		r->fields = xrealloc(r->fields, r->alloc * sizeof *r->fields);
 	}
-	r->fields[r->nfields++] = xstrndup(data ? data : "", data ? len : 0);
+	/* a CRLF inside a quoted field is a line break like any other */
+	char *f = xstrndup(data ? data : "", data ? len : 0), *o = f;
+	for (const char *q = f; *q; q++)
+		if (!(q[0] == '\r' && q[1] == '\n'))
+			*o++ = *q;
+	*o = '\0';
+	r->fields[r->nfields++] = f;
 }
 
 static void on_row(int c, void *r_)

@@ -60,7 +60,15 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 {
 	*out = NULL;
 	struct tg_plan *plan;
-	enum tg_status st = tg_plan_parse(path, src, len, cfg, &plan, d);
+	struct tg_diags all = TG_DIAGS_INIT;
+	enum tg_status st = tg_plan_parse(path, src, len, cfg, &plan, &all);
+	/* warnings about the file as it is are check's business, not an edit's */
+	for (size_t i = 0; i < all.n; i++)
+		if (all.v[i].sev == TG_SEV_ERROR)
+			tg_diag_add(d, TG_SEV_ERROR, all.v[i].path, all.v[i].line, all.v[i].col,
+				    all.v[i].excerpt, all.v[i].excerpt ? strlen(all.v[i].excerpt) : 0,
+				    0, "%s", all.v[i].msg);
+	tg_diags_release(&all);
 	if (st)
 		return st;
 	struct tg_edit *e = xcalloc(1, sizeof *e);
@@ -115,6 +123,36 @@ static size_t line_after(const struct tg_edit *e, size_t pos)
 		return pos;
 	const char *nl = memchr(e->text.s + pos, '\n', e->text.len - pos);
 	return nl ? (size_t)(nl - e->text.s) + 1 : e->text.len;
+}
+
+static bool is_blank_line(const struct tg_edit *e, size_t start)
+{
+	for (size_t i = start; i < e->text.len && e->text.s[i] != '\n'; i++)
+		if (e->text.s[i] != ' ' && e->text.s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* Where new lines go after node n: after the line holding its last scalar.
+ * A block scalar (| or >) ends after its trailing blank lines; new lines go
+ * before those, unless its header keeps them (|+, >+). */
+static size_t insert_point(const struct tg_edit *e, const struct tg_node *n)
+{
+	while (n->kind != TG_SCALAR && n->style == TG_BLOCK && n->n)
+		n = n->kids[n->n - 1];
+	size_t pos = line_after(e, n->tail);
+	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
+		return pos;
+	for (size_t i = n->start; i < e->text.len && e->text.s[i] != '\n' && e->text.s[i] != '#'; i++)
+		if (e->text.s[i] == '+')
+			return pos;
+	while (pos > n->start) {
+		size_t prev = line_start(e, pos - 1);
+		if (prev <= n->start || !is_blank_line(e, prev))
+			break;
+		pos = prev;
+	}
+	return pos;
 }
 
 static bool blank_line_before(const struct tg_edit *e, size_t pos)
@@ -330,7 +368,7 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 		render_flow(ins, v);
 		return;
 	}
-	*pos = line_after(e, map->tail);
+	*pos = insert_point(e, map);
 	if (*pos == e->text.len && (*pos == 0 || e->text.s[*pos - 1] != '\n'))
 		buf_adds(ins, e->eol);
 	spaces(ins, indent_of(map));
@@ -355,8 +393,16 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		pos = old->start;
 		del = old->end - old->start;
 		render_flow(&ins, v);
+	} else if (old->kind == TG_SEQ && v->kind == TG_V_LIST && v->n) {
+		/* a block list stays a block list, its dashes where they were */
+		const struct tg_node *first = old->kids[0];
+		size_t off = first->col > old->col ? first->col - old->col : 2;
+		pos = line_start(e, old->start);
+		del = insert_point(e, old) - pos;
+		for (size_t i = 0; i < v->n; i++)
+			render_item(e, &ins, v->kids[i], indent_of(old), off);
 	} else {
-		/* a block collection becomes a flow one on the key's line */
+		/* another block collection becomes a flow one on the key's line */
 		pos = knode->end;
 		del = old->tail - pos;
 		buf_adds(&ins, ": ");
@@ -393,7 +439,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			tg_val_put(wmap, key, list);
 			return reparse(e, d);
 		}
-		pos = line_after(e, map->tail);
+		pos = insert_point(e, map);
 		if (pos == e->text.len && pos > 0 && e->text.s[pos - 1] != '\n')
 			buf_adds(&ins, e->eol);
 		spaces(&ins, key_indent);
@@ -406,8 +452,15 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		/* `key:` or `key: []` under a block mapping: start a block list */
 		pos = knode->end;
 		/* a null's marks may sit on the next line: take the key's line */
-		del = line_after(e, is_null_node(seq) ? knode->end : seq->end) - pos;
+		size_t rest = is_null_node(seq) ? after_colon(e, knode) : seq->end;
+		size_t eol = line_after(e, rest);
+		del = eol - pos;
 		buf_adds(&ins, ":");
+		/* keep what follows on the line: a comment */
+		size_t keep = eol;
+		while (keep > rest && (e->text.s[keep - 1] == '\n' || e->text.s[keep - 1] == '\r'))
+			keep--;
+		buf_add(&ins, e->text.s + rest, keep - rest);
 		buf_adds(&ins, e->eol);
 		render_item(e, &ins, item, key_indent + 2, 2);
 	} else if (seq->style == TG_FLOW) {
@@ -420,7 +473,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		render_flow(&ins, item);
 	} else {
 		const struct tg_node *last = seq->kids[seq->n - 1];
-		pos = line_after(e, seq->tail);
+		pos = insert_point(e, seq);
 		if (pos == e->text.len && e->text.s[pos - 1] != '\n')
 			buf_adds(&ins, e->eol);
 		if (seq->n >= 2 && blank_line_before(e, last->start))

@@ -121,9 +121,14 @@ static bool owner_dead(const char *content, long *pid_out, char *host_out, size_
 	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }
 
-/* Take over a stale lock without stealing a fresh one that replaced it. */
-static void take_over(struct tg_lock *lk, const char *seen)
+/* Take over a stale lock without stealing a fresh one that replaced it,
+ * and remove the temporary file its dead owner may have left. */
+static void take_over(struct tg_lock *lk, const char *seen, long pid)
 {
+	const char *slash = strrchr(lk->path, '/');
+	char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
+	unlink(tmp);
+	free(tmp);
 	char *aside = xasprintf("%s.stale.%ld", lk->lock_path, (long)getpid());
 	if (rename(lk->lock_path, aside) == 0) {
 		char again[512];
@@ -180,7 +185,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		    owner_dead(seen, &pid, host, sizeof host)) {
 			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "taking over a lock left by process %ld, which is gone", pid);
-			take_over(lk, seen);
+			take_over(lk, seen, pid);
 			continue;
 		}
 		if (now() >= deadline) {
