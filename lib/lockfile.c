@@ -129,6 +129,9 @@ static void take_over(struct tg_lock *lk, const char *seen, long pid)
 	char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
 	unlink(tmp);
 	free(tmp);
+	tmp = xasprintf("%s.%ld", lk->lock_path, pid);
+	unlink(tmp);
+	free(tmp);
 	char *aside = xasprintf("%s.stale.%ld", lk->lock_path, (long)getpid());
 	if (rename(lk->lock_path, aside) == 0) {
 		char again[512];
@@ -151,32 +154,39 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	char me[256] = "";
 	gethostname(me, sizeof me - 1);
 	char *content = xasprintf("%ld %s\n", (long)getpid(), me[0] ? me : "localhost");
+	char *aside = xasprintf("%s.%ld", lk->lock_path, (long)getpid());
 	double deadline = now() + timeout;
 	long wait = 5;
 	*out = NULL;
 	for (;;) {
-		int fd = open(lk->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		/* the lock appears with its content or not at all: write it
+		 * aside, then link() it into place, which fails if one exists */
+		int fd = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		int linked = -1;
 		if (fd >= 0) {
 			ssize_t w = write(fd, content, strlen(content));
 			close(fd);
-			if (w != (ssize_t)strlen(content)) {
-				unlink(lk->lock_path);
-				tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
-					    "cannot write lock file");
-				break;
-			}
+			linked = w == (ssize_t)strlen(content) ? link(aside, lk->lock_path) : -1;
+			int err = errno;
+			unlink(aside);
+			errno = w == (ssize_t)strlen(content) ? err : EIO;
+		}
+		if (linked == 0) {
 			lk->held = true;
 			arm(lk);
 			free(content);
+			free(aside);
 			*out = lk;
 			return TG_OK;
 		}
 		if (errno != EEXIST) {
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "cannot create lock: %s", strerror(errno));
+			enum tg_status st = errno == ENOENT ? TG_ENOINPUT : TG_ECREAT;
 			free(content);
+			free(aside);
 			tg_lock_release(lk);
-			return errno == ENOENT ? TG_ENOINPUT : TG_ECREAT;
+			return st;
 		}
 		char seen[512];
 		long pid = 0;
@@ -204,6 +214,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 			wait += 5;
 	}
 	free(content);
+	free(aside);
 	tg_lock_release(lk);
 	return TG_EBUSY;
 }

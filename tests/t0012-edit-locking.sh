@@ -1,0 +1,95 @@
+#!/bin/bash
+# Nothing is lost: concurrent writers all land, a killed writer leaves the
+# old file or the new one, a held lock is waited for and then refused.
+. "$SRCDIR/tests/lib.sh"
+
+example_ws
+a=ws/districts/angered.yaml
+
+# (b) 4 processes × 50 add-measure on one district
+for w in 1 2 3 4; do
+	(
+		for i in $(seq 50); do
+			"$TRYGG" -C ws plan add-measure angered --problem P2 --text "Skrivare $w nr $i" \
+				--phase 2 --lock-timeout 60 >>ids.$w 2>>err.$w || echo "fail $w $i" >>fails
+		done
+	) &
+done
+wait
+check "no writer failed" test ! -s fails
+check "200 IDs printed" test "$(cat ids.* | wc -l)" = 200
+check "the 200 IDs are unique" test "$(cat ids.* | sort -u | wc -l)" = 200
+check "all 200 measures are in the file" test "$(grep -c 'text: Skrivare' $a)" = 200
+expect "the file passes check" 0 trygg -C ws check $a
+check "no lock or temporary file left" test -z "$(ls -A ws/districts | grep -v '\.yaml$')"
+
+# (c) a writer killed at random moments leaves the old file or the new one
+example_ws
+cp -R ws ws-next
+killed=0
+landed=0
+for i in $(seq 50); do
+	cp $a old.yaml
+	rm -f ws-next/districts/*
+	cp $a ws-next/districts/angered.yaml
+	"$TRYGG" -C ws-next plan add-measure angered --problem P3 --text "Avbruten $i" --phase 1 >/dev/null 2>&1
+	cp ws-next/districts/angered.yaml new.yaml
+	"$TRYGG" -C ws plan add-measure angered --problem P3 --text "Avbruten $i" --phase 1 \
+		>/dev/null 2>&1 &
+	pid=$!
+	sleep "0.00$((RANDOM % 10))"
+	kill -9 $pid 2>/dev/null && killed=$((killed + 1))
+	wait $pid 2>/dev/null
+	if cmp -s $a new.yaml; then
+		landed=$((landed + 1))
+	elif ! cmp -s $a old.yaml; then
+		echo "torn file after kill $i" >>torn
+		cp $a "torn.$i"
+	fi
+	"$TRYGG" -C ws check $a >/dev/null 2>&1 || echo "check failed after kill $i" >>torn
+done
+check "after 50 kills the file was always the old or the new one" test ! -e torn
+echo "# $killed of 50 writers got SIGKILL; $landed edits landed, the rest left the old file"
+expect "a writer after a killed one takes over its stale lock" 0 \
+	trygg -C ws plan add-measure angered --problem P3 --text Efter --phase 1
+check "no temporary file left behind" test -z "$(ls -A ws/districts | grep '\.tmp\.')"
+
+# (d) a held lock: wait, then exit 75 naming the holder
+example_ws
+cp $a before.yaml
+echo "1 some-other-host" >$a.lock
+start=$(date +%s)
+expect "a lock held on another host: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 1
+elapsed=$(($(date +%s) - start))
+check "within the timeout (took ${elapsed}s)" test "$elapsed" -le 5
+expect_stderr "names the holder" "locked by process 1 on some-other-host"
+expect_same "the file is unchanged" before.yaml $a
+check "the other's lock is left alone" grep -q some-other-host $a.lock
+
+echo "$$ $(hostname)" >$a.lock
+expect "a lock held by a live process here: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 0.2
+rm $a.lock
+
+sleep 30 &
+holder=$!
+echo "$holder $(hostname)" >$a.lock
+( sleep 0.5; rm -f $a.lock ) &
+expect "a lock released while waiting is then taken" 0 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 10
+kill $holder 2>/dev/null; wait 2>/dev/null
+
+sh -c 'exit 0' & dead=$!; wait $dead
+echo "$dead $(hostname)" >$a.lock
+expect "a lock left by a dead process is taken over" 0 trygg -C ws plan set angered P6.M2 status=planned
+expect_stderr "with a warning" "taking over a lock left by process $dead, which is gone"
+check "…and removed afterwards" test ! -e $a.lock
+
+expect "--lock-timeout must be a number" 2 trygg -C ws plan set angered P6.M2 status=done --lock-timeout soon
+
+# a write into a read-only folder: exit 73, nothing changed
+if [ "$(id -u)" != 0 ]; then
+	chmod a-w ws/districts
+	expect "a read-only folder: exit 73" 73 trygg -C ws plan set angered P6.M2 status=done
+	chmod u+w ws/districts
+fi
+
+done_testing
