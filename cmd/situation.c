@@ -8,10 +8,18 @@ static const char usage[] =
 	"usage: trygg situation add D --source police|district|survey --title T [--area A]...\n"
 	"                 [--share X] [--group residents|businesses|associations]\n"
 	"                 [--index X] [--note T] [--date DATE] [WRITE OPTIONS]\n"
+	"       trygg situation import D --source survey FILE.csv [--encoding ENC]\n"
+	"                 [--group G] [--date DATE] [WRITE OPTIONS]\n"
+	"       trygg situation merge D|--all [WRITE OPTIONS]\n"
 	"\n"
 	"Add an item to one source's situation picture of district D.  --share is\n"
 	"the share of respondents calling it a big problem: 0.41, 0,41, 41% or\n"
 	"41 %.  Prints the item's place, SOURCE:N (its number in that picture).\n"
+	"\n"
+	"import reads a survey export: columns problem, område/area, grupp/group,\n"
+	"andel/share, index, antal/respondents (Swedish or English names).\n"
+	"merge writes situation.joint: one item per problem named by any source;\n"
+	"prints the joint IDs.\n"
 	"\n"
 	"WRITE OPTIONS:\n"
 	"  --dry-run             print the change as a unified diff, write nothing\n"
@@ -159,10 +167,100 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	return status;
 }
 
+/* ---- merge --------------------------------------------------------- */
+
+static enum tg_status do_merge(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
+{
+	const struct tg_config *cfg = arg;
+	const struct tg_plan *p = tg_edit_plan(e);
+	struct tg_val *joint = tg_merge(p, cfg, d);
+	enum tg_status st = TG_OK;
+	/* unlink problems from joint items that are gone, one edit at a time */
+	for (bool again = true; again && !st;) {
+		again = false;
+		p = tg_edit_plan(e);
+		for (size_t i = 0; i < p->n_problems && !again; i++) {
+			const char *sit = p->problems[i].situation;
+			if (!sit)
+				continue;
+			bool kept = false;
+			for (size_t j = 0; j < joint->n && !kept; j++)
+				kept = !strcmp(tg_val_get(joint->kids[j], "id")->str, sit);
+			if (!kept) {
+				st = tg_edit_unset(e, p->problems[i].node, "situation", d);
+				again = true;
+			}
+		}
+	}
+	p = tg_edit_plan(e);
+	struct tg_val *now = tg_val_from_node(p->joint_node);
+	bool same = now ? tg_val_equal(now, joint) : joint->n == 0;
+	tg_val_free(now);
+	for (size_t j = 0; j < joint->n; j++)
+		buf_addf(ids, "%s\n", tg_val_get(joint->kids[j], "id")->str);
+	if (st || same) {
+		tg_val_free(joint);
+		return st;
+	}
+	if (!p->situation || p->situation->kind != TG_MAP)
+		return tg_edit_set(e, p->doc->root, "situation",
+				   tg_val_put(tg_val_map(), "joint", joint), d);
+	return tg_edit_set(e, p->situation, "joint", joint, d);
+}
+
+static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		WRITE_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct write_opts w;
+	write_opts_init(&w);
+	bool all = false;
+	int status = 0, o;
+	OPT_START();
+	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (write_option(&w, o, optarg, usage, &status)) {
+			if (status)
+				return status;
+			continue;
+		}
+		if (o == 'a')
+			all = true;
+		else if (o == 'h')
+			return show_usage(usage);
+		else
+			return option_error(usage, o, argv);
+	}
+	if (all == (argc - optind == 1) || argc - optind > 1)
+		return usage_error(usage, "situation merge takes one district or --all");
+	if (!all)
+		return write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
+	size_t n;
+	char **files = tg_workspace_districts(ctx->ws, &n);
+	for (size_t i = 0; i < n; i++) {
+		char *stem = xstrdup(strrchr(files[i], '/') + 1);
+		stem[strlen(stem) - 5] = '\0';
+		int st = write_plan(ctx, stem, &w, do_merge, ctx->cfg);
+		if (st && !status)
+			status = st;
+		free(stem);
+		free(files[i]);
+	}
+	free(files);
+	return status;
+}
+
+int situation_import(int argc, char **argv, struct cmd_ctx *ctx);
+
 int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct verb verbs[] = {
 		{ "add", situation_add, usage },
+		{ "import", situation_import, usage },
+		{ "merge", situation_merge, usage },
 		{ NULL, NULL, NULL },
 	};
 	return run_verb("situation", verbs, usage, argc, argv, ctx);

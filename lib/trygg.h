@@ -279,6 +279,12 @@ bool tg_parse_share(const char *s, double *out);
 /* Is s a valid calendar date written YYYY-MM-DD? */
 bool tg_is_date(const char *s);
 
+/* The joint picture the plan's three source pictures merge into, as a
+ * value for situation.joint (DESIGN.md §4; lib/merge.c).  Warns about
+ * problems linked to joint items that no source names any more. */
+struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
+			struct tg_diags *d);
+
 /* ---- the workspace ---------------------------------------------------- */
 
 struct tg_workspace {
