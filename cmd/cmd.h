@@ -33,7 +33,8 @@ struct verb {
 	const char *usage;
 };
 
-cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd_followup;
+cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd_followup,
+	cmd_report;
 
 extern const struct cmd commands[];
 const struct cmd *find_command(const char *name);
@@ -119,5 +120,13 @@ const struct tg_node *find_item(const struct tg_plan *p, const char *id, bool *i
 /* "no problem 'P9' in Angered" as a usage error. */
 enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *what,
 		       const char *id);
+
+/* ---- tabular output (cmd/rows-out.c) ---- */
+
+/* Append t as CSV (header row; text cells that a spreadsheet would take for
+ * a formula get a leading ') or as a JSON array of objects. */
+void rows_write(struct buf *b, const struct tg_rows *t, bool csv);
+/* Append s as a JSON string. */
+void json_string(struct buf *b, const char *s);
 
 #endif

@@ -22,6 +22,7 @@ const struct cmd commands[] = {
 	{ "situation", cmd_situation, CMD_WORKSPACE, "add to the situation pictures" },
 	{ "plan", cmd_plan, CMD_WORKSPACE, "change the action plan: problems and measures" },
 	{ "followup", cmd_followup, CMD_WORKSPACE, "record what was done and its effect" },
+	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue" },
 	{ "help", cmd_help, 0, "show the manual of a command" },
 	{ NULL, NULL, 0, NULL },
 };

@@ -30,15 +30,20 @@ static char *excerpt_at(const char *src, size_t len, size_t at)
 	return xstrndup(src + a, b - a);
 }
 
-static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path,
-		      unsigned line, unsigned col, const char *src, size_t srclen,
-		      size_t at, const char *fmt, va_list ap)
+static struct tg_diag *slot(struct tg_diags *d)
 {
 	if (d->n == d->alloc) {
 		d->alloc = d->alloc ? 2 * d->alloc : 8;
 		d->v = xrealloc(d->v, d->alloc * sizeof *d->v);
 	}
-	struct tg_diag *g = &d->v[d->n++];
+	return &d->v[d->n++];
+}
+
+static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path,
+		      unsigned line, unsigned col, const char *src, size_t srclen,
+		      size_t at, const char *fmt, va_list ap)
+{
+	struct tg_diag *g = slot(d);
 	struct buf b = BUF_INIT;
 	buf_vaddf(&b, fmt, ap);
 	g->sev = sev;
@@ -141,4 +146,30 @@ const char *tg_suggest(const char *word, const char *const *words)
 	size_t len = strlen(word);
 	size_t limit = len <= 2 ? 0 : len < 5 ? 1 : len < 9 ? 2 : 3;
 	return bestd <= limit ? best : NULL;
+}
+
+void tg_diags_keep_errors(struct tg_diags *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].sev == TG_SEV_ERROR) {
+			d->v[k++] = d->v[i];
+			continue;
+		}
+		free(d->v[i].path);
+		free(d->v[i].msg);
+		free(d->v[i].excerpt);
+	}
+	d->n = k;
+}
+
+void tg_diags_append(struct tg_diags *d, struct tg_diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		*slot(d) = from->v[i];
+		d->errors += from->v[i].sev == TG_SEV_ERROR;
+	}
+	free(from->v);
+	from->v = NULL;
+	from->n = from->alloc = from->errors = 0;
 }

@@ -63,12 +63,8 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	struct tg_diags all = TG_DIAGS_INIT;
 	enum tg_status st = tg_plan_parse(path, src, len, cfg, &plan, &all);
 	/* warnings about the file as it is are check's business, not an edit's */
-	for (size_t i = 0; i < all.n; i++)
-		if (all.v[i].sev == TG_SEV_ERROR)
-			tg_diag_add(d, TG_SEV_ERROR, all.v[i].path, all.v[i].line, all.v[i].col,
-				    all.v[i].excerpt, all.v[i].excerpt ? strlen(all.v[i].excerpt) : 0,
-				    0, "%s", all.v[i].msg);
-	tg_diags_release(&all);
+	tg_diags_keep_errors(&all);
+	tg_diags_append(d, &all);
 	if (st)
 		return st;
 	struct tg_edit *e = xcalloc(1, sizeof *e);

@@ -62,6 +62,10 @@ void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,
 		 unsigned line, unsigned col, const char *src, size_t srclen,
 		 size_t at, const char *fmt, ...)
 	__attribute__((format(printf, 9, 10)));
+/* Move every message of from to the end of d (from is left empty). */
+void tg_diags_append(struct tg_diags *d, struct tg_diags *from);
+/* Drop the warnings and notes, keep the errors. */
+void tg_diags_keep_errors(struct tg_diags *d);
 /* Suggest the closest of `words` (NULL-terminated) to `word`, or NULL. */
 const char *tg_suggest(const char *word, const char *const *words);
 
@@ -420,6 +424,46 @@ struct tg_csv {
 enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
 			   struct tg_diags *d);
 void tg_csv_free(struct tg_csv *csv);
+
+/* ---- rows: tabular results for csv and json output -------------------- */
+
+enum tg_coltype { TG_COL_TEXT, TG_COL_NUMBER, TG_COL_BOOL };
+
+struct tg_rows {
+	size_t ncols;
+	char **names;                /* column names */
+	enum tg_coltype *types;
+	char ***v;                   /* v[row][col] */
+	size_t n, alloc;
+};
+
+/* Columns from a spec "district problem phase:n overdue:b" (":n" a number,
+ * ":b" a boolean, else text). */
+void tg_rows_init(struct tg_rows *t, const char *spec);
+/* Add a row of ncols strings (copied), then NULL. */
+void tg_rows_add(struct tg_rows *t, ...);
+void tg_rows_release(struct tg_rows *t);
+
+/* ---- reports (lib/report) ----------------------------------------------- */
+
+enum tg_format { TG_FMT_TEXT, TG_FMT_MD, TG_FMT_HTML, TG_FMT_CSV, TG_FMT_JSON };
+enum tg_report_kind { TG_REPORT_PLAN, TG_REPORT_FOLLOWUP, TG_REPORT_SITUATION,
+		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE };
+extern const char *const tg_report_names[];  /* plan followup situation overview overdue */
+extern const char *const tg_format_names[];  /* text md html csv json */
+
+struct tg_report_opts {
+	enum tg_report_kind kind;
+	enum tg_format format;
+	bool english;                /* else Swedish */
+	const char *as_of;           /* "today", YYYY-MM-DD */
+};
+
+/* Write a report of plans (one district, or all) to out; for csv and json
+ * fill rows instead (initialised here).  Returns the number of overdue
+ * measures for TG_REPORT_OVERDUE, else 0. */
+size_t tg_report(struct buf *out, struct tg_rows *rows, const struct tg_plan *const *plans,
+		 size_t n, const struct tg_config *cfg, const struct tg_report_opts *o);
 
 /* ---- writing YAML ----------------------------------------------------- */
 

@@ -1,0 +1,263 @@
+#include "report.h"
+
+#include <string.h>
+
+static const char *const labels[L_COUNT][2] = {
+	[L_PLAN_TITLE] = { "Åtgärdsplan", "Action plan" },
+	[L_FOLLOWUP_TITLE] = { "Uppföljning", "Follow-up" },
+	[L_SITUATION_TITLE] = { "Lägesbild", "Situation picture" },
+	[L_OVERVIEW_TITLE] = { "Översikt", "Overview" },
+	[L_OVERDUE_TITLE] = { "Försenade åtgärder", "Overdue measures" },
+	[L_PROBLEM] = { "Problembild", "Problem" },
+	[L_CAUSES] = { "Orsaksanalys", "Cause analysis" },
+	[L_GOAL] = { "Övergripande effektmål", "Overall effect goal" },
+	[L_SUBGOALS] = { "Delmål", "Sub-goals" },
+	[L_MEASURES] = { "Åtgärder", "Measures" },
+	[L_RESPONSIBLE] = { "Ansvar", "Responsible" },
+	[L_PROPOSED] = { "Förslag på åtgärder", "Proposed measures" },
+	[L_IMPLEMENTED] = { "Genomförda åtgärder", "Implemented measures" },
+	[L_EFFECT] = { "Effekt", "Effect" },
+	[L_SHORT] = { "Kortsiktigt", "Short-term" },
+	[L_LONG] = { "Långsiktigt", "Long-term" },
+	[L_MOBILISATION] = { "Social mobilisering", "Social mobilisation" },
+	[L_OTHER_TERM] = { "Övrigt", "Other" },
+	[L_PHASE] = { "Fas", "Phase" },
+	[L_STATUS] = { "Status", "Status" },
+	[L_DUE] = { "Klart senast", "Due" },
+	[L_DISTRICT] = { "Stadsdel", "District" },
+	[L_AREAS] = { "Områden", "Areas" },
+	[L_SOURCES] = { "Källor", "Sources" },
+	[L_SHARE] = { "Andel", "Share" },
+	[L_GROUP] = { "Grupp", "Group" },
+	[L_JOINT] = { "Gemensam problembeskrivning", "Joint problem description" },
+	[L_INDICATORS] = { "Indikatorer", "Indicators" },
+	[L_BASELINE] = { "Utgångsläge", "Baseline" },
+	[L_LATEST] = { "Senast", "Latest" },
+	[L_TARGET] = { "Mål", "Target" },
+	[L_MET] = { "uppnått", "met" },
+	[L_NOT_MET] = { "ej uppnått", "not met" },
+	[L_NO_READING] = { "ingen mätning", "no reading" },
+	[L_AS_OF] = { "per", "as of" },
+	[L_OVERDUE] = { "Försenade", "Overdue" },
+	[L_DONE_SHARE] = { "Andel klara", "Share done" },
+	[L_OPEN] = { "Öppna", "Open" },
+	[L_TOTAL] = { "Totalt", "Total" },
+	[L_STRATEGIC] = { "Strategiska områden", "Strategic areas" },
+	[L_ON_TRACK] = { "Indikatorer i fas", "Indicators on track" },
+	[L_LIGHT] = { "Läge", "Status light" },
+	[L_GREEN] = { "grön", "green" },
+	[L_YELLOW] = { "gul", "yellow" },
+	[L_RED] = { "röd", "red" },
+	[L_NONE] = { "–", "–" },
+	[L_DAYS_LATE] = { "Dagar sen", "Days late" },
+	[L_MEASURE] = { "Åtgärd", "Measure" },
+	[L_NO_OVERDUE] = { "Inga försenade åtgärder.", "No overdue measures." },
+	[L_RESPONDENTS] = { "Svarande", "Respondents" },
+	[L_DATE] = { "Datum", "Date" },
+	[L_ID] = { "Id", "ID" },
+	[L_TEXT] = { "Text", "Text" },
+	[L_INDEX] = { "Index", "Index" },
+	[L_NOTE] = { "Anteckning", "Note" },
+	[L_NOBODY] = { "(ingen ansvarig)", "(nobody responsible)" },
+	[L_CITY] = { "Hela staden", "The whole city" },
+	[L_BY_STATUS] = { "Åtgärder efter status", "Measures by status" },
+	[L_BY_PHASE] = { "Åtgärder efter fas", "Measures by phase" },
+	[L_INDICATOR_PROGRESS] = { "Indikatorer: utgångsläge, senast, mål", "Indicators: baseline, latest, target" },
+	[L_DONE_TEXT] = { "Genomfört", "Done" },
+};
+
+static const char *const status_labels[TG_NSTATUS][2] = {
+	{ "föreslagen", "proposed" }, { "planerad", "planned" }, { "pågår", "ongoing" },
+	{ "klar", "done" }, { "avbruten", "cancelled" },
+};
+
+static const char *const source_labels[TG_NSOURCES][2] = {
+	{ "Polisen", "Police" }, { "Stadsdelen", "District" }, { "Omvärlden", "Survey" },
+};
+
+static const char *const group_labels[4][2] = {
+	{ "", "" }, { "boende", "residents" }, { "näringsidkare", "businesses" },
+	{ "föreningar", "associations" },
+};
+
+static const char *const phase_names_en[4] = { "", "Reactive", "Preventive/contact-building",
+	"New challenges" };
+static const char *const phase_names_sv[4] = { "", "Reaktiv", "Förebygga/Kontaktskapande",
+	"Nya utmaningar" };
+
+const char *lbl(const struct rctx *r, enum label l)
+{
+	return labels[l][r->en];
+}
+
+const char *status_label(const struct rctx *r, enum tg_mstatus s)
+{
+	return status_labels[s][r->en];
+}
+
+const char *source_label(const struct rctx *r, enum tg_source_id s)
+{
+	if (!r->en && r->cfg && r->cfg->source_names[s])
+		return r->cfg->source_names[s];
+	return source_labels[s][r->en];
+}
+
+const char *group_label(const struct rctx *r, enum tg_group g)
+{
+	return group_labels[g][r->en];
+}
+
+void phase_label(const struct rctx *r, struct buf *b, int phase)
+{
+	if (phase < 1 || phase > 3) {
+		buf_addf(b, "%s ?", lbl(r, L_PHASE));
+		return;
+	}
+	const char *name = r->en ? phase_names_en[phase]
+			   : r->cfg && r->cfg->phase_names[phase] ? r->cfg->phase_names[phase]
+			   : phase_names_sv[phase];
+	buf_addf(b, "%s %d %s", lbl(r, L_PHASE), phase, name);
+}
+
+void html_esc(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '&': buf_adds(b, "&amp;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default:
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+				buf_addc(b, ' ');
+			else
+				buf_addc(b, *s);
+		}
+	}
+}
+
+void md_esc(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '|': buf_adds(b, "\\|"); break;
+		case '\n': buf_adds(b, "<br>"); break;
+		case '\r': break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '&': buf_adds(b, "&amp;"); break;
+		case '\\': case '*': case '_': case '`': case '[': case ']':
+			buf_addc(b, '\\');
+			buf_addc(b, *s);
+			break;
+		default:
+			if ((unsigned char)*s < 0x20)
+				buf_addc(b, ' ');
+			else
+				buf_addc(b, *s);
+		}
+	}
+}
+
+void text_safe(struct buf *b, const char *s)
+{
+	for (const char *p = s, *end = s + strlen(s); p < end;) {
+		const char *q = p;
+		unsigned c = tg_utf8_next(&p, end);
+		if (c == '\n' || c == '\t')
+			buf_addc(b, ' ');
+		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			buf_addf(b, "\\x%02X", c);     /* an ESC never reaches the terminal */
+		else
+			buf_add(b, q, (size_t)(p - q));
+	}
+}
+
+void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width)
+{
+	struct buf safe = BUF_INIT;
+	text_safe(&safe, s);
+	size_t col = first;
+	const char *p = safe.s;
+	bool start = true;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t wl = tg_utf8_len(w, (size_t)(p - w));
+		if (!start && col + 1 + wl > width) {
+			buf_addc(b, '\n');
+			for (size_t i = 0; i < indent; i++)
+				buf_addc(b, ' ');
+			col = indent;
+		} else if (!start) {
+			buf_addc(b, ' ');
+			col++;
+		}
+		buf_add(b, w, (size_t)(p - w));
+		col += wl;
+		start = false;
+	}
+	buf_release(&safe);
+}
+
+bool measure_overdue(const struct tg_measure *m, const char *as_of)
+{
+	return m->due && strcmp(m->due, as_of) < 0 && m->status != TG_DONE &&
+	       m->status != TG_CANCELLED;
+}
+
+const struct tg_reading *latest_reading(const struct tg_problem *p, const char *name,
+					const char **date)
+{
+	const struct tg_reading *best = NULL;
+	const char *best_date = NULL;
+	for (size_t f = 0; f < p->n_followups; f++) {
+		const struct tg_followup *fu = &p->followups[f];
+		for (size_t i = 0; i < fu->n_readings; i++)
+			if (!strcmp(fu->readings[i].name, name) &&
+			    (!best_date || (fu->date && strcmp(fu->date, best_date) >= 0))) {
+				best = &fu->readings[i];
+				best_date = fu->date ? fu->date : "";
+			}
+	}
+	if (date)
+		*date = best_date;
+	return best;
+}
+
+void html_open(const struct rctx *r, const char *title)
+{
+	struct buf *b = r->out;
+	buf_addf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		 r->en ? "en" : "sv");
+	html_esc(b, title);
+	buf_adds(b, "</title>\n<style>\n"
+		 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em;color:#1d1d1f;line-height:1.4}\n"
+		 "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:2px solid #0b5394;padding-bottom:.2em}\n"
+		 "h3{font-size:1.05em;margin-bottom:.3em}.meta{color:#555;margin-top:0}\n"
+		 "table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:.92em}\n"
+		 "th,td{border:1px solid #c8ccd0;padding:.35em .5em;vertical-align:top;text-align:left}\n"
+		 "th{background:#e8eef5}td.num,th.num{text-align:right}\n"
+		 "ul{margin:.2em 0;padding-left:1.2em}li{margin:.1em 0}\n"
+		 ".phase{font-weight:600;margin-top:.4em}.id{color:#555;font-size:.85em}\n"
+		 ".st-done{color:#1e7b34}.st-ongoing{color:#9a6700}.st-planned,.st-proposed{color:#0b5394}.st-cancelled{color:#777;text-decoration:line-through}\n"
+		 ".late{color:#b3261e;font-weight:600}\n"
+		 ".light{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em;border:1px solid #0003}\n"
+		 ".green{background:#2e9e4f}.yellow{background:#f2c12e}.red{background:#d93025}.none{background:#ccc}\n"
+		 "figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}svg text{font-family:inherit}\n"
+		 "@media print{body{margin:0;font-size:10pt}h2{break-after:avoid}tr,figure{break-inside:avoid}"
+		 "@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}}\n"
+		 "</style>\n</head>\n<body>\n");
+}
+
+void html_close(const struct rctx *r)
+{
+	buf_adds(r->out, "</body>\n</html>\n");
+}

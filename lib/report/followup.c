@@ -1,0 +1,226 @@
+/* The follow-up, laid out as the seed's table: Problembild, Förslag på
+ * åtgärder (short-term, long-term, social mobilisation), Genomförda
+ * åtgärder, Effekt; with each indicator as baseline -> latest -> target. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const enum label term_labels[] = { L_OTHER_TERM, L_SHORT, L_LONG, L_MOBILISATION };
+static const int term_order[] = { TG_SHORT, TG_LONG, TG_MOBILISATION, TG_TERM_NONE };
+
+struct out {
+	void (*esc)(struct buf *, const char *);
+	const char *item, *item_end, *list, *list_end, *head, *head_end, *br;
+};
+
+static const struct out md_out = { md_esc, "<br>• ", "", "", "", "**", "**", "<br>" };
+static const struct out html_out = { html_esc, "<li>", "</li>", "<ul>", "</ul>",
+	"<div class=\"phase\">", "</div>", "<br>" };
+
+static bool indicator_met(const struct tg_indicator *ind, double v)
+{
+	if (!ind->target.set)
+		return false;
+	bool down = ind->baseline.set && ind->target.value < ind->baseline.value;
+	return down ? v <= ind->target.value : v >= ind->target.value;
+}
+
+/* "0.38 (2014-10-01) → 0.33 (2014-11-20) → 0.30 (2016-10-01): not met" */
+static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_problem *p,
+			   const struct tg_indicator *ind, void (*esc)(struct buf *, const char *))
+{
+	esc(b, ind->name);
+	buf_adds(b, ": ");
+	if (ind->baseline.set)
+		buf_addf(b, "%g", ind->baseline.value);
+	else
+		buf_adds(b, "?");
+	const char *date;
+	const struct tg_reading *rd = latest_reading(p, ind->name, &date);
+	buf_adds(b, " → ");
+	if (rd)
+		buf_addf(b, "%g (%s)", rd->value, date);
+	else
+		buf_adds(b, lbl(r, L_NO_READING));
+	buf_adds(b, " → ");
+	if (ind->target.set)
+		buf_addf(b, "%g%s%s", ind->target.value, ind->target.date ? " " : "",
+			 ind->target.date ? ind->target.date : "");
+	else
+		buf_adds(b, "?");
+	if (rd)
+		buf_addf(b, ": %s", indicator_met(ind, rd->value) ? lbl(r, L_MET) : lbl(r, L_NOT_MET));
+}
+
+static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *p,
+		  const struct out *o, const char *sep)
+{
+	/* proposed, by term */
+	for (int t = 0; t < 4; t++) {
+		bool any = false;
+		for (size_t i = 0; i < p->n_measures; i++) {
+			const struct tg_measure *m = &p->measures[i];
+			if ((int)m->term != term_order[t])
+				continue;
+			if (!any) {
+				buf_addf(b, "%s%s%s", o->head, lbl(r, term_labels[term_order[t]]), o->head_end);
+				buf_adds(b, o->list);
+				any = true;
+			}
+			buf_adds(b, o->item);
+			o->esc(b, m->text);
+			buf_adds(b, o->item_end);
+		}
+		if (any)
+			buf_adds(b, o->list_end);
+	}
+	buf_adds(b, sep);
+	/* implemented: measures done, then what the follow-ups say was done */
+	buf_adds(b, o->list);
+	for (size_t i = 0; i < p->n_measures; i++)
+		if (p->measures[i].status == TG_DONE) {
+			buf_adds(b, o->item);
+			o->esc(b, p->measures[i].text);
+			buf_adds(b, o->item_end);
+		}
+	for (size_t f = 0; f < p->n_followups; f++)
+		if (p->followups[f].done) {
+			buf_adds(b, o->item);
+			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
+			o->esc(b, p->followups[f].done);
+			buf_adds(b, o->item_end);
+		}
+	buf_adds(b, o->list_end);
+	buf_adds(b, sep);
+	buf_adds(b, o->list);
+	for (size_t f = 0; f < p->n_followups; f++)
+		if (p->followups[f].effect) {
+			buf_adds(b, o->item);
+			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
+			o->esc(b, p->followups[f].effect);
+			buf_adds(b, o->item_end);
+		}
+	for (size_t i = 0; i < p->n_indicators; i++) {
+		buf_adds(b, o->item);
+		indicator_line(r, b, p, &p->indicators[i], o->esc);
+		buf_adds(b, o->item_end);
+	}
+	buf_adds(b, o->list_end);
+}
+
+static void followup_text(const struct rctx *r, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	buf_addf(b, "Trygg i %s — %s\n%s %s\n", p->district, lbl(r, L_FOLLOWUP_TITLE),
+		 lbl(r, L_AS_OF), r->as_of);
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		buf_addf(b, "\n%s  ", pr->id);
+		wrap(b, pr->title, 6, 6, 78);
+		buf_addf(b, "\n  %s\n", lbl(r, L_PROPOSED));
+		for (int t = 0; t < 4; t++) {
+			bool any = false;
+			for (size_t j = 0; j < pr->n_measures; j++) {
+				const struct tg_measure *m = &pr->measures[j];
+				if ((int)m->term != term_order[t])
+					continue;
+				if (!any)
+					buf_addf(b, "    %s\n", lbl(r, term_labels[term_order[t]]));
+				any = true;
+				buf_adds(b, "      • ");
+				wrap(b, m->text, 8, 8, 78);
+				buf_addc(b, '\n');
+			}
+		}
+		buf_addf(b, "  %s\n", lbl(r, L_IMPLEMENTED));
+		for (size_t j = 0; j < pr->n_measures; j++)
+			if (pr->measures[j].status == TG_DONE) {
+				buf_adds(b, "    • ");
+				wrap(b, pr->measures[j].text, 6, 6, 78);
+				buf_addc(b, '\n');
+			}
+		for (size_t f = 0; f < pr->n_followups; f++)
+			if (pr->followups[f].done) {
+				buf_addf(b, "    • %s: ", pr->followups[f].date);
+				wrap(b, pr->followups[f].done, 6, 18, 78);
+				buf_addc(b, '\n');
+			}
+		buf_addf(b, "  %s\n", lbl(r, L_EFFECT));
+		for (size_t f = 0; f < pr->n_followups; f++)
+			if (pr->followups[f].effect) {
+				buf_addf(b, "    • %s: ", pr->followups[f].date);
+				wrap(b, pr->followups[f].effect, 6, 18, 78);
+				buf_addc(b, '\n');
+			}
+		for (size_t k = 0; k < pr->n_indicators; k++) {
+			buf_adds(b, "    • ");
+			struct buf line = BUF_INIT;
+			indicator_line(r, &line, pr, &pr->indicators[k], buf_adds);
+			wrap(b, line.s, 6, 6, 78);
+			buf_release(&line);
+			buf_addc(b, '\n');
+		}
+	}
+}
+
+void report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	if (f == TG_FMT_TEXT) {
+		followup_text(r, p);
+		return;
+	}
+	const struct out *o = f == TG_FMT_MD ? &md_out : &html_out;
+	if (f == TG_FMT_MD) {
+		buf_adds(b, "## Trygg i ");
+		md_esc(b, p->district);
+		buf_addf(b, " — %s\n\n%s %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n",
+			 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of, lbl(r, L_PROBLEM),
+			 lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
+	} else {
+		buf_adds(b, "<h2>Trygg i ");
+		html_esc(b, p->district);
+		buf_addf(b, " — %s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+			    "<th>%s</th></tr></thead>\n<tbody>\n", lbl(r, L_FOLLOWUP_TITLE),
+			 lbl(r, L_PROBLEM), lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
+	}
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		buf_adds(b, f == TG_FMT_MD ? "| **" : "<tr><td><span class=\"id\">");
+		buf_adds(b, pr->id);
+		buf_adds(b, f == TG_FMT_MD ? "** " : "</span> ");
+		o->esc(b, pr->title);
+		buf_adds(b, f == TG_FMT_MD ? " | " : "</td><td>");
+		cells(r, b, pr, o, f == TG_FMT_MD ? " | " : "</td><td>");
+		buf_adds(b, f == TG_FMT_MD ? " |\n" : "</td></tr>\n");
+	}
+	buf_adds(b, f == TG_FMT_MD ? "\n" : "</tbody>\n</table>\n");
+}
+
+void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+{
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t f = 0; f < pr->n_followups; f++) {
+			const struct tg_followup *fu = &pr->followups[f];
+			struct buf ms = BUF_INIT;
+			for (size_t k = 0; k < fu->measures.n; k++)
+				buf_addf(&ms, "%s%s", k ? "; " : "", fu->measures.v[k]);
+			char id[64];
+			snprintf(id, sizeof id, "%s.F%zu", pr->id, f + 1);
+			tg_rows_add(t, p->district, pr->id, pr->title, id, fu->date ? fu->date : "", ms.s,
+				    fu->done ? fu->done : "", fu->effect ? fu->effect : "", NULL);
+			buf_release(&ms);
+		}
+		for (size_t k = 0; k < pr->n_indicators; k++) {
+			const struct tg_indicator *ind = &pr->indicators[k];
+			struct buf line = BUF_INIT;
+			indicator_line(r, &line, pr, ind, buf_adds);
+			char id[64];
+			snprintf(id, sizeof id, "%s.I%zu", pr->id, k + 1);
+			tg_rows_add(t, p->district, pr->id, pr->title, id, "", "", "", line.s, NULL);
+			buf_release(&line);
+		}
+	}
+}

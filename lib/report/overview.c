@@ -1,0 +1,538 @@
+/* The overview (per district and city-wide) and the overdue list. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
+static long day_number(const char *s)
+{
+	long y = atol(s), m = atol(s + 5), d = atol(s + 8);
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static bool indicator_on_track(const struct tg_problem *p, const struct tg_indicator *ind,
+			       const char *as_of)
+{
+	const char *date;
+	const struct tg_reading *rd = latest_reading(p, ind->name, &date);
+	if (!rd || !ind->target.set || !ind->baseline.set)
+		return false;
+	double span = ind->target.value - ind->baseline.value;
+	double progress = span == 0 ? 1 : (rd->value - ind->baseline.value) / span;
+	if (progress >= 1)
+		return true;
+	if (!ind->baseline.date || !ind->target.date)
+		return false;
+	long t0 = day_number(ind->baseline.date), t1 = day_number(ind->target.date);
+	long now = day_number(as_of);
+	double elapsed = t1 > t0 ? (double)(now - t0) / (double)(t1 - t0) : 1;
+	return progress >= elapsed;
+}
+
+void stats_add(struct tg_stats *s, const struct tg_plan *p, const struct tg_config *cfg,
+	       const char *as_of)
+{
+	(void)cfg;
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t j = 0; j < pr->n_measures; j++) {
+			const struct tg_measure *m = &pr->measures[j];
+			s->measures++;
+			if (m->phase >= 1 && m->phase <= 3)
+				s->by_phase_status[m->phase][m->status]++;
+			s->by_status[m->status]++;
+			if (m->status != TG_DONE && m->status != TG_CANCELLED)
+				s->open++;
+			if (measure_overdue(m, as_of))
+				s->overdue++;
+			const struct tg_intlist *areas = m->strategic_areas.n ? &m->strategic_areas
+						       : &pr->strategic_areas;
+			for (size_t k = 0; k < areas->n; k++)
+				if (areas->v[k] >= 1 && areas->v[k] < TG_STATS_AREAS)
+					s->by_area[areas->v[k]]++;
+		}
+		for (size_t k = 0; k < pr->n_indicators; k++) {
+			s->indicators++;
+			s->on_track += indicator_on_track(pr, &pr->indicators[k], as_of);
+		}
+	}
+}
+
+enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
+{
+	if (!s->measures)
+		return LIGHT_NONE;
+	double yellow = cfg ? cfg->yellow : 0.10, red = cfg ? cfg->red : 0.25;
+	double share = s->open ? (double)s->overdue / (double)s->open : 0;
+	return share >= red ? LIGHT_RED : share >= yellow ? LIGHT_YELLOW : LIGHT_GREEN;
+}
+
+static const enum label light_labels[] = { L_NONE, L_GREEN, L_YELLOW, L_RED };
+static const char *const light_class[] = { "none", "green", "yellow", "red" };
+
+const char *light_label(const struct rctx *r, enum light l)
+{
+	return lbl(r, light_labels[l]);
+}
+
+static void pct(char *out, size_t n, size_t part, size_t whole)
+{
+	if (whole)
+		snprintf(out, n, "%.0f %%", 100.0 * (double)part / (double)whole);
+	else
+		snprintf(out, n, "–");
+}
+
+/* ---- SVG charts ---- */
+
+static const char *const status_colours[TG_NSTATUS] = { "#9aa5b1", "#0b5394", "#f2c12e",
+	"#2e9e4f", "#d0d0d0" };
+
+/* One horizontal stacked bar per row: counts[row][k], coloured by k. */
+static void svg_bars(const struct rctx *r, const char *caption, const char *const *rows,
+		     size_t nrows, size_t (*counts)[TG_NSTATUS], size_t nk,
+		     const char *const *key_names, const char *const *colours)
+{
+	struct buf *b = r->out;
+	size_t max = 1;
+	for (size_t i = 0; i < nrows; i++) {
+		size_t sum = 0;
+		for (size_t k = 0; k < nk; k++)
+			sum += counts[i][k];
+		if (sum > max)
+			max = sum;
+	}
+	const int label_w = 170, bar_w = 420, row_h = 22, top = 28;
+	int height = top + (int)nrows * row_h + 10;
+	buf_adds(b, "<figure><figcaption>");
+	html_esc(b, caption);
+	buf_addf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n",
+		 label_w + bar_w + 60, height, label_w + bar_w + 60, height);
+	/* legend */
+	int x = label_w;
+	for (size_t k = 0; k < nk; k++) {
+		buf_addf(b, "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+			    "<text x=\"%d\" y=\"13\">", x, colours[k], x + 14);
+		html_esc(b, key_names[k]);
+		buf_adds(b, "</text>\n");
+		x += 14 + 8 * (int)tg_utf8_len(key_names[k], strlen(key_names[k])) + 12;
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		int y = top + (int)i * row_h;
+		buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 8, y + 14);
+		html_esc(b, rows[i]);
+		buf_adds(b, "</text>");
+		double bx = label_w;
+		size_t sum = 0;
+		for (size_t k = 0; k < nk; k++) {
+			double w = (double)bar_w * (double)counts[i][k] / (double)max;
+			if (counts[i][k])
+				buf_addf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+					    "<title>%zu</title></rect>", bx, y + 2, w, row_h - 6, colours[k],
+					 counts[i][k]);
+			bx += w;
+			sum += counts[i][k];
+		}
+		buf_addf(b, "<text x=\"%.1f\" y=\"%d\">%zu</text>\n", bx + 6, y + 14, sum);
+	}
+	buf_adds(b, "</svg></figure>\n");
+}
+
+/* Indicators: a line from baseline to target with the latest reading. */
+static void svg_indicators(const struct rctx *r, const struct tg_plan *const *plans, size_t n)
+{
+	struct buf *b = r->out;
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < plans[i]->n_problems; j++)
+			for (size_t k = 0; k < plans[i]->problems[j].n_indicators; k++) {
+				const struct tg_indicator *ind = &plans[i]->problems[j].indicators[k];
+				count += ind->baseline.set && ind->target.set;
+			}
+	if (!count)
+		return;
+	const int label_w = 320, w = 300, row_h = 26;
+	int height = 10 + (int)count * row_h;
+	buf_adds(b, "<figure><figcaption>");
+	html_esc(b, lbl(r, L_INDICATOR_PROGRESS));
+	buf_addf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "
+		    "height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n", label_w + w + 80, height,
+		 label_w + w + 80, height);
+	int row = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < plans[i]->n_problems; j++) {
+			const struct tg_problem *pr = &plans[i]->problems[j];
+			for (size_t k = 0; k < pr->n_indicators; k++) {
+				const struct tg_indicator *ind = &pr->indicators[k];
+				if (!ind->baseline.set || !ind->target.set)
+					continue;
+				int y = 5 + row++ * row_h;
+				struct buf name = BUF_INIT;
+				buf_addf(&name, "%s %s: %s", plans[i]->district, pr->id, ind->name);
+				buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 8, y + 14);
+				html_esc(b, name.s);
+				buf_adds(b, "</text>");
+				buf_release(&name);
+				double lo = ind->baseline.value, hi = ind->target.value;
+				const char *date;
+				const struct tg_reading *rd = latest_reading(pr, ind->name, &date);
+				double span = hi - lo;
+				double frac = rd && span != 0 ? (rd->value - lo) / span : 0;
+				if (frac < 0)
+					frac = 0;
+				if (frac > 1)
+					frac = 1;
+				buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c8ccd0\" "
+					    "stroke-width=\"6\"/>", label_w, y + 10, label_w + w, y + 10);
+				if (rd)
+					buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+						    "stroke-width=\"6\"/><circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"#1d1d1f\">"
+						    "<title>%g (%s)</title></circle>", label_w, y + 10,
+						 label_w + w * frac, y + 10, frac >= 1 ? "#2e9e4f" : "#0b5394",
+						 label_w + w * frac, y + 10, rd->value, date);
+				buf_addf(b, "<text x=\"%d\" y=\"%d\">%g → %g</text>\n", label_w + w + 8, y + 14,
+					 lo, hi);
+			}
+		}
+	buf_adds(b, "</svg></figure>\n");
+}
+
+/* ---- overview ---- */
+
+void report_overview(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
+		     size_t n)
+{
+	struct buf *b = r->out;
+	struct tg_stats *st = xcalloc(n + 1, sizeof *st);
+	struct tg_stats *city = &st[n];
+	for (size_t i = 0; i < n; i++) {
+		stats_add(&st[i], plans[i], r->cfg, r->as_of);
+		stats_add(city, plans[i], r->cfg, r->as_of);
+	}
+	const char *title = lbl(r, L_OVERVIEW_TITLE);
+	const char *city_name = r->cfg && r->cfg->city ? r->cfg->city : lbl(r, L_CITY);
+	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
+	if (html) {
+		buf_adds(b, "<h1>Trygg i ");
+		html_esc(b, city_name);
+		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s %s</p>\n", title, lbl(r, L_AS_OF), r->as_of);
+	} else {
+		buf_addf(b, "%sTrygg i ", md ? "# " : "");
+		(md ? md_esc : text_safe)(b, city_name);
+		buf_addf(b, " — %s\n%s%s %s\n\n", title, md ? "\n" : "", lbl(r, L_AS_OF), r->as_of);
+	}
+	/* the main table */
+	const char *heads[] = { lbl(r, L_DISTRICT), lbl(r, L_TOTAL), "F1", "F2", "F3", lbl(r, L_OPEN),
+		lbl(r, L_OVERDUE), lbl(r, L_DONE_SHARE), lbl(r, L_ON_TRACK), lbl(r, L_LIGHT) };
+	enum { NH = 10 };
+	char cells[NH][64];
+	size_t widths[NH] = { 0 };
+	char ***table = xcalloc(n + 1, sizeof *table);
+	for (size_t i = 0; i <= n; i++) {
+		const struct tg_stats *s = &st[i];
+		const char *name = i < n ? plans[i]->district : lbl(r, L_TOTAL);
+		snprintf(cells[0], 64, "%s", name);
+		snprintf(cells[1], 64, "%zu", s->measures);
+		for (int ph = 1; ph <= 3; ph++) {
+			size_t c = 0;
+			for (int k = 0; k < TG_NSTATUS; k++)
+				c += s->by_phase_status[ph][k];
+			snprintf(cells[1 + ph], 64, "%zu", c);
+		}
+		snprintf(cells[5], 64, "%zu", s->open);
+		snprintf(cells[6], 64, "%zu", s->overdue);
+		pct(cells[7], 64, s->by_status[TG_DONE], s->measures);
+		snprintf(cells[8], 64, "%zu/%zu", s->on_track, s->indicators);
+		snprintf(cells[9], 64, "%s", light_label(r, stats_light(s, r->cfg)));
+		table[i] = xcalloc(NH, sizeof **table);
+		for (int c = 0; c < NH; c++) {
+			table[i][c] = xstrdup(cells[c]);
+			size_t w = tg_utf8_len(cells[c], strlen(cells[c]));
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	}
+	for (int c = 0; c < NH; c++) {
+		size_t w = tg_utf8_len(heads[c], strlen(heads[c]));
+		if (w > widths[c])
+			widths[c] = w;
+	}
+	if (html) {
+		buf_adds(b, "<table>\n<thead><tr>");
+		for (int c = 0; c < NH; c++)
+			buf_addf(b, "<th%s>%s</th>", c && c < 9 ? " class=\"num\"" : "", heads[c]);
+		buf_adds(b, "</tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i <= n; i++) {
+			buf_adds(b, i == n ? "<tr><th>" : "<tr><td>");
+			html_esc(b, table[i][0]);
+			buf_adds(b, i == n ? "</th>" : "</td>");
+			for (int c = 1; c < 9; c++)
+				buf_addf(b, "<td class=\"num\">%s</td>", table[i][c]);
+			buf_addf(b, "<td><span class=\"light %s\"></span>%s</td></tr>\n",
+				 light_class[stats_light(&st[i], r->cfg)], table[i][9]);
+		}
+		buf_adds(b, "</tbody>\n</table>\n");
+	} else {
+		for (int c = 0; c < NH; c++) {
+			if (md)
+				buf_adds(b, c ? " " : "| ");
+			buf_adds(b, heads[c]);
+			if (md)
+				buf_adds(b, " |");
+			else if (c + 1 < NH)
+				for (size_t k = tg_utf8_len(heads[c], strlen(heads[c])); k < widths[c] + 2; k++)
+					buf_addc(b, ' ');
+		}
+		buf_addc(b, '\n');
+		if (md) {
+			buf_adds(b, "|---|");
+			for (int c = 1; c < NH; c++)
+				buf_adds(b, c < 9 ? "---:|" : "---|");
+			buf_addc(b, '\n');
+		}
+		for (size_t i = 0; i <= n; i++) {
+			for (int c = 0; c < NH; c++) {
+				size_t w = tg_utf8_len(table[i][c], strlen(table[i][c]));
+				if (md) {
+					buf_adds(b, c ? " " : "| ");
+					md_esc(b, table[i][c]);
+					buf_adds(b, " |");
+					continue;
+				}
+				if (c && c < 9)       /* numbers right-aligned */
+					for (size_t k = w; k < widths[c]; k++)
+						buf_addc(b, ' ');
+				text_safe(b, table[i][c]);
+				if (c + 1 < NH)
+					for (size_t k = (c && c < 9) ? widths[c] : w; k < widths[c] + 2; k++)
+						buf_addc(b, ' ');
+			}
+			buf_addc(b, '\n');
+		}
+	}
+	/* measures per strategic area of the programme, city-wide */
+	if (r->cfg && r->cfg->n_areas) {
+		if (html)
+			buf_addf(b, "<h2>%s</h2>\n<table><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
+				    "</tr></thead><tbody>\n", lbl(r, L_STRATEGIC), lbl(r, L_STRATEGIC),
+				 lbl(r, L_MEASURES));
+		else
+			buf_addf(b, "\n%s%s\n%s", md ? "## " : "", lbl(r, L_STRATEGIC),
+				 md ? "\n| # | Område | Åtgärder |\n|---:|---|---:|\n" : "");
+		for (size_t k = 0; k < r->cfg->n_areas; k++) {
+			int id = r->cfg->areas[k].id;
+			size_t c = id > 0 && id < TG_STATS_AREAS ? city->by_area[id] : 0;
+			if (html) {
+				buf_addf(b, "<tr><td>%d</td><td>", id);
+				html_esc(b, r->cfg->areas[k].name);
+				buf_addf(b, "</td><td class=\"num\">%zu</td></tr>\n", c);
+			} else if (md) {
+				buf_addf(b, "| %d | ", id);
+				md_esc(b, r->cfg->areas[k].name);
+				buf_addf(b, " | %zu |\n", c);
+			} else {
+				buf_addf(b, "  %2d  %4zu  ", id, c);
+				text_safe(b, r->cfg->areas[k].name);
+				buf_addc(b, '\n');
+			}
+		}
+		if (html)
+			buf_adds(b, "</tbody></table>\n");
+	}
+	if (html) {
+		const char **names = xcalloc(n + 1, sizeof *names);
+		size_t (*counts)[TG_NSTATUS] = xcalloc(n + 1, sizeof *counts);
+		const char *status_names[TG_NSTATUS];
+		for (int k = 0; k < TG_NSTATUS; k++)
+			status_names[k] = status_label(r, k);
+		for (size_t i = 0; i < n; i++) {
+			names[i] = plans[i]->district;
+			memcpy(counts[i], st[i].by_status, sizeof counts[i]);
+		}
+		buf_addf(b, "<h2>%s</h2>\n", lbl(r, L_MEASURES));
+		svg_bars(r, lbl(r, L_BY_STATUS), names, n, counts, TG_NSTATUS, status_names,
+			 status_colours);
+		struct buf ph[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+		const char *phase_names[3];
+		size_t (*pc)[TG_NSTATUS] = xcalloc(3, sizeof *pc);
+		for (int p = 0; p < 3; p++) {
+			phase_label(r, &ph[p], p + 1);
+			phase_names[p] = ph[p].s;
+			memcpy(pc[p], city->by_phase_status[p + 1], sizeof pc[p]);
+		}
+		svg_bars(r, lbl(r, L_BY_PHASE), phase_names, 3, pc, TG_NSTATUS, status_names,
+			 status_colours);
+		svg_indicators(r, plans, n);
+		for (int p = 0; p < 3; p++)
+			buf_release(&ph[p]);
+		free(pc);
+		free(names);
+		free(counts);
+	}
+	for (size_t i = 0; i <= n; i++) {
+		for (int c = 0; c < NH; c++)
+			free(table[i][c]);
+		free(table[i]);
+	}
+	free(table);
+	free(st);
+}
+
+void rows_overview(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
+		   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tg_stats s = { 0 };
+		stats_add(&s, plans[i], r->cfg, r->as_of);
+		char v[10][32];
+		snprintf(v[0], 32, "%zu", s.measures);
+		for (int ph = 1; ph <= 3; ph++) {
+			size_t c = 0;
+			for (int k = 0; k < TG_NSTATUS; k++)
+				c += s.by_phase_status[ph][k];
+			snprintf(v[ph], 32, "%zu", c);
+		}
+		snprintf(v[4], 32, "%zu", s.open);
+		snprintf(v[5], 32, "%zu", s.overdue);
+		snprintf(v[6], 32, "%zu", s.by_status[TG_DONE]);
+		snprintf(v[7], 32, "%zu", s.indicators);
+		snprintf(v[8], 32, "%zu", s.on_track);
+		static const char *const light_names[] = { "none", "green", "yellow", "red" };
+		tg_rows_add(t, plans[i]->district, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+			    light_names[stats_light(&s, r->cfg)], NULL);
+	}
+}
+
+/* ---- overdue ---- */
+
+struct late {
+	const char *who, *district;
+	const struct tg_measure *m;
+	long days;
+};
+
+static int cmp_late(const void *a, const void *b)
+{
+	const struct late *x = a, *y = b;
+	int c = tg_collate_sv(x->who, strlen(x->who), y->who, strlen(y->who));
+	if (c)
+		return c;
+	c = strcmp(x->m->due, y->m->due);
+	if (c)
+		return c;
+	c = tg_collate_sv(x->district, strlen(x->district), y->district, strlen(y->district));
+	return c ? c : strcmp(x->m->id, y->m->id);
+}
+
+size_t overdue_list(const struct rctx *r, const struct tg_plan *const *plans, size_t n,
+		    struct late **out)
+{
+	size_t count = 0, alloc = 16;
+	struct late *v = xmalloc(alloc * sizeof *v);
+	long today = day_number(r->as_of);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < plans[i]->n_problems; j++) {
+			const struct tg_problem *pr = &plans[i]->problems[j];
+			for (size_t k = 0; k < pr->n_measures; k++) {
+				const struct tg_measure *m = &pr->measures[k];
+				if (!measure_overdue(m, r->as_of))
+					continue;
+				size_t owners = m->responsible.n ? m->responsible.n : 1;
+				for (size_t o = 0; o < owners; o++) {
+					if (count == alloc)
+						v = xrealloc(v, (alloc *= 2) * sizeof *v);
+					v[count++] = (struct late){
+						m->responsible.n ? m->responsible.v[o] : lbl(r, L_NOBODY),
+						plans[i]->district, m, today - day_number(m->due) };
+				}
+			}
+		}
+	qsort(v, count, sizeof *v, cmp_late);
+	*out = v;
+	return count;
+}
+
+size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
+		      size_t n)
+{
+	struct buf *b = r->out;
+	struct late *v;
+	size_t count = overdue_list(r, plans, n, &v);
+	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
+	void (*esc)(struct buf *, const char *) = md ? md_esc : html ? html_esc : text_safe;
+	if (html)
+		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s %s</p>\n", lbl(r, L_OVERDUE_TITLE),
+			 lbl(r, L_AS_OF), r->as_of);
+	else
+		buf_addf(b, "%s%s\n%s%s %s\n", md ? "# " : "", lbl(r, L_OVERDUE_TITLE), md ? "\n" : "",
+			 lbl(r, L_AS_OF), r->as_of);
+	if (!count)
+		buf_addf(b, html ? "<p>%s</p>\n" : "\n%s\n", lbl(r, L_NO_OVERDUE));
+	for (size_t i = 0; i < count; i++) {
+		bool first = i == 0 || strcmp(v[i].who, v[i - 1].who);
+		bool last = i + 1 == count || strcmp(v[i].who, v[i + 1].who);
+		if (first) {
+			if (html) {
+				buf_adds(b, "<h2>");
+				html_esc(b, v[i].who);
+				buf_addf(b, "</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+					    "<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>\n",
+					 lbl(r, L_DISTRICT), lbl(r, L_ID), lbl(r, L_MEASURE), lbl(r, L_DUE),
+					 lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
+			} else {
+				buf_addf(b, "\n%s", md ? "## " : "");
+				esc(b, v[i].who);
+				buf_addc(b, '\n');
+				if (md)
+					buf_addf(b, "\n| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n",
+						 lbl(r, L_DISTRICT), lbl(r, L_ID), lbl(r, L_MEASURE),
+						 lbl(r, L_DUE), lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
+			}
+		}
+		const struct tg_measure *m = v[i].m;
+		if (html || md) {
+			buf_adds(b, html ? "<tr><td>" : "| ");
+			esc(b, v[i].district);
+			buf_addf(b, html ? "</td><td>%s</td><td>" : " | %s | ", m->id);
+			esc(b, m->text);
+			buf_addf(b, html ? "</td><td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n"
+					 : " | %s | %ld | %s |\n", m->due, v[i].days, status_label(r, m->status));
+		} else {
+			buf_addf(b, "  %s  %4ld  ", m->due, v[i].days);
+			text_safe(b, v[i].district);
+			buf_addf(b, " %s  ", m->id);
+			size_t used = 2 + 10 + 2 + 4 + 2 + tg_utf8_len(v[i].district, strlen(v[i].district)) +
+				      1 + strlen(m->id) + 2;
+			wrap(b, m->text, 20, used, 78);
+			buf_addc(b, '\n');
+		}
+		if (last && html)
+			buf_adds(b, "</tbody></table>\n");
+	}
+	free(v);
+	return count;
+}
+
+size_t rows_overdue(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
+		    size_t n)
+{
+	struct late *v;
+	size_t count = overdue_list(r, plans, n, &v);
+	for (size_t i = 0; i < count; i++) {
+		char days[32], phase[8];
+		snprintf(days, sizeof days, "%ld", v[i].days);
+		snprintf(phase, sizeof phase, "%d", v[i].m->phase);
+		tg_rows_add(t, v[i].who, v[i].district, v[i].m->id, v[i].m->text, phase,
+			    tg_status_names[v[i].m->status], v[i].m->due, days, NULL);
+	}
+	free(v);
+	return count;
+}

@@ -1,0 +1,292 @@
+/* The action plan, laid out as the seed's table: Problembild,
+ * Orsaksanalys, Övergripande effektmål, Delmål, Åtgärder (by phase, with
+ * status and due date), Ansvar. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The parties responsible for any of a problem's measures, in order met. */
+static size_t parties(const struct tg_problem *p, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_measures; i++)
+		for (size_t j = 0; j < p->measures[i].responsible.n; j++) {
+			const char *who = p->measures[i].responsible.v[j];
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = !strcmp(out[k], who);
+			if (!seen && n < max)
+				out[n++] = who;
+		}
+	return n;
+}
+
+static void join(struct buf *b, const struct tg_strlist *l, const char *sep,
+		 void (*esc)(struct buf *, const char *))
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_adds(b, sep);
+		esc(b, l->v[i]);
+	}
+}
+
+static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_measure *m)
+{
+	buf_adds(b, status_label(r, m->status));
+	if (m->due)
+		buf_addf(b, ", %s", m->due);
+	if (measure_overdue(m, r->as_of))
+		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
+}
+
+/* ---- text ---- */
+
+static void text_heading(struct buf *b, const char *s, char under)
+{
+	buf_adds(b, s);
+	buf_addc(b, '\n');
+	for (size_t i = tg_utf8_len(s, strlen(s)); i > 0; i--)
+		buf_addc(b, under);
+	buf_addc(b, '\n');
+}
+
+static void text_list(struct buf *b, const struct tg_strlist *l, size_t indent)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		for (size_t k = 0; k < indent; k++)
+			buf_addc(b, ' ');
+		buf_adds(b, "• ");
+		wrap(b, l->v[i], indent + 2, indent + 2, 78);
+		buf_addc(b, '\n');
+	}
+}
+
+static void plan_text(const struct rctx *r, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	struct buf t = BUF_INIT;
+	buf_addf(&t, "Trygg i %s — %s", p->district, lbl(r, L_PLAN_TITLE));
+	text_heading(b, t.s, '=');
+	buf_release(&t);
+	buf_addf(b, "%s %s\n", lbl(r, L_AS_OF), r->as_of);
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		buf_addf(b, "\n%s  ", pr->id);
+		wrap(b, pr->title, 6, 6, 78);
+		buf_addc(b, '\n');
+		if (pr->causes.n) {
+			buf_addf(b, "  %s\n", lbl(r, L_CAUSES));
+			text_list(b, &pr->causes, 4);
+		}
+		if (pr->goal) {
+			buf_addf(b, "  %s\n    ", lbl(r, L_GOAL));
+			wrap(b, pr->goal, 4, 4, 78);
+			buf_addc(b, '\n');
+		}
+		if (pr->subgoals.n) {
+			buf_addf(b, "  %s\n", lbl(r, L_SUBGOALS));
+			text_list(b, &pr->subgoals, 4);
+		}
+		if (pr->n_measures)
+			buf_addf(b, "  %s\n", lbl(r, L_MEASURES));
+		for (int ph = 1; ph <= 3; ph++) {
+			bool any = false;
+			for (size_t j = 0; j < pr->n_measures; j++) {
+				const struct tg_measure *m = &pr->measures[j];
+				if (m->phase != ph)
+					continue;
+				if (!any) {
+					buf_adds(b, "    ");
+					phase_label(r, b, ph);
+					buf_addc(b, '\n');
+					any = true;
+				}
+				buf_addf(b, "      %-8s ", m->id);
+				size_t used = 6 + (tg_utf8_len(m->id, strlen(m->id)) > 8 ? tg_utf8_len(m->id, strlen(m->id)) : 8) + 1;
+				wrap(b, m->text, 15, used, 78);
+				buf_adds(b, "\n               [");
+				measure_meta(r, b, m);
+				buf_adds(b, "]");
+				if (m->responsible.n) {
+					buf_addf(b, " %s: ", lbl(r, L_RESPONSIBLE));
+					join(b, &m->responsible, ", ", text_safe);
+				}
+				buf_addc(b, '\n');
+			}
+		}
+	}
+}
+
+/* ---- markdown ---- */
+
+static void md_list(struct buf *b, const struct tg_strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(b, i ? "<br>• " : "• ");
+		md_esc(b, l->v[i]);
+	}
+}
+
+static void plan_md(const struct rctx *r, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	buf_addf(b, "## Trygg i ");
+	md_esc(b, p->district);
+	buf_addf(b, " — %s\n\n%s %s\n\n", lbl(r, L_PLAN_TITLE), lbl(r, L_AS_OF), r->as_of);
+	buf_addf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
+		 lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL), lbl(r, L_SUBGOALS),
+		 lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		buf_addf(b, "| **%s** ", pr->id);
+		md_esc(b, pr->title);
+		buf_adds(b, " | ");
+		md_list(b, &pr->causes);
+		buf_adds(b, " | ");
+		if (pr->goal)
+			md_esc(b, pr->goal);
+		buf_adds(b, " | ");
+		md_list(b, &pr->subgoals);
+		buf_adds(b, " | ");
+		bool first = true;
+		for (int ph = 1; ph <= 3; ph++) {
+			bool any = false;
+			for (size_t j = 0; j < pr->n_measures; j++) {
+				const struct tg_measure *m = &pr->measures[j];
+				if (m->phase != ph)
+					continue;
+				if (!any) {
+					buf_adds(b, first ? "**" : "<br>**");
+					phase_label(r, b, ph);
+					buf_adds(b, "**");
+					any = true;
+					first = false;
+				}
+				buf_adds(b, "<br>• ");
+				md_esc(b, m->text);
+				buf_adds(b, " (");
+				measure_meta(r, b, m);
+				buf_adds(b, ")");
+			}
+		}
+		buf_adds(b, " | ");
+		const char *who[64];
+		size_t n = parties(pr, who, 64);
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				buf_adds(b, ", ");
+			md_esc(b, who[k]);
+		}
+		buf_adds(b, " |\n");
+	}
+	buf_addc(b, '\n');
+}
+
+/* ---- html ---- */
+
+static void html_list(struct buf *b, const struct tg_strlist *l)
+{
+	if (!l->n)
+		return;
+	buf_adds(b, "<ul>");
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(b, "<li>");
+		html_esc(b, l->v[i]);
+		buf_adds(b, "</li>");
+	}
+	buf_adds(b, "</ul>");
+}
+
+static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	buf_adds(b, "<h2>Trygg i ");
+	html_esc(b, p->district);
+	buf_addf(b, " — %s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		    "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		 lbl(r, L_PLAN_TITLE), lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL),
+		 lbl(r, L_SUBGOALS), lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		buf_addf(b, "<tr id=\"%s\"><td><span class=\"id\">", pr->id);
+		html_esc(b, pr->id);
+		buf_adds(b, "</span> ");
+		html_esc(b, pr->title);
+		buf_adds(b, "</td><td>");
+		html_list(b, &pr->causes);
+		buf_adds(b, "</td><td>");
+		if (pr->goal)
+			html_esc(b, pr->goal);
+		buf_adds(b, "</td><td>");
+		html_list(b, &pr->subgoals);
+		buf_adds(b, "</td><td>");
+		for (int ph = 1; ph <= 3; ph++) {
+			bool any = false;
+			for (size_t j = 0; j < pr->n_measures; j++) {
+				const struct tg_measure *m = &pr->measures[j];
+				if (m->phase != ph)
+					continue;
+				if (!any) {
+					buf_adds(b, "<div class=\"phase\">");
+					phase_label(r, b, ph);
+					buf_adds(b, "</div><ul>");
+					any = true;
+				}
+				buf_adds(b, "<li>");
+				html_esc(b, m->text);
+				buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
+					 measure_overdue(m, r->as_of) ? " late" : "");
+				measure_meta(r, b, m);
+				buf_adds(b, ")</span></li>");
+			}
+			if (any)
+				buf_adds(b, "</ul>");
+		}
+		buf_adds(b, "</td><td>");
+		const char *who[64];
+		size_t n = parties(pr, who, 64);
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				buf_adds(b, ", ");
+			html_esc(b, who[k]);
+		}
+		buf_adds(b, "</td></tr>\n");
+	}
+	buf_adds(b, "</tbody>\n</table>\n");
+}
+
+void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+{
+	if (f == TG_FMT_TEXT)
+		plan_text(r, p);
+	else if (f == TG_FMT_MD)
+		plan_md(r, p);
+	else
+		plan_html_body(r, p);
+}
+
+void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+{
+	(void)r;
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t j = 0; j < pr->n_measures; j++) {
+			const struct tg_measure *m = &pr->measures[j];
+			struct buf causes = BUF_INIT, sub = BUF_INIT, resp = BUF_INIT;
+			join(&causes, &pr->causes, "; ", buf_adds);
+			join(&sub, &pr->subgoals, "; ", buf_adds);
+			join(&resp, &m->responsible, "; ", buf_adds);
+			char phase[4];
+			snprintf(phase, sizeof phase, "%d", m->phase);
+			tg_rows_add(t, p->district, pr->id, pr->title, causes.s, pr->goal ? pr->goal : "",
+				    sub.s, m->id, phase, tg_term_names[m->term], m->text,
+				    tg_status_names[m->status], m->due ? m->due : "", resp.s,
+				    measure_overdue(m, r->as_of) ? "true" : "false", NULL);
+			buf_release(&causes);
+			buf_release(&sub);
+			buf_release(&resp);
+		}
+	}
+}

@@ -1,0 +1,84 @@
+/* report.h: what the report writers in lib/report share. */
+#ifndef TRYGG_REPORT_H
+#define TRYGG_REPORT_H
+
+#include "../priv.h"
+
+enum label {
+	L_PLAN_TITLE, L_FOLLOWUP_TITLE, L_SITUATION_TITLE, L_OVERVIEW_TITLE, L_OVERDUE_TITLE,
+	L_PROBLEM, L_CAUSES, L_GOAL, L_SUBGOALS, L_MEASURES, L_RESPONSIBLE,
+	L_PROPOSED, L_IMPLEMENTED, L_EFFECT, L_SHORT, L_LONG, L_MOBILISATION, L_OTHER_TERM,
+	L_PHASE, L_STATUS, L_DUE, L_DISTRICT, L_AREAS, L_SOURCES, L_SHARE, L_GROUP,
+	L_JOINT, L_INDICATORS, L_BASELINE, L_LATEST, L_TARGET, L_MET, L_NOT_MET, L_NO_READING,
+	L_AS_OF, L_OVERDUE, L_DONE_SHARE, L_OPEN, L_TOTAL, L_STRATEGIC, L_ON_TRACK,
+	L_LIGHT, L_GREEN, L_YELLOW, L_RED, L_NONE, L_DAYS_LATE, L_MEASURE, L_NO_OVERDUE,
+	L_RESPONDENTS, L_DATE, L_ID, L_TEXT, L_INDEX, L_NOTE, L_NOBODY, L_CITY,
+	L_BY_STATUS, L_BY_PHASE, L_INDICATOR_PROGRESS, L_DONE_TEXT,
+	L_COUNT
+};
+
+struct rctx {
+	struct buf *out;
+	const struct tg_config *cfg;
+	bool en;
+	const char *as_of;             /* YYYY-MM-DD */
+};
+
+const char *lbl(const struct rctx *r, enum label l);
+const char *status_label(const struct rctx *r, enum tg_mstatus s);
+const char *source_label(const struct rctx *r, enum tg_source_id s);
+const char *group_label(const struct rctx *r, enum tg_group g);
+/* "Fas 1 Reaktiv" / "Phase 1 Reactive". */
+void phase_label(const struct rctx *r, struct buf *b, int phase);
+
+/* Escaping for each format. */
+void html_esc(struct buf *b, const char *s);
+void md_esc(struct buf *b, const char *s);
+/* Text with control characters (ANSI escapes…) made visible and harmless. */
+void text_safe(struct buf *b, const char *s);
+/* Word-wrap s to width characters, each line starting with indent spaces
+ * (the first after `first` columns already used). */
+void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width);
+
+bool measure_overdue(const struct tg_measure *m, const char *as_of);
+/* Latest follow-up reading of an indicator, or NULL. */
+const struct tg_reading *latest_reading(const struct tg_problem *p, const char *name,
+					const char **date);
+
+/* The page frame of an HTML report: self-contained, print-friendly. */
+void html_open(const struct rctx *r, const char *title);
+void html_close(const struct rctx *r);
+
+#define TG_STATS_AREAS 64
+
+struct tg_stats {
+	size_t measures, open, overdue;
+	size_t by_status[TG_NSTATUS];
+	size_t by_phase_status[4][TG_NSTATUS];
+	size_t by_area[TG_STATS_AREAS];
+	size_t indicators, on_track;
+};
+
+enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
+
+void stats_add(struct tg_stats *s, const struct tg_plan *p, const struct tg_config *cfg,
+	       const char *as_of);
+enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg);
+const char *light_label(const struct rctx *r, enum light l);
+
+void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void report_overview(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
+		     size_t n);
+size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
+		      size_t n);
+void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void rows_overview(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
+		   size_t n);
+size_t rows_overdue(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
+		    size_t n);
+
+#endif

@@ -1,0 +1,187 @@
+/* The situation picture: what each source named, and the joint picture. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void areas_str(struct buf *b, const struct tg_strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
+}
+
+static void item_meta(const struct rctx *r, struct buf *b, const struct tg_sitem *it)
+{
+	bool any = false;
+	if (it->group) {
+		buf_addf(b, "%s", group_label(r, it->group));
+		any = true;
+	}
+	if (it->has_share) {
+		buf_addf(b, "%s%.0f %%", any ? ", " : "", it->share * 100);
+		any = true;
+	}
+	if (it->has_index)
+		buf_addf(b, "%s%s %g", any ? ", " : "", lbl(r, L_INDEX), it->index);
+}
+
+static void sources_str(const struct rctx *r, struct buf *b, unsigned sources)
+{
+	bool first = true;
+	for (int s = 0; s < TG_NSOURCES; s++)
+		if (sources & (1u << s)) {
+			buf_addf(b, "%s%s", first ? "" : ", ", source_label(r, s));
+			first = false;
+		}
+}
+
+void report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	bool md = f == TG_FMT_MD, html = f == TG_FMT_HTML;
+	void (*esc)(struct buf *, const char *) = md ? md_esc : html ? html_esc : text_safe;
+	if (html) {
+		buf_adds(b, "<h2>Trygg i ");
+		html_esc(b, p->district);
+		buf_addf(b, " — %s</h2>\n", lbl(r, L_SITUATION_TITLE));
+	} else {
+		buf_addf(b, "%sTrygg i ", md ? "## " : "");
+		esc(b, p->district);
+		buf_addf(b, " — %s\n", lbl(r, L_SITUATION_TITLE));
+		if (!md)
+			buf_addc(b, '\n');
+	}
+	for (int s = 0; s < TG_NSOURCES; s++) {
+		const struct tg_source *src = &p->sources[s];
+		if (!src->node)
+			continue;
+		struct buf h = BUF_INIT;
+		buf_adds(&h, source_label(r, s));
+		if (src->date)
+			buf_addf(&h, " (%s)", src->date);
+		if (html) {
+			buf_adds(b, "<h3>");
+			html_esc(b, h.s);
+			buf_addf(b, "</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_SHARE));
+		} else if (md) {
+			buf_addf(b, "\n### ");
+			md_esc(b, h.s);
+			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", lbl(r, L_PROBLEM), lbl(r, L_AREAS),
+				 lbl(r, L_SHARE));
+		} else {
+			buf_addf(b, "%s\n", h.s);
+		}
+		buf_release(&h);
+		for (size_t i = 0; i < src->n_items; i++) {
+			const struct tg_sitem *it = &src->items[i];
+			struct buf areas = BUF_INIT, meta = BUF_INIT;
+			areas_str(&areas, &it->areas);
+			item_meta(r, &meta, it);
+			if (html || md) {
+				buf_adds(b, html ? "<tr><td>" : "| ");
+				esc(b, it->title);
+				buf_adds(b, html ? "</td><td>" : " | ");
+				esc(b, areas.s);
+				buf_adds(b, html ? "</td><td>" : " | ");
+				esc(b, meta.s);
+				buf_adds(b, html ? "</td></tr>\n" : " |\n");
+			} else {
+				buf_adds(b, "  • ");
+				text_safe(b, it->title);
+				if (areas.len) {
+					buf_adds(b, " (");
+					text_safe(b, areas.s);
+					buf_adds(b, ")");
+				}
+				if (meta.len)
+					buf_addf(b, " — %s", meta.s);
+				buf_addc(b, '\n');
+			}
+			buf_release(&areas);
+			buf_release(&meta);
+		}
+		if (html)
+			buf_adds(b, "</tbody></table>\n");
+		else if (!md)
+			buf_addc(b, '\n');
+	}
+	if (html)
+		buf_addf(b, "<h3>%s</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+			    "<th class=\"num\">%s</th></tr></thead><tbody>\n", lbl(r, L_JOINT), lbl(r, L_ID),
+			 lbl(r, L_PROBLEM), lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
+	else if (md)
+		buf_addf(b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", lbl(r, L_JOINT),
+			 lbl(r, L_ID), lbl(r, L_PROBLEM), lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
+	else
+		buf_addf(b, "%s\n", lbl(r, L_JOINT));
+	for (size_t j = 0; j < p->n_joint; j++) {
+		const struct tg_joint *jt = &p->joint[j];
+		struct buf areas = BUF_INIT, srcs = BUF_INIT;
+		areas_str(&areas, &jt->areas);
+		sources_str(r, &srcs, jt->sources);
+		char share[16] = "";
+		if (jt->has_share)
+			snprintf(share, sizeof share, "%.0f %%", jt->share * 100);
+		if (html || md) {
+			buf_adds(b, html ? "<tr><td>" : "| ");
+			buf_adds(b, jt->id);
+			buf_adds(b, html ? "</td><td>" : " | ");
+			esc(b, jt->title);
+			buf_adds(b, html ? "</td><td>" : " | ");
+			esc(b, srcs.s);
+			buf_adds(b, html ? "</td><td>" : " | ");
+			esc(b, areas.s);
+			buf_adds(b, html ? "</td><td class=\"num\">" : " | ");
+			buf_adds(b, share);
+			buf_adds(b, html ? "</td></tr>\n" : " |\n");
+		} else {
+			buf_addf(b, "  %-4s ", jt->id);
+			text_safe(b, jt->title);
+			buf_adds(b, "\n       ");
+			buf_addf(b, "%s: %s", lbl(r, L_SOURCES), srcs.s);
+			if (share[0])
+				buf_addf(b, "; %s %s", lbl(r, L_SHARE), share);
+			if (areas.len) {
+				buf_addf(b, "; %s: ", lbl(r, L_AREAS));
+				text_safe(b, areas.s);
+			}
+			buf_addc(b, '\n');
+		}
+		buf_release(&areas);
+		buf_release(&srcs);
+	}
+	buf_adds(b, html ? "</tbody></table>\n" : "\n");
+}
+
+void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+{
+	(void)r;
+	char num[32];
+	for (int s = 0; s < TG_NSOURCES; s++)
+		for (size_t i = 0; i < p->sources[s].n_items; i++) {
+			const struct tg_sitem *it = &p->sources[s].items[i];
+			struct buf areas = BUF_INIT;
+			areas_str(&areas, &it->areas);
+			num[0] = '\0';
+			if (it->has_share)
+				snprintf(num, sizeof num, "%g", it->share);
+			tg_rows_add(t, p->district, tg_source_names[s], "", it->title, areas.s,
+				    tg_group_names[it->group], tg_source_names[s], num, NULL);
+			buf_release(&areas);
+		}
+	for (size_t j = 0; j < p->n_joint; j++) {
+		const struct tg_joint *jt = &p->joint[j];
+		struct buf areas = BUF_INIT, srcs = BUF_INIT;
+		areas_str(&areas, &jt->areas);
+		for (int s = 0; s < TG_NSOURCES; s++)
+			if (jt->sources & (1u << s))
+				buf_addf(&srcs, "%s%s", srcs.len ? "; " : "", tg_source_names[s]);
+		num[0] = '\0';
+		if (jt->has_share)
+			snprintf(num, sizeof num, "%g", jt->share);
+		tg_rows_add(t, p->district, "joint", jt->id, jt->title, areas.s, "", srcs.s, num, NULL);
+		buf_release(&areas);
+		buf_release(&srcs);
+	}
+}
