@@ -127,7 +127,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 	}
 	if (status == -1)
-		status = show_usage(usage);
+		show_usage(usage);     /* and status stays -1: nothing else runs */
 	else if (status)
 		;
 	else if (argc - optind != 1)
@@ -157,7 +157,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	tg_val_free(a.item);
 	tg_val_free(a.readings);
 	free(a.measures);
-	return status;
+	return status < 0 ? 0 : status;
 }
 
 int cmd_followup(int argc, char **argv, struct cmd_ctx *ctx)

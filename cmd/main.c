@@ -101,7 +101,9 @@ int main(int argc, char **argv)
 		return TG_EUSAGE;
 	}
 	int status = 0;
-	bool help = i + 1 < argc && (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"));
+	bool help = false;    /* `trygg plan import --help` needs no workspace */
+	for (int k = i + 1; k < argc && !help; k++)
+		help = !strcmp(argv[k], "--help") || !strcmp(argv[k], "-h");
 	if ((c->flags & CMD_WORKSPACE) && !help)
 		status = need_workspace(&ctx);
 	if (!status)

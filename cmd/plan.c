@@ -13,7 +13,7 @@ static const char usage[] =
 	"                  [WRITE OPTIONS]\n"
 	"       trygg plan set D ID KEY=VALUE... [WRITE OPTIONS]\n"
 	"       trygg plan rm D ID [--force] [WRITE OPTIONS]\n"
-	"       trygg plan import D FILE.csv [WRITE OPTIONS]\n"
+	"       trygg plan import D FILE.csv [--encoding ENC] [WRITE OPTIONS]\n"
 	"\n"
 	"Change district D's action plan.  Each command prints the ID it made or\n"
 	"changed, alone on its line.  KEY is one of text, phase, term, kind,\n"
@@ -60,13 +60,28 @@ static int put_field(struct tg_val *map, const char *key, const char *value,
 	return 0;
 }
 
+static bool joint_exists(const struct tg_plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->n_joint; i++)
+		if (p->joint[i].id && !strcmp(p->joint[i].id, id))
+			return true;
+	return false;
+}
+
 static bool id_free(const struct tg_plan *p, const char *id)
 {
 	bool m;
-	if (find_item(p, id, &m))
+	return !find_item(p, id, &m) && !joint_exists(p, id);
+}
+
+/* Is id "<prefix><number>", the number without leading zeros? */
+static bool id_number_ok(const char *id, const char *prefix)
+{
+	size_t l = strlen(prefix);
+	if (strncmp(id, prefix, l) || id[l] < '1' || id[l] > '9')
 		return false;
-	for (size_t i = 0; i < p->n_joint; i++)
-		if (p->joint[i].id && !strcmp(p->joint[i].id, id))
+	for (const char *q = id + l + 1; *q; q++)
+		if (*q < '0' || *q > '9')
 			return false;
 	return true;
 }
@@ -101,12 +116,12 @@ static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *i
 	struct item_args *a = arg;
 	const struct tg_plan *p = tg_edit_plan(e);
 	const char *sit = tg_val_get(a->map, "situation") ? tg_val_get(a->map, "situation")->str : NULL;
-	if (sit) {
-		bool found = false;
-		for (size_t i = 0; i < p->n_joint && !found; i++)
-			found = p->joint[i].id && !strcmp(p->joint[i].id, sit);
-		if (!found)
-			return no_such(d, p, "joint situation item", sit);
+	if (sit && !joint_exists(p, sit))
+		return no_such(d, p, "joint situation item", sit);
+	if (a->id && !id_number_ok(a->id, "P")) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "id '%s' is not of the form P<number>", a->id);
+		return TG_EUSAGE;
 	}
 	char *id = new_id(p, NULL, a->id, d);
 	if (!id)
@@ -127,8 +142,10 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 	if (!pr)
 		return no_such(d, p, "problem", a->problem);
 	if (a->id) {
-		size_t l = strlen(pr->id);
-		if (strncmp(a->id, pr->id, l) || strncmp(a->id + l, ".M", 2)) {
+		char *prefix = xasprintf("%s.M", pr->id);
+		bool ok = id_number_ok(a->id, prefix);
+		free(prefix);
+		if (!ok) {
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
 			return TG_EUSAGE;
@@ -188,7 +205,10 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 			break;
 		}
 		if (!strchr(measure ? measure_opts : problem_opts, o)) {
-			status = usage_error(usage, "%s does not take '%s'", verb, argv[optind - 1]);
+			const struct option *opt = opts;
+			while (opt->name && opt->val != o)
+				opt++;
+			status = usage_error(usage, "%s does not take --%s", verb, opt->name);
 			break;
 		}
 		switch (o) {
@@ -210,7 +230,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 		}
 	}
 	if (status == -1)
-		status = show_usage(usage);
+		show_usage(usage);     /* and status stays -1: nothing else runs */
 	else if (!status && argc - optind != 1)
 		status = usage_error(usage, "%s takes one district", verb);
 	else if (!status && !measure && !tg_val_get(a.map, "title"))
@@ -236,7 +256,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 	tg_val_free(resp);
 	tg_val_free(areas);
 	tg_val_free(a.map);
-	return status;
+	return status < 0 ? 0 : status;
 }
 
 static int plan_add_problem(int argc, char **argv, struct cmd_ctx *ctx)
@@ -294,6 +314,10 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 							      : NULL;
 			if (!field_is_list(key) && !(err = field_check(key, value, a->cfg)))
 				v = field_val(key, value);
+			if (!err && !strcmp(key, "situation") && !joint_exists(p, value)) {
+				tg_val_free(v);
+				err = xasprintf("no joint situation item '%s' in %s", value, p->district);
+			}
 			if (err) {
 				tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "%s", err);
 				free(err);

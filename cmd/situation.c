@@ -38,7 +38,7 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids, stru
 	struct sit_args *a = arg;
 	const struct tg_plan *p = tg_edit_plan(e);
 	const char *src = tg_source_names[a->source];
-	for (size_t i = 0; i < a->n_areas; i++) {
+	for (size_t i = 0; p->areas.node && i < a->n_areas; i++) {
 		bool found = false;
 		for (size_t j = 0; j < p->areas.n && !found; j++)
 			found = !strcmp(p->areas.v[j], a->areas[i]);
@@ -125,7 +125,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	char num[32];
 	int g;
 	if (status == -1)
-		status = show_usage(usage);
+		show_usage(usage);     /* and status stays -1: nothing else runs */
 	else if (status)
 		;
 	else if (argc - optind != 1)
@@ -164,7 +164,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	tg_val_free(a.item);
 	free(a.areas);
-	return status;
+	return status < 0 ? 0 : status;
 }
 
 /* ---- merge --------------------------------------------------------- */

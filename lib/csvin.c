@@ -199,6 +199,16 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 		free(r.fields[i]);
 	free(r.fields);
 	buf_release(&b);
+	/* libcsv never reports ragged rows: a cell past the header is an error
+	 * (with ';' as separator, an unquoted "3;7" would silently lose the 7) */
+	for (size_t i = 1; !r.failed && i < csv->n; i++)
+		if (csv->rows[i].n > csv->rows[0].n) {
+			tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)csv->rows[i].line,
+				    (unsigned)csv->rows[0].n + 1, NULL, 0, 0,
+				    "this row has %zu fields, the header %zu (quote a field that "
+				    "holds the separator)", csv->rows[i].n, csv->rows[0].n);
+			r.failed = true;
+		}
 	if (r.failed) {
 		tg_csv_free(csv);
 		return TG_EDATA;

@@ -182,7 +182,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		if (errno != EEXIST) {
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "cannot create lock: %s", strerror(errno));
-			enum tg_status st = errno == ENOENT ? TG_ENOINPUT : TG_ECREAT;
+			enum tg_status st = TG_ECREAT;
 			free(content);
 			free(aside);
 			tg_lock_release(lk);

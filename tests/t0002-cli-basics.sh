@@ -14,6 +14,13 @@ for c in init check district help; do
 	expect "trygg $c --help" 0 trygg "$c" --help
 	expect_stdout "trygg $c --help shows its usage" "usage: trygg $c"
 done
+for v in "plan add-problem" "plan add-measure" "plan set" "plan rm" "plan import" "situation add" \
+	"situation import" "situation merge" "followup record" "district add" "district ls"; do
+	expect "trygg $v --help, outside a workspace" 0 trygg $v --help
+	expect_stdout "shows the usage" "usage: trygg ${v%% *}"
+done
+expect "an option of another verb" 2 trygg -C "$EXAMPLES" plan add-problem angered --title x --text y
+expect_stderr "is named" "add-problem does not take --text"
 expect "an unknown option of a command" 2 trygg check --bogus
 expect_stderr "names it" "unknown option '--bogus'"
 expect "an unknown verb" 2 trygg -C "$EXAMPLES" district lss

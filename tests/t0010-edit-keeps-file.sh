@@ -70,6 +70,8 @@ bad "an unknown key" "a measure has no key 'responsable' (did you mean 'responsi
 	plan set provby P1.M1 responsable=Polisen
 bad "a missing problem" "no problem 'P9' in Provby" plan add-measure provby --problem P9 --text x --phase 1
 bad "a missing measure" "no problem or measure 'P1.M9' in Provby" plan set provby P1.M9 status=done
+bad "a link to a missing joint item" "no joint situation item 'S99' in Provby" plan set provby P1 situation=S99
+bad "a malformed --id" "id 'Q1' is not of the form P<number>" plan add-problem provby --title x --id Q1
 bad "a taken id" "id 'P1.M1' is taken" plan add-measure provby --problem P1 --text x --phase 1 --id P1.M1
 bad "an area the district lacks" "'Öster' is not one of Provby's areas" \
 	situation add provby --source police --title x --area Öster

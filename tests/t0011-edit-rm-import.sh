@@ -64,6 +64,10 @@ printf 'problem,text,phase\nP3,"open\n' >bad3.csv
 expect "an unterminated quote: exit 65" 65 trygg -C ws plan import angered bad3.csv
 expect_stderr "says so" "bad3.csv:2:1: error: malformed CSV"
 expect_same "nothing written" before-bad.yaml $a
+printf 'problem;text;phase;strategic_areas\nP3;x;1;3;7\n' >ragged.csv
+expect "a row with more fields than the header: exit 65" 65 trygg -C ws plan import angered ragged.csv
+expect_stderr "points at the extra field" "ragged.csv:2:5: error: this row has 5 fields, the header 4"
+expect_same "nothing written" before-bad.yaml $a
 printf 'problem,text,phase\nP3,Bj\xf6rk,1\n' >latin1.csv
 expect "a Latin-1 file: exit 65" 65 trygg -C ws plan import angered latin1.csv
 expect_stderr "suggests --encoding" "latin1.csv:2:6: error: not valid UTF-8; if the file comes from a spreadsheet, try --encoding windows-1252"

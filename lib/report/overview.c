@@ -113,7 +113,7 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 	int height = top + (int)nrows * row_h + 10;
 	buf_adds(b, "<figure><figcaption>");
 	html_esc(b, caption);
-	buf_addf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+	buf_addf(b, "</figcaption>\n<svg role=\"img\" "
 		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n",
 		 label_w + bar_w + 60, height, label_w + bar_w + 60, height);
 	/* legend */
@@ -163,7 +163,7 @@ static void svg_indicators(const struct rctx *r, const struct tg_plan *const *pl
 	int height = 10 + (int)count * row_h;
 	buf_adds(b, "<figure><figcaption>");
 	html_esc(b, lbl(r, L_INDICATOR_PROGRESS));
-	buf_addf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "
+	buf_addf(b, "</figcaption>\n<svg role=\"img\" width=\"%d\" "
 		    "height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n", label_w + w + 80, height,
 		 label_w + w + 80, height);
 	int row = 0;
