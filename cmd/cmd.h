@@ -121,6 +121,11 @@ const struct tg_node *find_item(const struct tg_plan *p, const char *id, bool *i
 enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *what,
 		       const char *id);
 
+/* Write a report of one district (or all, with district NULL) to stdout
+ * or, atomically, to output (cmd/report.c). */
+int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *o,
+	       const char *output, bool exit_code);
+
 /* ---- tabular output (cmd/rows-out.c) ---- */
 
 /* Append t as CSV (header row; text cells that a spreadsheet would take for

@@ -54,6 +54,48 @@ static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan 
 	return status;
 }
 
+int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *opts,
+	       const char *output, bool exit_code)
+{
+	struct tg_report_opts o = *opts;
+	char day[11];
+	if (!o.as_of) {
+		today(day);
+		o.as_of = day;
+	}
+	struct tg_plan **plans;
+	size_t n;
+	int status = load_plans(ctx, district, &plans, &n);
+	struct buf out = BUF_INIT;
+	struct tg_rows rows = { 0 };
+	size_t found = 0;
+	if (!status) {
+		found = tg_report(&out, &rows, (const struct tg_plan *const *)plans, n, ctx->cfg, &o);
+		if (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON)
+			rows_write(&out, &rows, o.format == TG_FMT_CSV);
+	}
+	if (!status && output) {
+		struct tg_diags d = TG_DIAGS_INIT;
+		struct tg_lock *lk;
+		status = tg_lock_acquire(output, 10, &lk, &d);
+		if (!status)
+			status = tg_lock_commit(lk, out.s, out.len, &d);
+		tg_lock_release(lk);
+		print_diags(&d);
+		tg_diags_release(&d);
+	} else if (!status) {
+		fwrite(out.s, 1, out.len, stdout);
+	}
+	if (!status && exit_code && found)
+		status = TG_FINDINGS;
+	buf_release(&out);
+	tg_rows_release(&rows);
+	for (size_t i = 0; i < n; i++)
+		tg_plan_free(plans[i]);
+	free(plans);
+	return status;
+}
+
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -111,41 +153,6 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	if (exit_code && o.kind != TG_REPORT_OVERDUE)
 		return usage_error(usage, "--exit-code goes with report overdue");
 	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
-	char day[11];
-	if (!o.as_of) {
-		today(day);
-		o.as_of = day;
-	}
 
-	struct tg_plan **plans;
-	size_t n;
-	int status = load_plans(ctx, district, &plans, &n);
-	struct buf out = BUF_INIT;
-	struct tg_rows rows = { 0 };
-	size_t found = 0;
-	if (!status) {
-		found = tg_report(&out, &rows, (const struct tg_plan *const *)plans, n, ctx->cfg, &o);
-		if (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON)
-			rows_write(&out, &rows, o.format == TG_FMT_CSV);
-	}
-	if (!status && output) {
-		struct tg_diags d = TG_DIAGS_INIT;
-		struct tg_lock *lk;
-		status = tg_lock_acquire(output, 10, &lk, &d);
-		if (!status)
-			status = tg_lock_commit(lk, out.s, out.len, &d);
-		tg_lock_release(lk);
-		print_diags(&d);
-		tg_diags_release(&d);
-	} else if (!status) {
-		fwrite(out.s, 1, out.len, stdout);
-	}
-	if (!status && exit_code && found)
-		status = TG_FINDINGS;
-	buf_release(&out);
-	tg_rows_release(&rows);
-	for (size_t i = 0; i < n; i++)
-		tg_plan_free(plans[i]);
-	free(plans);
-	return status;
+	return run_report(ctx, district, &o, output, exit_code);
 }

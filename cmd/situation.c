@@ -11,6 +11,7 @@ static const char usage[] =
 	"       trygg situation import D --source survey FILE.csv [--encoding ENC]\n"
 	"                 [--group G] [--date DATE] [WRITE OPTIONS]\n"
 	"       trygg situation merge D|--all [WRITE OPTIONS]\n"
+	"       trygg situation show D [--format text|md|html|csv|json] [--lang sv|en]\n"
 	"\n"
 	"Add an item to one source's situation picture of district D.  --share is\n"
 	"the share of respondents calling it a big problem: 0.41, 0,41, 41% or\n"
@@ -19,7 +20,8 @@ static const char usage[] =
 	"import reads a survey export: columns problem, område/area, grupp/group,\n"
 	"andel/share, index, antal/respondents (Swedish or English names).\n"
 	"merge writes situation.joint: one item per problem named by any source;\n"
-	"prints the joint IDs.\n"
+	"prints the joint IDs.  show prints the three pictures and the joint one\n"
+	"(the same as 'trygg report situation D').\n"
 	"\n"
 	"WRITE OPTIONS:\n"
 	"  --dry-run             print the change as a unified diff, write nothing\n"
@@ -255,12 +257,48 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 
 int situation_import(int argc, char **argv, struct cmd_ctx *ctx);
 
+static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const langs[] = { "sv", "en", NULL };
+	struct tg_report_opts o = { .kind = TG_REPORT_SITUATION, .format = TG_FMT_TEXT };
+	const char *lang = ctx->cfg ? ctx->cfg->language : "sv";
+	int o_, k;
+	OPT_START();
+	while ((o_ = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (o_) {
+		case 'f':
+			if (!parse_enum(optarg, tg_format_names, &k))
+				return bad_value(usage, "--format", optarg, tg_format_names);
+			o.format = k;
+			break;
+		case 'l':
+			if (!parse_enum(optarg, langs, &k))
+				return bad_value(usage, "--lang", optarg, langs);
+			lang = optarg;
+			break;
+		case 'h': return show_usage(usage);
+		default: return option_error(usage, o_, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error(usage, "situation show takes one district");
+	o.english = !strcmp(lang, "en");
+	return run_report(ctx, argv[optind], &o, NULL, false);
+}
+
 int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct verb verbs[] = {
 		{ "add", situation_add, usage },
 		{ "import", situation_import, usage },
 		{ "merge", situation_merge, usage },
+		{ "show", situation_show, usage },
 		{ NULL, NULL, NULL },
 	};
 	return run_verb("situation", verbs, usage, argc, argv, ctx);

@@ -29,6 +29,14 @@ expect "merge --all on the example" 0 trygg -C ws situation merge --all
 check "the example's joint pictures already follow the rule" diff -r before/districts ws/districts
 expect "--dry-run prints nothing when nothing changes" 0 trygg -C ws situation merge --all --dry-run
 expect_no_stdout "no diff"
+expect "situation show" 0 trygg -C ws situation show angered
+expect_stdout "shows the joint picture" "Gemensam problembeskrivning"
+expect_stdout "with the sources of each item" "Källor: Polisens lägesbild, Stadsdelens lägesbild, Omvärldens lägesbild"
+cp "$TMP/.out" show.txt
+expect "report situation" 0 trygg -C ws report situation angered
+expect_same "show is the situation report" show.txt "$TMP/.out"
+expect "situation show --format json" 0 trygg -C ws situation show angered --format json
+expect_stdout "joint rows" '"source": "joint", "id": "S1"'
 expect "merge needs D or --all" 2 trygg -C ws situation merge
 expect "not both" 2 trygg -C ws situation merge angered --all
 

@@ -64,6 +64,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_BY_PHASE] = { "Åtgärder efter fas", "Measures by phase" },
 	[L_INDICATOR_PROGRESS] = { "Indikatorer: utgångsläge, senast, mål", "Indicators: baseline, latest, target" },
 	[L_DONE_TEXT] = { "Genomfört", "Done" },
+	[L_AREA] = { "Område", "Area" },
 };
 
 static const char *const status_labels[TG_NSTATUS][2] = {

@@ -109,7 +109,14 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 		if (sum > max)
 			max = sum;
 	}
-	const int label_w = 170, bar_w = 420, row_h = 22, top = 28;
+	size_t longest = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		size_t l = tg_utf8_len(rows[i], strlen(rows[i]));
+		if (l > longest)
+			longest = l;
+	}
+	const int label_w = 16 + 7 * (int)(longest > 10 ? longest : 10);
+	const int bar_w = 420, row_h = 22, top = 28;
 	int height = top + (int)nrows * row_h + 10;
 	buf_adds(b, "<figure><figcaption>");
 	html_esc(b, caption);
@@ -159,7 +166,7 @@ static void svg_indicators(const struct rctx *r, const struct tg_plan *const *pl
 			}
 	if (!count)
 		return;
-	const int label_w = 320, w = 300, row_h = 26;
+	const int label_w = 0, w = 400, row_h = 40;
 	int height = 10 + (int)count * row_h;
 	buf_adds(b, "<figure><figcaption>");
 	html_esc(b, lbl(r, L_INDICATOR_PROGRESS));
@@ -177,7 +184,8 @@ static void svg_indicators(const struct rctx *r, const struct tg_plan *const *pl
 				int y = 5 + row++ * row_h;
 				struct buf name = BUF_INIT;
 				buf_addf(&name, "%s %s: %s", plans[i]->district, pr->id, ind->name);
-				buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 8, y + 14);
+				buf_addf(b, "<text x=\"0\" y=\"%d\">", y + 10);
+				y += 14;
 				html_esc(b, name.s);
 				buf_adds(b, "</text>");
 				buf_release(&name);
@@ -322,11 +330,13 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 	if (r->cfg && r->cfg->n_areas) {
 		if (html)
 			buf_addf(b, "<h2>%s</h2>\n<table><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
-				    "</tr></thead><tbody>\n", lbl(r, L_STRATEGIC), lbl(r, L_STRATEGIC),
+				    "</tr></thead><tbody>\n", lbl(r, L_STRATEGIC), lbl(r, L_AREA),
 				 lbl(r, L_MEASURES));
+		else if (md)
+			buf_addf(b, "\n## %s\n\n| # | %s | %s |\n|---:|---|---:|\n", lbl(r, L_STRATEGIC),
+				 lbl(r, L_AREA), lbl(r, L_MEASURES));
 		else
-			buf_addf(b, "\n%s%s\n%s", md ? "## " : "", lbl(r, L_STRATEGIC),
-				 md ? "\n| # | Område | Åtgärder |\n|---:|---|---:|\n" : "");
+			buf_addf(b, "\n%s\n", lbl(r, L_STRATEGIC));
 		for (size_t k = 0; k < r->cfg->n_areas; k++) {
 			int id = r->cfg->areas[k].id;
 			size_t c = id > 0 && id < TG_STATS_AREAS ? city->by_area[id] : 0;
