@@ -166,10 +166,13 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		if (fd >= 0) {
 			ssize_t w = write(fd, content, strlen(content));
 			close(fd);
-			linked = w == (ssize_t)strlen(content) ? link(aside, lk->lock_path) : -1;
-			int err = errno;
+			int err = w < 0 ? errno : EIO;
+			if (w == (ssize_t)strlen(content)) {
+				linked = link(aside, lk->lock_path);
+				err = errno;
+			}
 			unlink(aside);
-			errno = w == (ssize_t)strlen(content) ? err : EIO;
+			errno = err;
 		}
 		if (linked == 0) {
 			lk->held = true;
@@ -180,9 +183,13 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 			return TG_OK;
 		}
 		if (errno != EEXIST) {
+			/* a folder we may not write to is "cannot create"; a failing
+			 * write of the lock's content is an I/O error */
+			bool denied = errno == EACCES || errno == EPERM || errno == EROFS ||
+				      errno == ENOENT || errno == ENOTDIR;
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "cannot create lock: %s", strerror(errno));
-			enum tg_status st = TG_ECREAT;
+			enum tg_status st = denied ? TG_ECREAT : TG_EIO;
 			free(content);
 			free(aside);
 			tg_lock_release(lk);

@@ -1,0 +1,92 @@
+/*
+ * faultshim: an LD_PRELOAD library that makes the Nth call of one system
+ * call fail, the way SQLite's I/O error tests do.
+ *
+ *   TRYGG_FAULT=write:3:ENOSPC   the 3rd write() to a file (not stdout or
+ *                                stderr) fails with ENOSPC
+ *   TRYGG_FAULT=fsync:1:EIO      the 1st fsync() fails with EIO
+ *   TRYGG_FAULT=rename:1:EIO     the 1st rename() fails
+ *   TRYGG_FAULT_COUNT=FILE       append "write N", "fsync N", "rename N"
+ *                                at exit: how many calls there were
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { OP_WRITE, OP_FSYNC, OP_RENAME, NOPS };
+static const char *const names[NOPS] = { "write", "fsync", "rename" };
+static unsigned long calls[NOPS];
+static int fail_op = -1;
+static unsigned long fail_at;
+static int fail_errno = EIO;
+
+__attribute__((constructor)) static void setup(void)
+{
+	const char *spec = getenv("TRYGG_FAULT");
+	if (!spec)
+		return;
+	char op[16] = "", err[16] = "EIO";
+	unsigned long n = 0;
+	if (sscanf(spec, "%15[a-z]:%lu:%15s", op, &n, err) < 2)
+		return;
+	for (int i = 0; i < NOPS; i++)
+		if (!strcmp(op, names[i]))
+			fail_op = i;
+	fail_at = n;
+	fail_errno = !strcmp(err, "ENOSPC") ? ENOSPC : !strcmp(err, "EDQUOT") ? EDQUOT : EIO;
+}
+
+__attribute__((destructor)) static void report(void)
+{
+	const char *path = getenv("TRYGG_FAULT_COUNT");
+	FILE *f = path ? fopen(path, "a") : NULL;
+	if (!f)
+		return;
+	for (int i = 0; i < NOPS; i++)
+		fprintf(f, "%s %lu\n", names[i], calls[i]);
+	fclose(f);
+}
+
+static int should_fail(int op)
+{
+	calls[op]++;
+	if (op == fail_op && calls[op] == fail_at) {
+		errno = fail_errno;
+		return 1;
+	}
+	return 0;
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	static ssize_t (*real)(int, const void *, size_t);
+	if (!real)
+		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	if (fd > 2 && should_fail(OP_WRITE))
+		return -1;
+	return real(fd, buf, n);
+}
+
+int fsync(int fd)
+{
+	static int (*real)(int);
+	if (!real)
+		real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+	if (should_fail(OP_FSYNC))
+		return -1;
+	return real(fd);
+}
+
+int rename(const char *from, const char *to)
+{
+	static int (*real)(const char *, const char *);
+	if (!real)
+		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+	if (should_fail(OP_RENAME))
+		return -1;
+	return real(from, to);
+}
