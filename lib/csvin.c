@@ -23,6 +23,7 @@ struct reader {
 	struct tg_diags *d;
 	size_t line;              /* the line being fed (1-based) */
 	size_t row_line;          /* where the current record began; 0 = none yet */
+	size_t last_end;          /* the line the last complete record ended on */
 	char **fields;
 	size_t nfields, alloc;
 	bool failed;
@@ -87,6 +88,7 @@ static void on_row(int c, void *r_)
 	row->v[r->nfields] = NULL;
 	r->nfields = 0;
 	r->row_line = 0;
+	r->last_end = r->line;
 }
 
 static char detect_separator(const char *s, size_t len)
@@ -189,7 +191,8 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 			r.line++;
 	}
 	if (!r.failed && csv_fini(&p, on_field, on_row, &r) != 0) {
-		tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)(r.row_line ? r.row_line : r.line), 1,
+		/* the open record began after the last complete one */
+		tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)(r.row_line ? r.row_line : r.last_end + 1), 1,
 			    NULL, 0, 0, "malformed CSV: %s (a quote is not closed)",
 			    csv_strerror(csv_error(&p)));
 		r.failed = true;
