@@ -26,8 +26,8 @@ static bool man_knows(const char *page)
 	if (pid < 0)
 		return false;
 	if (pid == 0) {
-		freopen("/dev/null", "w", stdout);
-		freopen("/dev/null", "w", stderr);
+		if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+			_exit(127);
 		execlp("man", "man", "-w", page, (char *)NULL);
 		_exit(127);
 	}

@@ -1,6 +1,5 @@
 #include "priv.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,20 +25,15 @@ void tg_rows_init(struct tg_rows *t, const char *spec)
 	free(copy);
 }
 
-void tg_rows_add(struct tg_rows *t, ...)
+void tg_rows_add(struct tg_rows *t, const char *const *cells)
 {
 	if (t->n == t->alloc) {
 		t->alloc = t->alloc ? 2 * t->alloc : 64;
 		t->v = xrealloc(t->v, t->alloc * sizeof *t->v);
 	}
 	char **row = xcalloc(t->ncols, sizeof *row);
-	va_list ap;
-	va_start(ap, t);
-	for (size_t c = 0; c < t->ncols; c++) {
-		const char *s = va_arg(ap, const char *);
-		row[c] = xstrdup(s ? s : "");
-	}
-	va_end(ap);
+	for (size_t c = 0; c < t->ncols; c++)
+		row[c] = xstrdup(cells[c] ? cells[c] : "");
 	t->v[t->n++] = row;
 }
 

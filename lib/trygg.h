@@ -423,6 +423,9 @@ struct tg_csv {
 /* Read a CSV file (encoding NULL for UTF-8, else an iconv name). */
 enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
 			   struct tg_diags *d);
+/* The same on bytes in memory (copied); path only names them in messages. */
+enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
+			    const char *encoding, struct tg_csv **out, struct tg_diags *d);
 void tg_csv_free(struct tg_csv *csv);
 
 /* ---- rows: tabular results for csv and json output -------------------- */
@@ -440,8 +443,8 @@ struct tg_rows {
 /* Columns from a spec "district problem phase:n overdue:b" (":n" a number,
  * ":b" a boolean, else text). */
 void tg_rows_init(struct tg_rows *t, const char *spec);
-/* Add a row of ncols strings (copied), then NULL. */
-void tg_rows_add(struct tg_rows *t, ...);
+/* Add a row: cells holds ncols strings (copied; NULL counts as ""). */
+void tg_rows_add(struct tg_rows *t, const char *const *cells);
 void tg_rows_release(struct tg_rows *t);
 
 /* ---- reports (lib/report) ----------------------------------------------- */

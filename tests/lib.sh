@@ -28,6 +28,17 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/trygg-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 
+# `meson test --setup=valgrind`: every run of the binary goes through
+# valgrind; a memory error or a leak makes it exit 99 and print ==PID== lines
+if [ -n "${TRYGG_VALGRIND:-}" ]; then
+	mkdir -p "$TMP/.bin"
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$@"\n' \
+		"$TRYGG" >"$TMP/.bin/trygg"
+	chmod +x "$TMP/.bin/trygg"
+	TRYGG=$TMP/.bin/trygg
+	export TRYGG
+fi
+
 _n=0
 _failed=0
 code=0
@@ -57,7 +68,7 @@ run() {
 }
 
 sanitizer_clean() {
-	! grep -qE 'runtime error|AddressSanitizer|LeakSanitizer' "$TMP/.err"
+	! grep -qE 'runtime error|AddressSanitizer|LeakSanitizer|^==[0-9]+== ' "$TMP/.err"
 }
 
 expect() {

@@ -1,8 +1,8 @@
 #!/bin/bash
 # The whole test suite: build trygg twice, plainly and with AddressSanitizer
-# and UndefinedBehaviorSanitizer, run every test in both, and print one line
-# "N passed, N failed" counted from meson's testlog.json.  Exits non-zero
-# when any test failed or a build broke.
+# and UndefinedBehaviorSanitizer, run every test in both and once more under
+# valgrind, and print one line "N passed, N failed" counted from meson's
+# testlog files.  Exits non-zero when any test failed or a build broke.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -30,6 +30,10 @@ suite() {
 }
 
 suite build-test -Db_sanitize=none
+# the same build once more with every trygg process under valgrind
+if command -v valgrind >/dev/null && [ "$broken" = 0 ]; then
+	meson test -C build-test --setup=valgrind --no-suite static --print-errorlogs --num-processes 2
+fi
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
 	suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
@@ -37,8 +41,9 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
 python3 - build-test build-sanitize <<'PY'
 import json, os, sys
 counts = {"passed": 0, "failed": 0, "skipped": 0}
-for d in sys.argv[1:]:
-    log = os.path.join(d, "meson-logs", "testlog.json")
+logs = [os.path.join(d, "meson-logs", name) for d in sys.argv[1:]
+        for name in ("testlog.json", "testlog-valgrind.json")]
+for log in logs:
     if not os.path.exists(log):
         continue
     for line in open(log, encoding="utf-8"):

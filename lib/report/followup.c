@@ -209,8 +209,8 @@ void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan
 				buf_addf(&ms, "%s%s", k ? "; " : "", fu->measures.v[k]);
 			char id[64];
 			snprintf(id, sizeof id, "%s.F%zu", pr->id, f + 1);
-			tg_rows_add(t, p->district, pr->id, pr->title, id, fu->date ? fu->date : "", ms.s,
-				    fu->done ? fu->done : "", fu->effect ? fu->effect : "", NULL);
+			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, id, fu->date ? fu->date : "", ms.s,
+				    fu->done ? fu->done : "", fu->effect ? fu->effect : "" });
 			buf_release(&ms);
 		}
 		for (size_t k = 0; k < pr->n_indicators; k++) {
@@ -219,7 +219,7 @@ void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan
 			indicator_line(r, &line, pr, ind, buf_adds);
 			char id[64];
 			snprintf(id, sizeof id, "%s.I%zu", pr->id, k + 1);
-			tg_rows_add(t, p->district, pr->id, pr->title, id, "", "", "", line.s, NULL);
+			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, id, "", "", "", line.s });
 			buf_release(&line);
 		}
 	}

@@ -416,8 +416,8 @@ void rows_overview(const struct rctx *r, struct tg_rows *t, const struct tg_plan
 		snprintf(v[7], 32, "%zu", s.indicators);
 		snprintf(v[8], 32, "%zu", s.on_track);
 		static const char *const light_names[] = { "none", "green", "yellow", "red" };
-		tg_rows_add(t, plans[i]->district, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
-			    light_names[stats_light(&s, r->cfg)], NULL);
+		tg_rows_add(t, (const char *[]){ plans[i]->district, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+			    light_names[stats_light(&s, r->cfg)] });
 	}
 }
 
@@ -540,8 +540,8 @@ size_t rows_overdue(const struct rctx *r, struct tg_rows *t, const struct tg_pla
 		char days[32], phase[8];
 		snprintf(days, sizeof days, "%ld", v[i].days);
 		snprintf(phase, sizeof phase, "%d", v[i].m->phase);
-		tg_rows_add(t, v[i].who, v[i].district, v[i].m->id, v[i].m->text, phase,
-			    tg_status_names[v[i].m->status], v[i].m->due, days, NULL);
+		tg_rows_add(t, (const char *[]){ v[i].who, v[i].district, v[i].m->id, v[i].m->text, phase,
+			    tg_status_names[v[i].m->status], v[i].m->due, days });
 	}
 	free(v);
 	return count;

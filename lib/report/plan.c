@@ -280,10 +280,10 @@ void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 			join(&resp, &m->responsible, "; ", buf_adds);
 			char phase[4];
 			snprintf(phase, sizeof phase, "%d", m->phase);
-			tg_rows_add(t, p->district, pr->id, pr->title, causes.s, pr->goal ? pr->goal : "",
+			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, causes.s, pr->goal ? pr->goal : "",
 				    sub.s, m->id, phase, tg_term_names[m->term], m->text,
 				    tg_status_names[m->status], m->due ? m->due : "", resp.s,
-				    measure_overdue(m, r->as_of) ? "true" : "false", NULL);
+				    measure_overdue(m, r->as_of) ? "true" : "false" });
 			buf_release(&causes);
 			buf_release(&sub);
 			buf_release(&resp);

@@ -166,8 +166,8 @@ void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_pla
 			num[0] = '\0';
 			if (it->has_share)
 				snprintf(num, sizeof num, "%g", it->share);
-			tg_rows_add(t, p->district, tg_source_names[s], "", it->title, areas.s,
-				    tg_group_names[it->group], tg_source_names[s], num, NULL);
+			tg_rows_add(t, (const char *[]){ p->district, tg_source_names[s], "", it->title, areas.s,
+				    tg_group_names[it->group], tg_source_names[s], num });
 			buf_release(&areas);
 		}
 	for (size_t j = 0; j < p->n_joint; j++) {
@@ -180,7 +180,7 @@ void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_pla
 		num[0] = '\0';
 		if (jt->has_share)
 			snprintf(num, sizeof num, "%g", jt->share);
-		tg_rows_add(t, p->district, "joint", jt->id, jt->title, areas.s, "", srcs.s, num, NULL);
+		tg_rows_add(t, (const char *[]){ p->district, "joint", jt->id, jt->title, areas.s, "", srcs.s, num });
 		buf_release(&areas);
 		buf_release(&srcs);
 	}
