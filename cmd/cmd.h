@@ -34,7 +34,7 @@ struct verb {
 };
 
 cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd_followup,
-	cmd_report;
+	cmd_report, cmd_index, cmd_ls, cmd_search, cmd_query;
 
 extern const struct cmd commands[];
 const struct cmd *find_command(const char *name);
@@ -63,6 +63,17 @@ int need_workspace(struct cmd_ctx *ctx);
 /* A path as the user should see it: relative to the current folder when
  * it lies below it. */
 const char *display_path(const char *path);
+
+/* ---- colour (cmd/util.c) ---- */
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+extern enum color_mode color_mode;
+/* Colour stdout?  always and never as told; auto: a terminal, and NO_COLOR
+ * unset or empty.  An explicit --color=always wins over NO_COLOR. */
+bool use_color(void);
+/* Take --color[=WHEN] out of argv, wherever it stands (before a "--");
+ * false after reporting a bad WHEN. */
+bool take_color_option(int *argc, char **argv);
 
 /* ---- write commands (cmd/write.c) ---- */
 
@@ -133,5 +144,79 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 void rows_write(struct buf *b, const struct tg_rows *t, bool csv);
 /* Append s as a JSON string. */
 void json_string(struct buf *b, const char *s);
+
+/* ---- output tables (cmd/table.c) ----
+ *
+ * A table is columns with names, and rows of strings, printed in one of
+ * four formats:
+ *   text  aligned columns, widths counted in characters (not bytes); on a
+ *         tty the widest text column is cut with '…' to fit $COLUMNS or the
+ *         terminal; nothing at all for no rows
+ *   json  an array of objects, keys in column order (shape version 1)
+ *   csv   a header row, then rows; every value quoted; a text cell that
+ *         starts with = + - @ tab or CR gets a leading ' against spreadsheet
+ *         formulas; no value is an empty, unquoted field
+ *   md    a GitHub table; '|' escaped, line breaks as <br>
+ * JSON and CSV go out row by row; text and md when the table is finished.
+ *
+ *	struct table *t = table_new(stdout, TABLE_TEXT, 1);
+ *	table_column(t, "district", TABLE_STR);
+ *	table_column(t, "measures", TABLE_NUM);
+ *	table_row(t, (const char *[]){ "Angered", "47" }, NULL);
+ *	status = table_finish(t);
+ *	table_free(t);
+ */
+enum table_format { TABLE_TEXT, TABLE_JSON, TABLE_CSV, TABLE_MD };
+extern const char *const table_format_names[];   /* text json csv md */
+#define TABLE_FORMAT_VERSION 1                   /* the JSON shape written */
+
+enum table_type {
+	TABLE_STR,     /* text: left-aligned, a JSON string, CSV-neutralised */
+	TABLE_NUM,     /* a number: right-aligned, a JSON number */
+	TABLE_NULL,    /* (a cell's type only) no value: JSON null */
+};
+
+struct table;
+/* A table written to out; version is the JSON shape (1). */
+struct table *table_new(FILE *out, enum table_format fmt, int version);
+void table_column(struct table *t, const char *name, enum table_type type);
+/* One row of ncols cells (a NULL cell has no value; copied).  types, when
+ * not NULL, gives each cell's type in place of its column's. */
+void table_row(struct table *t, const char *const *cells, const enum table_type *types);
+/* Write what is kept and end the output: 0, or TG_EIO when writing failed. */
+int table_finish(struct table *t);
+void table_free(struct table *t);
+
+/* ---- read commands: ls, search, query (cmd/table.c, cmd/index.c) ---- */
+
+struct read_opts {
+	enum table_format format;
+	int format_version;
+	bool no_refresh;
+};
+
+enum { OPT_FORMAT = 0x200, OPT_FORMAT_VERSION, OPT_NO_REFRESH };
+#define READ_LONG_OPTIONS                                                   \
+	{ "format", required_argument, NULL, OPT_FORMAT },                  \
+	{ "format-version", required_argument, NULL, OPT_FORMAT_VERSION },  \
+	{ "no-refresh", no_argument, NULL, OPT_NO_REFRESH }
+
+void read_opts_init(struct read_opts *r);
+/* Handle --format, --format-version and --no-refresh; true when o was one
+ * of them (a bad value sets *status). */
+bool read_option(struct read_opts *r, int o, const char *arg, const char *usage,
+		 int *status);
+
+struct tg_index;
+struct tg_cursor;
+/* Bring the index up to date (unless no_refresh: then only a missing or
+ * unusable index is built) and open it read-only in *ix.  Prints messages.
+ * Returns 0; TG_EDATA when a plan file failed to load, with *ix open all
+ * the same (the command goes on and exits 65); any other status with *ix
+ * NULL. */
+int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **ix);
+/* Print the rows of c as a table: every column, or only those named in
+ * cols (NULL-terminated) in text and md.  Returns 0 or an exit status. */
+int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols);
 
 #endif

@@ -28,7 +28,7 @@ const struct cmd commands[] = {
 };
 
 static const char usage[] =
-	"usage: trygg [-C DIR] COMMAND [ARGS]\n"
+	"usage: trygg [-C DIR] [--color=auto|always|never] COMMAND [ARGS]\n"
 	"       trygg --help | --version\n"
 	"\n"
 	"Commands:\n";
@@ -63,6 +63,8 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
+	if (!take_color_option(&argc, argv))
+		return TG_EUSAGE;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

@@ -58,6 +58,7 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 	       const char *output, bool exit_code)
 {
 	struct tg_report_opts o = *opts;
+	o.color = !output && use_color();
 	char day[11];
 	if (!o.as_of) {
 		today(day);

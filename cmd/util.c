@@ -126,3 +126,42 @@ int option_error(const char *usage, int o, char **argv)
 		return usage_error(usage, "option '%s' needs a value", arg);
 	return usage_error(usage, "unknown option '%s'", arg);
 }
+
+enum color_mode color_mode = COLOR_AUTO;
+
+bool use_color(void)
+{
+	if (color_mode != COLOR_AUTO)
+		return color_mode == COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+bool take_color_option(int *argc, char **argv)
+{
+	int k = 1, i = 1;
+	bool ok = true;
+	for (; i < *argc && strcmp(argv[i], "--"); i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "--color", 7) || (a[7] && a[7] != '=')) {
+			argv[k++] = argv[i];
+			continue;
+		}
+		const char *when = a[7] ? a + 8 : "always";
+		if (!strcmp(when, "always"))
+			color_mode = COLOR_ALWAYS;
+		else if (!strcmp(when, "never"))
+			color_mode = COLOR_NEVER;
+		else if (!strcmp(when, "auto"))
+			color_mode = COLOR_AUTO;
+		else {
+			error("--color takes auto, always or never, not '%s'", when);
+			ok = false;
+		}
+	}
+	while (i < *argc)
+		argv[k++] = argv[i++];
+	*argc = k;
+	argv[k] = NULL;
+	return ok;
+}

@@ -460,6 +460,7 @@ struct tg_report_opts {
 	enum tg_format format;
 	bool english;                /* else Swedish */
 	const char *as_of;           /* "today", YYYY-MM-DD */
+	bool color;                  /* ANSI colours in text output */
 };
 
 /* Write a report of plans (one district, or all) to out; for csv and json

@@ -262,3 +262,24 @@ void html_close(const struct rctx *r)
 {
 	buf_adds(r->out, "</body>\n</html>\n");
 }
+
+void tint_on(const struct rctx *r, struct buf *b, enum tint t)
+{
+	static const char *const codes[] = { "", "\033[32m", "\033[33m", "\033[34m",
+		"\033[1;31m", "\033[2m" };
+	if (r->color && t != TINT_NONE)
+		buf_adds(b, codes[t]);
+}
+
+void tint_off(const struct rctx *r, struct buf *b, enum tint t)
+{
+	if (r->color && t != TINT_NONE)
+		buf_adds(b, "\033[0m");
+}
+
+enum tint status_tint(enum tg_mstatus s)
+{
+	static const enum tint tints[TG_NSTATUS] = { TINT_DIM, TINT_BLUE, TINT_YELLOW,
+		TINT_GREEN, TINT_DIM };
+	return tints[s];
+}

@@ -318,7 +318,13 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 				if (c && c < 9)       /* numbers right-aligned */
 					for (size_t k = w; k < widths[c]; k++)
 						buf_addc(b, ' ');
+				static const enum tint light_tints[] = { TINT_NONE, TINT_GREEN, TINT_YELLOW,
+					TINT_RED };
+				enum tint t = c == 9 ? light_tints[stats_light(&st[i], r->cfg)]
+					      : c == 6 && i < n && st[i].overdue ? TINT_RED : TINT_NONE;
+				tint_on(r, b, t);
 				text_safe(b, table[i][c]);
+				tint_off(r, b, t);
 				if (c + 1 < NH)
 					for (size_t k = (c && c < 9) ? widths[c] : w; k < widths[c] + 2; k++)
 						buf_addc(b, ' ');
@@ -516,7 +522,11 @@ size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_addf(b, html ? "</td><td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n"
 					 : " | %s | %ld | %s |\n", m->due, v[i].days, status_label(r, m->status));
 		} else {
-			buf_addf(b, "  %s  %4ld  ", m->due, v[i].days);
+			buf_adds(b, "  ");
+			tint_on(r, b, TINT_RED);
+			buf_addf(b, "%s  %4ld", m->due, v[i].days);
+			tint_off(r, b, TINT_RED);
+			buf_adds(b, "  ");
 			text_safe(b, v[i].district);
 			buf_addf(b, " %s  ", m->id);
 			size_t used = 2 + 10 + 2 + 4 + 2 + tg_utf8_len(v[i].district, strlen(v[i].district)) +

@@ -34,11 +34,16 @@ static void join(struct buf *b, const struct tg_strlist *l, const char *sep,
 
 static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_measure *m)
 {
+	tint_on(r, b, status_tint(m->status));
 	buf_adds(b, status_label(r, m->status));
+	tint_off(r, b, status_tint(m->status));
 	if (m->due)
 		buf_addf(b, ", %s", m->due);
-	if (measure_overdue(m, r->as_of))
+	if (measure_overdue(m, r->as_of)) {
+		tint_on(r, b, TINT_RED);
 		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
+		tint_off(r, b, TINT_RED);
+	}
 }
 
 /* ---- text ---- */

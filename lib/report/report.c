@@ -22,7 +22,7 @@ typedef void per_plan_rows_fn(const struct rctx *, struct tg_rows *, const struc
 size_t tg_report(struct buf *out, struct tg_rows *rows, const struct tg_plan *const *plans,
 		 size_t n, const struct tg_config *cfg, const struct tg_report_opts *o)
 {
-	struct rctx r = { out, cfg, o->english, o->as_of };
+	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT };
 	enum tg_report_kind k = o->kind;
 	size_t found = 0;
 	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON) {

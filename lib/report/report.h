@@ -22,7 +22,14 @@ struct rctx {
 	const struct tg_config *cfg;
 	bool en;
 	const char *as_of;             /* YYYY-MM-DD */
+	bool color;                    /* text for a terminal: ANSI colours */
 };
+
+/* ANSI colour around text output, when r->color. */
+enum tint { TINT_NONE, TINT_GREEN, TINT_YELLOW, TINT_BLUE, TINT_RED, TINT_DIM };
+void tint_on(const struct rctx *r, struct buf *b, enum tint t);
+void tint_off(const struct rctx *r, struct buf *b, enum tint t);
+enum tint status_tint(enum tg_mstatus s);
 
 const char *lbl(const struct rctx *r, enum label l);
 const char *status_label(const struct rctx *r, enum tg_mstatus s);
