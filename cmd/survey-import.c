@@ -13,7 +13,7 @@ static const char usage[] =
 	"\n"
 	"Columns (any case, Swedish or English): problem; område/area;\n"
 	"grupp/group (boende/residents, näringsidkare/businesses,\n"
-	"föreningar/associations); andel/share (0.41, 0,41, 41 %%); index (0-6);\n"
+	"föreningar/associations); andel/share (0.41, 0,41, 41 %); index (0-6);\n"
 	"antal/respondents.  Separator ',', ';' or tab.  An area of 'samtliga'\n"
 	"or 'alla' means all the district's areas.\n";
 

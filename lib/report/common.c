@@ -65,6 +65,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_INDICATOR_PROGRESS] = { "Indikatorer: utgångsläge, senast, mål", "Indicators: baseline, latest, target" },
 	[L_DONE_TEXT] = { "Genomfört", "Done" },
 	[L_AREA] = { "Område", "Area" },
+	[L_DETAILS] = { "Grupp, andel, index", "Group, share, index" },
 };
 
 static const char *const status_labels[TG_NSTATUS][2] = {

@@ -44,9 +44,10 @@ static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_
 	else
 		buf_adds(b, lbl(r, L_NO_READING));
 	buf_adds(b, " → ");
-	if (ind->target.set)
-		buf_addf(b, "%g%s%s", ind->target.value, ind->target.date ? " " : "",
-			 ind->target.date ? ind->target.date : "");
+	if (ind->target.set && ind->target.date)
+		buf_addf(b, "%g (%s)", ind->target.value, ind->target.date);
+	else if (ind->target.set)
+		buf_addf(b, "%g", ind->target.value);
 	else
 		buf_adds(b, "?");
 	if (rd)

@@ -63,12 +63,12 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_adds(b, "<h3>");
 			html_esc(b, h.s);
 			buf_addf(b, "</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_SHARE));
+				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_DETAILS));
 		} else if (md) {
 			buf_addf(b, "\n### ");
 			md_esc(b, h.s);
 			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", lbl(r, L_PROBLEM), lbl(r, L_AREAS),
-				 lbl(r, L_SHARE));
+				 lbl(r, L_DETAILS));
 		} else {
 			buf_addf(b, "%s\n", h.s);
 		}
@@ -87,16 +87,16 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 				esc(b, meta.s);
 				buf_adds(b, html ? "</td></tr>\n" : " |\n");
 			} else {
-				buf_adds(b, "  • ");
-				text_safe(b, it->title);
-				if (areas.len) {
-					buf_adds(b, " (");
-					text_safe(b, areas.s);
-					buf_adds(b, ")");
-				}
+				struct buf line = BUF_INIT;
+				buf_adds(&line, it->title);
+				if (areas.len)
+					buf_addf(&line, " (%s)", areas.s);
 				if (meta.len)
-					buf_addf(b, " — %s", meta.s);
+					buf_addf(&line, " — %s", meta.s);
+				buf_adds(b, "  • ");
+				wrap(b, line.s, 4, 4, 78);
 				buf_addc(b, '\n');
+				buf_release(&line);
 			}
 			buf_release(&areas);
 			buf_release(&meta);
@@ -137,16 +137,17 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_adds(b, html ? "</td></tr>\n" : " |\n");
 		} else {
 			buf_addf(b, "  %-4s ", jt->id);
-			text_safe(b, jt->title);
-			buf_adds(b, "\n       ");
-			buf_addf(b, "%s: %s", lbl(r, L_SOURCES), srcs.s);
+			wrap(b, jt->title, 7, 7, 78);
+			struct buf line = BUF_INIT;
+			buf_addf(&line, "%s: %s", lbl(r, L_SOURCES), srcs.s);
 			if (share[0])
-				buf_addf(b, "; %s %s", lbl(r, L_SHARE), share);
-			if (areas.len) {
-				buf_addf(b, "; %s: ", lbl(r, L_AREAS));
-				text_safe(b, areas.s);
-			}
+				buf_addf(&line, "; %s %s", lbl(r, L_SHARE), share);
+			if (areas.len)
+				buf_addf(&line, "; %s: %s", lbl(r, L_AREAS), areas.s);
+			buf_adds(b, "\n       ");
+			wrap(b, line.s, 7, 7, 78);
 			buf_addc(b, '\n');
+			buf_release(&line);
 		}
 		buf_release(&areas);
 		buf_release(&srcs);
