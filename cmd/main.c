@@ -22,6 +22,8 @@ const struct cmd commands[] = {
 	{ "situation", cmd_situation, CMD_WORKSPACE, "add to the situation pictures" },
 	{ "plan", cmd_plan, CMD_WORKSPACE, "change the action plan: problems and measures" },
 	{ "followup", cmd_followup, CMD_WORKSPACE, "record what was done and its effect" },
+	{ "edit", cmd_edit, CMD_WORKSPACE, "edit a plan file in your editor, checked before it is saved" },
+	{ "log", cmd_log, CMD_WORKSPACE, "the history of a district or an item, from git" },
 	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue" },
 	{ "help", cmd_help, 0, "show the manual of a command" },
 	{ NULL, NULL, 0, NULL },

@@ -1,0 +1,295 @@
+/* trygg log: the history of a district, or of one problem or measure, read
+ * from git: for each commit that touched the plan file, what changed in
+ * terms of the plan (`P6.M2 status: planned → done`). */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"usage: trygg log D [ID]\n"
+	"\n"
+	"When the workspace is kept in git: the commits that changed district D's\n"
+	"plan file (date, commit, author, subject) and what each changed, item by\n"
+	"item.  With ID (P6, P6.M2, S3), only the changes to that item.\n";
+
+/* Run git in dir with args; its stdout in out.  Returns git's exit status
+ * (or -1 when it could not run). */
+static int git(struct buf *out, const char *dir, const char *const *args)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		const char *argv[32] = { "git", "-C", dir };
+		size_t n = 3;
+		for (; args[n - 3] && n < 31; n++)
+			argv[n] = args[n - 3];
+		argv[n] = NULL;
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(127);
+		execvp("git", (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	buf_reset(out);
+	char chunk[65536];
+	ssize_t r;
+	while ((r = read(fds[0], chunk, sizeof chunk)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			break;
+		buf_add(out, chunk, (size_t)r);
+	}
+	close(fds[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* A value as one line of text: lists joined with ", ". */
+static void flat(struct buf *b, const struct tg_val *v)
+{
+	if (!v) {
+		buf_adds(b, "–");
+	} else if (v->kind == TG_V_LIST) {
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				buf_adds(b, ", ");
+			flat(b, v->kids[i]);
+		}
+	} else if (v->kind == TG_V_MAP) {
+		buf_addc(b, '{');
+		for (size_t i = 0; i + 1 < v->n; i += 2) {
+			buf_addf(b, "%s%s: ", i ? ", " : "", v->kids[i]->str);
+			flat(b, v->kids[i + 1]);
+		}
+		buf_addc(b, '}');
+	} else {
+		buf_adds(b, v->str);
+	}
+}
+
+static bool wanted(const char *id, const char *filter)
+{
+	if (!filter)
+		return true;
+	size_t l = strlen(filter);
+	return !strncmp(id, filter, l) && (id[l] == '\0' || id[l] == '.');
+}
+
+/* Lines "ID  key: old → new" for the keys of two mappings (skip: keys
+ * compared elsewhere). */
+static void diff_fields(struct buf *b, const char *id, const struct tg_node *a,
+			const struct tg_node *c, const char *const *skip)
+{
+	struct tg_val *va = tg_val_from_node(a), *vc = tg_val_from_node(c);
+	const struct tg_val *sides[2] = { va, vc };
+	for (int side = 0; side < 2; side++) {
+		const struct tg_val *m = sides[side];
+		for (size_t i = 0; m && i + 1 < m->n; i += 2) {
+			const char *key = m->kids[i]->str;
+			bool skipped = false;
+			for (const char *const *s = skip; *s && !skipped; s++)
+				skipped = !strcmp(*s, key);
+			/* each key once: from the old side, or new keys from the new */
+			if (skipped || (side == 1 && tg_val_get(va, key)))
+				continue;
+			const struct tg_val *x = tg_val_get(va, key), *y = tg_val_get(vc, key);
+			if (x && y && tg_val_equal(x, y))
+				continue;
+			buf_addf(b, "    %-8s %s: ", id, key);
+			flat(b, x);
+			buf_adds(b, " → ");
+			flat(b, y);
+			buf_addc(b, '\n');
+		}
+	}
+	tg_val_free(va);
+	tg_val_free(vc);
+}
+
+static const struct tg_measure *measure_in(const struct tg_problem *p, const char *id)
+{
+	for (size_t i = 0; p && i < p->n_measures; i++)
+		if (p->measures[i].id && !strcmp(p->measures[i].id, id))
+			return &p->measures[i];
+	return NULL;
+}
+
+static void diff_plans(struct buf *b, const struct tg_plan *old, const struct tg_plan *new,
+		       const char *filter)
+{
+	static const char *const problem_skip[] = { "id", "measures", "followups", NULL };
+	static const char *const measure_skip[] = { "id", NULL };
+	const struct tg_plan *sides[2] = { old, new };
+	for (int side = 0; side < 2; side++) {
+		const struct tg_plan *pl = sides[side];
+		for (size_t i = 0; pl && i < pl->n_problems; i++) {
+			const struct tg_problem *p = &pl->problems[i];
+			const struct tg_problem *o = old ? tg_plan_problem(old, p->id) : NULL;
+			const struct tg_problem *n = new ? tg_plan_problem(new, p->id) : NULL;
+			if (side == 1 && o)
+				continue;
+			if (!o || !n) {
+				const char *what = o ? "removed" : "added";
+				if (wanted(p->id, filter))
+					buf_addf(b, "    %-8s %s: %s\n", p->id, what, p->title);
+				else
+					for (size_t j = 0; j < p->n_measures; j++)
+						if (wanted(p->measures[j].id, filter))
+							buf_addf(b, "    %-8s %s: %s\n", p->measures[j].id, what,
+								 p->measures[j].text);
+				continue;
+			}
+			if (wanted(p->id, filter) && (!filter || !strcmp(filter, p->id) || !strchr(filter, '.')))
+				diff_fields(b, p->id, o->node, n->node, problem_skip);
+			for (int ms = 0; ms < 2; ms++) {
+				const struct tg_problem *mp = ms ? n : o;
+				for (size_t j = 0; j < mp->n_measures; j++) {
+					const struct tg_measure *m = &mp->measures[j];
+					const struct tg_measure *mo = measure_in(o, m->id), *mn = measure_in(n, m->id);
+					if ((ms == 1 && mo) || !wanted(m->id, filter))
+						continue;
+					if (!mo || !mn)
+						buf_addf(b, "    %-8s %s: %s\n", m->id, mo ? "removed" : "added", m->text);
+					else
+						diff_fields(b, m->id, mo->node, mn->node, measure_skip);
+				}
+			}
+			for (size_t f = o->n_followups; f < n->n_followups && wanted(p->id, filter) &&
+			     (!filter || !strchr(filter, '.')); f++) {
+				const struct tg_followup *fu = &n->followups[f];
+				char id[64];
+				snprintf(id, sizeof id, "%s.F%zu", p->id, f + 1);
+				buf_addf(b, "    %-8s follow-up %s", id, fu->date ? fu->date : "");
+				if (fu->done)
+					buf_addf(b, ": %s", fu->done);
+				buf_addc(b, '\n');
+			}
+		}
+	}
+	/* the joint picture */
+	for (int side = 0; side < 2; side++) {
+		const struct tg_plan *pl = sides[side];
+		for (size_t i = 0; pl && i < pl->n_joint; i++) {
+			const struct tg_joint *j = &pl->joint[i];
+			bool in_old = false, in_new = false;
+			for (size_t k = 0; old && k < old->n_joint; k++)
+				in_old |= old->joint[k].id && !strcmp(old->joint[k].id, j->id);
+			for (size_t k = 0; new && k < new->n_joint; k++)
+				in_new |= new->joint[k].id && !strcmp(new->joint[k].id, j->id);
+			if (in_old != in_new && (side == 0 ? in_old : in_new) && wanted(j->id, filter))
+				buf_addf(b, "    %-8s %s: %s\n", j->id, in_old ? "removed" : "added", j->title);
+		}
+	}
+}
+
+static struct tg_plan *plan_at(const char *root, const char *rev, const char *path,
+			       const struct tg_config *cfg)
+{
+	struct buf spec = BUF_INIT, text = BUF_INIT;
+	buf_addf(&spec, "%s:%s", rev, path);
+	const char *args[] = { "show", spec.s, NULL };
+	struct tg_plan *p = NULL;
+	if (git(&text, root, args) == 0) {
+		struct tg_diags d = TG_DIAGS_INIT;
+		tg_plan_parse(path, text.s, text.len, cfg, &p, &d);
+		tg_diags_release(&d);
+	}
+	buf_release(&spec);
+	buf_release(&text);
+	return p;
+}
+
+int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return show_usage(usage);
+	if (argc < 2 || argc > 3 || argv[1][0] == '-')
+		return usage_error(usage, "log takes D and an optional ID");
+	const char *filter = argc == 3 ? argv[2] : NULL;
+	struct tg_diags d = TG_DIAGS_INIT;
+	char *path = tg_workspace_district_path(ctx->ws, argv[1], &d);
+	print_diags(&d);
+	tg_diags_release(&d);
+	if (!path)
+		return TG_ENOINPUT;
+	const char *root = ctx->ws->root;
+	struct buf out = BUF_INIT, prefix = BUF_INIT, log = BUF_INIT;
+	const char *top[] = { "rev-parse", "--show-prefix", NULL };
+	int status = 0;
+	if (git(&prefix, root, top) != 0) {
+		error("%s is not in a git repository; trygg log reads the history from git "
+		      "(git init, then commit the plan files)", display_path(root));
+		status = TG_EUSAGE;
+		goto done;
+	}
+	if (prefix.len && prefix.s[prefix.len - 1] == '\n')
+		prefix.s[--prefix.len] = '\0';
+	char *rel = xasprintf("%sdistricts/%s", prefix.s, strrchr(path, '/') + 1);
+	const char *args[] = { "log", "--format=%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
+		"--", rel + prefix.len, NULL };
+	git(&log, root, args);
+	size_t shown = 0;
+	for (char *line = log.s, *next; *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		char *f[5] = { line };
+		for (int k = 1; k < 5 && f[k - 1]; k++) {
+			char *sep = strchr(f[k - 1], '\x1f');
+			f[k] = sep ? sep + 1 : NULL;
+			if (sep)
+				*sep = '\0';
+		}
+		if (!f[4])
+			continue;
+		char *parent = xasprintf("%s^", f[0]);
+		struct tg_plan *old = plan_at(root, parent, rel, ctx->cfg);
+		struct tg_plan *new = plan_at(root, f[0], rel, ctx->cfg);
+		struct buf changes = BUF_INIT;
+		if (!new)
+			buf_adds(&changes, "    (this version does not pass check)\n");
+		else
+			diff_plans(&changes, old, new, filter);
+		if (changes.len || !filter) {
+			buf_addf(&out, "%s %s %s: %s\n", f[2], f[1], f[3], f[4]);
+			buf_add(&out, changes.s, changes.len);
+			shown++;
+		}
+		buf_release(&changes);
+		tg_plan_free(old);
+		tg_plan_free(new);
+		free(parent);
+	}
+	if (!shown)
+		fprintf(stderr, "trygg: no commits change %s%s%s\n", display_path(path),
+			filter ? " for " : "", filter ? filter : "");
+	fwrite(out.s, 1, out.len, stdout);
+	free(rel);
+done:
+	buf_release(&out);
+	buf_release(&prefix);
+	buf_release(&log);
+	free(path);
+	return status;
+}
