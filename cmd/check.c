@@ -45,15 +45,12 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool quiet = false;
-	int o;
+	int status = 0;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":hq", opts, NULL)) != -1) {
-		switch (o) {
-		case 'q': quiet = true; break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o, argv);
-		}
-	}
+	while (next_option(argc, argv, ":hq", opts, usage, NULL, &status) != -1)
+		quiet = true;
+	if (status)
+		return OPT_STATUS(status);
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_workspace *ws = NULL;
 	struct tg_config *cfg = NULL;
@@ -87,7 +84,6 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		free(plans);
 		n++;
 	}
-	int status = 0;
 	size_t bad_files = 0;
 	for (size_t i = 0; i < n; i++) {
 		enum tg_status fst = check_file(files[i], cfg, &d);

@@ -52,6 +52,18 @@ int usage_error(const char *usage, const char *fmt, ...)
 int option_error(const char *usage, int o, char **argv);
 #define OPT_START() (optind = 0, opterr = 0)
 
+struct write_opts;
+struct option;
+/* getopt_long for every command: shows --help (then *status is -1),
+ * reports unknown options and missing values (*status 2) and, given w,
+ * takes --dry-run and --lock-timeout.  Returns the next option for the
+ * caller, or -1 at the end or once *status is set (also by the caller).
+ * shortopts starts with ':' and holds 'h'.  Start with OPT_START(). */
+int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
+		const char *usage, struct write_opts *w, int *status);
+/* A command's exit status after next_option: help shown (-1) is success. */
+#define OPT_STATUS(s) ((s) < 0 ? 0 : (s))
+
 /* Print usage to stdout for --help; returns 0. */
 int show_usage(const char *usage);
 /* Dispatch argv[1] to a verb of the table; handles --help. */

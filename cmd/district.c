@@ -21,20 +21,13 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	const char **areas = xcalloc((size_t)argc + 1, sizeof *areas);
 	size_t n = 0;
-	int o;
+	int status = 0;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":ha:", opts, NULL)) != -1) {
-		switch (o) {
-		case 'a':
-			areas[n++] = optarg;
-			break;
-		case 'h':
-			free(areas);
-			return show_usage(usage);
-		default:
-			free(areas);
-			return option_error(usage, o, argv);
-		}
+	while (next_option(argc, argv, ":ha:", opts, usage, NULL, &status) != -1)
+		areas[n++] = optarg;
+	if (status) {
+		free(areas);
+		return OPT_STATUS(status);
 	}
 	if (argc - optind != 1) {
 		free(areas);

@@ -93,9 +93,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	a.measures = xcalloc((size_t)argc + 1, sizeof *a.measures);
 	int status = 0, o, k;
 	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status))
-			continue;
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
 		switch (o) {
 		case 'p': a.problem = optarg; break;
 		case 'm': a.measures[a.n_measures++] = optarg; break;
@@ -122,13 +120,9 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 			free(name);
 			break;
 		}
-		case 'h': status = -1; break;
-		default: status = option_error(usage, o, argv);
 		}
 	}
-	if (status == -1)
-		show_usage(usage);     /* and status stays -1: nothing else runs */
-	else if (status)
+	if (status)
 		;
 	else if (argc - optind != 1)
 		status = usage_error(usage, "followup record takes one district");
@@ -157,7 +151,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	tg_val_free(a.item);
 	tg_val_free(a.readings);
 	free(a.measures);
-	return status < 0 ? 0 : status;
+	return OPT_STATUS(status);
 }
 
 int cmd_followup(int argc, char **argv, struct cmd_ctx *ctx)

@@ -20,15 +20,12 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *city = "Göteborg";
-	int o;
+	int status = 0;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c': city = optarg; break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o, argv);
-		}
-	}
+	while (next_option(argc, argv, ":h", opts, usage, NULL, &status) != -1)
+		city = optarg;
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind > 1)
 		return usage_error(usage, "init takes at most one folder");
 	const char *dir = optind < argc ? argv[optind] : ctx->dir ? ctx->dir : ".";

@@ -145,19 +145,10 @@ int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *encoding = NULL;
 	int status = 0, o;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status)) {
-			if (status)
-				return status;
-			continue;
-		}
-		if (o == 'e')
-			encoding = optarg;
-		else if (o == 'h')
-			return show_usage(usage);
-		else
-			return option_error(usage, o, argv);
-	}
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
+		encoding = optarg;
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind != 2)
 		return usage_error(usage, "plan import takes D and FILE.csv");
 	struct tg_diags d = TG_DIAGS_INIT;

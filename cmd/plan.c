@@ -193,17 +193,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 	int status = 0, o;
 	const char *verb = measure ? "add-measure" : "add-problem";
 	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status))
-			continue;
-		if (o == 'h') {
-			status = -1;
-			break;
-		}
-		if (o == ':' || o == '?') {
-			status = option_error(usage, o, argv);
-			break;
-		}
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
 		if (!strchr(measure ? measure_opts : problem_opts, o)) {
 			const struct option *opt = opts;
 			while (opt->name && opt->val != o)
@@ -229,9 +219,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 		case 'S': status = put_field(a.map, "status", optarg, ctx->cfg); break;
 		}
 	}
-	if (status == -1)
-		show_usage(usage);     /* and status stays -1: nothing else runs */
-	else if (!status && argc - optind != 1)
+	if (!status && argc - optind != 1)
 		status = usage_error(usage, "%s takes one district", verb);
 	else if (!status && !measure && !tg_val_get(a.map, "title"))
 		status = usage_error(usage, "add-problem needs --title");
@@ -256,7 +244,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 	tg_val_free(resp);
 	tg_val_free(areas);
 	tg_val_free(a.map);
-	return status < 0 ? 0 : status;
+	return OPT_STATUS(status);
 }
 
 static int plan_add_problem(int argc, char **argv, struct cmd_ctx *ctx)
@@ -347,16 +335,10 @@ static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 	write_opts_init(&w);
 	int status = 0, o;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status)) {
-			if (status)
-				return status;
-			continue;
-		}
-		if (o == 'h')
-			return show_usage(usage);
-		return option_error(usage, o, argv);
-	}
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
+		;
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind < 3)
 		return usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
 	for (int i = optind + 2; i < argc; i++)
@@ -459,19 +441,10 @@ static int plan_rm(int argc, char **argv, struct cmd_ctx *ctx)
 	struct rm_args a = { 0 };
 	int status = 0, o;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":hf", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status)) {
-			if (status)
-				return status;
-			continue;
-		}
-		if (o == 'f')
-			a.force = true;
-		else if (o == 'h')
-			return show_usage(usage);
-		else
-			return option_error(usage, o, argv);
-	}
+	while ((o = next_option(argc, argv, ":hf", opts, usage, &w, &status)) != -1)
+		a.force = true;
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind != 2)
 		return usage_error(usage, "plan rm takes D and ID");
 	a.id = argv[optind + 1];

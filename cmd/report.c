@@ -113,9 +113,9 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
 	const char *output = NULL, *lang = NULL;
 	bool all = false, exit_code = false;
-	int o_, k;
+	int o_, k, status = 0;
 	OPT_START();
-	while ((o_ = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
 		switch (o_) {
 		case 'a': all = true; break;
 		case 'f':
@@ -135,10 +135,10 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 			o.as_of = optarg;
 			break;
 		case 'x': exit_code = true; break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o_, argv);
 		}
 	}
+	if (status)
+		return OPT_STATUS(status);
 	int rest = argc - optind;
 	if (rest < 1)
 		return usage_error(usage, "report needs a KIND");

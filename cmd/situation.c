@@ -104,9 +104,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	a.areas = xcalloc((size_t)argc + 1, sizeof *a.areas);
 	int status = 0, o;
 	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status))
-			continue;
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
 		switch (o) {
 		case 's':
 			if (!parse_enum(optarg, tg_source_names, &a.source))
@@ -119,16 +117,12 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'i': index = optarg; break;
 		case 'n': note = optarg; break;
 		case 'd': a.date = optarg; break;
-		case 'h': status = -1; break;
-		default: status = option_error(usage, o, argv);
 		}
 	}
 	double sv = 0, iv = 0;
 	char num[32];
 	int g;
-	if (status == -1)
-		show_usage(usage);     /* and status stays -1: nothing else runs */
-	else if (status)
+	if (status)
 		;
 	else if (argc - optind != 1)
 		status = usage_error(usage, "situation add takes one district");
@@ -166,7 +160,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	tg_val_free(a.item);
 	free(a.areas);
-	return status < 0 ? 0 : status;
+	return OPT_STATUS(status);
 }
 
 /* ---- merge --------------------------------------------------------- */
@@ -223,19 +217,10 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 	bool all = false;
 	int status = 0, o;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status)) {
-			if (status)
-				return status;
-			continue;
-		}
-		if (o == 'a')
-			all = true;
-		else if (o == 'h')
-			return show_usage(usage);
-		else
-			return option_error(usage, o, argv);
-	}
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
+		all = true;
+	if (status)
+		return OPT_STATUS(status);
 	if (all == (argc - optind == 1) || argc - optind > 1)
 		return usage_error(usage, "situation merge takes one district or --all");
 	if (!all)
@@ -268,24 +253,20 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .kind = TG_REPORT_SITUATION, .format = TG_FMT_TEXT };
 	const char *lang = ctx->cfg ? ctx->cfg->language : "sv";
-	int o_, k;
+	int o_, k, status = 0;
 	OPT_START();
-	while ((o_ = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (o_) {
-		case 'f':
-			if (!parse_enum(optarg, tg_format_names, &k))
-				return bad_value(usage, "--format", optarg, tg_format_names);
+	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
+		if (o_ == 'f' && !parse_enum(optarg, tg_format_names, &k))
+			return bad_value(usage, "--format", optarg, tg_format_names);
+		if (o_ == 'f')
 			o.format = k;
-			break;
-		case 'l':
-			if (!parse_enum(optarg, langs, &k))
-				return bad_value(usage, "--lang", optarg, langs);
+		else if (!parse_enum(optarg, langs, &k))
+			return bad_value(usage, "--lang", optarg, langs);
+		else
 			lang = optarg;
-			break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o_, argv);
-		}
 	}
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind != 1)
 		return usage_error(usage, "situation show takes one district");
 	o.english = !strcmp(lang, "en");

@@ -354,12 +354,7 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 	enum tg_group dflt = TG_GROUP_NONE;
 	int status = 0, o;
 	OPT_START();
-	while ((o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (write_option(&w, o, optarg, usage, &status)) {
-			if (status)
-				return status;
-			continue;
-		}
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
 		switch (o) {
 		case 's':
 			if (!parse_enum(optarg, tg_source_names, &a.source))
@@ -368,10 +363,10 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'e': encoding = optarg; break;
 		case 'g': group = optarg; break;
 		case 'd': a.date = optarg; break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o, argv);
 		}
 	}
+	if (status)
+		return OPT_STATUS(status);
 	if (argc - optind != 2)
 		return usage_error(usage, "situation import takes D and FILE.csv");
 	if (a.source < 0)

@@ -119,6 +119,27 @@ int need_workspace(struct cmd_ctx *ctx)
 	return st;
 }
 
+int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
+		const char *usage, struct write_opts *w, int *status)
+{
+	while (!*status) {
+		int o = getopt_long(argc, argv, shortopts, opts, NULL);
+		if (o == -1)
+			return -1;
+		if (w && write_option(w, o, optarg, usage, status))
+			continue;
+		if (o == 'h') {
+			show_usage(usage);
+			*status = -1;
+		} else if (o == ':' || o == '?') {
+			*status = option_error(usage, o, argv);
+		} else {
+			return o;
+		}
+	}
+	return -1;
+}
+
 int option_error(const char *usage, int o, char **argv)
 {
 	const char *arg = argv[optind - 1];
