@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,13 +11,14 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: trygg edit D [--lock-timeout SECS]\n"
+	"usage: trygg edit D [--dry-run] [--lock-timeout SECS]\n"
 	"\n"
 	"Open district D's plan file in $VISUAL or $EDITOR (else vi) on a copy.\n"
 	"When the editor exits, the copy is checked; on errors you may edit again\n"
 	"or abandon.  A valid copy replaces the file through the same lock and\n"
 	"rename as every write.  If the file changed meanwhile, nothing is written\n"
-	"and your copy is kept.\n";
+	"and your copy is kept.  With --dry-run, the change is shown as a unified\n"
+	"diff and not written.\n";
 
 static int run_editor(const char *path)
 {
@@ -77,24 +79,22 @@ static enum tg_status write_copy(const char *path, const struct buf *b, struct t
 
 int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	double timeout = 10;
-	const char *district = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return show_usage(usage);
-		if (!strcmp(argv[i], "--lock-timeout") && i + 1 < argc) {
-			char *end;
-			timeout = strtod(argv[++i], &end);
-			if (*end || timeout < 0)
-				return usage_error(usage, "--lock-timeout takes seconds, not '%s'", argv[i]);
-		} else if (argv[i][0] == '-' || district) {
-			return usage_error(usage, "edit takes one district");
-		} else {
-			district = argv[i];
-		}
-	}
-	if (!district)
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		WRITE_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct write_opts w;
+	write_opts_init(&w);
+	int status = 0;
+	OPT_START();
+	while (next_option(argc, argv, ":h", opts, usage, &w, &status) != -1)
+		;
+	if (status)
+		return OPT_STATUS(status);
+	if (argc - optind != 1)
 		return usage_error(usage, "edit takes one district");
+	const char *district = argv[optind];
 
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf orig = BUF_INIT, edited = BUF_INIT;
@@ -156,10 +156,20 @@ int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 		tg_diags_release(&d);
 		if (st)
 			break;
+		if (w.dry_run) {
+			struct buf diff = BUF_INIT;
+			char *a = xasprintf("a/%s", display_path(path)), *b = xasprintf("b/%s", display_path(path));
+			tg_diff(&diff, a, orig.s, orig.len, b, edited.s, edited.len);
+			fwrite(diff.s, 1, diff.len, stdout);
+			buf_release(&diff);
+			free(a);
+			free(b);
+			break;
+		}
 		/* write through the lock, if the file is still the one we copied */
 		struct tg_lock *lk;
 		struct buf now = BUF_INIT;
-		st = tg_lock_acquire(path, timeout, &lk, &d);
+		st = tg_lock_acquire(path, w.lock_timeout, &lk, &d);
 		if (!st)
 			st = tg_lock_read(lk, &now, &d);
 		if (!st && (now.len != orig.len || memcmp(now.s, orig.s, orig.len))) {

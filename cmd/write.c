@@ -17,7 +17,7 @@ bool write_option(struct write_opts *w, int o, const char *arg, const char *usag
 	if (o == OPT_LOCK_TIMEOUT) {
 		char *end;
 		double t = strtod(arg, &end);
-		if (*end || t < 0 || t > 86400)
+		if (*end || !(t >= 0 && t <= 86400))    /* NaN too */
 			*status = usage_error(usage, "--lock-timeout takes seconds from 0 to 86400, not '%s'", arg);
 		else
 			w->lock_timeout = t;

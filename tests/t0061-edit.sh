@@ -61,6 +61,13 @@ rm -rf "$(dirname "$copy")"
 check "nothing else left behind" test -z "$(ls -A edtmp)"
 cp $a orig.yaml
 
+cp $a before-dry.yaml
+printf '#!/bin/sh\necho "# torrkörning" >>"$1"\n' >ed-dry.sh
+expect "--dry-run shows the diff" 0 edit env EDITOR="sh $TMP/ed-dry.sh" "$TRYGG" -C ws edit angered --dry-run
+expect_stdout "the changed line" "+# torrkörning"
+expect_same "and writes nothing" before-dry.yaml $a
+expect "a bad --lock-timeout" 2 env EDITOR=true "$TRYGG" -C ws edit angered --lock-timeout nan
+expect_stderr "says what it takes" "--lock-timeout takes seconds from 0 to 86400, not 'nan'"
 expect "no change: exit 0" 0 edit env EDITOR=true "$TRYGG" -C ws edit angered
 expect_stderr "says so" "no changes"
 expect "the editor fails: exit 2" 2 edit env EDITOR=false "$TRYGG" -C ws edit angered
