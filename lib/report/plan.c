@@ -4,22 +4,47 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* The parties responsible for any of a problem's measures, in order met. */
-static size_t parties(const struct tg_problem *p, const char **out, size_t max)
+/* The parties responsible for any of a problem's measures, in order met,
+ * comma-separated. */
+static void parties(struct buf *b, const struct tg_problem *p,
+		    void (*esc)(struct buf *, const char *))
 {
 	size_t n = 0;
+	const char *seen[64];
 	for (size_t i = 0; i < p->n_measures; i++)
 		for (size_t j = 0; j < p->measures[i].responsible.n; j++) {
 			const char *who = p->measures[i].responsible.v[j];
-			bool seen = false;
-			for (size_t k = 0; k < n && !seen; k++)
-				seen = !strcmp(out[k], who);
-			if (!seen && n < max)
-				out[n++] = who;
+			bool dup = false;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = !strcmp(seen[k], who);
+			if (dup || n == 64)
+				continue;
+			if (n)
+				buf_adds(b, ", ");
+			esc(b, who);
+			seen[n++] = who;
 		}
-	return n;
+}
+
+/* A problem's measures in phase order (stable); *n is their number. */
+static const struct tg_measure **by_phase(const struct tg_problem *p, size_t *n)
+{
+	const struct tg_measure **v = xcalloc(p->n_measures + 1, sizeof *v);
+	*n = 0;
+	for (int ph = 1; ph <= 3; ph++)
+		for (size_t j = 0; j < p->n_measures; j++)
+			if (p->measures[j].phase == ph)
+				v[(*n)++] = &p->measures[j];
+	return v;
+}
+
+/* Does measure k of v start a new phase? */
+static bool new_phase(const struct tg_measure **v, size_t k)
+{
+	return k == 0 || v[k - 1]->phase != v[k]->phase;
 }
 
 static void join(struct buf *b, const struct tg_strlist *l, const char *sep,
@@ -96,31 +121,28 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 		}
 		if (pr->n_measures)
 			buf_addf(b, "  %s\n", lbl(r, L_MEASURES));
-		for (int ph = 1; ph <= 3; ph++) {
-			bool any = false;
-			for (size_t j = 0; j < pr->n_measures; j++) {
-				const struct tg_measure *m = &pr->measures[j];
-				if (m->phase != ph)
-					continue;
-				if (!any) {
-					buf_adds(b, "    ");
-					phase_label(r, b, ph);
-					buf_addc(b, '\n');
-					any = true;
-				}
-				buf_addf(b, "      %-8s ", m->id);
-				size_t used = 6 + (tg_utf8_len(m->id, strlen(m->id)) > 8 ? tg_utf8_len(m->id, strlen(m->id)) : 8) + 1;
-				wrap(b, m->text, 15, used, 78);
-				buf_adds(b, "\n               [");
-				measure_meta(r, b, m);
-				buf_adds(b, "]");
-				if (m->responsible.n) {
-					buf_addf(b, " %s: ", lbl(r, L_RESPONSIBLE));
-					join(b, &m->responsible, ", ", text_safe);
-				}
+		size_t n;
+		const struct tg_measure **ms = by_phase(pr, &n);
+		for (size_t k = 0; k < n; k++) {
+			const struct tg_measure *m = ms[k];
+			if (new_phase(ms, k)) {
+				buf_adds(b, "    ");
+				phase_label(r, b, m->phase);
 				buf_addc(b, '\n');
 			}
+			buf_addf(b, "      %-8s ", m->id);
+			size_t idw = tg_utf8_len(m->id, strlen(m->id));
+			wrap(b, m->text, 15, 7 + (idw > 8 ? idw : 8), 78);
+			buf_adds(b, "\n               [");
+			measure_meta(r, b, m);
+			buf_adds(b, "]");
+			if (m->responsible.n) {
+				buf_addf(b, " %s: ", lbl(r, L_RESPONSIBLE));
+				join(b, &m->responsible, ", ", text_safe);
+			}
+			buf_addc(b, '\n');
 		}
+		free(ms);
 	}
 }
 
@@ -155,35 +177,23 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 		buf_adds(b, " | ");
 		md_list(b, &pr->subgoals);
 		buf_adds(b, " | ");
-		bool first = true;
-		for (int ph = 1; ph <= 3; ph++) {
-			bool any = false;
-			for (size_t j = 0; j < pr->n_measures; j++) {
-				const struct tg_measure *m = &pr->measures[j];
-				if (m->phase != ph)
-					continue;
-				if (!any) {
-					buf_adds(b, first ? "**" : "<br>**");
-					phase_label(r, b, ph);
-					buf_adds(b, "**");
-					any = true;
-					first = false;
-				}
-				buf_adds(b, "<br>• ");
-				md_esc(b, m->text);
-				buf_adds(b, " (");
-				measure_meta(r, b, m);
-				buf_adds(b, ")");
-			}
-		}
-		buf_adds(b, " | ");
-		const char *who[64];
-		size_t n = parties(pr, who, 64);
+		size_t n;
+		const struct tg_measure **ms = by_phase(pr, &n);
 		for (size_t k = 0; k < n; k++) {
-			if (k)
-				buf_adds(b, ", ");
-			md_esc(b, who[k]);
+			if (new_phase(ms, k)) {
+				buf_adds(b, k ? "<br>**" : "**");
+				phase_label(r, b, ms[k]->phase);
+				buf_adds(b, "**");
+			}
+			buf_adds(b, "<br>• ");
+			md_esc(b, ms[k]->text);
+			buf_adds(b, " (");
+			measure_meta(r, b, ms[k]);
+			buf_adds(b, ")");
 		}
+		free(ms);
+		buf_adds(b, " | ");
+		parties(b, pr, md_esc);
 		buf_adds(b, " |\n");
 	}
 	buf_addc(b, '\n');
@@ -227,36 +237,27 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 		buf_adds(b, "</td><td>");
 		html_list(b, &pr->subgoals);
 		buf_adds(b, "</td><td>");
-		for (int ph = 1; ph <= 3; ph++) {
-			bool any = false;
-			for (size_t j = 0; j < pr->n_measures; j++) {
-				const struct tg_measure *m = &pr->measures[j];
-				if (m->phase != ph)
-					continue;
-				if (!any) {
-					buf_adds(b, "<div class=\"phase\">");
-					phase_label(r, b, ph);
-					buf_adds(b, "</div><ul>");
-					any = true;
-				}
-				buf_adds(b, "<li>");
-				html_esc(b, m->text);
-				buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
-					 measure_overdue(m, r->as_of) ? " late" : "");
-				measure_meta(r, b, m);
-				buf_adds(b, ")</span></li>");
-			}
-			if (any)
-				buf_adds(b, "</ul>");
-		}
-		buf_adds(b, "</td><td>");
-		const char *who[64];
-		size_t n = parties(pr, who, 64);
+		size_t n;
+		const struct tg_measure **ms = by_phase(pr, &n);
 		for (size_t k = 0; k < n; k++) {
-			if (k)
-				buf_adds(b, ", ");
-			html_esc(b, who[k]);
+			const struct tg_measure *m = ms[k];
+			if (new_phase(ms, k)) {
+				buf_adds(b, k ? "</ul><div class=\"phase\">" : "<div class=\"phase\">");
+				phase_label(r, b, m->phase);
+				buf_adds(b, "</div><ul>");
+			}
+			buf_adds(b, "<li>");
+			html_esc(b, m->text);
+			buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
+				 measure_overdue(m, r->as_of) ? " late" : "");
+			measure_meta(r, b, m);
+			buf_adds(b, ")</span></li>");
 		}
+		if (n)
+			buf_adds(b, "</ul>");
+		free(ms);
+		buf_adds(b, "</td><td>");
+		parties(b, pr, html_esc);
 		buf_adds(b, "</td></tr>\n");
 	}
 	buf_adds(b, "</tbody>\n</table>\n");
