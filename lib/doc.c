@@ -157,14 +157,13 @@ static size_t byte_at(struct parser *p, size_t index)
 			p->cur_char--;
 		}
 	}
+	/* the text is valid UTF-8: a lead byte tells the length */
 	while (p->cur_char < index && p->cur_byte < len) {
-		p->cur_byte++;
-		while (p->cur_byte < len &&
-		       ((unsigned char)s[p->cur_byte] & 0xC0) == 0x80)
-			p->cur_byte++;
+		unsigned char c = (unsigned char)s[p->cur_byte];
+		p->cur_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 		p->cur_char++;
 	}
-	return p->cur_byte;
+	return p->cur_byte < len ? p->cur_byte : len;
 }
 
 static void error_at_mark(struct parser *p, yaml_mark_t m, const char *fmt,

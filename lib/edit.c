@@ -1,13 +1,13 @@
 /*
  * edit: change a plan file by splicing its bytes, never by rewriting it.
  *
- * An edit keeps three things in step: the text, the plan parsed from the
- * text (whose nodes give byte positions), and `want`, the value tree the
- * text must hold once the edit is done.  Each operation changes `want` the
- * simple way (in the tree) and the text the careful way (a splice at the
- * positions the parser reported, in the style of the lines around it), then
- * parses the text again and compares: any difference aborts the edit, so a
- * bug here can never reach the user's file.
+ * Each operation says what it means to do as a `change` (set this key of
+ * that mapping to this value, append this item to that list, …), splices
+ * the text at the positions the parser reported, in the style of the lines
+ * around it, then parses the text again and checks that the new tree is
+ * the old one with exactly that change: every other node the same, the
+ * changed one holding the intended value.  Any difference aborts the edit,
+ * so a bug here can never reach the user's file.
  */
 #include "priv.h"
 
@@ -19,11 +19,112 @@ struct tg_edit {
 	const struct tg_config *cfg;
 	struct buf text;
 	struct tg_plan *plan;
-	struct tg_val *want;
 	const char *eol;
 };
 
-static enum tg_status reparse(struct tg_edit *e, struct tg_diags *d)
+/* What an operation means to do, at the node `path` leads to. */
+struct change {
+	enum { CH_SET, CH_UNSET, CH_APPEND, CH_REMOVE } op;
+	size_t path[TG_MAX_DEPTH + 2];
+	size_t depth;
+	const char *key;              /* SET, UNSET, APPEND */
+	const struct tg_val *val;     /* SET: the value; APPEND: the item */
+	size_t index;                 /* REMOVE */
+};
+
+/* ---- verifying a change ------------------------------------------------- */
+
+static bool same_node(const struct tg_node *a, const struct tg_node *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == TG_SCALAR)
+		return a->len == b->len && !memcmp(a->str, b->str, a->len);
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_node(a->kids[i], b->kids[i]))
+			return false;
+	return true;
+}
+
+/* Does node n hold value v? */
+static bool holds(const struct tg_node *n, const struct tg_val *v)
+{
+	if (v->kind == TG_V_TEXT || v->kind == TG_V_RAW)
+		return n->kind == TG_SCALAR && n->len == strlen(v->str) && !memcmp(n->str, v->str, n->len);
+	if (n->kind != (v->kind == TG_V_MAP ? TG_MAP : TG_SEQ) || n->n != v->n)
+		return false;
+	for (size_t i = 0; i < n->n; i++)
+		if (!holds(n->kids[i], v->kids[i]))
+			return false;
+	return true;
+}
+
+/* Are kids [from, to) of a the same as those of b from bfrom on? */
+static bool same_run(const struct tg_node *a, size_t from, size_t to, const struct tg_node *b,
+		     size_t bfrom)
+{
+	for (size_t i = from; i < to; i++)
+		if (!same_node(a->kids[i], b->kids[bfrom + i - from]))
+			return false;
+	return true;
+}
+
+static long pair_of(const struct tg_node *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (!strcmp(map->kids[i]->str, key))
+			return (long)i;
+	return -1;
+}
+
+static bool is_null_node(const struct tg_node *n);
+
+/* The changed node: old t, new u. */
+static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
+			     const struct change *ch)
+{
+	if (t->kind != u->kind)
+		return false;
+	if (ch->op == CH_REMOVE)
+		return u->n + 1 == t->n && same_run(t, 0, ch->index, u, 0) &&
+		       same_run(t, ch->index + 1, t->n, u, ch->index);
+	long k = pair_of(t, ch->key);
+	size_t at = k < 0 ? t->n : (size_t)k;
+	if (ch->op == CH_UNSET)
+		return k >= 0 && u->n + 2 == t->n && same_run(t, 0, at, u, 0) &&
+		       same_run(t, at + 2, t->n, u, at);
+	/* SET and APPEND: the pairs before and after stay, the key is the same */
+	size_t grow = k < 0 ? 2 : 0;
+	if (u->n != t->n + grow || !same_run(t, 0, at, u, 0) ||
+	    !same_run(t, at + 2 - grow, t->n, u, at + 2) || strcmp(u->kids[at]->str, ch->key))
+		return false;
+	const struct tg_node *nv = u->kids[at + 1];
+	if (ch->op == CH_SET)
+		return holds(nv, ch->val);
+	/* APPEND: the old items (none for a missing key or a null), then the item */
+	const struct tg_node *ov = k < 0 ? NULL : t->kids[at + 1];
+	size_t before = ov && !is_null_node(ov) ? ov->n : 0;
+	return nv->kind == TG_SEQ && nv->n == before + 1 &&
+	       (!before || same_run(ov, 0, before, nv, 0)) && holds(nv->kids[before], ch->val);
+}
+
+static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *ch,
+		     size_t depth)
+{
+	if (depth == ch->depth)
+		return changed_as_meant(a, b, ch);
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (i == ch->path[depth] ? !as_meant(a->kids[i], b->kids[i], ch, depth + 1)
+					 : !same_node(a->kids[i], b->kids[i]))
+			return false;
+	return true;
+}
+
+static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
 	struct tg_plan *plan;
@@ -39,10 +140,7 @@ static enum tg_status reparse(struct tg_edit *e, struct tg_diags *d)
 		return TG_EDATA;
 	}
 	tg_diags_release(&quiet);
-	struct tg_val *got = tg_val_from_node(plan->doc->root);
-	bool same = tg_val_equal(got, e->want);
-	tg_val_free(got);
-	if (!same) {
+	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
 		tg_plan_free(plan);
 		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
 			    "internal error: the edited text does not hold the intended change; "
@@ -73,7 +171,6 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	buf_init(&e->text);
 	buf_add(&e->text, src, len);
 	e->plan = plan;
-	e->want = tg_val_from_node(plan->doc->root);
 	const char *nl = memchr(src, '\n', len);
 	e->eol = nl && nl > src && nl[-1] == '\r' ? "\r\n" : "\n";
 	*out = e;
@@ -87,7 +184,6 @@ void tg_edit_free(struct tg_edit *e)
 	free(e->path);
 	buf_release(&e->text);
 	tg_plan_free(e->plan);
-	tg_val_free(e->want);
 	free(e);
 }
 
@@ -194,14 +290,13 @@ static size_t node_path(const struct tg_node *n, size_t *idx, size_t max)
 	return depth;
 }
 
-static struct tg_val *want_at(struct tg_edit *e, const struct tg_node *n)
+/* A change of the given kind at node n. */
+static struct change change_at(int op, const struct tg_node *n, const char *key,
+			       const struct tg_val *val, size_t index)
 {
-	size_t idx[TG_MAX_DEPTH + 2];
-	size_t depth = node_path(n, idx, TG_MAX_DEPTH + 2);
-	struct tg_val *v = e->want;
-	for (size_t i = 0; i < depth; i++)
-		v = v->kids[idx[i]];
-	return v;
+	struct change ch = { .op = op, .key = key, .val = val, .index = index };
+	ch.depth = node_path(n, ch.path, TG_MAX_DEPTH + 2);
+	return ch;
 }
 
 /* ---- rendering new content ---------------------------------------------- */
@@ -374,7 +469,7 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d)
 {
-	struct tg_val *wmap = want_at(e, map);
+	struct change ch = change_at(CH_SET, map, key, v, 0);
 	const struct tg_node *old = tg_map_get(map, key);
 	const struct tg_node *knode = old ? key_of(old) : NULL;
 	struct buf ins = BUF_INIT;
@@ -406,14 +501,15 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	}
 	splice(e, pos, del, &ins);
 	buf_release(&ins);
-	tg_val_put(wmap, key, v);
-	return reparse(e, d);
+	enum tg_status st = reparse(e, &ch, d);
+	tg_val_free(v);
+	return st;
 }
 
 enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			      const char *key, struct tg_val *item, struct tg_diags *d)
 {
-	struct tg_val *wmap = want_at(e, map);
+	struct change ch = change_at(CH_APPEND, map, key, item, 0);
 	const struct tg_node *seq = tg_map_get(map, key);
 	const struct tg_node *knode = seq ? key_of(seq) : NULL;
 	struct buf ins = BUF_INIT;
@@ -432,8 +528,9 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			insert_pair(e, map, key, list, &ins, &pos, &del);
 			splice(e, pos, del, &ins);
 			buf_release(&ins);
-			tg_val_put(wmap, key, list);
-			return reparse(e, d);
+			enum tg_status st = reparse(e, &ch, d);
+			tg_val_free(list);
+			return st;
 		}
 		pos = insert_point(e, map);
 		if (pos == e->text.len && pos > 0 && e->text.s[pos - 1] != '\n')
@@ -480,19 +577,15 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 	}
 	splice(e, pos, del, &ins);
 	buf_release(&ins);
-	struct tg_val *list = tg_val_get(wmap, key);
-	if (!list || list->kind != TG_V_LIST) {
-		list = tg_val_list();
-		tg_val_put(wmap, key, list);
-	}
-	tg_val_push(list, item);
-	return reparse(e, d);
+	enum tg_status st = reparse(e, &ch, d);
+	tg_val_free(item);
+	return st;
 }
 
 enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 			      size_t index, struct tg_diags *d)
 {
-	struct tg_val *wseq = want_at(e, seq);
+	struct change ch = change_at(CH_REMOVE, seq, NULL, NULL, index);
 	const struct tg_node *it = seq->kids[index];
 	struct buf ins = BUF_INIT;
 	size_t pos, end;
@@ -529,8 +622,7 @@ enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 	}
 	splice(e, pos, end - pos, &ins);
 	buf_release(&ins);
-	tg_val_remove(wseq, index, 1);
-	return reparse(e, d);
+	return reparse(e, &ch, d);
 }
 
 enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
@@ -540,7 +632,7 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 	if (!v)
 		return TG_OK;
 	const struct tg_node *k = key_of(v);
-	struct tg_val *wmap = want_at(e, map);
+	struct change ch = change_at(CH_UNSET, map, key, NULL, 0);
 	size_t i = 0;
 	while (map->kids[i] != k)
 		i++;
@@ -572,6 +664,5 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 		}
 	}
 	splice(e, pos, end - pos, &none);
-	tg_val_remove(wmap, i, 2);
-	return reparse(e, d);
+	return reparse(e, &ch, d);
 }

@@ -1,5 +1,6 @@
 #include "priv.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t tg_utf8_check(const char *s, size_t len)
@@ -7,6 +8,15 @@ size_t tg_utf8_check(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* eight ASCII bytes at a time */
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned c = p[i];
 		if (c < 0x80) {
 			i++;
