@@ -147,7 +147,7 @@ enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *
 /* Write a report of one district (or all, with district NULL) to stdout
  * or, atomically, to output (cmd/report.c). */
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *o,
-	       const char *output, bool exit_code);
+	       const char *output, bool exit_code, bool no_refresh);
 
 /* ---- tabular output (cmd/rows-out.c) ---- */
 

@@ -56,17 +56,21 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	/* the installed page, then the one built beside this binary */
 	if (man_knows(page))
 		execlp("man", "man", page, (char *)NULL);
-	char *built = xasprintf("%s/%s.1", TRYGG_BUILD_MANDIR, page);
+	/* a command's page is in section 1, but trygg index is described
+	 * with the index's schema in trygg-index(7) */
+	const char *sect = argc == 2 && !strcmp(argv[1], "index") ? "7" : "1";
+	char *built = xasprintf("%s/%s.%s", TRYGG_BUILD_MANDIR, page, sect);
 	if (exists(built) && man_knows(built))
 		execlp("man", "man", "-l", built, (char *)NULL);
 	/* no man: print the page's source, which reads as plain text */
-	char *src = xasprintf("%s/%s.1.scd", TRYGG_SRC_MANDIR, page);
+	char *src = xasprintf("%s/%s.%s.scd", TRYGG_SRC_MANDIR, page, sect);
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf b = BUF_INIT;
 	int status = tg_read_file(src, 1 << 20, &b, &d);
 	if (status) {
 		tg_diags_release(&d);
-		error("no manual page for '%s' (install trygg, or read man/%s.1.scd)", page, page);
+		error("no manual page for '%s' (install trygg, or read man/%s.%s.scd)", page, page,
+		      sect);
 	} else {
 		fwrite(b.s, 1, b.len, stdout);
 	}

@@ -7,7 +7,9 @@
  *      cmd/meson.build;
  *   3. its man page man/trygg-<noun>.1.scd, listed in man/meson.build;
  *   4. its tests tests/tNNNN-<noun>-<what>.sh, listed in tests/meson.build;
- *   5. its line in trygg(1) and in the README if users meet it first.
+ *   5. its options in completion/trygg.bash (t0090 compares them with
+ *      --help);
+ *   6. its line in trygg(1) and in the README if users meet it first.
  */
 #include "cmd.h"
 
@@ -25,6 +27,10 @@ const struct cmd commands[] = {
 	{ "edit", cmd_edit, CMD_WORKSPACE, "edit a plan file in your editor, checked before it is saved" },
 	{ "log", cmd_log, CMD_WORKSPACE, "the history of a district or an item, from git" },
 	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue" },
+	{ "index", cmd_index, CMD_WORKSPACE, "bring the index of all districts up to date" },
+	{ "ls", cmd_ls, CMD_WORKSPACE, "list measures, problems or follow-ups across districts" },
+	{ "search", cmd_search, CMD_WORKSPACE, "search the plans' text across districts" },
+	{ "query", cmd_query, CMD_WORKSPACE, "run read-only SQL against the index" },
 	{ "help", cmd_help, 0, "show the manual of a command" },
 	{ NULL, NULL, 0, NULL },
 };

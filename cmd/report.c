@@ -1,4 +1,5 @@
 #include "cmd.h"
+#include "index.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -6,7 +7,7 @@
 
 static const char usage[] =
 	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
-	"                    [--output FILE] [--as-of DATE] [--exit-code]\n"
+	"                    [--output FILE] [--as-of DATE] [--exit-code] [--no-refresh]\n"
 	"\n"
 	"KIND is plan, followup, situation, overview or overdue.  overview and\n"
 	"overdue cover every district unless D is given.  Labels are in the\n"
@@ -15,7 +16,11 @@ static const char usage[] =
 	"\n"
 	"  --output FILE   write the report to FILE atomically (temp file + rename)\n"
 	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
-	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n";
+	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
+	"  --no-refresh    overview, overdue: read the index as it is\n"
+	"\n"
+	"plan, followup and situation read the plan files; overview and overdue\n"
+	"read the index (trygg-index(7)), brought up to date first.\n";
 
 /* Load the plans a report covers: one district, or all. */
 static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan ***out, size_t *n)
@@ -54,8 +59,26 @@ static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan 
 	return status;
 }
 
+/* Write out to stdout, or atomically to output. */
+static int emit(const struct buf *out, const char *output)
+{
+	if (!output) {
+		fwrite(out->s, 1, out->len, stdout);
+		return 0;
+	}
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_lock *lk;
+	int status = tg_lock_acquire(output, 10, &lk, &d);
+	if (!status)
+		status = tg_lock_commit(lk, out->s, out->len, &d);
+	tg_lock_release(lk);
+	print_diags(&d);
+	tg_diags_release(&d);
+	return status;
+}
+
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *opts,
-	       const char *output, bool exit_code)
+	       const char *output, bool exit_code, bool no_refresh)
 {
 	struct tg_report_opts o = *opts;
 	o.color = !output && use_color();
@@ -64,36 +87,59 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 		today(day);
 		o.as_of = day;
 	}
-	struct tg_plan **plans;
-	size_t n;
-	int status = load_plans(ctx, district, &plans, &n);
+	struct tg_report_input in = { 0 };
+	struct tg_plan **plans = NULL;
+	struct tg_index *ix = NULL;
+	char *path = NULL;
+	size_t n = 0;
+	int status = 0;
+	if (o.kind == TG_REPORT_OVERVIEW || o.kind == TG_REPORT_OVERDUE) {
+		/* city-wide reports read the index: a query, not 3,000 parses */
+		if (district) {
+			struct tg_diags d = TG_DIAGS_INIT;
+			path = tg_workspace_district_path(ctx->ws, district, &d);
+			print_diags(&d);
+			tg_diags_release(&d);
+			status = path ? 0 : TG_ENOINPUT;
+			in.file = path ? path + strlen(ctx->ws->root) + 1 : NULL;
+		}
+		if (!status)
+			status = open_index(ctx, no_refresh, &ix);
+		in.ix = ix;
+	} else {
+		status = load_plans(ctx, district, &plans, &n);
+		in.plans = (const struct tg_plan *const *)plans;
+		in.n = n;
+	}
+	/* a plan file that failed to load: the index keeps its old rows, the
+	 * report is made from them, and the exit status says so */
+	int stale = status == TG_EDATA && ix ? status : 0;
+	if (stale)
+		status = 0;
 	struct buf out = BUF_INIT;
 	struct tg_rows rows = { 0 };
 	size_t found = 0;
 	if (!status) {
-		found = tg_report(&out, &rows, (const struct tg_plan *const *)plans, n, ctx->cfg, &o);
-		if (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON)
-			rows_write(&out, &rows, o.format == TG_FMT_CSV);
-	}
-	if (!status && output) {
 		struct tg_diags d = TG_DIAGS_INIT;
-		struct tg_lock *lk;
-		status = tg_lock_acquire(output, 10, &lk, &d);
-		if (!status)
-			status = tg_lock_commit(lk, out.s, out.len, &d);
-		tg_lock_release(lk);
+		status = tg_report(&out, &rows, &in, ctx->cfg, &o, &found, &d);
 		print_diags(&d);
 		tg_diags_release(&d);
-	} else if (!status) {
-		fwrite(out.s, 1, out.len, stdout);
 	}
-	if (!status && exit_code && found)
+	if (!status && (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON))
+		rows_write(&out, &rows, o.format == TG_FMT_CSV);
+	if (!status)
+		status = emit(&out, output);
+	if (!status && stale)
+		status = stale;
+	else if (!status && exit_code && found)
 		status = TG_FINDINGS;
 	buf_release(&out);
 	tg_rows_release(&rows);
 	for (size_t i = 0; i < n; i++)
 		tg_plan_free(plans[i]);
 	free(plans);
+	tg_index_free(ix);
+	free(path);
 	return status;
 }
 
@@ -106,13 +152,14 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "output", required_argument, NULL, 'o' },
 		{ "as-of", required_argument, NULL, 'd' },
 		{ "exit-code", no_argument, NULL, 'x' },
+		{ "no-refresh", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
 	const char *output = NULL, *lang = NULL;
-	bool all = false, exit_code = false;
+	bool all = false, exit_code = false, no_refresh = false;
 	int o_, k, status = 0;
 	OPT_START();
 	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
@@ -135,6 +182,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 			o.as_of = optarg;
 			break;
 		case 'x': exit_code = true; break;
+		case 'n': no_refresh = true; break;
 		}
 	}
 	if (status)
@@ -155,5 +203,5 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "--exit-code goes with report overdue");
 	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
 
-	return run_report(ctx, district, &o, output, exit_code);
+	return run_report(ctx, district, &o, output, exit_code, no_refresh);
 }

@@ -175,7 +175,8 @@ static enum tg_status do_merge(struct tg_edit *e, void *arg, struct buf *ids, st
 	for (bool again = true; again && !st;) {
 		again = false;
 		p = tg_edit_plan(e);
-		for (size_t i = 0; i < p->n_problems && !again; i++) {
+		/* `again` first: after an edit p is freed */
+		for (size_t i = 0; !again && i < p->n_problems; i++) {
 			const char *sit = p->problems[i].situation;
 			if (!sit)
 				continue;
@@ -270,7 +271,7 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc - optind != 1)
 		return usage_error(usage, "situation show takes one district");
 	o.english = !strcmp(lang, "en");
-	return run_report(ctx, argv[optind], &o, NULL, false);
+	return run_report(ctx, argv[optind], &o, NULL, false, false);
 }
 
 int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)

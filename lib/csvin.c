@@ -148,13 +148,13 @@ static enum tg_status convert(const char *path, const char *encoding, struct buf
 	return TG_OK;
 }
 
-enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
-			   struct tg_diags *d)
+/* Parse the bytes of b (taken over and released). */
+static enum tg_status parse(const char *path, struct buf b, const char *encoding,
+			    struct tg_csv **out, struct tg_diags *d)
 {
 	*out = NULL;
-	struct buf b = BUF_INIT;
-	enum tg_status st = tg_read_file(path, 64u << 20, &b, d);
-	if (!st && encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8"))
+	enum tg_status st = TG_OK;
+	if (encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8"))
 		st = convert(path, encoding, &b, d);
 	if (st) {
 		buf_release(&b);
@@ -179,7 +179,14 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 	struct reader r = { .csv = csv, .path = path, .d = d, .line = 1 };
 	const char *s = b.s + skip, *end = b.s + b.len;
 	while (s < end && !r.failed) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		/* a line ends at LF, CRLF, or a lone CR (old Mac exports) */
+		const char *nl = s;
+		while (nl < end && *nl != '\n' && *nl != '\r')
+			nl++;
+		if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
+			nl++;
+		if (nl == end)
+			nl = NULL;
 		size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
 		if (csv_parse(&p, s, len, on_field, on_row, &r) != len) {
 			tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)r.line, 1, NULL, 0, 0,
@@ -218,6 +225,27 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 	}
 	*out = csv;
 	return TG_OK;
+}
+
+enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
+			    const char *encoding, struct tg_csv **out, struct tg_diags *d)
+{
+	struct buf b = BUF_INIT;
+	buf_add(&b, src, len);
+	return parse(path, b, encoding, out, d);
+}
+
+enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
+			   struct tg_diags *d)
+{
+	*out = NULL;
+	struct buf b = BUF_INIT;
+	enum tg_status st = tg_read_file(path, 64u << 20, &b, d);
+	if (st) {
+		buf_release(&b);
+		return st;
+	}
+	return parse(path, b, encoding, out, d);
 }
 
 void tg_csv_free(struct tg_csv *csv)

@@ -171,8 +171,12 @@ static void error_at_mark(struct parser *p, yaml_mark_t m, const char *fmt,
 {
 	struct tg_doc *doc = p->doc;
 	size_t at = byte_at(p, m.index);
-	tg_diag_add(p->d, TG_SEV_ERROR, doc->path, (unsigned)m.line + 1,
-		    (unsigned)m.column + 1, doc->src, doc->len, at, fmt, what);
+	unsigned line = (unsigned)m.line + 1, col = (unsigned)m.column + 1;
+	/* at the end of a file without a final line break libyaml's mark is on
+	 * a line the file does not have: place it at the end instead */
+	if (at >= doc->len)
+		tg_locate(doc->src, doc->len, doc->len, &line, &col);
+	tg_diag_add(p->d, TG_SEV_ERROR, doc->path, line, col, doc->src, doc->len, at, fmt, what);
 }
 
 static void error_at_byte(struct parser *p, size_t off, const char *msg)
@@ -361,7 +365,8 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 		n = f->node;
 		n->n = p->nkids - f->base;
 		n->kids = tg_arena_alloc(p->doc->arena, (n->n ? n->n : 1) * sizeof *n->kids);
-		memcpy(n->kids, p->kids + f->base, n->n * sizeof *n->kids);
+		if (n->n)      /* p->kids is NULL until a first node is pushed */
+			memcpy(n->kids, p->kids + f->base, n->n * sizeof *n->kids);
 		for (size_t i = 0; i < n->n; i++)
 			n->kids[i]->parent = n;
 		p->nkids = f->base;

@@ -480,6 +480,15 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		pos = after_colon(e, knode);
 		buf_addc(&ins, ' ');
 		render_flow(&ins, v);
+	} else if (old->kind == TG_SCALAR && (old->style == TG_LITERAL || old->style == TG_FOLDED)) {
+		/* a block scalar's span runs past its line break and trailing
+		 * blank lines: replace only up to the end of its last line */
+		size_t end = insert_point(e, old);
+		while (end > old->start && (e->text.s[end - 1] == '\n' || e->text.s[end - 1] == '\r'))
+			end--;
+		pos = old->start;
+		del = end - pos;
+		render_flow(&ins, v);
 	} else if (old->kind == TG_SCALAR || old->style == TG_FLOW) {
 		pos = old->start;
 		del = old->end - old->start;

@@ -463,11 +463,24 @@ struct tg_report_opts {
 	bool color;                  /* ANSI colours in text output */
 };
 
-/* Write a report of plans (one district, or all) to out; for csv and json
- * fill rows instead (initialised here).  Returns the number of overdue
- * measures for TG_REPORT_OVERDUE, else 0. */
-size_t tg_report(struct buf *out, struct tg_rows *rows, const struct tg_plan *const *plans,
-		 size_t n, const struct tg_config *cfg, const struct tg_report_opts *o);
+struct tg_index;
+
+/* What a report reads: plan, followup and situation read plan files;
+ * overview and overdue read the index (lib/index.h), all districts or the
+ * one whose file (relative to the workspace) is `file`. */
+struct tg_report_input {
+	const struct tg_plan *const *plans;
+	size_t n;
+	struct tg_index *ix;
+	const char *file;
+};
+
+/* Write a report to out; for csv and json fill rows instead (initialised
+ * here).  *overdue is the number of overdue measures found (overdue kind).
+ * TG_OK, or the index's error. */
+enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_report_input *in,
+			 const struct tg_config *cfg, const struct tg_report_opts *o,
+			 size_t *overdue, struct tg_diags *d);
 
 /* ---- writing YAML ----------------------------------------------------- */
 

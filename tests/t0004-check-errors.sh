@@ -262,6 +262,14 @@ rm -f "$f"
 { echo 'schema: trygg/1'; echo 'district: X'; printf 'x-long: '; head -c 70000 /dev/zero | tr '\0' 'a'; echo; } >"$f.in"
 bad "a scalar over the limit" 3:9 "text is longer than the limit of 65536 bytes" <"$f.in"
 
+# regressions found by fuzzing
+printf '{}' >"$f"
+expect "a file that is only {}" 1 trygg -C ws check "$f"
+expect_stderr "says what is missing" "t.yaml:1:1: error: the plan is missing required key 'schema'"
+printf 'schema: trygg/1\ndistrict: X\nproblems: [{id: P1' >"$f"
+expect "an error at the end of a file without a final line break" 1 trygg -C ws check "$f"
+expect_stderr "is placed on the last line, not past it" "t.yaml:3:19: error: did not find expected ',' or '}'"
+
 cat >"$f" <<'Y'
 schema: trygg/1
 district: X

@@ -53,6 +53,15 @@ expect_stdout "--dry-run prints the added line" "+    status: done   # keep me"
 expect_stdout "--dry-run names the file" "+++ b/ws/districts/provby.yaml"
 check "no lock left behind" test ! -e ws/districts/provby.yaml.lock
 
+# regression (fuzz): a block scalar (| or >) replaced keeps its line break
+cp "$fx/rich.yaml" ws/districts/provby.yaml
+expect "set over a literal block scalar" 0 trygg -C ws plan set provby P1 "goal=Inget öppet"
+check "the goal replaced on its own line" grep -qx '  goal: Inget öppet' ws/districts/provby.yaml
+check "the next key stays on its line" grep -qx '  measures:' ws/districts/provby.yaml
+check "only the block's lines changed" test "$(diff "$fx/rich.yaml" ws/districts/provby.yaml | grep -c '^[<>]')" = 4
+expect "set over a folded block scalar" 0 trygg -C ws plan set provby P1 "goal=Igen"
+cp "$fx/rich.yaml" ws/districts/provby.yaml
+
 # bad values: a clear error, exit 2, no change
 bad() {
 	local desc=$1 msg=$2

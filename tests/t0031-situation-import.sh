@@ -56,6 +56,9 @@ expect_stderr "a share over 100 %" "bad.csv:3:3: error: share must be 0.41, 0,41
 expect_stderr "an empty problem" "bad.csv:4:1: error: problem is empty"
 expect_stderr "an unknown group" "bad.csv:5:4: error: unknown group 'grannar'"
 expect_same "nothing written" before.yaml $a
+printf 'problem;område;andel;grupp\rA;Hjällbo;0,2;boende\rB;Hjällbo;140 %%;boende\r' >cr.csv
+expect "a CSV with CR-only line ends (old Mac): bad row" 65 trygg -C ws situation import angered --source survey cr.csv
+expect_stderr "the row's own line" "cr.csv:3:3: error: share must be"
 printf 'problem;område\nD;Mars\n' >area.csv
 expect "an area the district lacks: exit 65" 65 trygg -C ws situation import angered --source survey area.csv
 expect_stderr "names the row" "area.csv:2:2: error: area 'Mars' is not one of Angered's areas"

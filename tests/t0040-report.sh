@@ -58,7 +58,10 @@ expect "plan needs a district" 2 trygg -C ws report plan
 expect "--exit-code only with overdue" 2 trygg -C ws report plan angered --exit-code
 expect "a bad --as-of" 2 trygg -C ws report overview --as-of 2015-02-30
 printf 'schema: trygg/1\ndistrict: Trasig\nproblems: 3\n' >ws/districts/trasig.yaml
-expect "a broken plan file stops the report: exit 65" 65 trygg -C ws report overview
+expect "a broken plan file: exit 65" 65 trygg -C ws report overview --as-of 2015-06-01
 expect_stderr "with its location" "trasig.yaml:3:11: error: 'problems' must be a list, found text"
+expect_stdout "the overview of the rest is still made" "Angered              47"
+expect "a plan report of a broken district: exit 65" 65 trygg -C ws report plan trasig
+expect_no_stdout "and no report"
 
 done_testing

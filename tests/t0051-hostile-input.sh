@@ -6,10 +6,11 @@
 empty_ws
 f=ws/districts/t.yaml
 # bounded memory, except under AddressSanitizer (it reserves terabytes of
-# address space)
-if [ -z "${ASAN_OPTIONS:-}" ]; then
-	ulimit -v 1048576
-fi
+# address space) and valgrind
+case "${TRYGG_SANITIZE:-none}" in
+*address*) ;;
+*) [ -n "${TRYGG_VALGRIND:-}" ] || ulimit -v 1048576 ;;
+esac
 
 # hostile NAME CODE MESSAGE: check the file $f in at most 10 s
 hostile() {

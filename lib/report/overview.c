@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
-static long day_number(const char *s)
+long day_number(const char *s)
 {
 	long y = atol(s), m = atol(s + 5), d = atol(s + 8);
 	y -= m <= 2;
@@ -17,52 +16,19 @@ static long day_number(const char *s)
 	return era * 146097 + doe - 719468;
 }
 
-static bool indicator_on_track(const struct tg_problem *p, const struct tg_indicator *ind,
-			       const char *as_of)
+bool indicator_on_track(const struct ind_row *ind, const char *as_of)
 {
-	const char *date;
-	const struct tg_reading *rd = latest_reading(p, ind->name, &date);
-	if (!rd || !ind->target.set || !ind->baseline.set)
+	if (!ind->has_latest || !ind->has_target || !ind->has_baseline)
 		return false;
-	double span = ind->target.value - ind->baseline.value;
-	double progress = span == 0 ? 1 : (rd->value - ind->baseline.value) / span;
+	double span = ind->target - ind->baseline;
+	double progress = span == 0 ? 1 : (ind->latest - ind->baseline) / span;
 	if (progress >= 1)
 		return true;
-	if (!ind->baseline.date || !ind->target.date)
+	if (!ind->baseline_date || !ind->target_date)
 		return false;
-	long t0 = day_number(ind->baseline.date), t1 = day_number(ind->target.date);
-	long now = day_number(as_of);
-	double elapsed = t1 > t0 ? (double)(now - t0) / (double)(t1 - t0) : 1;
+	long t0 = day_number(ind->baseline_date), t1 = day_number(ind->target_date);
+	double elapsed = t1 > t0 ? (double)(day_number(as_of) - t0) / (double)(t1 - t0) : 1;
 	return progress >= elapsed;
-}
-
-void stats_add(struct tg_stats *s, const struct tg_plan *p, const struct tg_config *cfg,
-	       const char *as_of)
-{
-	(void)cfg;
-	for (size_t i = 0; i < p->n_problems; i++) {
-		const struct tg_problem *pr = &p->problems[i];
-		for (size_t j = 0; j < pr->n_measures; j++) {
-			const struct tg_measure *m = &pr->measures[j];
-			s->measures++;
-			if (m->phase >= 1 && m->phase <= 3)
-				s->by_phase_status[m->phase][m->status]++;
-			s->by_status[m->status]++;
-			if (m->status != TG_DONE && m->status != TG_CANCELLED)
-				s->open++;
-			if (measure_overdue(m, as_of))
-				s->overdue++;
-			const struct tg_intlist *areas = m->strategic_areas.n ? &m->strategic_areas
-						       : &pr->strategic_areas;
-			for (size_t k = 0; k < areas->n; k++)
-				if (areas->v[k] >= 1 && areas->v[k] < TG_STATS_AREAS)
-					s->by_area[areas->v[k]]++;
-		}
-		for (size_t k = 0; k < pr->n_indicators; k++) {
-			s->indicators++;
-			s->on_track += indicator_on_track(pr, &pr->indicators[k], as_of);
-		}
-	}
 }
 
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
@@ -153,78 +119,63 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 	buf_adds(b, "</svg></figure>\n");
 }
 
-/* Indicators: a line from baseline to target with the latest reading. */
-static void svg_indicators(const struct rctx *r, const struct tg_plan *const *plans, size_t n)
+/* Indicators: a line from baseline to target with the latest reading.  At
+ * most MAX_CHART of them: a nation-wide chart of every indicator would help
+ * nobody. */
+#define MAX_CHART 60
+
+static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 {
 	struct buf *b = r->out;
 	size_t count = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < plans[i]->n_problems; j++)
-			for (size_t k = 0; k < plans[i]->problems[j].n_indicators; k++) {
-				const struct tg_indicator *ind = &plans[i]->problems[j].indicators[k];
-				count += ind->baseline.set && ind->target.set;
-			}
+	for (size_t i = 0; i < o->n_inds; i++)
+		count += o->inds[i].has_baseline && o->inds[i].has_target;
 	if (!count)
 		return;
-	const int label_w = 0, w = 400, row_h = 40;
-	int height = 10 + (int)count * row_h;
+	size_t shown = count < MAX_CHART ? count : MAX_CHART;
+	const int w = 400, row_h = 40;
+	int height = 10 + (int)shown * row_h;
 	buf_adds(b, "<figure><figcaption>");
 	html_esc(b, lbl(r, L_INDICATOR_PROGRESS));
-	buf_addf(b, "</figcaption>\n<svg role=\"img\" width=\"%d\" "
-		    "height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n", label_w + w + 80, height,
-		 label_w + w + 80, height);
+	buf_addf(b, "</figcaption>\n<svg role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		    "font-size=\"12\">\n", w + 80, height, w + 80, height);
 	int row = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < plans[i]->n_problems; j++) {
-			const struct tg_problem *pr = &plans[i]->problems[j];
-			for (size_t k = 0; k < pr->n_indicators; k++) {
-				const struct tg_indicator *ind = &pr->indicators[k];
-				if (!ind->baseline.set || !ind->target.set)
-					continue;
-				int y = 5 + row++ * row_h;
-				struct buf name = BUF_INIT;
-				buf_addf(&name, "%s %s: %s", plans[i]->district, pr->id, ind->name);
-				buf_addf(b, "<text x=\"0\" y=\"%d\">", y + 10);
-				y += 14;
-				html_esc(b, name.s);
-				buf_adds(b, "</text>");
-				buf_release(&name);
-				double lo = ind->baseline.value, hi = ind->target.value;
-				const char *date;
-				const struct tg_reading *rd = latest_reading(pr, ind->name, &date);
-				double span = hi - lo;
-				double frac = rd && span != 0 ? (rd->value - lo) / span : 0;
-				if (frac < 0)
-					frac = 0;
-				if (frac > 1)
-					frac = 1;
-				buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c8ccd0\" "
-					    "stroke-width=\"6\"/>", label_w, y + 10, label_w + w, y + 10);
-				if (rd)
-					buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-						    "stroke-width=\"6\"/><circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"#1d1d1f\">"
-						    "<title>%g (%s)</title></circle>", label_w, y + 10,
-						 label_w + w * frac, y + 10, frac >= 1 ? "#2e9e4f" : "#0b5394",
-						 label_w + w * frac, y + 10, rd->value, date);
-				buf_addf(b, "<text x=\"%d\" y=\"%d\">%g → %g</text>\n", label_w + w + 8, y + 14,
-					 lo, hi);
-			}
-		}
-	buf_adds(b, "</svg></figure>\n");
+	for (size_t i = 0; i < o->n_inds && (size_t)row < shown; i++) {
+		const struct ind_row *ind = &o->inds[i];
+		if (!ind->has_baseline || !ind->has_target)
+			continue;
+		int y = 5 + row++ * row_h;
+		buf_addf(b, "<text x=\"0\" y=\"%d\">", y + 10);
+		html_esc(b, ind->label);
+		buf_adds(b, "</text>");
+		y += 14;
+		double span = ind->target - ind->baseline;
+		double frac = ind->has_latest && span != 0 ? (ind->latest - ind->baseline) / span : 0;
+		frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
+		buf_addf(b, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c8ccd0\" "
+			    "stroke-width=\"6\"/>", y + 10, w, y + 10);
+		if (ind->has_latest)
+			buf_addf(b, "<line x1=\"0\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+				    "stroke-width=\"6\"/><circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"#1d1d1f\">"
+				    "<title>%g (%s)</title></circle>", y + 10, w * frac, y + 10,
+				 frac >= 1 ? "#2e9e4f" : "#0b5394", w * frac, y + 10, ind->latest,
+				 ind->latest_date ? ind->latest_date : "");
+		buf_addf(b, "<text x=\"%d\" y=\"%d\">%g → %g</text>\n", w + 8, y + 14, ind->baseline,
+			 ind->target);
+	}
+	buf_adds(b, "</svg>");
+	if (count > shown)
+		buf_addf(b, "<figcaption>… %zu %s</figcaption>", count - shown, r->en ? "more" : "till");
+	buf_adds(b, "</figure>\n");
 }
 
 /* ---- overview ---- */
 
-void report_overview(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
-		     size_t n)
+void report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o)
 {
 	struct buf *b = r->out;
-	struct tg_stats *st = xcalloc(n + 1, sizeof *st);
-	struct tg_stats *city = &st[n];
-	for (size_t i = 0; i < n; i++) {
-		stats_add(&st[i], plans[i], r->cfg, r->as_of);
-		stats_add(city, plans[i], r->cfg, r->as_of);
-	}
+	size_t n = o->n;
+	const struct tg_stats *st = o->st, *city = &o->st[n];
 	const char *title = lbl(r, L_OVERVIEW_TITLE);
 	const char *city_name = r->cfg && r->cfg->city ? r->cfg->city : lbl(r, L_CITY);
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
@@ -246,7 +197,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 	char ***table = xcalloc(n + 1, sizeof *table);
 	for (size_t i = 0; i <= n; i++) {
 		const struct tg_stats *s = &st[i];
-		const char *name = i < n ? plans[i]->district : lbl(r, L_TOTAL);
+		const char *name = i < n ? o->names[i] : lbl(r, L_TOTAL);
 		snprintf(cells[0], 64, "%s", name);
 		snprintf(cells[1], 64, "%zu", s->measures);
 		for (int ph = 1; ph <= 3; ph++) {
@@ -370,7 +321,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 		for (int k = 0; k < TG_NSTATUS; k++)
 			status_names[k] = status_label(r, k);
 		for (size_t i = 0; i < n; i++) {
-			names[i] = plans[i]->district;
+			names[i] = o->names[i];
 			memcpy(counts[i], st[i].by_status, sizeof counts[i]);
 		}
 		buf_addf(b, "<h2>%s</h2>\n", lbl(r, L_MEASURES));
@@ -386,7 +337,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 		}
 		svg_bars(r, lbl(r, L_BY_PHASE), phase_names, 3, pc, TG_NSTATUS, status_names,
 			 status_colours);
-		svg_indicators(r, plans, n);
+		svg_indicators(r, o);
 		for (int p = 0; p < 3; p++)
 			buf_release(&ph[p]);
 		free(pc);
@@ -399,89 +350,49 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct tg_pla
 		free(table[i]);
 	}
 	free(table);
-	free(st);
 }
 
-void rows_overview(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
-		   size_t n)
+void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct tg_stats s = { 0 };
-		stats_add(&s, plans[i], r->cfg, r->as_of);
+	static const char *const light_names[] = { "none", "green", "yellow", "red" };
+	for (size_t i = 0; i < o->n; i++) {
+		const struct tg_stats *s = &o->st[i];
 		char v[10][32];
-		snprintf(v[0], 32, "%zu", s.measures);
+		snprintf(v[0], 32, "%zu", s->measures);
 		for (int ph = 1; ph <= 3; ph++) {
 			size_t c = 0;
 			for (int k = 0; k < TG_NSTATUS; k++)
-				c += s.by_phase_status[ph][k];
+				c += s->by_phase_status[ph][k];
 			snprintf(v[ph], 32, "%zu", c);
 		}
-		snprintf(v[4], 32, "%zu", s.open);
-		snprintf(v[5], 32, "%zu", s.overdue);
-		snprintf(v[6], 32, "%zu", s.by_status[TG_DONE]);
-		snprintf(v[7], 32, "%zu", s.indicators);
-		snprintf(v[8], 32, "%zu", s.on_track);
-		static const char *const light_names[] = { "none", "green", "yellow", "red" };
-		tg_rows_add(t, (const char *[]){ plans[i]->district, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
-			    light_names[stats_light(&s, r->cfg)] });
+		snprintf(v[4], 32, "%zu", s->open);
+		snprintf(v[5], 32, "%zu", s->overdue);
+		snprintf(v[6], 32, "%zu", s->by_status[TG_DONE]);
+		snprintf(v[7], 32, "%zu", s->indicators);
+		snprintf(v[8], 32, "%zu", s->on_track);
+		tg_rows_add(t, (const char *[]){ o->names[i], v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+			    v[7], v[8], light_names[stats_light(s, r->cfg)] });
 	}
 }
 
 /* ---- overdue ---- */
 
-struct late {
-	const char *who, *district;
-	const struct tg_measure *m;
-	long days;
-};
-
-static int cmp_late(const void *a, const void *b)
+int cmp_late(const void *a, const void *b)
 {
 	const struct late *x = a, *y = b;
 	int c = tg_collate_sv(x->who, strlen(x->who), y->who, strlen(y->who));
 	if (c)
 		return c;
-	c = strcmp(x->m->due, y->m->due);
+	c = strcmp(x->due, y->due);
 	if (c)
 		return c;
 	c = tg_collate_sv(x->district, strlen(x->district), y->district, strlen(y->district));
-	return c ? c : strcmp(x->m->id, y->m->id);
+	return c ? c : strcmp(x->id, y->id);
 }
 
-size_t overdue_list(const struct rctx *r, const struct tg_plan *const *plans, size_t n,
-		    struct late **out)
-{
-	size_t count = 0, alloc = 16;
-	struct late *v = xmalloc(alloc * sizeof *v);
-	long today = day_number(r->as_of);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < plans[i]->n_problems; j++) {
-			const struct tg_problem *pr = &plans[i]->problems[j];
-			for (size_t k = 0; k < pr->n_measures; k++) {
-				const struct tg_measure *m = &pr->measures[k];
-				if (!measure_overdue(m, r->as_of))
-					continue;
-				size_t owners = m->responsible.n ? m->responsible.n : 1;
-				for (size_t o = 0; o < owners; o++) {
-					if (count == alloc)
-						v = xrealloc(v, (alloc *= 2) * sizeof *v);
-					v[count++] = (struct late){
-						m->responsible.n ? m->responsible.v[o] : lbl(r, L_NOBODY),
-						plans[i]->district, m, today - day_number(m->due) };
-				}
-			}
-		}
-	qsort(v, count, sizeof *v, cmp_late);
-	*out = v;
-	return count;
-}
-
-size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
-		      size_t n)
+void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t count)
 {
 	struct buf *b = r->out;
-	struct late *v;
-	size_t count = overdue_list(r, plans, n, &v);
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
 	void (*esc)(struct buf *, const char *) = md ? md_esc : html ? html_esc : text_safe;
 	if (html)
@@ -513,7 +424,7 @@ size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_pl
 						 lbl(r, L_DUE), lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
 			}
 		}
-		const struct tg_measure *m = v[i].m;
+		const struct late *m = &v[i];
 		if (html || md) {
 			buf_adds(b, html ? "<tr><td>" : "| ");
 			esc(b, v[i].district);
@@ -537,22 +448,15 @@ size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_pl
 		if (last && html)
 			buf_adds(b, "</tbody></table>\n");
 	}
-	free(v);
-	return count;
 }
 
-size_t rows_overdue(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
-		    size_t n)
+void rows_overdue(struct tg_rows *t, const struct late *v, size_t count)
 {
-	struct late *v;
-	size_t count = overdue_list(r, plans, n, &v);
 	for (size_t i = 0; i < count; i++) {
 		char days[32], phase[8];
 		snprintf(days, sizeof days, "%ld", v[i].days);
-		snprintf(phase, sizeof phase, "%d", v[i].m->phase);
-		tg_rows_add(t, (const char *[]){ v[i].who, v[i].district, v[i].m->id, v[i].m->text, phase,
-			    tg_status_names[v[i].m->status], v[i].m->due, days });
+		snprintf(phase, sizeof phase, "%d", v[i].phase);
+		tg_rows_add(t, (const char *[]){ v[i].who, v[i].district, v[i].id, v[i].text, phase,
+			    tg_status_names[v[i].status], v[i].due, days });
 	}
-	free(v);
-	return count;
 }

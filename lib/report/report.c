@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include <stdlib.h>
+
 const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue", NULL };
 const char *const tg_format_names[] = { "text", "md", "html", "csv", "json", NULL };
 
@@ -19,28 +21,65 @@ static const enum label titles[] = { L_PLAN_TITLE, L_FOLLOWUP_TITLE, L_SITUATION
 typedef void per_plan_fn(const struct rctx *, enum tg_format, const struct tg_plan *);
 typedef void per_plan_rows_fn(const struct rctx *, struct tg_rows *, const struct tg_plan *);
 
-size_t tg_report(struct buf *out, struct tg_rows *rows, const struct tg_plan *const *plans,
-		 size_t n, const struct tg_config *cfg, const struct tg_report_opts *o)
+static void body(const struct rctx *r, const struct tg_report_opts *o, const struct tg_report_input *in,
+		 const struct overview_data *ov, const struct late *late, size_t n_late,
+		 struct tg_rows *rows)
+{
+	bool tabular = o->format == TG_FMT_CSV || o->format == TG_FMT_JSON;
+	if (o->kind == TG_REPORT_OVERVIEW) {
+		if (tabular)
+			rows_overview(r, rows, ov);
+		else
+			report_overview(r, o->format, ov);
+	} else if (o->kind == TG_REPORT_OVERDUE) {
+		if (tabular)
+			rows_overdue(rows, late, n_late);
+		else
+			report_overdue(r, o->format, late, n_late);
+	} else {
+		static per_plan_fn *const per[] = { report_plan, report_followup, report_situation };
+		static per_plan_rows_fn *const per_rows[] = { rows_plan, rows_followup, rows_situation };
+		for (size_t i = 0; i < in->n; i++) {
+			if (tabular) {
+				per_rows[o->kind](r, rows, in->plans[i]);
+				continue;
+			}
+			if (i && o->format == TG_FMT_TEXT)
+				buf_adds(r->out, "\n\n");
+			per[o->kind](r, o->format, in->plans[i]);
+		}
+	}
+}
+
+enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_report_input *in,
+			 const struct tg_config *cfg, const struct tg_report_opts *o,
+			 size_t *overdue, struct tg_diags *d)
 {
 	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT };
 	enum tg_report_kind k = o->kind;
-	size_t found = 0;
-	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON) {
-		static per_plan_rows_fn *const per[] = { rows_plan, rows_followup, rows_situation };
-		tg_rows_init(rows, row_specs[k]);
-		if (k == TG_REPORT_OVERVIEW)
-			rows_overview(&r, rows, plans, n);
-		else if (k == TG_REPORT_OVERDUE)
-			found = rows_overdue(&r, rows, plans, n);
-		else
-			for (size_t i = 0; i < n; i++)
-				per[k](&r, rows, plans[i]);
-		return found;
+	struct overview_data ov = { 0 };
+	struct late *late = NULL;
+	size_t n_late = 0;
+	enum tg_status st = TG_OK;
+	*overdue = 0;
+	if (k == TG_REPORT_OVERVIEW)
+		st = overview_load(in->ix, o->as_of, in->file, &ov, d);
+	else if (k == TG_REPORT_OVERDUE)
+		st = overdue_load(in->ix, &r, in->file, &late, &n_late, d);
+	*overdue = n_late;
+	if (st) {
+		overview_release(&ov);
+		late_release(late, n_late);
+		return st;
 	}
+	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON)
+		tg_rows_init(rows, row_specs[k]);
 	if (o->format == TG_FMT_HTML) {
+		/* the page names the district when there is one, else the city */
+		const char *who = in->n == 1 ? in->plans[0]->district : ov.n == 1 && in->file ? ov.names[0]
+				  : cfg && cfg->city ? cfg->city : lbl(&r, L_CITY);
 		struct buf title = BUF_INIT;
-		buf_addf(&title, "Trygg i %s — %s", n == 1 ? plans[0]->district
-			 : cfg && cfg->city ? cfg->city : lbl(&r, L_CITY), lbl(&r, titles[k]));
+		buf_addf(&title, "Trygg i %s — %s", who, lbl(&r, titles[k]));
 		html_open(&r, title.s);
 		if (k < TG_REPORT_OVERVIEW) {
 			buf_adds(out, "<h1>");
@@ -49,19 +88,10 @@ size_t tg_report(struct buf *out, struct tg_rows *rows, const struct tg_plan *co
 		}
 		buf_release(&title);
 	}
-	if (k == TG_REPORT_OVERVIEW) {
-		report_overview(&r, o->format, plans, n);
-	} else if (k == TG_REPORT_OVERDUE) {
-		found = report_overdue(&r, o->format, plans, n);
-	} else {
-		static per_plan_fn *const per[] = { report_plan, report_followup, report_situation };
-		for (size_t i = 0; i < n; i++) {
-			if (i && o->format == TG_FMT_TEXT)
-				buf_adds(out, "\n\n");
-			per[k](&r, o->format, plans[i]);
-		}
-	}
+	body(&r, o, in, &ov, late, n_late, rows);
 	if (o->format == TG_FMT_HTML)
 		html_close(&r);
-	return found;
+	overview_release(&ov);
+	late_release(late, n_late);
+	return TG_OK;
 }

@@ -66,26 +66,63 @@ struct tg_stats {
 	size_t indicators, on_track;
 };
 
+/* One indicator with its latest reading (lib/report/data.c). */
+struct ind_row {
+	int district;                 /* index into overview_data.names */
+	char *label;                  /* "Angered P6: Andel …" */
+	bool has_baseline, has_target, has_latest;
+	double baseline, target, latest;
+	char *baseline_date, *target_date, *latest_date;
+};
+
+/* What an overview shows, read from the index. */
+struct overview_data {
+	size_t n;                     /* districts, in file order */
+	char **names, **paths;
+	struct tg_stats *st;          /* n + 1: the last is the whole city */
+	struct ind_row *inds;
+	size_t n_inds;
+};
+
+/* One overdue measure under one responsible party. */
+struct late {
+	char *who, *district, *id, *text, *due;
+	int phase;
+	enum tg_mstatus status;
+	long days;
+};
+
 enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 
-void stats_add(struct tg_stats *s, const struct tg_plan *p, const struct tg_config *cfg,
-	       const char *as_of);
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
+long day_number(const char *s);
+/* Has the indicator come as far from baseline to target as the time has
+ * from baseline date to target date (or reached the target)? */
+bool indicator_on_track(const struct ind_row *ind, const char *as_of);
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg);
 const char *light_label(const struct rctx *r, enum light l);
+int cmp_late(const void *a, const void *b);
+
+struct tg_index;
+/* Load from the index: every district, or the one whose file (relative to
+ * the workspace) is file. */
+enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
+			     struct overview_data *o, struct tg_diags *d);
+void overview_release(struct overview_data *o);
+/* The overdue measures, one entry per responsible party, sorted. */
+enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
+			    struct late **out, size_t *n, struct tg_diags *d);
+void late_release(struct late *v, size_t n);
 
 void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
 void report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
 void report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
-void report_overview(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
-		     size_t n);
-size_t report_overdue(const struct rctx *r, enum tg_format f, const struct tg_plan *const *plans,
-		      size_t n);
+void report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o);
+void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t n);
 void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
 void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
 void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void rows_overview(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
-		   size_t n);
-size_t rows_overdue(const struct rctx *r, struct tg_rows *t, const struct tg_plan *const *plans,
-		    size_t n);
+void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o);
+void rows_overdue(struct tg_rows *t, const struct late *v, size_t n);
 
 #endif

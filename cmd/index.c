@@ -1,0 +1,187 @@
+/* trygg index, and the index as the read commands (ls, search, query) see
+ * it: refresh, open read-only, print a cursor's rows. */
+#include "cmd.h"
+#include "index.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage[] =
+	"usage: trygg index [--rebuild] [--verbose]\n"
+	"\n"
+	"Bring the index, .trygg/index.sqlite, up to date with the plan files:\n"
+	"a file whose size and modification time are unchanged is not read, a\n"
+	"changed file is read again, a deleted file's rows go.  The read commands\n"
+	"(ls, search, query, report) do this first by themselves.  A plan file\n"
+	"that fails to load is reported; its old rows stay (flagged stale) and\n"
+	"the exit status is 65.\n"
+	"\n"
+	"      --rebuild   drop the whole index and build it anew\n"
+	"  -v, --verbose   say what happened to each file, then a summary\n";
+
+static const char *const event_names[] = {
+	[TG_IX_UNCHANGED] = "unchanged", [TG_IX_SAME] = "unchanged",
+	[TG_IX_ADDED] = "added", [TG_IX_UPDATED] = "updated",
+	[TG_IX_REMOVED] = "removed", [TG_IX_FAILED] = "failed",
+};
+
+static void progress(void *arg, enum tg_index_event ev, const char *path)
+{
+	(void)arg;
+	printf("%-10s %s\n", event_names[ev], display_path(path));
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	enum { OPT_REBUILD = 0x300 };
+	static const struct option opts[] = {
+		{ "rebuild", no_argument, NULL, OPT_REBUILD },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tg_index_opts io = { 0 };
+	bool verbose = false;
+	int o;
+	OPT_START();
+	while ((o = getopt_long(argc, argv, ":hv", opts, NULL)) != -1) {
+		switch (o) {
+		case OPT_REBUILD: io.rebuild = true; break;
+		case 'v': verbose = true; break;
+		case 'h': return show_usage(usage);
+		default: return option_error(usage, o, argv);
+		}
+	}
+	if (optind < argc)
+		return usage_error(usage, "index takes no arguments");
+	if (verbose)
+		io.progress = progress;
+	double start = seconds();
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_index *ix;
+	struct tg_index_stats s = { 0 };
+	enum tg_status st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &ix, &d);
+	if (!st)
+		st = tg_index_refresh(ix, ctx->cfg, &io, &s, &d);
+	print_diags(&d);
+	tg_diags_release(&d);
+	if (verbose && ix) {
+		printf("%zu file%s: %zu added, %zu updated, %zu unchanged, %zu removed, "
+		       "%zu failed%s (%.3f s)\n", s.files, s.files == 1 ? "" : "s",
+		       s.by_event[TG_IX_ADDED], s.by_event[TG_IX_UPDATED],
+		       s.by_event[TG_IX_UNCHANGED] + s.by_event[TG_IX_SAME],
+		       s.by_event[TG_IX_REMOVED], s.by_event[TG_IX_FAILED],
+		       s.rebuilt ? ", index rebuilt" : "", seconds() - start);
+	}
+	tg_index_free(ix);
+	return st;
+}
+
+int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	enum tg_status st;
+	*out = NULL;
+	if (no_refresh) {
+		st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
+		if (st != TG_ENOINPUT && st != TG_EDATA) {
+			print_diags(&d);
+			tg_diags_release(&d);
+			return st;
+		}
+		tg_diags_release(&d);     /* missing or unusable: build it */
+	}
+	struct tg_index *w;
+	struct tg_index_stats s = { 0 };
+	st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &w, &d);
+	if (!st) {
+		st = tg_index_refresh(w, ctx->cfg, NULL, &s, &d);
+		if (s.created)
+			warning("there was no index; building %s", display_path(tg_index_path(w)));
+	}
+	tg_index_free(w);
+	if (st == TG_ECREAT) {
+		/* a workspace we may read but not write: use the index as it is */
+		struct tg_diags quiet = TG_DIAGS_INIT;
+		bool usable = tg_index_open(ctx->ws, TG_INDEX_READ, out, &quiet) == TG_OK;
+		tg_diags_release(&quiet);
+		if (usable) {
+			tg_diags_release(&d);
+			warning("cannot update the index (not allowed to write it); using it as it is");
+			return 0;
+		}
+	}
+	print_diags(&d);
+	tg_diags_release(&d);
+	if (st != TG_OK && st != TG_EDATA)
+		return st;
+	int status = st;
+	st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
+	print_diags(&d);
+	tg_diags_release(&d);
+	return st ? (int)st : status;
+}
+
+static enum table_type cell_type(enum tg_vtype t)
+{
+	switch (t) {
+	case TG_VINT:
+	case TG_VREAL:
+		return TABLE_NUM;
+	case TG_VNULL:
+		return TABLE_NULL;
+	default:
+		return TABLE_STR;
+	}
+}
+
+int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	size_t n = tg_cursor_ncols(c), m = 0;
+	size_t *map = xcalloc(n + 1, sizeof *map);
+	bool pick = cols && (r->format == TABLE_TEXT || r->format == TABLE_MD);
+	if (pick) {
+		for (size_t k = 0; cols[k]; k++)
+			for (size_t i = 0; i < n; i++)
+				if (!strcmp(tg_cursor_name(c, i), cols[k]))
+					map[m++] = i;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			map[m++] = i;
+	}
+	const char **cells = xcalloc(m + 1, sizeof *cells);
+	enum table_type *types = xcalloc(m + 1, sizeof *types);
+	struct table *t = table_new(stdout, r->format, r->format_version);
+	bool row;
+	enum tg_status st = tg_cursor_step(c, &row, &d);
+	for (size_t k = 0; k < m; k++)
+		table_column(t, tg_cursor_name(c, map[k]),
+			     !st && row && cell_type(tg_cursor_type(c, map[k])) == TABLE_NUM ?
+			     TABLE_NUM : TABLE_STR);
+	while (!st && row) {
+		for (size_t k = 0; k < m; k++) {
+			types[k] = cell_type(tg_cursor_type(c, map[k]));
+			cells[k] = tg_cursor_text(c, map[k]);
+		}
+		table_row(t, cells, types);
+		st = tg_cursor_step(c, &row, &d);
+	}
+	int status = table_finish(t);     /* main reports a failed write */
+	print_diags(&d);
+	tg_diags_release(&d);
+	table_free(t);
+	free(cells);
+	free(types);
+	free(map);
+	return st ? (int)st : status;
+}

@@ -1,0 +1,94 @@
+#include "cmd.h"
+#include "index.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: trygg query SQL [--param NAME=VALUE]... [--format text|json|csv|md]\n"
+	"                   [--format-version 1] [--no-refresh]\n"
+	"\n"
+	"Run one SQL statement against the index (refreshed first), opened\n"
+	"read-only: statements that would write are refused.  The views\n"
+	"measures_v, problems_v, followups_v, situation_v, districts_v and the\n"
+	"others in trygg-index(7) are the stable interface.  SQL '-' reads the\n"
+	"statement from standard input.  COLLATE sv sorts in Swedish order;\n"
+	"lower() and upper() know å, ä and ö.\n"
+	"\n"
+	"  --param NAME=VALUE   bind VALUE (as text) to :NAME, @NAME or $NAME\n"
+	"  --format F           text (default), json, csv or md\n";
+
+int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	enum { OPT_PARAM = 0x300 };
+	static const struct option opts[] = {
+		{ "param", required_argument, NULL, OPT_PARAM },
+		READ_LONG_OPTIONS,
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct read_opts r;
+	read_opts_init(&r);
+	const char **params = xcalloc((size_t)argc + 1, sizeof *params);
+	size_t n_params = 0;
+	int status = 0, o;
+	OPT_START();
+	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (read_option(&r, o, optarg, usage, &status))
+			continue;
+		switch (o) {
+		case OPT_PARAM:
+			if (!strchr(optarg, '=') || optarg[0] == '=')
+				status = usage_error(usage, "--param takes NAME=VALUE, not '%s'", optarg);
+			params[n_params++] = optarg;
+			break;
+		case 'h':
+			free(params);
+			return show_usage(usage);
+		default:
+			status = option_error(usage, o, argv);
+		}
+	}
+	if (!status && optind >= argc)
+		status = usage_error(usage, "query needs an SQL statement");
+	if (!status && argc - optind > 1)
+		status = usage_error(usage, "give the SQL as one argument (quote it); "
+				     "found '%s' after it", argv[optind + 1]);
+	if (status) {
+		free(params);
+		return status;
+	}
+	struct buf sql = BUF_INIT;
+	struct tg_diags d = TG_DIAGS_INIT;
+	if (!strcmp(argv[optind], "-")) {
+		char chunk[4096];
+		size_t got;
+		while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+			buf_add(&sql, chunk, got);
+		if (ferror(stdin)) {
+			error("cannot read the SQL from standard input");
+			buf_release(&sql);
+			free(params);
+			return TG_EIO;
+		}
+	} else {
+		buf_adds(&sql, argv[optind]);
+	}
+	struct tg_index *ix;
+	status = open_index(ctx, r.no_refresh, &ix);
+	if (ix) {
+		struct tg_cursor *c;
+		enum tg_status st = tg_index_query(ix, sql.s, params, n_params, &c, &d);
+		print_diags(&d);
+		tg_diags_release(&d);
+		int pst = st ? (int)st : print_cursor(c, &r, NULL);
+		if (pst)
+			status = pst;
+		tg_cursor_free(c);
+		tg_index_free(ix);
+	}
+	buf_release(&sql);
+	free(params);
+	return status;
+}

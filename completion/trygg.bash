@@ -1,0 +1,409 @@
+# bash completion for trygg(1)                                -*- shell-script -*-
+#
+# Completes commands, verbs, options and their fixed values, district names
+# (the file names in the workspace's districts/ folder) and the problem,
+# measure and joint-situation IDs of the district already on the line.
+# IDs are read from the plan file with grep and sed; trygg itself is never
+# run.  Plain bash (compgen, compopt): the bash-completion package is not
+# needed, but when it is installed this file is loaded on demand from its
+# completions folder.
+#
+# Adding a command or an option: _trygg_commands, _trygg_verbs, _trygg_opts
+# and _trygg_takes_value below follow the usage strings in cmd/*.c, and
+# positional arguments are in _trygg; tests/t0090-completion.sh fails when
+# `trygg --help` or a command's --help names something not listed here.
+
+_trygg_commands="init district check situation plan followup edit log report index ls search query help"
+
+_trygg_write_opts="--dry-run --lock-timeout"
+
+# The verbs of a noun command (empty for a command without verbs).
+_trygg_verbs() {
+	case $1 in
+	district) echo "add ls" ;;
+	situation) echo "add import merge show" ;;
+	plan) echo "add-problem add-measure set rm import" ;;
+	followup) echo "record" ;;
+	esac
+}
+
+# The options of "COMMAND" or "COMMAND VERB".
+_trygg_opts() {
+	case $1 in
+	init) echo "--city" ;;
+	"district add") echo "--area" ;;
+	check) echo "--quiet" ;;
+	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
+	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;
+	"situation merge") echo "--all $_trygg_write_opts" ;;
+	"situation show") echo "--format --lang" ;;
+	"plan add-problem") echo "--title --id --situation --cause --goal --subgoal --strategic-area $_trygg_write_opts" ;;
+	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area $_trygg_write_opts" ;;
+	"plan set") echo "$_trygg_write_opts" ;;
+	"plan rm") echo "--force $_trygg_write_opts" ;;
+	"plan import") echo "--encoding $_trygg_write_opts" ;;
+	"followup record") echo "--problem --measure --done --effect --date --indicator --status $_trygg_write_opts" ;;
+	edit) echo "$_trygg_write_opts" ;;
+	report) echo "--all --format --lang --output --as-of --exit-code --no-refresh" ;;
+	index) echo "--rebuild --verbose" ;;
+	ls) echo "--district --phase --status --responsible --strategic-area --term --kind --overdue --sort --format --format-version --no-refresh" ;;
+	search) echo "--district --limit --format --format-version --no-refresh" ;;
+	query) echo "--param --format --format-version --no-refresh" ;;
+	esac
+}
+
+# Options that take a value in the next word (or after '=').
+_trygg_takes_value() {
+	case $1 in
+	--city | --area | --source | --title | --share | --group | --index | --note | --date | \
+	--encoding | --format | --lang | --id | --situation | --cause | --goal | --subgoal | \
+	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
+	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
+	--lock-timeout | --sort | --format-version | --limit | --param)
+		return 0 ;;
+	esac
+	return 1
+}
+
+# words/cword from COMP_WORDS, with the words that bash split at '=' joined
+# again ("status=do" rather than "status" "=" "do"), as bash-completion does.
+_trygg_reassemble() {
+	local line=$COMP_LINE i w blank
+	words=()
+	cword=0
+	for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+		w=${COMP_WORDS[i]}
+		blank=0
+		if [[ $line == [[:space:]]* ]]; then
+			blank=1
+			line=${line#"${line%%[![:space:]]*}"}
+		fi
+		line=${line#"$w"}
+		if ((i > 0 && !blank)) && [[ $w == "=" || ${words[${#words[@]} - 1]} == *= ]]; then
+			words[${#words[@]} - 1]+=$w
+		else
+			words+=("$w")
+		fi
+		((i == COMP_CWORD)) && cword=$((${#words[@]} - 1))
+	done
+	((${#words[@]})) || words=("")
+}
+
+# A word as the shell will pass it: quotes removed, ~ expanded.
+_trygg_dequote() {
+	local w=$1
+	case $w in
+	\"*\") w=${w:1:${#w}-2} ;;
+	\'*\') w=${w:1:${#w}-2} ;;
+	*) w=${w//\\/} ;;
+	esac
+	[[ $w == "~"* ]] && w=$HOME${w:1}
+	printf '%s' "$w"
+}
+
+# The workspace root, found as trygg finds it: -C DIR, else $TRYGG_DIR,
+# else the nearest folder upwards with a trygg.yaml.
+_trygg_workspace() {
+	local d=${1:-${TRYGG_DIR:-}}
+	if [[ -n $d ]]; then
+		[[ -f $d/trygg.yaml ]] && printf '%s' "$d"
+		return
+	fi
+	d=$PWD
+	while :; do
+		[[ -f $d/trygg.yaml ]] && { printf '%s' "${d:-/}"; return; }
+		[[ -z $d ]] && return
+		d=${d%/*}
+	done
+}
+
+# The district names: the file names in districts/ without .yaml.
+_trygg_districts() {
+	local f
+	[[ -n $ws && -d $ws/districts ]] || return
+	for f in "$ws"/districts/*.yaml; do
+		[[ -f $f ]] || continue
+		f=${f##*/}
+		printf '%s\n' "${f%.yaml}"
+	done
+}
+
+# The plan file of district $1: by file name (as typed, or as its slug),
+# else by its `district:` name, ignoring case.
+# _trygg_s := the file name trygg gives district $1 (lower case, å ä → a,
+# ö → o, spaces → -).
+_trygg_slug() {
+	_trygg_s=${1,,}
+	_trygg_s=${_trygg_s//[åäàáâ]/a}
+	_trygg_s=${_trygg_s//[öòóô]/o}
+	_trygg_s=${_trygg_s//[éèê]/e}
+	_trygg_s=${_trygg_s//[[:space:]_]/-}
+}
+
+_trygg_district_file() {
+	local name=$1 slug f line _trygg_s
+	[[ -n $ws && -n $name ]] || return
+	_trygg_slug "$name"
+	slug=$_trygg_s
+	for f in "$ws/districts/$name.yaml" "$ws/districts/$slug.yaml"; do
+		[[ -f $f ]] && { printf '%s' "$f"; return; }
+	done
+	while IFS= read -r line; do
+		f=${line%%:district:*}
+		line=${line#*:district:}
+		line=${line#"${line%%[![:space:]]*}"}
+		line=${line%"${line##*[![:space:]]}"}
+		line=${line#[\"\']}
+		line=${line%[\"\']}
+		_trygg_slug "$line"
+		[[ ${line,,} == "${name,,}" || $_trygg_s == "$slug" ]] && { printf '%s' "$f"; return; }
+	done < <(grep -H -m1 '^district:' "$ws"/districts/*.yaml 2>/dev/null)
+}
+
+# The IDs in plan file $1 of kind $2: problem (P6), measure (P6.M1) or
+# situation (S2).  Reads `- id: P6`, `id: P6.M1` and `{id: P6.M2, ...}`.
+_trygg_ids() {
+	local file=$1 re
+	[[ -f $file ]] || return
+	case $2 in
+	problem) re='^P[0-9]+$' ;;
+	measure) re='^P[0-9]+\.M[0-9]+$' ;;
+	situation) re='^S[0-9]+$' ;;
+	esac
+	grep -v '^[[:space:]]*#' "$file" |
+		grep -oE "(^|[{,[:space:]])id:[[:space:]]*[\"']?[PS][0-9]+(\.M[0-9]+)?" |
+		sed -E "s/.*id:[[:space:]]*[\"']?//" | grep -E "$re"
+}
+
+# The strategic areas' numbers from trygg.yaml (1-10 when unreadable).
+_trygg_strategic_areas() {
+	local ids
+	[[ -n $ws ]] && ids=$(sed -nE '/^strategic_areas:/,/^[^[:space:]#-]/s/^[[:space:]]*-[[:space:]]*\{[[:space:]]*id:[[:space:]]*([0-9]+).*/\1/p' \
+		"$ws/trygg.yaml" 2>/dev/null)
+	printf '%s\n' "${ids:-1 2 3 4 5 6 7 8 9 10}"
+}
+
+# COMPREPLY := the words of $1 that start with $2.  District names match
+# regardless of case ("Ang" → angered).
+_trygg_reply() {
+	local IFS=$' \t\n' r
+	mapfile -t r < <(compgen -W "$1" -- "$2")
+	COMPREPLY+=("${r[@]}")
+}
+
+_trygg_reply_nocase() {
+	local w
+	while IFS= read -r w; do
+		[[ -n $w && ${w,,} == "${2,,}"* ]] && COMPREPLY+=("$w")
+	done <<<"$1"
+}
+
+_trygg_files() {
+	compopt -o filenames 2>/dev/null
+	local r
+	mapfile -t r < <(compgen -f -- "$1")
+	COMPREPLY+=("${r[@]}")
+}
+
+_trygg_dirs() {
+	compopt -o filenames 2>/dev/null
+	local r
+	mapfile -t r < <(compgen -d -- "$1")
+	COMPREPLY+=("${r[@]}")
+}
+
+# Complete the value $2 of option $1.
+_trygg_value() {
+	local opt=$1 cur=$2
+	case $opt in
+	--phase) _trygg_reply "1 2 3" "$cur" ;;
+	--status) _trygg_reply "proposed planned ongoing done cancelled" "$cur" ;;
+	--term) _trygg_reply "short long mobilisation" "$cur" ;;
+	--kind) _trygg_reply "situational social" "$cur" ;;
+	--source) _trygg_reply "police district survey" "$cur" ;;
+	--group) _trygg_reply "residents businesses associations" "$cur" ;;
+	--lang) _trygg_reply "sv en" "$cur" ;;
+	--encoding) _trygg_reply "utf-8 windows-1252 iso-8859-1" "$cur" ;;
+	--format)
+		case $cmd in
+		report | "situation show") _trygg_reply "text md html csv json" "$cur" ;;
+		*) _trygg_reply "text md csv json" "$cur" ;;
+		esac ;;
+	--strategic-area) _trygg_reply "$(_trygg_strategic_areas)" "$cur" ;;
+	--district) _trygg_reply_nocase "$(_trygg_districts)" "$cur" ;;
+	--problem) _trygg_reply "$(_trygg_ids "$dfile" problem)" "$cur" ;;
+	--measure)
+		local m ms=
+		for m in $(_trygg_ids "$dfile" measure); do
+			[[ -z $problem || $m == "$problem".* ]] && ms+=" $m"
+		done
+		_trygg_reply "$ms" "$cur" ;;
+	--situation) _trygg_reply "$(_trygg_ids "$dfile" situation)" "$cur" ;;
+	--output) _trygg_files "$cur" ;;
+	--color) _trygg_reply "auto always never" "$cur" ;;
+	--format-version) _trygg_reply "1" "$cur" ;;
+	--sort)
+		local keys="district id"
+		case ${args[0]:-} in
+		measures) keys+=" phase term kind status due responsible text" ;;
+		problems) keys+=" title measures open overdue followups" ;;
+		followups) keys+=" date" ;;
+		esac
+		if [[ $cur == -* ]]; then
+			local k dkeys=''
+			for k in $keys; do dkeys+=" -$k"; done
+			_trygg_reply "$dkeys" "$cur"
+		else
+			_trygg_reply "$keys" "$cur"
+		fi ;;
+	esac
+}
+
+# `plan set D ID KEY=VALUE`: the keys of a measure or a problem, then values.
+_trygg_set_pair() {
+	local id=$1 cur=$2 keys
+	if [[ $cur == *=* ]]; then
+		local key=${cur%%=*} val=${cur#*=}
+		case $key in
+		phase | term | kind | status) _trygg_value "--$key" "$val" ;;
+		situation) _trygg_value --situation "$val" ;;
+		strategic_areas) _trygg_value --strategic-area "$val" ;;
+		esac
+		return
+	fi
+	case $id in
+	P*.M*) keys="text= phase= term= kind= responsible= due= status= strategic_areas=" ;;
+	*) keys="title= situation= goal= strategic_areas=" ;;
+	esac
+	_trygg_reply "$keys" "$cur"
+	compopt -o nospace 2>/dev/null
+}
+
+_trygg() {
+	local words cword cur i w ws dir='' cmd='' verb='' problem='' dfile=''
+	local -a args=()
+	COMPREPLY=()
+	_trygg_reassemble
+	cur=${words[cword]}
+
+	# Global options and the command.
+	for ((i = 1; i < cword; i++)); do
+		w=${words[i]}
+		case $w in
+		-C) ((i + 1 < cword)) && dir=$(_trygg_dequote "${words[i + 1]}"); ((i++)) ;;
+		-C*) dir=$(_trygg_dequote "${w#-C}") ;;
+		-*) ;;
+		*) cmd=$w; break ;;
+		esac
+	done
+	if [[ -z $cmd ]]; then
+		if [[ ${words[cword - 1]} == -C ]] && ((cword > 1)); then
+			_trygg_dirs "$cur"
+		elif [[ $cur == --color=* ]]; then
+			_trygg_value --color "${cur#*=}"
+		elif [[ $cur == -* ]]; then
+			_trygg_reply "-C --color --help --version" "$cur"
+		else
+			_trygg_reply "$_trygg_commands" "$cur"
+		fi
+		return 0
+	fi
+	ws=$(_trygg_workspace "$dir")
+
+	# The verb, the positional arguments, and the option before the cursor.
+	local verbs prev_opt=
+	verbs=$(_trygg_verbs "$cmd")
+	for ((i = i + 1; i < cword; i++)); do
+		w=${words[i]}
+		if [[ -n $verbs && -z $verb ]]; then
+			[[ $w == -* ]] && continue
+			verb=$w
+			continue
+		fi
+		case $w in
+		--) ;;
+		--*=*)
+			[[ ${w%%=*} == --problem ]] && problem=$(_trygg_dequote "${w#*=}") ;;
+		-*)
+			if _trygg_takes_value "$w"; then
+				((i + 1 < cword)) || { prev_opt=$w; break; }
+				((i++))
+				[[ $w == --problem ]] && problem=$(_trygg_dequote "${words[i]}")
+			fi ;;
+		*) args+=("$(_trygg_dequote "$w")") ;;
+		esac
+	done
+	if [[ -n $verbs && -z $verb ]]; then
+		if [[ $cur == -* ]]; then
+			_trygg_reply "--help" "$cur"
+		else
+			_trygg_reply "$verbs" "$cur"
+		fi
+		return 0
+	fi
+	[[ -n $verb ]] && cmd="$cmd $verb"
+	case $cmd in
+	"district "* | init | check | report | index | ls | search | query | help) ;;
+	*) dfile=$(_trygg_district_file "${args[0]:-}") ;;
+	esac
+
+	# A value: `--opt VALUE` or `--opt=VALUE`.
+	if [[ -n $prev_opt ]]; then
+		_trygg_value "$prev_opt" "$cur"
+		return 0
+	fi
+	if [[ $cur == --*=* ]]; then
+		_trygg_value "${cur%%=*}" "${cur#*=}"
+		return 0
+	fi
+	if [[ $cur == -* ]]; then
+		_trygg_reply "$(_trygg_opts "$cmd") --help" "$cur"
+		return 0
+	fi
+
+	# A positional argument.
+	local n=${#args[@]}
+	case $cmd in
+	init) ((n == 0)) && _trygg_dirs "$cur" ;;
+	check) _trygg_files "$cur" ;;
+	help) ((n == 0)) && _trygg_reply "$_trygg_commands" "$cur" ;;
+	report)
+		if ((n == 0)); then
+			_trygg_reply "plan followup situation overview overdue" "$cur"
+		elif ((n == 1)); then
+			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+		fi ;;
+	ls) ((n == 0)) && _trygg_reply "measures problems followups" "$cur" ;;
+	"district add" | "district ls" | index | search | query) ;;
+	"situation import" | "plan import")
+		if ((n == 0)); then
+			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+		else
+			_trygg_files "$cur"
+		fi ;;
+	"plan set")
+		if ((n == 0)); then
+			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+		elif ((n == 1)); then
+			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure)" "$cur"
+		else
+			_trygg_set_pair "${args[1]}" "$cur"
+		fi ;;
+	log)
+		if ((n == 0)); then
+			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+		elif ((n == 1)); then
+			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure) $(_trygg_ids "$dfile" situation)" "$cur"
+		fi ;;
+	"plan rm")
+		if ((n == 0)); then
+			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+		elif ((n == 1)); then
+			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure)" "$cur"
+		fi ;;
+	*) ((n == 0)) && _trygg_reply_nocase "$(_trygg_districts)" "$cur" ;;
+	esac
+	return 0
+}
+
+complete -F _trygg trygg

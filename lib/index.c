@@ -1,0 +1,1901 @@
+/*
+ * index: the derived SQLite index of a workspace (see index.h and
+ * trygg-index(7)).
+ *
+ * A refresh runs in one write transaction (BEGIN IMMEDIATE, so two
+ * refreshes queue behind each other and the second finds little to do).
+ * It merges two sorted lists: the plan files on disk and the files the
+ * index knows.  Per file it compares size and mtime (ns) with what was
+ * indexed; when they match and the mtime lies well before the moment the
+ * file was last checked, the file is not read.  When the mtime is within
+ * TG_RACY_NS of that moment, a later write could have kept size and mtime
+ * (git's "racily clean" case), so the content hash decides.  Statements are
+ * prepared once per refresh and reused.
+ */
+#include "index.h"
+#include "priv.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TG_RACY_NS (2LL * 1000000000LL)   /* coarse clocks, FAT's 2 s mtime */
+#define BUSY_MS 10000
+#define CONFIG_PATH "trygg.yaml"
+
+struct tg_index {
+	sqlite3 *db;
+	enum tg_index_mode mode;
+	char *path;             /* the index file */
+	char *root;             /* the workspace */
+	char *districts_dir;
+	bool created;           /* no file before this open */
+	char denied[160];       /* why the authorizer refused, or "" */
+	int last_rc;            /* SQLite's code of the last failure */
+};
+
+struct tg_cursor {
+	struct tg_index *ix;
+	sqlite3_stmt *st;
+	size_t ncols;
+	struct buf *blobs;      /* hex text of blob columns, per column */
+};
+
+const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
+
+/* ---- schema ----------------------------------------------------------- */
+
+/* Every table holding a district's rows has district_id; deleting a
+ * district is one indexed DELETE per table. */
+static const char *const district_tables[] = {
+	"districts", "areas", "situation", "situation_areas", "problems", "causes",
+	"subgoals", "indicators", "problem_areas", "measures", "responsible",
+	"measure_areas", "followups", "followup_measures", "readings", "texts", NULL,
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE files (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  path TEXT NOT NULL UNIQUE,\n"
+	"  size INTEGER NOT NULL,\n"
+	"  mtime_ns INTEGER NOT NULL,\n"
+	"  hash INTEGER NOT NULL,\n"
+	"  checked_ns INTEGER NOT NULL,\n"
+	"  stale INTEGER NOT NULL DEFAULT 0,\n"
+	"  error TEXT);\n"
+	"CREATE TABLE districts (\n"
+	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, name TEXT NOT NULL,\n"
+	"  slug TEXT NOT NULL, file_slug TEXT NOT NULL, areas TEXT NOT NULL);\n"
+	"CREATE TABLE areas (district_id INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL);\n"
+	"CREATE TABLE situation (\n"
+	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, source TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL, item TEXT, title TEXT NOT NULL, date TEXT,\n"
+	"  areas TEXT NOT NULL, survey_group TEXT, share REAL, police_index REAL,\n"
+	"  note TEXT, sources TEXT NOT NULL, n_sources INTEGER NOT NULL);\n"
+	"CREATE TABLE situation_areas (district_id INTEGER NOT NULL,\n"
+	"  situation_id INTEGER NOT NULL, seq INTEGER NOT NULL, area TEXT NOT NULL);\n"
+	"CREATE TABLE problems (\n"
+	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, pid TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL, title TEXT NOT NULL, situation TEXT, goal TEXT,\n"
+	"  strategic_areas TEXT NOT NULL, n_measures INTEGER NOT NULL,\n"
+	"  n_open INTEGER NOT NULL, n_followups INTEGER NOT NULL);\n"
+	"CREATE TABLE causes (district_id INTEGER NOT NULL, problem_id INTEGER NOT NULL,\n"
+	"  seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
+	"CREATE TABLE subgoals (district_id INTEGER NOT NULL, problem_id INTEGER NOT NULL,\n"
+	"  seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
+	"CREATE TABLE indicators (district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,\n"
+	"  baseline REAL, baseline_date TEXT, target REAL, target_date TEXT);\n"
+	"CREATE TABLE problem_areas (district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, area INTEGER NOT NULL);\n"
+	"CREATE TABLE measures (\n"
+	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, mid TEXT NOT NULL, seq INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL, phase INTEGER NOT NULL, term TEXT, kind TEXT,\n"
+	"  status TEXT NOT NULL, due TEXT, responsible TEXT NOT NULL,\n"
+	"  strategic_areas TEXT NOT NULL);\n"
+	"CREATE TABLE responsible (district_id INTEGER NOT NULL,\n"
+	"  measure_id INTEGER NOT NULL, seq INTEGER NOT NULL, party TEXT NOT NULL);\n"
+	"CREATE TABLE measure_areas (district_id INTEGER NOT NULL,\n"
+	"  measure_id INTEGER NOT NULL, area INTEGER NOT NULL,\n"
+	"  inherited INTEGER NOT NULL);\n"
+	"CREATE TABLE followups (\n"
+	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, fid TEXT NOT NULL, seq INTEGER NOT NULL,\n"
+	"  date TEXT NOT NULL, measures TEXT NOT NULL, done TEXT, effect TEXT);\n"
+	"CREATE TABLE followup_measures (district_id INTEGER NOT NULL,\n"
+	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL);\n"
+	"CREATE TABLE readings (district_id INTEGER NOT NULL,\n"
+	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
+	"  indicator TEXT NOT NULL, value REAL NOT NULL);\n"
+	"CREATE TABLE texts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  kind TEXT NOT NULL, ref TEXT NOT NULL, seq INTEGER NOT NULL,\n"
+	"  text TEXT NOT NULL);\n"
+	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 0');\n"
+	"CREATE TABLE strategic_areas (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+	"CREATE TABLE phases (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+	"CREATE TABLE organisations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+	/* the views: the stable interface, documented in trygg-index(7) */
+	"CREATE VIEW districts_v AS SELECT d.name AS district, d.areas AS areas,\n"
+	"  (SELECT count(*) FROM problems p WHERE p.district_id = d.id) AS problems,\n"
+	"  (SELECT count(*) FROM measures m WHERE m.district_id = d.id) AS measures,\n"
+	"  f.path AS file, f.stale AS stale, f.error AS error\n"
+	"  FROM districts d JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW situation_v AS SELECT d.name AS district, s.source AS source,\n"
+	"  s.item AS id, s.title AS title, s.areas AS areas, s.sources AS sources,\n"
+	"  s.n_sources AS n_sources, s.share AS share, s.police_index AS police_index,\n"
+	"  s.survey_group AS survey_group, s.note AS note, s.date AS date,\n"
+	"  s.seq AS seq, f.path AS file, f.stale AS stale\n"
+	"  FROM situation s JOIN districts d ON d.id = s.district_id\n"
+	"  JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW problems_v AS SELECT d.name AS district, p.pid AS id,\n"
+	"  p.title AS title, p.situation AS situation, p.goal AS goal,\n"
+	"  p.strategic_areas AS strategic_areas, p.n_measures AS measures,\n"
+	"  p.n_open AS open,\n"
+	"  (SELECT count(*) FROM measures m WHERE m.problem_id = p.id\n"
+	"    AND m.due < date('now', 'localtime')\n"
+	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n"
+	"  p.n_followups AS followups, p.seq AS seq, f.path AS file, f.stale AS stale\n"
+	"  FROM problems p JOIN districts d ON d.id = p.district_id\n"
+	"  JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW causes_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  c.seq AS seq, c.text AS text FROM causes c\n"
+	"  JOIN problems p ON p.id = c.problem_id JOIN districts d ON d.id = c.district_id;\n"
+	"CREATE VIEW subgoals_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  s.seq AS seq, s.text AS text FROM subgoals s\n"
+	"  JOIN problems p ON p.id = s.problem_id JOIN districts d ON d.id = s.district_id;\n"
+	"CREATE VIEW indicators_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  i.name AS name, i.baseline AS baseline, i.baseline_date AS baseline_date,\n"
+	"  i.target AS target, i.target_date AS target_date, i.seq AS seq\n"
+	"  FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
+	"  JOIN districts d ON d.id = i.district_id;\n"
+	"CREATE VIEW measures_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  p.title AS problem_title, m.mid AS id, m.text AS text, m.phase AS phase,\n"
+	"  ph.name AS phase_name, m.term AS term, m.kind AS kind, m.status AS status,\n"
+	"  m.due AS due, m.responsible AS responsible,\n"
+	"  m.strategic_areas AS strategic_areas,\n"
+	"  (m.due IS NOT NULL AND m.due < date('now', 'localtime')\n"
+	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n"
+	"  m.seq AS seq, f.path AS file, f.stale AS stale\n"
+	"  FROM measures m JOIN problems p ON p.id = m.problem_id\n"
+	"  JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
+	"  LEFT JOIN phases ph ON ph.id = m.phase;\n"
+	"CREATE VIEW responsible_v AS SELECT d.name AS district, m.mid AS measure,\n"
+	"  r.party AS party, r.seq AS seq FROM responsible r\n"
+	"  JOIN measures m ON m.id = r.measure_id JOIN districts d ON d.id = r.district_id;\n"
+	"CREATE VIEW measure_areas_v AS SELECT d.name AS district, m.mid AS measure,\n"
+	"  a.area AS strategic_area, s.name AS name, a.inherited AS inherited\n"
+	"  FROM measure_areas a JOIN measures m ON m.id = a.measure_id\n"
+	"  JOIN districts d ON d.id = a.district_id\n"
+	"  LEFT JOIN strategic_areas s ON s.id = a.area;\n"
+	"CREATE VIEW followups_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  p.title AS problem_title, u.fid AS id, u.date AS date,\n"
+	"  u.measures AS measures, u.done AS done, u.effect AS effect,\n"
+	"  u.seq AS seq, f.path AS file, f.stale AS stale\n"
+	"  FROM followups u JOIN problems p ON p.id = u.problem_id\n"
+	"  JOIN districts d ON d.id = u.district_id JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW readings_v AS SELECT d.name AS district, u.fid AS followup,\n"
+	"  u.date AS date, r.indicator AS indicator, r.value AS value\n"
+	"  FROM readings r JOIN followups u ON u.id = r.followup_id\n"
+	"  JOIN districts d ON d.id = r.district_id;\n";
+
+/* Made after the rows when the whole index is built (faster than keeping
+ * them up to date row by row). */
+static const char index_sql[] =
+	"CREATE INDEX districts_d ON districts(district_id);\n"
+	"CREATE INDEX districts_name ON districts(name);\n"
+	"CREATE INDEX areas_d ON areas(district_id);\n"
+	"CREATE INDEX situation_d ON situation(district_id);\n"
+	"CREATE INDEX situation_areas_d ON situation_areas(district_id);\n"
+	"CREATE INDEX problems_d ON problems(district_id);\n"
+	"CREATE INDEX causes_d ON causes(district_id);\n"
+	"CREATE INDEX subgoals_d ON subgoals(district_id);\n"
+	"CREATE INDEX indicators_d ON indicators(district_id);\n"
+	"CREATE INDEX problem_areas_d ON problem_areas(district_id);\n"
+	"CREATE INDEX problem_areas_p ON problem_areas(problem_id);\n"
+	"CREATE INDEX measures_d ON measures(district_id);\n"
+	"CREATE INDEX measures_p ON measures(problem_id);\n"
+	"CREATE INDEX responsible_d ON responsible(district_id);\n"
+	"CREATE INDEX responsible_m ON responsible(measure_id);\n"
+	"CREATE INDEX measure_areas_d ON measure_areas(district_id);\n"
+	"CREATE INDEX measure_areas_m ON measure_areas(measure_id);\n"
+	"CREATE INDEX followups_d ON followups(district_id);\n"
+	"CREATE INDEX followup_measures_d ON followup_measures(district_id);\n"
+	"CREATE INDEX readings_d ON readings(district_id);\n"
+	"CREATE INDEX texts_d ON texts(district_id);\n";
+
+/* ---- collations and functions ------------------------------------------ */
+
+static int coll_sv(void *u, int al, const void *a, int bl, const void *b)
+{
+	(void)u;
+	return tg_collate_sv(a, (size_t)al, b, (size_t)bl);
+}
+
+/* Equal when equal after case folding; else in Swedish order. */
+static int coll_sv_ci(void *u, int al, const void *a, int bl, const void *b)
+{
+	(void)u;
+	const char *pa = a, *ea = pa + al, *pb = b, *eb = pb + bl;
+	while (pa < ea && pb < eb)
+		if (tg_fold(tg_utf8_next(&pa, ea)) != tg_fold(tg_utf8_next(&pb, eb)))
+			return tg_collate_sv(a, (size_t)al, b, (size_t)bl);
+	if (pa < ea || pb < eb)
+		return tg_collate_sv(a, (size_t)al, b, (size_t)bl);
+	return 0;
+}
+
+static unsigned upper_of(unsigned c)
+{
+	static unsigned short up[0x500];
+	static bool made;
+	if (!made) {
+		for (unsigned u = 0x4FF; u > 0; u--) {
+			unsigned f = tg_fold(u);
+			if (f != u && f < 0x500)
+				up[f] = (unsigned short)u;
+		}
+		made = true;
+	}
+	return c < 0x500 && up[c] ? up[c] : c;
+}
+
+/* lower() and upper() that know Swedish (and other Latin) letters;
+ * SQLite's own fold ASCII only. */
+static void fn_case(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	bool up = sqlite3_user_data(cx) != NULL;
+	struct buf b = BUF_INIT;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		unsigned c = tg_utf8_next(&p, end);
+		tg_utf8_put(&b, up ? upper_of(c) : tg_fold(c));
+	}
+	sqlite3_result_text(cx, b.s, (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
+}
+
+static void register_functions(sqlite3 *db)
+{
+	static int up = 1;
+	sqlite3_create_collation(db, "sv", SQLITE_UTF8, NULL, coll_sv);
+	sqlite3_create_collation(db, "sv_ci", SQLITE_UTF8, NULL, coll_sv_ci);
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	sqlite3_create_function(db, "lower", 1, flags, NULL, fn_case, NULL, NULL);
+	sqlite3_create_function(db, "upper", 1, flags, &up, fn_case, NULL, NULL);
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+static bool is_damage(int rc)
+{
+	rc &= 0xFF;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+static enum tg_status status_of(int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return TG_EBUSY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return TG_EDATA;
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return TG_ECREAT;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_NOMEM:
+		return TG_EIO;
+	default:
+		return TG_EUSAGE;
+	}
+}
+
+static enum tg_status db_fail(struct tg_index *ix, struct tg_diags *d, int rc,
+			      const char *doing)
+{
+	const char *msg = ix->db ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc);
+	ix->last_rc = rc;
+	if ((rc & 0xFF) == SQLITE_BUSY)
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+			    "the index is busy (another trygg holds it); try again");
+	else if (is_damage(rc))
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+			    "the index is damaged (%s); build it anew with 'trygg index --rebuild'",
+			    msg);
+	else
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+			    "%s: %s", doing, msg);
+	return status_of(rc);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* One integer from a statement; SQLite's code in *rc. */
+static long long query_int(sqlite3 *db, const char *sql, int *rc)
+{
+	sqlite3_stmt *st;
+	long long v = 0;
+	*rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return 0;
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		v = sqlite3_column_int64(st, 0);
+		*rc = SQLITE_OK;
+	} else if (*rc == SQLITE_DONE) {
+		*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void remove_files(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	for (size_t i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+static int open_db(struct tg_index *ix)
+{
+	int flags = ix->mode == TG_INDEX_READ ? SQLITE_OPEN_READONLY
+					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(ix->path, &ix->db,
+				 flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_extended_result_codes(ix->db, 0);
+	sqlite3_busy_timeout(ix->db, BUSY_MS);
+	register_functions(ix->db);
+	return SQLITE_OK;
+}
+
+static void close_db(struct tg_index *ix)
+{
+	sqlite3_close(ix->db);
+	ix->db = NULL;
+}
+
+/* Is the open file one we can use?  SQLITE_OK, or the code that says it is
+ * damaged (SQLITE_NOTADB also for another application's database). */
+static int check_file(struct tg_index *ix)
+{
+	int rc;
+	long long app = query_int(ix->db, "PRAGMA application_id", &rc);
+	if (rc != SQLITE_OK)
+		return rc;
+	long long tables = query_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (app != TG_INDEX_APP_ID && tables > 0)
+		return SQLITE_NOTADB;
+	return SQLITE_OK;
+}
+
+static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
+{
+	char *dir = xasprintf("%s/.trygg", ix->root);
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
+			    "cannot create the index folder: %s", strerror(errno));
+		free(dir);
+		return TG_ECREAT;
+	}
+	free(dir);
+	struct stat st;
+	ix->created = stat(ix->path, &st) < 0;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int rc = open_db(ix);
+		if (rc == SQLITE_OK)
+			rc = check_file(ix);
+		if (rc == SQLITE_OK) {
+			int jrc;
+			sqlite3_stmt *js;
+			jrc = sqlite3_prepare_v2(ix->db, "PRAGMA journal_mode", -1, &js, NULL);
+			bool wal = false;
+			if (jrc == SQLITE_OK && sqlite3_step(js) == SQLITE_ROW)
+				wal = !strcmp((const char *)sqlite3_column_text(js, 0), "wal");
+			sqlite3_finalize(js);
+			if (!wal)
+				rc = exec(ix->db, "PRAGMA journal_mode = WAL");
+			if (rc == SQLITE_OK)
+				rc = exec(ix->db, "PRAGMA synchronous = NORMAL;"
+					  " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+		}
+		if (rc == SQLITE_OK)
+			return TG_OK;
+		if (!is_damage(rc) || attempt > 0)
+			return db_fail(ix, d, rc, "cannot open the index");
+		close_db(ix);
+		tg_diag_add(d, TG_SEV_WARNING, ix->path, 0, 0, NULL, 0, 0,
+			    "not a valid index (%s); building it anew", sqlite3_errstr(rc));
+		remove_files(ix->path);
+	}
+	return TG_OK;
+}
+
+static int authorize(void *u, int action, const char *a, const char *b,
+		     const char *db, const char *trigger);
+
+static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
+{
+	struct stat st;
+	if (stat(ix->path, &st) < 0) {
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+			    "no index here (run 'trygg index')");
+		return TG_ENOINPUT;
+	}
+	int rc = open_db(ix);
+	if (rc != SQLITE_OK)
+		return db_fail(ix, d, rc, "cannot open the index");
+	rc = check_file(ix);
+	if (rc == SQLITE_OK) {
+		long long v = query_int(ix->db, "PRAGMA user_version", &rc);
+		if (rc == SQLITE_OK && v != TG_INDEX_VERSION) {
+			tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+				    "the index has version %lld, not %d (run 'trygg index')",
+				    v, TG_INDEX_VERSION);
+			return TG_EDATA;
+		}
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(ix, d, rc, "cannot read the index");
+	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	exec(ix->db, "PRAGMA query_only = 1");
+	sqlite3_set_authorizer(ix->db, authorize, ix);
+	return TG_OK;
+}
+
+enum tg_status tg_index_open(const struct tg_workspace *ws, enum tg_index_mode mode,
+			     struct tg_index **out, struct tg_diags *d)
+{
+	struct tg_index *ix = xcalloc(1, sizeof *ix);
+	ix->mode = mode;
+	ix->root = xstrdup(ws->root);
+	ix->districts_dir = xstrdup(ws->districts_dir);
+	ix->path = xasprintf("%s/%s", ws->root, TG_INDEX_PATH);
+	enum tg_status st = mode == TG_INDEX_READ ? open_read(ix, d) : open_write(ix, d);
+	if (st != TG_OK) {
+		tg_index_free(ix);
+		ix = NULL;
+	}
+	*out = ix;
+	return st;
+}
+
+void tg_index_free(struct tg_index *ix)
+{
+	if (!ix)
+		return;
+	close_db(ix);
+	free(ix->path);
+	free(ix->root);
+	free(ix->districts_dir);
+	free(ix);
+}
+
+const char *tg_index_path(const struct tg_index *ix)
+{
+	return ix->path;
+}
+
+unsigned long long tg_hash64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* ---- a refresh ---------------------------------------------------------- */
+
+enum {
+	S_FILE_INS, S_FILE_UPD, S_FILE_DEL,
+	S_DISTRICT, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
+	S_INDICATOR, S_PAREA, S_MEASURE, S_RESP, S_MAREA, S_FOLLOWUP, S_FMEASURE,
+	S_READING, S_TEXT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
+	S_N
+};
+
+static const char *const stmt_sql[S_N] = {
+	[S_FILE_INS] = "INSERT INTO files (path, size, mtime_ns, hash, checked_ns, stale, error)"
+		       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_FILE_UPD] = "UPDATE files SET size = ?2, mtime_ns = ?3, hash = ?4, checked_ns = ?5,"
+		       " stale = ?6, error = ?7 WHERE id = ?1",
+	[S_FILE_DEL] = "DELETE FROM files WHERE id = ?",
+	[S_DISTRICT] = "INSERT INTO districts (id, district_id, name, slug, file_slug, areas)"
+		       " VALUES (?1, ?1, ?2, ?3, ?4, ?5)",
+	[S_AREA] = "INSERT INTO areas VALUES (?, ?, ?)",
+	[S_SITEM] = "INSERT INTO situation (district_id, source, seq, item, title, date,"
+		    " areas, survey_group, share, police_index, note, sources, n_sources)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_SAREA] = "INSERT INTO situation_areas VALUES (?, ?, ?, ?)",
+	[S_PROBLEM] = "INSERT INTO problems (district_id, pid, seq, title, situation, goal,"
+		      " strategic_areas, n_measures, n_open, n_followups)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_CAUSE] = "INSERT INTO causes VALUES (?, ?, ?, ?)",
+	[S_SUBGOAL] = "INSERT INTO subgoals VALUES (?, ?, ?, ?)",
+	[S_INDICATOR] = "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_PAREA] = "INSERT INTO problem_areas VALUES (?, ?, ?)",
+	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
+		      " term, kind, status, due, responsible, strategic_areas)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_RESP] = "INSERT INTO responsible VALUES (?, ?, ?, ?)",
+	[S_MAREA] = "INSERT INTO measure_areas VALUES (?, ?, ?, ?)",
+	[S_FOLLOWUP] = "INSERT INTO followups (district_id, problem_id, fid, seq, date,"
+		       " measures, done, effect) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FMEASURE] = "INSERT INTO followup_measures VALUES (?, ?, ?, ?)",
+	[S_READING] = "INSERT INTO readings VALUES (?, ?, ?, ?, ?)",
+	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text) VALUES (?, ?, ?, ?, ?)",
+	[S_FTS] = "INSERT INTO texts_fts (rowid, text) VALUES (?, ?)",
+	/* an external-content FTS5 table reads the words to remove from its
+	 * content table: delete here before the rows of texts go */
+	[S_FTS_DEL] = "DELETE FROM texts_fts WHERE rowid IN"
+		      " (SELECT id FROM texts WHERE district_id = ?)",
+	[S_SA] = "INSERT INTO strategic_areas VALUES (?, ?)",
+	[S_PHASE] = "INSERT INTO phases VALUES (?, ?)",
+	[S_ORG] = "INSERT INTO organisations VALUES (?, ?)",
+};
+
+struct filerow {
+	long long id, size, mtime_ns, checked_ns;
+	unsigned long long hash;
+	bool stale;
+	bool has_rows;          /* a district's rows are in the index */
+	char *path;             /* relative to the workspace */
+};
+
+struct refresh {
+	struct tg_index *ix;
+	sqlite3 *db;
+	const struct tg_config *cfg;
+	const struct tg_index_opts *opts;
+	struct tg_index_stats *stats;
+	struct tg_diags *d;
+	sqlite3_stmt *st[S_N];
+	sqlite3_stmt *del[sizeof district_tables / sizeof *district_tables];
+	int rc;                 /* the first SQLite error, sticky */
+	long long now;
+	struct buf text;        /* the file being indexed */
+	struct buf scratch;
+	long long seq_text;
+};
+
+/* Binding and running: every call is a no-op once an error is recorded. */
+static void bind_text(struct refresh *r, sqlite3_stmt *st, int i, const char *s)
+{
+	if (!r->rc && (s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
+			 : sqlite3_bind_null(st, i)) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+static void bind_int(struct refresh *r, sqlite3_stmt *st, int i, long long v)
+{
+	if (!r->rc && sqlite3_bind_int64(st, i, v) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+static void bind_real(struct refresh *r, sqlite3_stmt *st, int i, bool set, double v)
+{
+	if (!r->rc && (set ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i)) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+/* Run a bound statement; returns the new row's id. */
+static long long run(struct refresh *r, sqlite3_stmt *st)
+{
+	if (r->rc)
+		return 0;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		r->rc = rc;
+		return 0;
+	}
+	return sqlite3_last_insert_rowid(r->db);
+}
+
+static const char *strlist_join(struct buf *b, const struct tg_strlist *l)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
+	return b->s;
+}
+
+static const char *intlist_join(struct buf *b, const struct tg_intlist *l)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%d", i ? ", " : "", l->v[i]);
+	return b->s;
+}
+
+static void add_text(struct refresh *r, long long did, const char *kind, const char *ref,
+		     const char *text)
+{
+	if (!text || !*text)
+		return;
+	sqlite3_stmt *st = r->st[S_TEXT];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, kind);
+	bind_text(r, st, 3, ref);
+	bind_int(r, st, 4, ++r->seq_text);
+	bind_text(r, st, 5, text);
+	long long id = run(r, st);
+	if (r->stats->rebuilt)
+		return;          /* the full-text index is made at the end */
+	bind_int(r, r->st[S_FTS], 1, id);
+	bind_text(r, r->st[S_FTS], 2, text);
+	run(r, r->st[S_FTS]);
+}
+
+static void delete_district(struct refresh *r, long long did)
+{
+	bind_int(r, r->st[S_FTS_DEL], 1, did);
+	run(r, r->st[S_FTS_DEL]);
+	for (size_t i = 0; district_tables[i]; i++) {
+		bind_int(r, r->del[i], 1, did);
+		run(r, r->del[i]);
+	}
+}
+
+static void insert_situation(struct refresh *r, long long did, const struct tg_plan *p)
+{
+	struct buf areas = BUF_INIT;
+	long long seq = 0;
+	sqlite3_stmt *st = r->st[S_SITEM], *sa = r->st[S_SAREA];
+	for (int s = 0; s <= TG_NSOURCES; s++) {
+		bool joint = s == TG_NSOURCES;
+		size_t n = joint ? p->n_joint : p->sources[s].n_items;
+		for (size_t i = 0; i < n; i++) {
+			const struct tg_sitem *it = joint ? NULL : &p->sources[s].items[i];
+			const struct tg_joint *j = joint ? &p->joint[i] : NULL;
+			const struct tg_strlist *al = joint ? &j->areas : &it->areas;
+			buf_reset(&r->scratch);
+			int n_sources = 1;
+			if (joint) {
+				n_sources = 0;
+				for (int k = 0; k < TG_NSOURCES; k++)
+					if (j->sources & (1u << k))
+						buf_addf(&r->scratch, "%s%s", n_sources++ ? ", " : "",
+							 tg_source_names[k]);
+			} else {
+				buf_adds(&r->scratch, tg_source_names[s]);
+			}
+			bind_int(r, st, 1, did);
+			bind_text(r, st, 2, joint ? "joint" : tg_source_names[s]);
+			bind_int(r, st, 3, ++seq);
+			bind_text(r, st, 4, joint ? j->id : NULL);
+			bind_text(r, st, 5, joint ? j->title : it->title);
+			bind_text(r, st, 6, joint ? NULL : p->sources[s].date);
+			bind_text(r, st, 7, strlist_join(&areas, al));
+			bind_text(r, st, 8, !joint && it->group ? tg_group_names[it->group] : NULL);
+			bind_real(r, st, 9, joint ? j->has_share : it->has_share,
+				  joint ? j->share : it->share);
+			bind_real(r, st, 10, !joint && it->has_index, joint ? 0 : it->index);
+			bind_text(r, st, 11, joint ? NULL : it->note);
+			bind_text(r, st, 12, r->scratch.s);
+			bind_int(r, st, 13, n_sources);
+			long long sid = run(r, st);
+			for (size_t a = 0; a < al->n; a++) {
+				bind_int(r, sa, 1, did);
+				bind_int(r, sa, 2, sid);
+				bind_int(r, sa, 3, (long long)a + 1);
+				bind_text(r, sa, 4, al->v[a]);
+				run(r, sa);
+			}
+		}
+	}
+	buf_release(&areas);
+}
+
+static void insert_measure(struct refresh *r, long long did, long long pid,
+			   const struct tg_problem *pr, const struct tg_measure *m,
+			   long long seq)
+{
+	struct buf areas = BUF_INIT;
+	bool inherited = m->strategic_areas.n == 0;
+	const struct tg_intlist *al = inherited ? &pr->strategic_areas : &m->strategic_areas;
+	sqlite3_stmt *st = r->st[S_MEASURE];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, pid);
+	bind_text(r, st, 3, m->id);
+	bind_int(r, st, 4, seq);
+	bind_text(r, st, 5, m->text);
+	bind_int(r, st, 6, m->phase);
+	bind_text(r, st, 7, m->term ? tg_term_names[m->term] : NULL);
+	bind_text(r, st, 8, m->kind ? tg_kind_names[m->kind] : NULL);
+	bind_text(r, st, 9, tg_status_names[m->status]);
+	bind_text(r, st, 10, m->due);
+	bind_text(r, st, 11, strlist_join(&r->scratch, &m->responsible));
+	bind_text(r, st, 12, intlist_join(&areas, al));
+	long long mid = run(r, st);
+	for (size_t i = 0; i < m->responsible.n; i++) {
+		sqlite3_stmt *rs = r->st[S_RESP];
+		bind_int(r, rs, 1, did);
+		bind_int(r, rs, 2, mid);
+		bind_int(r, rs, 3, (long long)i + 1);
+		bind_text(r, rs, 4, m->responsible.v[i]);
+		run(r, rs);
+	}
+	for (size_t i = 0; i < al->n; i++) {
+		sqlite3_stmt *as = r->st[S_MAREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, mid);
+		bind_int(r, as, 3, al->v[i]);
+		bind_int(r, as, 4, inherited);
+		run(r, as);
+	}
+	add_text(r, did, "measure", m->id, m->text);
+	buf_release(&areas);
+}
+
+static void insert_followup(struct refresh *r, long long did, long long pid,
+			    const struct tg_problem *pr, const struct tg_followup *f,
+			    size_t k, long long seq)
+{
+	char fid[64];
+	snprintf(fid, sizeof fid, "%s.F%zu", pr->id, k + 1);
+	sqlite3_stmt *st = r->st[S_FOLLOWUP];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, pid);
+	bind_text(r, st, 3, fid);
+	bind_int(r, st, 4, seq);
+	bind_text(r, st, 5, f->date);
+	bind_text(r, st, 6, strlist_join(&r->scratch, &f->measures));
+	bind_text(r, st, 7, f->done);
+	bind_text(r, st, 8, f->effect);
+	long long id = run(r, st);
+	for (size_t i = 0; i < f->measures.n; i++) {
+		sqlite3_stmt *fm = r->st[S_FMEASURE];
+		bind_int(r, fm, 1, did);
+		bind_int(r, fm, 2, id);
+		bind_int(r, fm, 3, (long long)i + 1);
+		bind_text(r, fm, 4, f->measures.v[i]);
+		run(r, fm);
+	}
+	for (size_t i = 0; i < f->n_readings; i++) {
+		sqlite3_stmt *rd = r->st[S_READING];
+		bind_int(r, rd, 1, did);
+		bind_int(r, rd, 2, id);
+		bind_int(r, rd, 3, (long long)i + 1);
+		bind_text(r, rd, 4, f->readings[i].name);
+		bind_real(r, rd, 5, true, f->readings[i].value);
+		run(r, rd);
+	}
+	add_text(r, did, "followup", fid, f->done);
+	add_text(r, did, "effect", fid, f->effect);
+}
+
+static void insert_problem(struct refresh *r, long long did, const struct tg_problem *pr,
+			   long long seq, long long *mseq, long long *fseq)
+{
+	size_t open = 0;
+	for (size_t i = 0; i < pr->n_measures; i++)
+		if (pr->measures[i].status != TG_DONE && pr->measures[i].status != TG_CANCELLED)
+			open++;
+	sqlite3_stmt *st = r->st[S_PROBLEM];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, pr->id);
+	bind_int(r, st, 3, seq);
+	bind_text(r, st, 4, pr->title);
+	bind_text(r, st, 5, pr->situation);
+	bind_text(r, st, 6, pr->goal);
+	bind_text(r, st, 7, intlist_join(&r->scratch, &pr->strategic_areas));
+	bind_int(r, st, 8, (long long)pr->n_measures);
+	bind_int(r, st, 9, (long long)open);
+	bind_int(r, st, 10, (long long)pr->n_followups);
+	long long pid = run(r, st);
+	add_text(r, did, "problem", pr->id, pr->title);
+	for (size_t i = 0; i < pr->causes.n; i++) {
+		sqlite3_stmt *cs = r->st[S_CAUSE];
+		bind_int(r, cs, 1, did);
+		bind_int(r, cs, 2, pid);
+		bind_int(r, cs, 3, (long long)i + 1);
+		bind_text(r, cs, 4, pr->causes.v[i]);
+		run(r, cs);
+		add_text(r, did, "cause", pr->id, pr->causes.v[i]);
+	}
+	add_text(r, did, "goal", pr->id, pr->goal);
+	for (size_t i = 0; i < pr->subgoals.n; i++) {
+		sqlite3_stmt *ss = r->st[S_SUBGOAL];
+		bind_int(r, ss, 1, did);
+		bind_int(r, ss, 2, pid);
+		bind_int(r, ss, 3, (long long)i + 1);
+		bind_text(r, ss, 4, pr->subgoals.v[i]);
+		run(r, ss);
+		add_text(r, did, "subgoal", pr->id, pr->subgoals.v[i]);
+	}
+	for (size_t i = 0; i < pr->n_indicators; i++) {
+		const struct tg_indicator *in = &pr->indicators[i];
+		sqlite3_stmt *is = r->st[S_INDICATOR];
+		bind_int(r, is, 1, did);
+		bind_int(r, is, 2, pid);
+		bind_int(r, is, 3, (long long)i + 1);
+		bind_text(r, is, 4, in->name);
+		bind_real(r, is, 5, in->baseline.set, in->baseline.value);
+		bind_text(r, is, 6, in->baseline.set ? in->baseline.date : NULL);
+		bind_real(r, is, 7, in->target.set, in->target.value);
+		bind_text(r, is, 8, in->target.set ? in->target.date : NULL);
+		run(r, is);
+	}
+	for (size_t i = 0; i < pr->strategic_areas.n; i++) {
+		sqlite3_stmt *as = r->st[S_PAREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, pid);
+		bind_int(r, as, 3, pr->strategic_areas.v[i]);
+		run(r, as);
+	}
+	for (size_t i = 0; i < pr->n_measures; i++)
+		insert_measure(r, did, pid, pr, &pr->measures[i], ++*mseq);
+	for (size_t i = 0; i < pr->n_followups; i++)
+		insert_followup(r, did, pid, pr, &pr->followups[i], i, ++*fseq);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void insert_district(struct refresh *r, long long did, const char *rel,
+			    const struct tg_plan *p)
+{
+	char *slug = tg_slug(p->district);
+	const char *base = base_name(rel);
+	char *stem = xstrndup(base, strlen(base) - 5);    /* less ".yaml" */
+	char *file_slug = tg_slug(stem);
+	sqlite3_stmt *st = r->st[S_DISTRICT];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, p->district);
+	bind_text(r, st, 3, slug);
+	bind_text(r, st, 4, file_slug);
+	bind_text(r, st, 5, strlist_join(&r->scratch, &p->areas));
+	run(r, st);
+	for (size_t i = 0; i < p->areas.n; i++) {
+		sqlite3_stmt *as = r->st[S_AREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, (long long)i + 1);
+		bind_text(r, as, 3, p->areas.v[i]);
+		run(r, as);
+	}
+	insert_situation(r, did, p);
+	long long mseq = 0, fseq = 0;
+	r->seq_text = 0;
+	for (size_t i = 0; i < p->n_problems; i++)
+		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
+	free(slug);
+	free(stem);
+	free(file_slug);
+}
+
+static void insert_config(struct refresh *r)
+{
+	exec(r->db, "DELETE FROM strategic_areas; DELETE FROM phases; DELETE FROM organisations");
+	const struct tg_config *c = r->cfg;
+	for (size_t i = 0; i < c->n_areas; i++) {
+		bind_int(r, r->st[S_SA], 1, c->areas[i].id);
+		bind_text(r, r->st[S_SA], 2, c->areas[i].name);
+		run(r, r->st[S_SA]);
+	}
+	for (int i = 1; i <= 3; i++) {
+		if (!c->phase_names[i])
+			continue;
+		bind_int(r, r->st[S_PHASE], 1, i);
+		bind_text(r, r->st[S_PHASE], 2, c->phase_names[i]);
+		run(r, r->st[S_PHASE]);
+	}
+	for (size_t i = 0; i < c->organisations.n; i++) {
+		bind_int(r, r->st[S_ORG], 1, (long long)i + 1);
+		bind_text(r, r->st[S_ORG], 2, c->organisations.v[i]);
+		run(r, r->st[S_ORG]);
+	}
+}
+
+static void write_filerow(struct refresh *r, long long id, const char *rel,
+			  const struct filerow *f, const char *error)
+{
+	sqlite3_stmt *st = r->st[id ? S_FILE_UPD : S_FILE_INS];
+	if (id)
+		bind_int(r, st, 1, id);
+	else
+		bind_text(r, st, 1, rel);
+	bind_int(r, st, 2, f->size);
+	bind_int(r, st, 3, f->mtime_ns);
+	bind_int(r, st, 4, (long long)f->hash);
+	bind_int(r, st, 5, f->checked_ns);
+	bind_int(r, st, 6, f->stale);
+	bind_text(r, st, 7, error);
+	run(r, st);
+}
+
+/* Move the messages of src to d: all, or only the errors. */
+static void move_diags(struct tg_diags *d, struct tg_diags *src, bool errors_only)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct tg_diag *g = &src->v[i];
+		if (errors_only && g->sev != TG_SEV_ERROR) {
+			free(g->path);
+			free(g->msg);
+			free(g->excerpt);
+			continue;
+		}
+		if (d->n == d->alloc) {
+			d->alloc = d->alloc ? 2 * d->alloc : 8;
+			d->v = xrealloc(d->v, d->alloc * sizeof *d->v);
+		}
+		d->v[d->n++] = *g;
+		if (g->sev == TG_SEV_ERROR)
+			d->errors++;
+	}
+	free(src->v);
+	src->v = NULL;
+	src->n = src->alloc = src->errors = 0;
+}
+
+static void event(struct refresh *r, enum tg_index_event ev, const char *path)
+{
+	r->stats->by_event[ev]++;
+	if (r->opts && r->opts->progress)
+		r->opts->progress(r->opts->arg, ev, path);
+}
+
+static bool stat_file(const char *path, struct filerow *f)
+{
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return false;
+	f->size = (long long)st.st_size;
+	f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	return true;
+}
+
+static bool racy(const struct filerow *f)
+{
+	return f->mtime_ns + TG_RACY_NS > f->checked_ns;
+}
+
+/* Index one plan file; old (NULL for a new file) is what the index knows.
+ * force: read and parse even when size and mtime match. */
+static void index_file(struct refresh *r, const char *path, const char *rel,
+		       const struct filerow *old, bool force)
+{
+	struct filerow now = { 0 };
+	if (!stat_file(path, &now)) {
+		if (old) {    /* gone between the listing and now */
+			delete_district(r, old->id);
+			bind_int(r, r->st[S_FILE_DEL], 1, old->id);
+			run(r, r->st[S_FILE_DEL]);
+			event(r, TG_IX_REMOVED, path);
+		}
+		return;
+	}
+	if (old && !force && !old->stale && old->size == now.size &&
+	    old->mtime_ns == now.mtime_ns && !racy(old)) {
+		event(r, TG_IX_UNCHANGED, path);
+		return;
+	}
+	now.checked_ns = r->now;
+	struct tg_diags fd = TG_DIAGS_INIT;
+	enum tg_status st = tg_read_file(path, TG_MAX_FILE, &r->text, &fd);
+	now.hash = st == TG_OK ? tg_hash64(r->text.s, r->text.len) : 0;
+	if (st == TG_OK && old && !force && !old->stale && old->hash == now.hash) {
+		write_filerow(r, old->id, rel, &now, NULL);
+		event(r, TG_IX_SAME, path);
+		return;
+	}
+	struct tg_plan *p = NULL;
+	if (st == TG_OK)
+		st = tg_plan_parse(path, r->text.s, r->text.len, r->cfg, &p, &fd);
+	if (st != TG_OK) {
+		const struct tg_diag *first = NULL;
+		for (size_t i = 0; i < fd.n && !first; i++)
+			if (fd.v[i].sev == TG_SEV_ERROR)
+				first = &fd.v[i];
+		char *msg = first ? xasprintf("%u:%u: %s", first->line, first->col, first->msg)
+				  : xstrdup("cannot be loaded");
+		now.stale = true;
+		write_filerow(r, old ? old->id : 0, rel, &now, msg);
+		free(msg);
+		/* warnings are for `trygg check` */
+		move_diags(r->d, &fd, true);
+		if (old && old->has_rows)
+			tg_diag_add(r->d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
+				    "the index keeps the rows of this file's last good version");
+		event(r, TG_IX_FAILED, path);
+		return;
+	}
+	tg_diags_release(&fd);
+	long long id = old ? old->id : 0;
+	write_filerow(r, id, rel, &now, NULL);
+	if (!id)
+		id = sqlite3_last_insert_rowid(r->db);
+	else
+		delete_district(r, id);
+	insert_district(r, id, rel, p);
+	tg_plan_free(p);
+	event(r, old ? TG_IX_UPDATED : TG_IX_ADDED, path);
+}
+
+static void remove_file(struct refresh *r, const struct filerow *old)
+{
+	char *path = xasprintf("%s/%s", r->ix->root, old->path);
+	delete_district(r, old->id);
+	bind_int(r, r->st[S_FILE_DEL], 1, old->id);
+	run(r, r->st[S_FILE_DEL]);
+	event(r, TG_IX_REMOVED, path);
+	free(path);
+}
+
+/* The rows of files, sorted by path (the config's row apart). */
+static struct filerow *load_filerows(struct refresh *r, size_t *n, struct filerow *config)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 16;
+	struct filerow *v = xmalloc(alloc * sizeof *v);
+	*n = 0;
+	memset(config, 0, sizeof *config);
+	r->rc = sqlite3_prepare_v2(r->db, "SELECT f.id, size, mtime_ns, hash, checked_ns, stale,"
+				   " path, d.id IS NOT NULL FROM files f"
+				   " LEFT JOIN districts d ON d.id = f.id ORDER BY path",
+				   -1, &st, NULL);
+	if (r->rc)
+		return v;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct filerow f;
+		f.id = sqlite3_column_int64(st, 0);
+		f.size = sqlite3_column_int64(st, 1);
+		f.mtime_ns = sqlite3_column_int64(st, 2);
+		f.hash = (unsigned long long)sqlite3_column_int64(st, 3);
+		f.checked_ns = sqlite3_column_int64(st, 4);
+		f.stale = sqlite3_column_int(st, 5);
+		f.path = xstrdup((const char *)sqlite3_column_text(st, 6));
+		f.has_rows = sqlite3_column_int(st, 7);
+		if (!strcmp(f.path, CONFIG_PATH)) {
+			free(config->path);
+			*config = f;
+			continue;
+		}
+		if (*n == alloc)
+			v = xrealloc(v, (alloc *= 2) * sizeof *v);
+		v[(*n)++] = f;
+	}
+	if (rc != SQLITE_DONE)
+		r->rc = rc;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Has trygg.yaml changed since it was indexed?  Records its new state. */
+static bool config_changed(struct refresh *r, const struct filerow *old)
+{
+	char *path = xasprintf("%s/%s", r->ix->root, CONFIG_PATH);
+	struct filerow now = { 0 };
+	bool changed = true;
+	if (stat_file(path, &now)) {
+		if (old->id && old->size == now.size && old->mtime_ns == now.mtime_ns &&
+		    !racy(old)) {
+			changed = false;
+		} else {
+			struct tg_diags fd = TG_DIAGS_INIT;
+			if (tg_read_file(path, TG_MAX_FILE, &r->text, &fd) == TG_OK)
+				now.hash = tg_hash64(r->text.s, r->text.len);
+			tg_diags_release(&fd);
+			now.checked_ns = r->now;
+			changed = !old->id || old->hash != now.hash;
+			write_filerow(r, old->id, CONFIG_PATH, &now, NULL);
+		}
+	}
+	free(path);
+	return changed;
+}
+
+static int drop_all(sqlite3 *db)
+{
+	static const char *const kinds[] = { "view", "trigger", "vtable", "table" };
+	int rc = SQLITE_OK;
+	for (size_t k = 0; k < 4 && rc == SQLITE_OK; k++) {
+		sqlite3_stmt *st;
+		const char *sql = k == 2 ?
+			"SELECT name FROM sqlite_schema WHERE type = 'table'"
+			" AND sql LIKE 'CREATE VIRTUAL TABLE%'" :
+			"SELECT name FROM sqlite_schema WHERE type = ?1"
+			" AND name NOT LIKE 'sqlite_%'";
+		rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			break;
+		if (k != 2)
+			sqlite3_bind_text(st, 1, kinds[k], -1, SQLITE_STATIC);
+		struct buf b = BUF_INIT;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			char *q = sqlite3_mprintf("DROP %s IF EXISTS \"%w\";",
+						  k == 0 ? "VIEW" : k == 1 ? "TRIGGER" : "TABLE",
+						  name);
+			buf_adds(&b, q);
+			sqlite3_free(q);
+		}
+		rc = sqlite3_finalize(st);
+		if (rc == SQLITE_OK && b.len)
+			rc = exec(db, b.s);
+		buf_release(&b);
+	}
+	return rc;
+}
+
+static int make_schema(sqlite3 *db)
+{
+	int rc = drop_all(db);
+	if (rc == SQLITE_OK)
+		rc = exec(db, schema_sql);
+	if (rc == SQLITE_OK) {
+		char *q = sqlite3_mprintf("PRAGMA user_version = %d; PRAGMA application_id = %d",
+					  TG_INDEX_VERSION, TG_INDEX_APP_ID);
+		rc = exec(db, q);
+		sqlite3_free(q);
+	}
+	return rc;
+}
+
+static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *cfg,
+				   const struct tg_index_opts *opts,
+				   struct tg_index_stats *stats, struct tg_diags *d)
+{
+	struct refresh r = { .ix = ix, .db = ix->db, .cfg = cfg, .opts = opts,
+			     .stats = stats, .d = d, .now = now_ns(),
+			     .text = BUF_INIT, .scratch = BUF_INIT };
+	int rc = exec(ix->db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return db_fail(ix, d, rc, "cannot lock the index");
+	long long version = query_int(ix->db, "PRAGMA user_version", &rc);
+	bool rebuild = (opts && opts->rebuild) || version != TG_INDEX_VERSION;
+	if (rc == SQLITE_OK && rebuild) {
+		rc = make_schema(ix->db);
+		stats->rebuilt = true;
+	}
+	if (rc != SQLITE_OK) {
+		exec(ix->db, "ROLLBACK");
+		return db_fail(ix, d, rc, "cannot set up the index");
+	}
+	for (int i = 0; i < S_N && !r.rc; i++)
+		r.rc = sqlite3_prepare_v3(ix->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+					  &r.st[i], NULL);
+	for (size_t i = 0; district_tables[i] && !r.rc; i++) {
+		char *q = xasprintf("DELETE FROM %s WHERE district_id = ?", district_tables[i]);
+		r.rc = sqlite3_prepare_v3(ix->db, q, -1, SQLITE_PREPARE_PERSISTENT, &r.del[i], NULL);
+		free(q);
+	}
+	size_t nrows = 0, nfiles = 0;
+	struct filerow config = { 0 };
+	struct filerow *rows = r.rc ? NULL : load_filerows(&r, &nrows, &config);
+	struct tg_workspace ws = { .root = ix->root, .districts_dir = ix->districts_dir };
+	char **files = tg_workspace_districts(&ws, &nfiles);
+	bool force = false;
+	if (!r.rc && rows && cfg && config_changed(&r, &config)) {
+		insert_config(&r);
+		force = true;
+	}
+	stats->files = nfiles;
+	size_t i = 0, j = 0, plen = strlen(ix->root) + 1;
+	while (!r.rc && (i < nfiles || j < nrows)) {
+		int c = i == nfiles ? 1 : j == nrows ? -1 : strcmp(files[i] + plen, rows[j].path);
+		if (c < 0) {
+			index_file(&r, files[i], files[i] + plen, NULL, force);
+			i++;
+		} else if (c > 0) {
+			remove_file(&r, &rows[j]);
+			j++;
+		} else {
+			index_file(&r, files[i], files[i] + plen, &rows[j], force);
+			i++, j++;
+		}
+	}
+	for (size_t k = 0; k < nfiles; k++)
+		free(files[k]);
+	free(files);
+	for (size_t k = 0; k < nrows; k++)
+		free(rows[k].path);
+	free(rows);
+	free(config.path);
+	for (int k = 0; k < S_N; k++)
+		sqlite3_finalize(r.st[k]);
+	for (size_t k = 0; district_tables[k]; k++)
+		sqlite3_finalize(r.del[k]);
+	buf_release(&r.text);
+	buf_release(&r.scratch);
+	if (!r.rc && stats->rebuilt)
+		r.rc = exec(ix->db, "INSERT INTO texts_fts (texts_fts) VALUES ('rebuild')");
+	if (!r.rc && stats->rebuilt)
+		r.rc = exec(ix->db, index_sql);
+	if (!r.rc)
+		r.rc = exec(ix->db, "COMMIT");
+	if (r.rc) {
+		int code = r.rc;
+		enum tg_status st = db_fail(ix, d, code, "cannot update the index");
+		exec(ix->db, "ROLLBACK");
+		return st;
+	}
+	return stats->by_event[TG_IX_FAILED] ? TG_EDATA : TG_OK;
+}
+
+enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg,
+				const struct tg_index_opts *opts,
+				struct tg_index_stats *stats, struct tg_diags *d)
+{
+	struct tg_index_stats local;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	stats->created = ix->created;
+	if (ix->mode != TG_INDEX_WRITE) {
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+			    "the index is open read-only");
+		return TG_EUSAGE;
+	}
+	struct tg_diags first = TG_DIAGS_INIT;
+	ix->last_rc = SQLITE_OK;
+	enum tg_status st = refresh_once(ix, cfg, opts, stats, &first);
+	bool damaged = st == TG_EDATA && is_damage(ix->last_rc);
+	if (!damaged) {
+		move_diags(d, &first, false);
+		return st;
+	}
+	/* the file is damaged inside: start from an empty one */
+	tg_diags_release(&first);
+	tg_diag_add(d, TG_SEV_WARNING, ix->path, 0, 0, NULL, 0, 0,
+		    "the index is damaged; building it anew");
+	close_db(ix);
+	remove_files(ix->path);
+	st = open_write(ix, d);
+	if (st != TG_OK)
+		return st;
+	memset(stats, 0, sizeof *stats);
+	return refresh_once(ix, cfg, opts, stats, d);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!sqlite3_stricmp(s, *list))
+			return true;
+	return false;
+}
+
+/* Pragmas that only read: the first take an argument (a table's name). */
+static const char *const pragma_lookup[] = {
+	"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+	"foreign_key_list", "table_list", "collation_list", "function_list",
+	"module_list", "pragma_list", "compile_options", "database_list", NULL,
+};
+static const char *const pragma_value[] = {
+	"user_version", "application_id", "schema_version", "page_count", "page_size",
+	"encoding", "freelist_count", "data_version", "journal_mode", NULL,
+};
+
+/* The read-only connection's authorizer: reads, and nothing else. */
+static int authorize(void *u, int action, const char *a, const char *b,
+		     const char *db, const char *trigger)
+{
+	(void)db;
+	struct tg_index *ix = u;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		if (b && !sqlite3_stricmp(b, "load_extension"))
+			break;
+		return SQLITE_OK;
+	case SQLITE_UPDATE:
+		/* SQLite checks this when FTS5 declares its table on first
+		 * use, and never runs it; a user's own UPDATE of the schema
+		 * is refused by SQLITE_DBCONFIG_DEFENSIVE and the read-only
+		 * check after prepare */
+		if (a && !strcmp(a, "sqlite_master") && !trigger)
+			return SQLITE_OK;
+		break;
+	case SQLITE_PRAGMA:
+		if (a && (in_list(a, pragma_lookup) || (!b && in_list(a, pragma_value))))
+			return SQLITE_OK;
+		break;
+	}
+	if (!ix->denied[0]) {
+		if (action == SQLITE_PRAGMA)
+			snprintf(ix->denied, sizeof ix->denied, "PRAGMA %s%s", a ? a : "",
+				 b ? " with a value" : "");
+		else if (action == SQLITE_FUNCTION)
+			snprintf(ix->denied, sizeof ix->denied, "function %s()", b ? b : "");
+		else if ((action == SQLITE_INSERT || action == SQLITE_UPDATE ||
+			  action == SQLITE_DELETE) && a && strncmp(a, "sqlite_", 7))
+			snprintf(ix->denied, sizeof ix->denied, "-%s",
+				 action == SQLITE_INSERT ? "INSERT" :
+				 action == SQLITE_UPDATE ? "UPDATE" : "DELETE");
+		else
+			snprintf(ix->denied, sizeof ix->denied, "-");
+	}
+	return SQLITE_DENY;
+}
+
+struct word { char w[24]; };
+
+/* The statement's first keyword, in capitals ("DROP"). */
+static struct word first_word(const char *sql)
+{
+	struct word w = { "" };
+	size_t n = 0;
+	for (;;) {
+		sql += strspn(sql, " \t\r\n\f\v(");
+		if (sql[0] == '-' && sql[1] == '-')
+			sql += strcspn(sql, "\n");
+		else if (sql[0] == '/' && sql[1] == '*' && strstr(sql + 2, "*/"))
+			sql = strstr(sql + 2, "*/") + 2;
+		else
+			break;
+	}
+	while (n + 1 < sizeof w.w && ((*sql >= 'a' && *sql <= 'z') || (*sql >= 'A' && *sql <= 'Z')))
+		w.w[n++] = (char)(*sql >= 'a' ? *sql++ - 32 : *sql++);
+	w.w[n] = '\0';
+	if (!n)
+		snprintf(w.w, sizeof w.w, "such");
+	return w;
+}
+
+static enum tg_status prepare(struct tg_index *ix, const char *sql, const char **tail,
+			      struct tg_cursor **out, struct tg_diags *d)
+{
+	*out = NULL;
+	ix->denied[0] = '\0';
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, tail);
+	if (rc == SQLITE_OK && st && !sqlite3_stmt_readonly(st)) {
+		sqlite3_finalize(st);
+		snprintf(ix->denied, sizeof ix->denied, "-");
+		rc = SQLITE_AUTH;
+	}
+	if (rc != SQLITE_OK) {
+		if (ix->denied[0] == '-')
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "refused: %s statements are not allowed; the index is read-only"
+				    " and takes reads only (SELECT, WITH … SELECT)",
+				    ix->denied[1] ? ix->denied + 1 : first_word(sql).w);
+		else if (ix->denied[0])
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "refused: %s is not allowed; the index is read-only and"
+				    " takes reads only (SELECT, WITH … SELECT)", ix->denied);
+		else
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "SQL: %s", sqlite3_errmsg(ix->db));
+		return ix->denied[0] ? TG_EUSAGE : status_of(rc);
+	}
+	if (!st) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no SQL statement given");
+		return TG_EUSAGE;
+	}
+	struct tg_cursor *c = xcalloc(1, sizeof *c);
+	c->ix = ix;
+	c->st = st;
+	c->ncols = (size_t)sqlite3_column_count(st);
+	*out = c;
+	return TG_OK;
+}
+
+void tg_cursor_free(struct tg_cursor *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->st);
+	if (c->blobs)
+		for (size_t i = 0; i < c->ncols; i++)
+			buf_release(&c->blobs[i]);
+	free(c->blobs);
+	free(c);
+}
+
+size_t tg_cursor_ncols(const struct tg_cursor *c)
+{
+	return c->ncols;
+}
+
+const char *tg_cursor_name(const struct tg_cursor *c, size_t col)
+{
+	const char *n = sqlite3_column_name(c->st, (int)col);
+	return n ? n : "?";
+}
+
+enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d)
+{
+	int rc = sqlite3_step(c->st);
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return TG_OK;
+	return db_fail(c->ix, d, rc, "query failed");
+}
+
+enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
+{
+	switch (sqlite3_column_type(c->st, (int)col)) {
+	case SQLITE_INTEGER: return TG_VINT;
+	case SQLITE_FLOAT: return TG_VREAL;
+	case SQLITE_TEXT: return TG_VTEXT;
+	case SQLITE_BLOB: return TG_VBLOB;
+	default: return TG_VNULL;
+	}
+}
+
+const char *tg_cursor_text(struct tg_cursor *c, size_t col)
+{
+	int t = sqlite3_column_type(c->st, (int)col);
+	if (t == SQLITE_NULL)
+		return NULL;
+	if (t != SQLITE_BLOB)
+		return (const char *)sqlite3_column_text(c->st, (int)col);
+	if (!c->blobs) {
+		c->blobs = xcalloc(c->ncols, sizeof *c->blobs);
+		for (size_t i = 0; i < c->ncols; i++)
+			buf_init(&c->blobs[i]);
+	}
+	struct buf *b = &c->blobs[col];
+	const unsigned char *p = sqlite3_column_blob(c->st, (int)col);
+	int n = sqlite3_column_bytes(c->st, (int)col);
+	buf_reset(b);
+	buf_adds(b, "x'");
+	for (int i = 0; i < n; i++)
+		buf_addf(b, "%02x", p[i]);
+	buf_addc(b, '\'');
+	return b->s;
+}
+
+/* Only white space, comments and semicolons left? */
+static bool only_trivia(const char *s)
+{
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ';' ||
+		       *s == '\f' || *s == '\v')
+			s++;
+		if (s[0] == '-' && s[1] == '-') {
+			s += strcspn(s, "\n");
+		} else if (s[0] == '/' && s[1] == '*') {
+			const char *e = strstr(s + 2, "*/");
+			if (!e)
+				return true;
+			s = e + 2;
+		} else {
+			return !*s;
+		}
+	}
+}
+
+static bool param_matches(const char *pname, int index, const char *name, size_t nlen)
+{
+	if (pname) {
+		if (pname[0] == '?')    /* ?NNN: by its number */
+			pname++;
+		else if (name[0] == pname[0])
+			; /* written with its prefix: compare whole */
+		else
+			pname++;
+		return strlen(pname) == nlen && !strncmp(pname, name, nlen);
+	}
+	char num[24];
+	snprintf(num, sizeof num, "%d", index);
+	return strlen(num) == nlen && !strncmp(num, name, nlen);
+}
+
+enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
+			      const char *const *params, size_t n_params,
+			      struct tg_cursor **out, struct tg_diags *d)
+{
+	const char *tail = NULL;
+	struct tg_cursor *c;
+	enum tg_status st = prepare(ix, sql, &tail, &c, d);
+	*out = NULL;
+	if (st != TG_OK)
+		return st;
+	if (tail && !only_trivia(tail)) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "one statement at a time, please: found more after the first ('%.40s')",
+			    tail + strspn(tail, " \t\r\n;"));
+		tg_cursor_free(c);
+		return TG_EUSAGE;
+	}
+	int np = sqlite3_bind_parameter_count(c->st);
+	bool *used = xcalloc(n_params + 1, sizeof *used);
+	for (int i = 1; i <= np && st == TG_OK; i++) {
+		const char *pname = sqlite3_bind_parameter_name(c->st, i);
+		bool bound = false;
+		for (size_t k = n_params; k-- > 0 && !bound;) {
+			const char *eq = strchr(params[k], '=');
+			if (!eq)
+				continue;
+			if (param_matches(pname, i, params[k], (size_t)(eq - params[k]))) {
+				sqlite3_bind_text(c->st, i, eq + 1, -1, SQLITE_TRANSIENT);
+				bound = used[k] = true;
+			}
+		}
+		if (!bound) {
+			char num[24];
+			snprintf(num, sizeof num, "?%d", i);
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "parameter %s has no value (give it with --param NAME=VALUE)",
+				    pname ? pname : num);
+			st = TG_EUSAGE;
+		}
+	}
+	for (size_t k = 0; k < n_params && st == TG_OK; k++) {
+		const char *eq = strchr(params[k], '=');
+		if (!eq) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "--param '%s' is not NAME=VALUE", params[k]);
+			st = TG_EUSAGE;
+		} else if (!used[k]) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "the statement has no parameter '%.*s'",
+				    (int)(eq - params[k]), params[k]);
+			st = TG_EUSAGE;
+		}
+	}
+	free(used);
+	if (st != TG_OK) {
+		tg_cursor_free(c);
+		return st;
+	}
+	*out = c;
+	return TG_OK;
+}
+
+/* ---- listings ----------------------------------------------------------- */
+
+/* A statement under construction: SQL text and its bound values in order. */
+struct sqlq {
+	struct buf sql;
+	struct qval { bool is_int; long long i; const char *s; } *v;
+	size_t n, alloc;
+};
+
+static void q_val(struct sqlq *q, bool is_int, long long i, const char *s)
+{
+	if (q->n == q->alloc)
+		q->v = xrealloc(q->v, (q->alloc = q->alloc ? 2 * q->alloc : 16) * sizeof *q->v);
+	q->v[q->n++] = (struct qval){ is_int, i, s };
+	buf_addc(&q->sql, '?');
+}
+
+static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_cursor **out,
+			    struct tg_diags *d)
+{
+	enum tg_status st = prepare(ix, q->sql.s, NULL, out, d);
+	for (size_t i = 0; st == TG_OK && i < q->n; i++) {
+		int rc = q->v[i].is_int ?
+			sqlite3_bind_int64((*out)->st, (int)i + 1, q->v[i].i) :
+			sqlite3_bind_text((*out)->st, (int)i + 1, q->v[i].s, -1, SQLITE_TRANSIENT);
+		if (rc != SQLITE_OK)
+			st = db_fail(ix, d, rc, "cannot bind a value");
+	}
+	if (st != TG_OK) {
+		tg_cursor_free(*out);
+		*out = NULL;
+	}
+	buf_release(&q->sql);
+	free(q->v);
+	return st;
+}
+
+/* `AND <col> IN (SELECT name FROM districts WHERE …)` for the districts
+ * named; TG_EUSAGE for a name that is no district. */
+static enum tg_status q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
+				  const char *sel, const char *const *names, size_t n, char **slugs,
+				  struct tg_diags *d)
+{
+	if (!n)
+		return TG_OK;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT name FROM districts"
+				    " WHERE slug = ?1 OR file_slug = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(ix, d, rc, "cannot read the districts");
+	enum tg_status status = TG_OK;
+	for (size_t i = 0; i < n; i++) {
+		slugs[i] = tg_slug(names[i]);
+		sqlite3_bind_text(st, 1, slugs[i], -1, SQLITE_STATIC);
+		bool found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (found)
+			continue;
+		/* suggest the nearest name */
+		sqlite3_stmt *all;
+		const char **words = NULL;
+		size_t nw = 0;
+		if (sqlite3_prepare_v2(ix->db, "SELECT name FROM districts ORDER BY name",
+				       -1, &all, NULL) == SQLITE_OK) {
+			while (sqlite3_step(all) == SQLITE_ROW) {
+				words = xrealloc(words, (nw + 2) * sizeof *words);
+				words[nw++] = xstrdup((const char *)sqlite3_column_text(all, 0));
+			}
+			sqlite3_finalize(all);
+		}
+		const char *s = NULL;
+		if (words) {
+			words[nw] = NULL;
+			s = tg_suggest(names[i], words);
+		}
+		if (s)
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "no district '%s' (did you mean '%s'?)", names[i], s);
+		else
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "no district '%s' in the workspace", names[i]);
+		for (size_t k = 0; k < nw; k++)
+			free((char *)words[k]);
+		free(words);
+		status = TG_EUSAGE;
+	}
+	sqlite3_finalize(st);
+	if (status)
+		return status;
+	buf_addf(&q->sql, " AND %s IN (SELECT %s FROM districts WHERE slug IN (", lhs, sel);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&q->sql, i ? ", " : "");
+		q_val(q, false, 0, slugs[i]);
+	}
+	buf_adds(&q->sql, ") OR file_slug IN (");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&q->sql, i ? ", " : "");
+		q_val(q, false, 0, slugs[i]);
+	}
+	buf_adds(&q->sql, "))");
+	return TG_OK;
+}
+
+struct sort_key {
+	const char *name;
+	const char *expr;        /* NULL: the default order */
+	bool nulls_last;
+};
+
+static const struct sort_key measure_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "phase", "v.phase", false },
+	{ "term", "CASE v.term WHEN 'short' THEN 1 WHEN 'long' THEN 2"
+		  " WHEN 'mobilisation' THEN 3 END", true },
+	{ "kind", "v.kind COLLATE sv", true },
+	{ "status", "CASE v.status WHEN 'proposed' THEN 0 WHEN 'planned' THEN 1"
+		    " WHEN 'ongoing' THEN 2 WHEN 'done' THEN 3 ELSE 4 END", false },
+	{ "due", "v.due", true },
+	{ "responsible", "v.responsible COLLATE sv", false },
+	{ "text", "v.text COLLATE sv", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key problem_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "title", "v.title COLLATE sv", false },
+	{ "measures", "v.measures", false }, { "open", "v.open", false },
+	{ "overdue", "v.overdue", false }, { "followups", "v.followups", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key followup_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "date", "v.date", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys };
+
+const char *tg_ls_view(enum tg_ls_what what)
+{
+	static const char *const views[] = { "measures_v", "problems_v", "followups_v" };
+	return views[what];
+}
+
+const char *const *tg_ls_sort_keys(enum tg_ls_what what)
+{
+	static const char *names[3][16];
+	if (!names[what][0]) {
+		const struct sort_key *k = sort_tables[what];
+		for (size_t i = 0; k[i].name; i++)
+			names[what][i] = k[i].name;
+	}
+	return names[what];
+}
+
+enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
+			   struct tg_cursor **out, struct tg_diags *d)
+{
+	*out = NULL;
+	const struct sort_key *key = NULL;
+	for (const struct sort_key *k = sort_tables[f->what]; k->name; k++)
+		if (f->sort && !strcmp(k->name, f->sort))
+			key = k;
+	if (f->sort && !key) {
+		const char *s = tg_suggest(f->sort, tg_ls_sort_keys(f->what));
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "cannot sort %s by '%s'%s%s%s", tg_ls_names[f->what], f->sort,
+			    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+		return TG_EUSAGE;
+	}
+	struct sqlq q = { .sql = BUF_INIT };
+	char **slugs = xcalloc(f->n_districts + 1, sizeof *slugs);
+	buf_addf(&q.sql, "SELECT v.* FROM %s v WHERE 1", tg_ls_view(f->what));
+	enum tg_status st = q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
+	if (f->what == TG_LS_MEASURES) {
+		if (f->phase) {
+			buf_adds(&q.sql, " AND v.phase = ");
+			q_val(&q, true, f->phase, NULL);
+		}
+		if (f->statuses) {
+			buf_adds(&q.sql, " AND v.status IN (");
+			bool first = true;
+			for (int s = 0; s < TG_NSTATUS; s++)
+				if (f->statuses & (1u << s)) {
+					buf_adds(&q.sql, first ? "" : ", ");
+					q_val(&q, false, 0, tg_status_names[s]);
+					first = false;
+				}
+			buf_addc(&q.sql, ')');
+		}
+		if (f->responsible) {
+			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
+				 " FROM responsible_v WHERE party = ");
+			q_val(&q, false, 0, f->responsible);
+			buf_adds(&q.sql, " COLLATE sv_ci)");
+		}
+		if (f->strategic_area) {
+			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
+				 " FROM measure_areas_v WHERE strategic_area = ");
+			q_val(&q, true, f->strategic_area, NULL);
+			buf_addc(&q.sql, ')');
+		}
+		if (f->term) {
+			buf_adds(&q.sql, " AND v.term = ");
+			q_val(&q, false, 0, tg_term_names[f->term]);
+		}
+		if (f->kind) {
+			buf_adds(&q.sql, " AND v.kind = ");
+			q_val(&q, false, 0, tg_kind_names[f->kind]);
+		}
+		if (f->overdue) {
+			buf_adds(&q.sql, " AND v.due < ");
+			q_val(&q, false, 0, f->overdue);
+			buf_adds(&q.sql, " AND v.status NOT IN ('done', 'cancelled')");
+		}
+	} else if (f->what == TG_LS_PROBLEMS && f->strategic_area) {
+		buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT d.name, p.pid"
+			 " FROM problem_areas a JOIN problems p ON p.id = a.problem_id"
+			 " JOIN districts d ON d.id = a.district_id WHERE a.area = ");
+		q_val(&q, true, f->strategic_area, NULL);
+		buf_addc(&q.sql, ')');
+	}
+	const char *dir = f->descending ? " DESC" : "";
+	buf_adds(&q.sql, " ORDER BY ");
+	if (key && key->expr) {
+		if (key->nulls_last)
+			buf_addf(&q.sql, "(%s) IS NULL, ", key->expr);
+		buf_addf(&q.sql, "%s%s, v.district COLLATE sv, v.seq", key->expr, dir);
+	} else {
+		buf_addf(&q.sql, "v.district COLLATE sv%s, v.seq%s", dir, dir);
+	}
+	if (st == TG_OK)
+		st = q_run(ix, &q, out, d);
+	else {
+		buf_release(&q.sql);
+		free(q.v);
+	}
+	for (size_t i = 0; i < f->n_districts; i++)
+		free(slugs[i]);
+	free(slugs);
+	return st;
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+/* The FTS5 query for words: each a quoted string (so that no character of
+ * the user's is FTS5 syntax), a trailing * kept as the prefix mark. */
+static char *fts_query(const char *text)
+{
+	struct buf b = BUF_INIT;
+	const char *p = text;
+	while (*p) {
+		p += strspn(p, " \t\r\n");
+		size_t n = strcspn(p, " \t\r\n");
+		if (!n)
+			break;
+		size_t w = n;
+		while (w && p[w - 1] == '*')
+			w--;
+		if (w) {
+			buf_adds(&b, b.len ? " \"" : "\"");
+			for (size_t i = 0; i < w; i++) {
+				if (p[i] == '"')
+					buf_addc(&b, '"');
+				buf_addc(&b, p[i]);
+			}
+			buf_addc(&b, '"');
+			if (w < n)
+				buf_addc(&b, '*');
+		}
+		p += n;
+	}
+	if (!b.len) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
+			       struct tg_cursor **out, struct tg_diags *d)
+{
+	*out = NULL;
+	char *match = fts_query(s->text);
+	if (!match) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "nothing to search for");
+		return TG_EUSAGE;
+	}
+	struct sqlq q = { .sql = BUF_INIT };
+	char **slugs = xcalloc(s->n_districts + 1, sizeof *slugs);
+	buf_adds(&q.sql, "SELECT d.name AS district, t.ref AS id, t.kind AS kind,"
+		 " t.text AS text, round(-bm25(texts_fts), 3) AS score"
+		 " FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid"
+		 " JOIN districts d ON d.id = t.district_id WHERE texts_fts MATCH ");
+	q_val(&q, false, 0, match);
+	enum tg_status st = q_districts(ix, &q, "d.id", "id", s->districts, s->n_districts, slugs, d);
+	buf_adds(&q.sql, " ORDER BY bm25(texts_fts), d.name COLLATE sv, t.seq LIMIT ");
+	q_val(&q, true, s->limit > 0 ? s->limit : -1, NULL);
+	if (st == TG_OK)
+		st = q_run(ix, &q, out, d);
+	else {
+		buf_release(&q.sql);
+		free(q.v);
+	}
+	for (size_t i = 0; i < s->n_districts; i++)
+		free(slugs[i]);
+	free(slugs);
+	free(match);
+	return st;
+}

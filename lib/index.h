@@ -1,0 +1,173 @@
+/*
+ * index.h: the SQLite index of a workspace, .trygg/index.sqlite.
+ *
+ * The plan files are the truth; the index is derived from them and answers
+ * cross-district questions fast.  Its schema (tables, and the views that
+ * are its stable interface) is documented in trygg-index(7); its version is
+ * TG_INDEX_VERSION, kept in PRAGMA user_version, and an index of another
+ * version is rebuilt.
+ *
+ * The protocol of a read command:
+ *
+ *	tg_index_open(ws, TG_INDEX_WRITE, &ix, d);   creates or repairs it
+ *	tg_index_refresh(ix, cfg, &opts, &stats, d); brings it up to date
+ *	tg_index_free(ix);
+ *	tg_index_open(ws, TG_INDEX_READ, &ix, d);    read-only, reads only
+ *	tg_index_ls(ix, &q, &cur, d);                or _search, _query
+ *	while (tg_cursor_step(cur, &row, d) == TG_OK && row) … tg_cursor_text …
+ *	tg_cursor_free(cur);
+ *	tg_index_free(ix);
+ *
+ * A refresh is one transaction: a file whose size and mtime are unchanged
+ * is not read (unless its mtime is too recent to trust: then its content
+ * hash decides); a changed file is parsed and its rows replaced; a deleted
+ * file's rows go.  A file that fails to load is reported in d, its old rows
+ * stay, flagged stale, and the refresh returns TG_EDATA after indexing the
+ * rest.  Files are read one at a time, so memory does not grow with the
+ * number of districts.  The database is in WAL mode with a busy timeout, so
+ * a refresh and readers in other processes do not disturb each other.
+ *
+ * Strings a cursor returns live until its next step.  The handles are
+ * owned by the caller and freed with their *_free (NULL is a no-op).
+ */
+#ifndef TRYGG_INDEX_H
+#define TRYGG_INDEX_H
+
+#include "trygg.h"
+
+#define TG_INDEX_VERSION 1
+#define TG_INDEX_APP_ID 0x54727967     /* "Tryg" in PRAGMA application_id */
+#define TG_INDEX_PATH ".trygg/index.sqlite"  /* below the workspace root */
+
+struct tg_index;
+struct tg_cursor;
+
+enum tg_index_mode {
+	TG_INDEX_READ,     /* read-only; statements that write are refused */
+	TG_INDEX_WRITE,    /* for tg_index_refresh; creates the file, and
+			    * replaces one that is not a valid index */
+};
+
+/* Open the index of ws.  TG_INDEX_READ: TG_ENOINPUT when there is no
+ * index, TG_EDATA when the file is not an index of this version (refresh
+ * it).  TG_INDEX_WRITE: a file that is not an SQLite database, or another
+ * application's, is deleted and created anew with a warning in d. */
+enum tg_status tg_index_open(const struct tg_workspace *ws, enum tg_index_mode mode,
+			     struct tg_index **out, struct tg_diags *d);
+void tg_index_free(struct tg_index *ix);
+/* Absolute path of the index file. */
+const char *tg_index_path(const struct tg_index *ix);
+
+/* What happened to each file in a refresh (for --verbose). */
+enum tg_index_event {
+	TG_IX_UNCHANGED,   /* size and mtime as indexed: not read */
+	TG_IX_SAME,        /* read (changed stat or racy), same content */
+	TG_IX_ADDED,
+	TG_IX_UPDATED,
+	TG_IX_REMOVED,
+	TG_IX_FAILED,      /* did not load: old rows kept, flagged stale */
+};
+
+struct tg_index_opts {
+	bool rebuild;      /* drop everything and index every file */
+	/* called once per plan file (path absolute; may be NULL) */
+	void (*progress)(void *arg, enum tg_index_event ev, const char *path);
+	void *arg;
+};
+
+struct tg_index_stats {
+	size_t files;      /* plan files in districts/ */
+	size_t by_event[TG_IX_FAILED + 1];
+	bool created;      /* there was no index file before */
+	bool rebuilt;      /* the schema was made anew (new, --rebuild,
+			    * another version, or a damaged file) */
+};
+
+/* Bring the index up to date with the workspace's files (see above).
+ * cfg is the workspace's loaded trygg.yaml.  TG_OK, TG_EDATA when a plan
+ * file failed to load (the rest is indexed), TG_EBUSY when another process
+ * kept the index locked too long, TG_EIO or TG_ECREAT on I/O trouble. */
+enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg,
+				const struct tg_index_opts *opts,
+				struct tg_index_stats *stats, struct tg_diags *d);
+
+/* ---- reading: cursors over the rows of one statement ------------------ */
+
+enum tg_vtype { TG_VNULL, TG_VINT, TG_VREAL, TG_VTEXT, TG_VBLOB };
+
+/* Run one SQL statement (TG_INDEX_READ only).  params are "NAME=VALUE"
+ * strings bound as text to :NAME, @NAME or $NAME (or ?N by its number).
+ * Refused with TG_EUSAGE and a clear message: more than one statement, a
+ * statement that would write (INSERT, UPDATE, DELETE, DROP, CREATE,
+ * ATTACH, PRAGMA with a value, …), a parameter without a value or a value
+ * for no parameter; SQL errors are TG_EUSAGE too. */
+enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
+			      const char *const *params, size_t n_params,
+			      struct tg_cursor **out, struct tg_diags *d);
+
+size_t tg_cursor_ncols(const struct tg_cursor *c);
+const char *tg_cursor_name(const struct tg_cursor *c, size_t col);
+/* Move to the next row: *row is false at the end. */
+enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d);
+/* The value of col in the current row as text (NULL for SQL NULL; a blob
+ * as x'…' hex), and its type. */
+const char *tg_cursor_text(struct tg_cursor *c, size_t col);
+enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col);
+void tg_cursor_free(struct tg_cursor *c);
+
+/* ---- cross-district listings (trygg ls) ------------------------------ */
+
+enum tg_ls_what { TG_LS_MEASURES, TG_LS_PROBLEMS, TG_LS_FOLLOWUPS };
+extern const char *const tg_ls_names[];   /* measures problems followups */
+
+/* Filters combine with AND; a zero field does not filter.  A filter that
+ * does not apply to the listing (phase for problems) is ignored: the
+ * command line refuses it. */
+struct tg_ls {
+	enum tg_ls_what what;
+	const char *const *districts;  /* by name or file stem, any case */
+	size_t n_districts;
+	int phase;                     /* measures: 1..3 */
+	unsigned statuses;             /* measures: bits 1 << tg_mstatus */
+	const char *responsible;       /* measures: a party, any case */
+	int strategic_area;            /* measures (own or the problem's),
+					* problems */
+	enum tg_term term;             /* measures */
+	enum tg_mkind kind;            /* measures */
+	const char *overdue;           /* measures: due before this date and
+					* neither done nor cancelled */
+	const char *sort;              /* one of tg_ls_sort_keys(what) */
+	bool descending;
+};
+
+/* The view a listing reads (measures_v, problems_v, followups_v) and the
+ * keys it sorts by (NULL-terminated); the default order is by district in
+ * Swedish order, then as in the files. */
+const char *tg_ls_view(enum tg_ls_what what);
+const char *const *tg_ls_sort_keys(enum tg_ls_what what);
+
+/* The rows of the view that pass q, every column of the view.  An unknown
+ * district or sort key is TG_EUSAGE. */
+enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *q,
+			   struct tg_cursor **out, struct tg_diags *d);
+
+/* ---- full-text search (trygg search) -------------------------------- */
+
+struct tg_search {
+	const char *text;              /* words; a trailing * makes a prefix */
+	const char *const *districts;
+	size_t n_districts;
+	long limit;                    /* 0: no limit */
+};
+
+/* Problem titles, causes, goals, sub-goals, measures and follow-ups that
+ * hold every word, best first.  Columns: district, id, kind, text, score. */
+enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *q,
+			       struct tg_cursor **out, struct tg_diags *d);
+
+/* ---- helpers exposed for tests and other modules --------------------- */
+
+/* FNV-1a, 64 bits: the content hash of a file. */
+unsigned long long tg_hash64(const void *data, size_t len);
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * data: what the overview and the overdue list need, read from the index
+ * with a few aggregate queries, so that a city-wide or nation-wide report
+ * costs a query, not a parse of every plan file.
+ */
+#include "report.h"
+#include "../index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char stats_sql[] =
+	"SELECT f.path, d.name, m.phase, m.status, count(*),\n"
+	"  sum(m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled'))\n"
+	"FROM measures m JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
+	"WHERE :file = '' OR f.path = :file\n"
+	"GROUP BY f.path, m.phase, m.status ORDER BY f.path";
+
+static const char districts_sql[] =
+	"SELECT f.path, d.name FROM districts d JOIN files f ON f.id = d.id\n"
+	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
+
+static const char areas_sql[] =
+	"SELECT a.area, count(*) FROM measure_areas a JOIN districts d ON d.id = a.district_id\n"
+	"JOIN files f ON f.id = d.id WHERE :file = '' OR f.path = :file GROUP BY a.area";
+
+static const char indicators_sql[] =
+	"WITH latest AS (SELECT u.problem_id AS pid, r.indicator AS name, r.value AS value,\n"
+	"    u.date AS date, row_number() OVER (PARTITION BY u.problem_id, r.indicator\n"
+	"    ORDER BY u.date DESC, u.seq DESC) AS k\n"
+	"  FROM readings r JOIN followups u ON u.id = r.followup_id)\n"
+	"SELECT f.path, p.pid, i.name, i.baseline, i.baseline_date, i.target, i.target_date,\n"
+	"  l.value, l.date\n"
+	"FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
+	"JOIN districts d ON d.id = i.district_id JOIN files f ON f.id = d.id\n"
+	"LEFT JOIN latest l ON l.pid = i.problem_id AND l.name = i.name AND l.k = 1\n"
+	"WHERE :file = '' OR f.path = :file ORDER BY f.path, p.seq, i.seq";
+
+static const char overdue_sql[] =
+	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due\n"
+	"FROM measures m JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
+	"LEFT JOIN responsible r ON r.measure_id = m.id\n"
+	"WHERE m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled')\n"
+	"  AND (:file = '' OR f.path = :file)";
+
+/* Run sql with :asof and :file bound. */
+static enum tg_status query(struct tg_index *ix, const char *sql, const char *as_of,
+			    const char *file, struct tg_cursor **c, struct tg_diags *d)
+{
+	char *params[2] = { xasprintf("asof=%s", as_of), xasprintf("file=%s", file ? file : "") };
+	size_t n = strstr(sql, ":asof") ? 2 : 1;
+	enum tg_status st = tg_index_query(ix, sql, (const char *const *)(n == 2 ? params : params + 1),
+					   n, c, d);
+	free(params[0]);
+	free(params[1]);
+	return st;
+}
+
+static double num(struct tg_cursor *c, size_t col)
+{
+	const char *s = tg_cursor_text(c, col);
+	return s ? strtod(s, NULL) : 0;
+}
+
+static char *dup(struct tg_cursor *c, size_t col)
+{
+	const char *s = tg_cursor_text(c, col);
+	return s ? xstrdup(s) : NULL;
+}
+
+static int district_at(const struct overview_data *o, const char *path)
+{
+	/* rows come in path order, as the districts do: search from the end */
+	for (size_t i = o->n; i-- > 0;)
+		if (!strcmp(o->paths[i], path))
+			return (int)i;
+	return -1;
+}
+
+enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
+			     struct overview_data *o, struct tg_diags *d)
+{
+	memset(o, 0, sizeof *o);
+	struct tg_cursor *c;
+	bool row;
+	enum tg_status st = query(ix, districts_sql, as_of, file, &c, d);
+	size_t alloc = 16;
+	o->names = xmalloc(alloc * sizeof *o->names);
+	o->paths = xmalloc(alloc * sizeof *o->paths);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		if (o->n + 1 == alloc) {
+			alloc *= 2;
+			o->names = xrealloc(o->names, alloc * sizeof *o->names);
+			o->paths = xrealloc(o->paths, alloc * sizeof *o->paths);
+		}
+		o->paths[o->n] = dup(c, 0);
+		o->names[o->n++] = dup(c, 1);
+	}
+	tg_cursor_free(c);
+	o->st = xcalloc(o->n + 1, sizeof *o->st);
+	struct tg_stats *city = &o->st[o->n];
+	if (!st)
+		st = query(ix, stats_sql, as_of, file, &c, d);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		int i = district_at(o, tg_cursor_text(c, 0));
+		int phase = (int)num(c, 2), status;
+		const char *s = tg_cursor_text(c, 3);
+		for (status = 0; status < TG_NSTATUS && strcmp(tg_status_names[status], s); status++)
+			;
+		if (i < 0 || status == TG_NSTATUS)
+			continue;
+		size_t count = (size_t)num(c, 4), late = (size_t)num(c, 5);
+		struct tg_stats *both[2] = { &o->st[i], city };
+		for (int k = 0; k < 2; k++) {
+			both[k]->measures += count;
+			both[k]->by_status[status] += count;
+			if (phase >= 1 && phase <= 3)
+				both[k]->by_phase_status[phase][status] += count;
+			if (status != TG_DONE && status != TG_CANCELLED)
+				both[k]->open += count;
+			both[k]->overdue += late;
+		}
+	}
+	if (!st)
+		tg_cursor_free(c);
+	if (!st)
+		st = query(ix, areas_sql, as_of, file, &c, d);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		int area = (int)num(c, 0);
+		if (area >= 1 && area < TG_STATS_AREAS)
+			city->by_area[area] += (size_t)num(c, 1);
+	}
+	if (!st)
+		tg_cursor_free(c);
+	if (!st)
+		st = query(ix, indicators_sql, as_of, file, &c, d);
+	size_t ialloc = 0;
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		int i = district_at(o, tg_cursor_text(c, 0));
+		if (i < 0)
+			continue;
+		if (o->n_inds == ialloc) {
+			ialloc = ialloc ? 2 * ialloc : 64;
+			o->inds = xrealloc(o->inds, ialloc * sizeof *o->inds);
+		}
+		struct ind_row *r = &o->inds[o->n_inds++];
+		memset(r, 0, sizeof *r);
+		r->district = i;
+		r->label = xasprintf("%s %s: %s", o->names[i], tg_cursor_text(c, 1), tg_cursor_text(c, 2));
+		r->has_baseline = tg_cursor_text(c, 3) != NULL;
+		r->baseline = num(c, 3);
+		r->baseline_date = dup(c, 4);
+		r->has_target = tg_cursor_text(c, 5) != NULL;
+		r->target = num(c, 5);
+		r->target_date = dup(c, 6);
+		r->has_latest = tg_cursor_text(c, 7) != NULL;
+		r->latest = num(c, 7);
+		r->latest_date = dup(c, 8);
+		bool on = indicator_on_track(r, as_of);
+		o->st[i].indicators++;
+		o->st[i].on_track += on;
+		city->indicators++;
+		city->on_track += on;
+	}
+	if (!st)
+		tg_cursor_free(c);
+	return st;
+}
+
+void overview_release(struct overview_data *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->names[i]);
+		free(o->paths[i]);
+	}
+	for (size_t i = 0; i < o->n_inds; i++) {
+		free(o->inds[i].label);
+		free(o->inds[i].baseline_date);
+		free(o->inds[i].target_date);
+		free(o->inds[i].latest_date);
+	}
+	free(o->names);
+	free(o->paths);
+	free(o->st);
+	free(o->inds);
+	memset(o, 0, sizeof *o);
+}
+
+enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
+			    struct late **out, size_t *n, struct tg_diags *d)
+{
+	struct tg_cursor *c;
+	bool row;
+	size_t alloc = 16;
+	struct late *v = xmalloc(alloc * sizeof *v);
+	*n = 0;
+	enum tg_status st = query(ix, overdue_sql, r->as_of, file, &c, d);
+	long today = day_number(r->as_of);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		if (*n == alloc)
+			v = xrealloc(v, (alloc *= 2) * sizeof *v);
+		struct late *l = &v[(*n)++];
+		const char *who = tg_cursor_text(c, 0);
+		l->who = xstrdup(who ? who : lbl(r, L_NOBODY));
+		l->district = dup(c, 1);
+		l->id = dup(c, 2);
+		l->text = dup(c, 3);
+		l->phase = (int)num(c, 4);
+		const char *s = tg_cursor_text(c, 5);
+		for (l->status = 0; l->status < TG_NSTATUS - 1 && strcmp(tg_status_names[l->status], s);
+		     l->status++)
+			;
+		l->due = dup(c, 6);
+		l->days = today - day_number(l->due);
+	}
+	if (!st)
+		tg_cursor_free(c);
+	qsort(v, *n, sizeof *v, cmp_late);
+	*out = v;
+	return st;
+}
+
+void late_release(struct late *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].who);
+		free(v[i].district);
+		free(v[i].id);
+		free(v[i].text);
+		free(v[i].due);
+	}
+	free(v);
+}

@@ -1,0 +1,86 @@
+#!/bin/bash
+# trygg search: FTS5 with Swedish letters as letters of their own, case
+# folding of å ä ö, prefixes, ranking, and text that is no FTS5 syntax.
+. "$SRCDIR/tests/lib.sh"
+
+example_ws
+
+expect "search klotter" 0 trygg -C ws search klotter
+expect_stdout "finds a problem title" "Västra Hisingen  P3     problem   Skadegörelse och klotter"
+expect_stdout "a measure, with its ID" "P6.M7  measure   Rutiner för snabba åtgärder mot klotter"
+expect_stdout "a cause" "cause     Klotter som får sitta kvar lockar till mer klotter"
+expect_stdout "a follow-up" "Angered          P6.F1  followup"
+expect_stderr "builds the index the first time" "warning: there was no index"
+expect "search KLOTTER" 0 trygg -C ws search KLOTTER
+check "any case: the same rows" test "$(wc -l <"$TMP/.out")" -ge 5
+expect "search ÖPPEN" 0 trygg -C ws search ÖPPEN
+expect_stdout "Ö folds to ö" "Öppen narkotikaförsäljning"
+expect "search öppen" 0 trygg -C ws search öppen
+expect_stdout "and ö finds Ö" "Öppen narkotikaförsäljning"
+expect "search SKADEGÖRELSE" 0 trygg -C ws search SKADEGÖRELSE
+expect_stdout "inside a title" "Skadegörelse och klotter"
+
+# å ä ö are letters of their own: mål is not mal, and no diacritics fold.
+trygg -C ws plan add-measure angered --problem P1 --phase 2 \
+	--text "Tydliga mål för läxhjälpen" >/dev/null
+trygg -C ws plan add-measure angered --problem P1 --phase 2 \
+	--text "En mal i biblioteket" >/dev/null
+expect "search mål" 0 trygg -C ws search mål --format csv
+expect_stdout "finds mål" "Tydliga mål för läxhjälpen"
+check "and not mal" sh -c "! grep -q 'En mal i' '$TMP/.out'"
+expect "search mal" 0 trygg -C ws search mal --format csv
+expect_stdout "finds mal" "En mal i biblioteket"
+check "and not mål" sh -c "! grep -q 'Tydliga mål' '$TMP/.out'"
+expect "search MÅL" 0 trygg -C ws search MÅL
+expect_stdout "Å folds to å" "Tydliga mål för läxhjälpen"
+expect "search narkotikaforsaljning" 0 trygg -C ws search narkotikaforsaljning
+expect_no_stdout "o is not ö"
+
+# Whole words, and prefixes with *.
+expect "search narkotika" 0 trygg -C ws search narkotika
+check "a word does not match inside a longer one" sh -c "! grep -q 'narkotikaförsäljning' '$TMP/.out'"
+expect "search narko*" 0 trygg -C ws search 'narko*'
+expect_stdout "a prefix does" "Öppen narkotikaförsäljning"
+expect_stdout "and finds the other words too" "narkotikamarknaden"
+expect "search mål*" 0 trygg -C ws search 'mål*'
+expect_stdout "a Swedish prefix" "Låg måluppfyllelse i skolan"
+expect "search MÅLUPP*" 0 trygg -C ws search 'MÅLUPP*'
+expect_stdout "a prefix in capitals" "Låg måluppfyllelse i skolan"
+
+# Every word must be there; results ranked best first.
+expect "two words" 0 trygg -C ws search öppen narkotikaförsäljning
+expect_stdout "a text with both" "Öppen narkotikaförsäljning"
+check "only texts with both" sh -c "! grep -qi 'narkotikamarknaden' '$TMP/.out'"
+expect "search klotter --format json" 0 trygg -C ws search klotter --format json
+check "JSON rows with district, id, kind, text and a score, best first" python3 -c 'import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+ok = rows and all(list(r) == ["district", "id", "kind", "text", "score"] for r in rows)
+ok = ok and all(isinstance(r["score"], float) for r in rows)
+ok = ok and [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+ok = ok and rows[0]["text"] == "Skadegörelse och klotter"
+sys.exit(0 if ok else 1)' "$TMP/.out"
+expect "--limit 2" 0 trygg -C ws search klotter --limit 2 --format csv
+check "at most 2 results" test "$(sed 1d "$TMP/.out" | wc -l)" = 2
+expect "--district" 0 trygg -C ws search klotter --district angered --format csv
+check "only that district" sh -c "sed 1d '$TMP/.out' | cut -d, -f1 | sort -u | grep -qx '\"Angered\"'"
+expect "nothing found" 0 trygg -C ws search zyxxyz
+expect_no_stdout "prints nothing"
+
+# The user's text is never FTS5 syntax.
+for t in '"' 'a-b' 'OR' 'NOT klotter' 'klotter)' '(' 'P6.M1' 'col:klotter' '^klotter' \
+	'klotter AND'; do
+	expect "search '$t' is no syntax error" 0 trygg -C ws search "$t"
+done
+expect "NOT is a word, not an operator" 0 trygg -C ws search NOT klotter
+expect_no_stdout "no text holds the word 'not'"
+
+expect "search without words" 2 trygg -C ws search
+expect_stderr "says so" "search needs a word"
+expect "search with blanks only" 2 trygg -C ws search ' '
+expect_stderr "says so" "nothing to search for"
+expect "search with a lone *" 2 trygg -C ws search '*'
+expect_stderr "says so" "nothing to search for"
+expect "--limit 0" 2 trygg -C ws search klotter --limit 0
+expect "an unknown district" 2 trygg -C ws search klotter --district nowhere
+
+done_testing
