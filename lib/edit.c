@@ -420,6 +420,24 @@ static bool is_null_node(const struct tg_node *n)
 	       (n->len == 0 || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
 }
 
+/* New lines at the very end of a file that ends in a | or > scalar without
+ * a final line break would change that scalar's value (the line break
+ * becomes part of it): such an edit is refused with advice. */
+static bool blocked_at_end(struct tg_edit *e, size_t pos, struct tg_diags *d)
+{
+	if (pos != e->text.len || !pos || e->text.s[pos - 1] == '\n')
+		return false;
+	const struct tg_node *n = e->plan->doc->root;
+	while (n && n->kind != TG_SCALAR && n->n)
+		n = n->kids[n->n - 1];
+	if (!n || n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
+		return false;
+	tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, n,
+		     "the file ends in a block scalar (| or >) without a final line break; "
+		     "add a line break at the end of the file and try again");
+	return true;
+}
+
 /* The key node whose value is n, or NULL. */
 static const struct tg_node *key_of(const struct tg_node *n)
 {
@@ -476,6 +494,11 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	size_t pos, del = 0;
 	if (!old) {
 		insert_pair(e, map, key, v, &ins, &pos, &del);
+		if (blocked_at_end(e, pos, d)) {
+			buf_release(&ins);
+			tg_val_free(v);
+			return TG_EDATA;
+		}
 	} else if (is_null_node(old) && old->len == 0) {
 		pos = after_colon(e, knode);
 		buf_addc(&ins, ' ');
@@ -535,6 +558,11 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		if (!block_parent) {
 			struct tg_val *list = tg_val_push(tg_val_list(), item);
 			insert_pair(e, map, key, list, &ins, &pos, &del);
+			if (blocked_at_end(e, pos, d)) {
+				buf_release(&ins);
+				tg_val_free(list);
+				return TG_EDATA;
+			}
 			splice(e, pos, del, &ins);
 			buf_release(&ins);
 			enum tg_status st = reparse(e, &ch, d);
@@ -542,6 +570,10 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			return st;
 		}
 		pos = insert_point(e, map);
+		if (blocked_at_end(e, pos, d)) {
+			tg_val_free(item);
+			return TG_EDATA;
+		}
 		if (pos == e->text.len && pos > 0 && e->text.s[pos - 1] != '\n')
 			buf_adds(&ins, e->eol);
 		spaces(&ins, key_indent);
@@ -576,6 +608,10 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 	} else {
 		const struct tg_node *last = seq->kids[seq->n - 1];
 		pos = insert_point(e, seq);
+		if (blocked_at_end(e, pos, d)) {
+			tg_val_free(item);
+			return TG_EDATA;
+		}
 		if (pos == e->text.len && e->text.s[pos - 1] != '\n')
 			buf_adds(&ins, e->eol);
 		if (seq->n >= 2 && blank_line_before(e, last->start))

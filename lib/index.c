@@ -91,7 +91,8 @@ static const char schema_sql[] =
 	"  seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
 	"CREATE TABLE indicators (district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,\n"
-	"  baseline REAL, baseline_date TEXT, target REAL, target_date TEXT);\n"
+	"  baseline REAL, baseline_date TEXT, target REAL, target_date TEXT,\n"
+	"  latest REAL, latest_date TEXT);\n"
 	"CREATE TABLE problem_areas (district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, area INTEGER NOT NULL);\n"
 	"CREATE TABLE measures (\n"
@@ -153,7 +154,8 @@ static const char schema_sql[] =
 	"  JOIN problems p ON p.id = s.problem_id JOIN districts d ON d.id = s.district_id;\n"
 	"CREATE VIEW indicators_v AS SELECT d.name AS district, p.pid AS problem,\n"
 	"  i.name AS name, i.baseline AS baseline, i.baseline_date AS baseline_date,\n"
-	"  i.target AS target, i.target_date AS target_date, i.seq AS seq\n"
+	"  i.target AS target, i.target_date AS target_date,\n"
+	"  i.latest AS latest, i.latest_date AS latest_date, i.seq AS seq\n"
 	"  FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
 	"  JOIN districts d ON d.id = i.district_id;\n"
 	"CREATE VIEW measures_v AS SELECT d.name AS district, p.pid AS problem,\n"
@@ -202,6 +204,9 @@ static const char index_sql[] =
 	"CREATE INDEX problem_areas_p ON problem_areas(problem_id);\n"
 	"CREATE INDEX measures_d ON measures(district_id);\n"
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
+	/* covering indexes for the overview's aggregates (lib/report/data.c) */
+	"CREATE INDEX measures_stats ON measures(district_id, phase, status, due);\n"
+	"CREATE INDEX measure_areas_area ON measure_areas(area, district_id);\n"
 	"CREATE INDEX responsible_d ON responsible(district_id);\n"
 	"CREATE INDEX responsible_m ON responsible(measure_id);\n"
 	"CREATE INDEX measure_areas_d ON measure_areas(district_id);\n"
@@ -555,7 +560,7 @@ static const char *const stmt_sql[S_N] = {
 		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_CAUSE] = "INSERT INTO causes VALUES (?, ?, ?, ?)",
 	[S_SUBGOAL] = "INSERT INTO subgoals VALUES (?, ?, ?, ?)",
-	[S_INDICATOR] = "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_INDICATOR] = "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_PAREA] = "INSERT INTO problem_areas VALUES (?, ?, ?)",
 	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
 		      " term, kind, status, due, responsible, strategic_areas)"
@@ -858,6 +863,10 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 		bind_text(r, is, 6, in->baseline.set ? in->baseline.date : NULL);
 		bind_real(r, is, 7, in->target.set, in->target.value);
 		bind_text(r, is, 8, in->target.set ? in->target.date : NULL);
+		const char *when;
+		const struct tg_reading *rd = tg_latest_reading(pr, in->name, &when);
+		bind_real(r, is, 9, rd != NULL, rd ? rd->value : 0);
+		bind_text(r, is, 10, rd ? when : NULL);
 		run(r, is);
 	}
 	for (size_t i = 0; i < pr->strategic_areas.n; i++) {

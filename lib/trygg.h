@@ -266,6 +266,10 @@ enum tg_status tg_plan_parse(const char *path, const char *src, size_t len,
 			     struct tg_diags *d);
 void tg_plan_free(struct tg_plan *plan);
 struct tg_problem *tg_plan_problem(const struct tg_plan *plan, const char *id);
+/* The latest follow-up reading of indicator `name` of p (ties: the later
+ * follow-up), or NULL; *date gets its follow-up's date. */
+const struct tg_reading *tg_latest_reading(const struct tg_problem *p, const char *name,
+					   const char **date);
 struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
 				   struct tg_problem **owner);
 

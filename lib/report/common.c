@@ -214,25 +214,6 @@ bool measure_overdue(const struct tg_measure *m, const char *as_of)
 	       m->status != TG_CANCELLED;
 }
 
-const struct tg_reading *latest_reading(const struct tg_problem *p, const char *name,
-					const char **date)
-{
-	const struct tg_reading *best = NULL;
-	const char *best_date = NULL;
-	for (size_t f = 0; f < p->n_followups; f++) {
-		const struct tg_followup *fu = &p->followups[f];
-		for (size_t i = 0; i < fu->n_readings; i++)
-			if (!strcmp(fu->readings[i].name, name) &&
-			    (!best_date || (fu->date && strcmp(fu->date, best_date) >= 0))) {
-				best = &fu->readings[i];
-				best_date = fu->date ? fu->date : "";
-			}
-	}
-	if (date)
-		*date = best_date;
-	return best;
-}
-
 void html_open(const struct rctx *r, const char *title)
 {
 	struct buf *b = r->out;

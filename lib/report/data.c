@@ -9,32 +9,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The district (or all) a report covers, as ids. */
+#define ONE_DISTRICT \
+	"(:file = '' OR district_id = (SELECT d.id FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  WHERE f.path = :file))"
+
+#define ONE_DISTRICT_I \
+	"(:file = '' OR i.district_id = (SELECT d.id FROM districts d\n" \
+	"  JOIN files f ON f.id = d.id WHERE f.path = :file))"
+
+/* Each runs on a covering index (measures_stats, measure_areas_area). */
 static const char stats_sql[] =
-	"SELECT f.path, d.name, m.phase, m.status, count(*),\n"
-	"  sum(m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled'))\n"
-	"FROM measures m JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
-	"WHERE :file = '' OR f.path = :file\n"
-	"GROUP BY f.path, m.phase, m.status ORDER BY f.path";
+	"SELECT district_id, phase, status, count(*),\n"
+	"  sum(due IS NOT NULL AND due < :asof AND status NOT IN ('done', 'cancelled'))\n"
+	"FROM measures WHERE " ONE_DISTRICT "\n"
+	"GROUP BY district_id, phase, status";
 
 static const char districts_sql[] =
-	"SELECT f.path, d.name FROM districts d JOIN files f ON f.id = d.id\n"
+	"SELECT d.id, f.path, d.name FROM districts d JOIN files f ON f.id = d.id\n"
 	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
 
 static const char areas_sql[] =
-	"SELECT a.area, count(*) FROM measure_areas a JOIN districts d ON d.id = a.district_id\n"
-	"JOIN files f ON f.id = d.id WHERE :file = '' OR f.path = :file GROUP BY a.area";
+	"SELECT area, count(*) FROM measure_areas WHERE " ONE_DISTRICT " GROUP BY area";
 
 static const char indicators_sql[] =
-	"WITH latest AS (SELECT u.problem_id AS pid, r.indicator AS name, r.value AS value,\n"
-	"    u.date AS date, row_number() OVER (PARTITION BY u.problem_id, r.indicator\n"
-	"    ORDER BY u.date DESC, u.seq DESC) AS k\n"
-	"  FROM readings r JOIN followups u ON u.id = r.followup_id)\n"
-	"SELECT f.path, p.pid, i.name, i.baseline, i.baseline_date, i.target, i.target_date,\n"
-	"  l.value, l.date\n"
+	"SELECT i.district_id, p.pid, i.name, i.baseline, i.baseline_date, i.target,\n"
+	"  i.target_date, i.latest, i.latest_date\n"
 	"FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
-	"JOIN districts d ON d.id = i.district_id JOIN files f ON f.id = d.id\n"
-	"LEFT JOIN latest l ON l.pid = i.problem_id AND l.name = i.name AND l.k = 1\n"
-	"WHERE :file = '' OR f.path = :file ORDER BY f.path, p.seq, i.seq";
+	"WHERE " ONE_DISTRICT_I " ORDER BY i.district_id, p.seq, i.seq";
 
 static const char overdue_sql[] =
 	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due\n"
@@ -68,48 +70,63 @@ static char *dup(struct tg_cursor *c, size_t col)
 	return s ? xstrdup(s) : NULL;
 }
 
-static int district_at(const struct overview_data *o, const char *path)
+struct by_id {
+	long long id;
+	int at;                        /* index into the districts, path order */
+};
+
+static int cmp_by_id(const void *a, const void *b)
 {
-	/* rows come in path order, as the districts do: search from the end */
-	for (size_t i = o->n; i-- > 0;)
-		if (!strcmp(o->paths[i], path))
-			return (int)i;
-	return -1;
+	const struct by_id *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The place of district id among o's districts, or -1. */
+static int district_at(const struct by_id *ids, size_t n, const char *id)
+{
+	struct by_id key = { id ? atoll(id) : -1, 0 };
+	const struct by_id *hit = bsearch(&key, ids, n, sizeof *ids, cmp_by_id);
+	return hit ? hit->at : -1;
 }
 
 enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
 			     struct overview_data *o, struct tg_diags *d)
 {
 	memset(o, 0, sizeof *o);
-	struct tg_cursor *c;
+	struct tg_cursor *c = NULL;
 	bool row;
 	enum tg_status st = query(ix, districts_sql, as_of, file, &c, d);
 	size_t alloc = 16;
 	o->names = xmalloc(alloc * sizeof *o->names);
 	o->paths = xmalloc(alloc * sizeof *o->paths);
+	struct by_id *ids = xmalloc(alloc * sizeof *ids);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		if (o->n + 1 == alloc) {
 			alloc *= 2;
 			o->names = xrealloc(o->names, alloc * sizeof *o->names);
 			o->paths = xrealloc(o->paths, alloc * sizeof *o->paths);
+			ids = xrealloc(ids, alloc * sizeof *ids);
 		}
-		o->paths[o->n] = dup(c, 0);
-		o->names[o->n++] = dup(c, 1);
+		ids[o->n] = (struct by_id){ atoll(tg_cursor_text(c, 0)), (int)o->n };
+		o->paths[o->n] = dup(c, 1);
+		o->names[o->n++] = dup(c, 2);
 	}
 	tg_cursor_free(c);
+	c = NULL;
+	qsort(ids, o->n, sizeof *ids, cmp_by_id);
 	o->st = xcalloc(o->n + 1, sizeof *o->st);
 	struct tg_stats *city = &o->st[o->n];
 	if (!st)
 		st = query(ix, stats_sql, as_of, file, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(o, tg_cursor_text(c, 0));
-		int phase = (int)num(c, 2), status;
-		const char *s = tg_cursor_text(c, 3);
+		int i = district_at(ids, o->n, tg_cursor_text(c, 0));
+		int phase = (int)num(c, 1), status;
+		const char *s = tg_cursor_text(c, 2);
 		for (status = 0; status < TG_NSTATUS && strcmp(tg_status_names[status], s); status++)
 			;
 		if (i < 0 || status == TG_NSTATUS)
 			continue;
-		size_t count = (size_t)num(c, 4), late = (size_t)num(c, 5);
+		size_t count = (size_t)num(c, 3), late = (size_t)num(c, 4);
 		struct tg_stats *both[2] = { &o->st[i], city };
 		for (int k = 0; k < 2; k++) {
 			both[k]->measures += count;
@@ -121,8 +138,8 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 			both[k]->overdue += late;
 		}
 	}
-	if (!st)
-		tg_cursor_free(c);
+	tg_cursor_free(c);
+	c = NULL;
 	if (!st)
 		st = query(ix, areas_sql, as_of, file, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
@@ -130,13 +147,13 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 		if (area >= 1 && area < TG_STATS_AREAS)
 			city->by_area[area] += (size_t)num(c, 1);
 	}
-	if (!st)
-		tg_cursor_free(c);
+	tg_cursor_free(c);
+	c = NULL;
 	if (!st)
 		st = query(ix, indicators_sql, as_of, file, &c, d);
 	size_t ialloc = 0;
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(o, tg_cursor_text(c, 0));
+		int i = district_at(ids, o->n, tg_cursor_text(c, 0));
 		if (i < 0)
 			continue;
 		if (o->n_inds == ialloc) {
@@ -162,8 +179,8 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 		city->indicators++;
 		city->on_track += on;
 	}
-	if (!st)
-		tg_cursor_free(c);
+	tg_cursor_free(c);
+	free(ids);
 	return st;
 }
 
@@ -189,7 +206,7 @@ void overview_release(struct overview_data *o)
 enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
 			    struct late **out, size_t *n, struct tg_diags *d)
 {
-	struct tg_cursor *c;
+	struct tg_cursor *c = NULL;
 	bool row;
 	size_t alloc = 16;
 	struct late *v = xmalloc(alloc * sizeof *v);
@@ -213,8 +230,7 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 		l->due = dup(c, 6);
 		l->days = today - day_number(l->due);
 	}
-	if (!st)
-		tg_cursor_free(c);
+	tg_cursor_free(c);
 	qsort(v, *n, sizeof *v, cmp_late);
 	*out = v;
 	return st;

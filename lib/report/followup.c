@@ -37,7 +37,7 @@ static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_
 	else
 		buf_adds(b, "?");
 	const char *date;
-	const struct tg_reading *rd = latest_reading(p, ind->name, &date);
+	const struct tg_reading *rd = tg_latest_reading(p, ind->name, &date);
 	buf_adds(b, " → ");
 	if (rd)
 		buf_addf(b, "%g (%s)", rd->value, date);

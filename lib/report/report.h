@@ -48,9 +48,6 @@ void text_safe(struct buf *b, const char *s);
 void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width);
 
 bool measure_overdue(const struct tg_measure *m, const char *as_of);
-/* Latest follow-up reading of an indicator, or NULL. */
-const struct tg_reading *latest_reading(const struct tg_problem *p, const char *name,
-					const char **date);
 
 /* The page frame of an HTML report: self-contained, print-friendly. */
 void html_open(const struct rctx *r, const char *title);
