@@ -149,13 +149,11 @@ enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *o,
 	       const char *output, bool exit_code, bool no_refresh);
 
-/* ---- tabular output (cmd/rows-out.c) ---- */
+/* ---- a report's rows as CSV or JSON (cmd/rows-out.c) ---- */
 
-/* Append t as CSV (header row; text cells that a spreadsheet would take for
- * a formula get a leading ') or as a JSON array of objects. */
-void rows_write(struct buf *b, const struct tg_rows *t, bool csv);
-/* Append s as a JSON string. */
-void json_string(struct buf *b, const char *s);
+/* Append t to b as CSV or JSON, printed by the table printer below;
+ * 0 or an exit status. */
+int rows_write(struct buf *b, const struct tg_rows *t, bool csv);
 
 /* ---- output tables (cmd/table.c) ----
  *

@@ -126,7 +126,7 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 		tg_diags_release(&d);
 	}
 	if (!status && (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON))
-		rows_write(&out, &rows, o.format == TG_FMT_CSV);
+		status = rows_write(&out, &rows, o.format == TG_FMT_CSV);
 	if (!status)
 		status = emit(&out, output);
 	if (!status && stale)
