@@ -61,8 +61,13 @@ const struct cmd *find_command(const char *name)
 /* A failed write to stdout (a full disk, a closed pipe) is an error. */
 static int finish(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		error("cannot write to standard output: %s", strerror(errno ? errno : EIO));
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		error("cannot write to standard output: %s", strerror(errno));
+		return TG_EIO;
+	}
+	if (ferror(stdout)) {       /* an earlier write failed; its errno is gone */
+		error("cannot write to standard output");
 		return TG_EIO;
 	}
 	return status;

@@ -531,3 +531,9 @@ struct tg_node *tg_map_get(const struct tg_node *map, const char *key)
 			return map->kids[i + 1];
 	return NULL;
 }
+
+bool tg_node_null(const struct tg_node *n)
+{
+	return n->kind == TG_SCALAR && n->style == TG_PLAIN &&
+	       (n->len == 0 || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
+}

@@ -79,7 +79,6 @@ static long pair_of(const struct tg_node *map, const char *key)
 	return -1;
 }
 
-static bool is_null_node(const struct tg_node *n);
 
 /* The changed node: old t, new u. */
 static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
@@ -105,7 +104,7 @@ static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
 		return holds(nv, ch->val);
 	/* APPEND: the old items (none for a missing key or a null), then the item */
 	const struct tg_node *ov = k < 0 ? NULL : t->kids[at + 1];
-	size_t before = ov && !is_null_node(ov) ? ov->n : 0;
+	size_t before = ov && !tg_node_null(ov) ? ov->n : 0;
 	return nv->kind == TG_SEQ && nv->n == before + 1 &&
 	       (!before || same_run(ov, 0, before, nv, 0)) && holds(nv->kids[before], ch->val);
 }
@@ -414,11 +413,6 @@ static size_t after_colon(const struct tg_edit *e, const struct tg_node *key)
 	return p + 1;
 }
 
-static bool is_null_node(const struct tg_node *n)
-{
-	return n->kind == TG_SCALAR && n->style == TG_PLAIN &&
-	       (n->len == 0 || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
-}
 
 /* New lines at the very end of a file that ends in a | or > scalar without
  * a final line break would change that scalar's value (the line break
@@ -499,7 +493,7 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			tg_val_free(v);
 			return TG_EDATA;
 		}
-	} else if (is_null_node(old) && old->len == 0) {
+	} else if (tg_node_null(old) && old->len == 0) {
 		pos = after_colon(e, knode);
 		buf_addc(&ins, ' ');
 		render_flow(&ins, v);
@@ -549,7 +543,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 	bool block_parent = map->style == TG_BLOCK;
 	size_t key_indent = knode ? indent_of(knode) : indent_of(map);
 
-	if (seq && seq->kind != TG_SEQ && !is_null_node(seq)) {
+	if (seq && seq->kind != TG_SEQ && !tg_node_null(seq)) {
 		tg_val_free(item);
 		tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, seq, "'%s' is not a list", key);
 		return TG_EDATA;
@@ -581,12 +575,12 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		buf_adds(&ins, ":");
 		buf_adds(&ins, e->eol);
 		render_item(e, &ins, item, key_indent + 2, 2);
-	} else if (is_null_node(seq) || (seq->style == TG_FLOW && seq->n == 0 &&
+	} else if (tg_node_null(seq) || (seq->style == TG_FLOW && seq->n == 0 &&
 					   block_parent && !is_scalar(item))) {
 		/* `key:` or `key: []` under a block mapping: start a block list */
 		pos = knode->end;
 		/* a null's marks may sit on the next line: take the key's line */
-		size_t rest = is_null_node(seq) ? after_colon(e, knode) : seq->end;
+		size_t rest = tg_node_null(seq) ? after_colon(e, knode) : seq->end;
 		size_t eol = line_after(e, rest);
 		del = eol - pos;
 		buf_adds(&ins, ":");
@@ -700,7 +694,7 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 		return TG_EDATA;
 	} else {
 		pos = line_start(e, k->start);
-		end = line_after(e, is_null_node(v) && v->len == 0 ? k->end : v->tail);
+		end = line_after(e, tg_node_null(v) && v->len == 0 ? k->end : v->tail);
 		if (i == 0) {
 			/* the first key shares its line with the item's dash: keep
 			 * the dash, move the next key up to it */

@@ -38,13 +38,6 @@ static const char *what(const struct tg_node *n)
 	return n->len ? "text" : "nothing";
 }
 
-/* An empty plain scalar, `~` or `null`: the key is there but says nothing. */
-static bool is_null(const struct tg_node *n)
-{
-	return n->kind == TG_SCALAR && n->style == TG_PLAIN &&
-	       (n->len == 0 || !strcmp(n->str, "~") || !strcmp(n->str, "null"));
-}
-
 static bool want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 		 const char *key)
 {
@@ -85,7 +78,7 @@ static const char *text(struct ctx *c, const struct tg_node *n, const char *key)
 {
 	if (!want(c, n, TG_SCALAR, key))
 		return NULL;
-	if (is_null(n)) {
+	if (tg_node_null(n)) {
 		ERR(c, n, "'%s' is empty; expected text", key);
 		return NULL;
 	}
@@ -94,7 +87,7 @@ static const char *text(struct ctx *c, const struct tg_node *n, const char *key)
 
 static const char *opt_text(struct ctx *c, const struct tg_node *n, const char *key)
 {
-	if (is_null(n))
+	if (tg_node_null(n))
 		return NULL;
 	return text(c, n, key);
 }
@@ -194,7 +187,7 @@ static int enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 static void strlist(struct ctx *c, const struct tg_node *n, const char *key,
 		    struct tg_strlist *out)
 {
-	if (is_null(n) || !want(c, n, TG_SEQ, key))
+	if (tg_node_null(n) || !want(c, n, TG_SEQ, key))
 		return;
 	out->node = n;
 	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
@@ -208,7 +201,7 @@ static void strlist(struct ctx *c, const struct tg_node *n, const char *key,
 static void intlist(struct ctx *c, const struct tg_node *n, const char *key,
 		    long max, struct tg_intlist *out)
 {
-	if (is_null(n) || !want(c, n, TG_SEQ, key))
+	if (tg_node_null(n) || !want(c, n, TG_SEQ, key))
 		return;
 	out->node = n;
 	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
@@ -281,7 +274,7 @@ static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, sitem_keys, "a situation item");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: it->title = text(c, v, "title"); break;
@@ -301,7 +294,7 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 	s->node = n;
 	for (int g = 0; g < 4; g++)
 		s->respondents[g] = -1;
-	if (is_null(n) || !want(c, n, TG_MAP, tg_source_names[s - p->sources]))
+	if (tg_node_null(n) || !want(c, n, TG_MAP, tg_source_names[s - p->sources]))
 		return;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
@@ -319,7 +312,7 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 			}
 			break;
 		case 2:
-			if (is_null(v) || !want(c, v, TG_SEQ, "problems"))
+			if (tg_node_null(v) || !want(c, v, TG_SEQ, "problems"))
 				break;
 			s->items = tg_arena_alloc(c->a, (v->n + 1) * sizeof *s->items);
 			s->n_items = v->n;
@@ -340,7 +333,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, joint_keys, "a joint item");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0:
@@ -353,7 +346,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		case 1: j->title = text(c, v, "title"); break;
 		case 2: strlist(c, v, "areas", &j->areas); check_areas(c, p, &j->areas); break;
 		case 3:
-			if (is_null(v) || !want(c, v, TG_SEQ, "sources"))
+			if (tg_node_null(v) || !want(c, v, TG_SEQ, "sources"))
 				break;
 			for (size_t m = 0; m < v->n; m++) {
 				int s = enumeration(c, v->kids[m], "sources", tg_source_names);
@@ -370,7 +363,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 static void load_situation(struct ctx *c, struct tg_plan *p, const struct tg_node *n)
 {
 	p->situation = n;
-	if (is_null(n) || !want(c, n, TG_MAP, "situation"))
+	if (tg_node_null(n) || !want(c, n, TG_MAP, "situation"))
 		return;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
@@ -379,7 +372,7 @@ static void load_situation(struct ctx *c, struct tg_plan *p, const struct tg_nod
 			load_source(c, p, v, &p->sources[idx]);
 		} else if (idx == 3) {
 			p->joint_node = v;
-			if (is_null(v) || !want(c, v, TG_SEQ, "joint"))
+			if (tg_node_null(v) || !want(c, v, TG_SEQ, "joint"))
 				continue;
 			p->joint = tg_arena_alloc(c->a, (v->n + 1) * sizeof *p->joint);
 			p->n_joint = v->n;
@@ -434,7 +427,7 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, measure_keys, "a measure");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0:
@@ -466,13 +459,13 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 		       struct tg_point *pt)
 {
-	if (is_null(n) || !want(c, n, TG_MAP, key))
+	if (tg_node_null(n) || !want(c, n, TG_MAP, key))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, point_keys, key);
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		if (idx == 0)
 			pt->set = number(c, v, "value", -1e12, 1e12, &pt->value);
@@ -491,7 +484,7 @@ static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_ind
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, indicator_keys, "an indicator");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: ind->name = text(c, v, "name"); break;
@@ -512,7 +505,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, followup_keys, "a follow-up");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 0: f->date = date(c, v, "date"); break;
@@ -520,7 +513,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 		case 2: f->done = opt_text(c, v, "done"); break;
 		case 3: f->effect = opt_text(c, v, "effect"); break;
 		case 4:
-			if (is_null(v) || !want(c, v, TG_MAP, "indicators"))
+			if (tg_node_null(v) || !want(c, v, TG_MAP, "indicators"))
 				break;
 			f->readings = tg_arena_alloc(c->a, (v->n / 2 + 1) * sizeof *f->readings);
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
@@ -560,7 +553,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 	}
 	/* Indicators before follow-ups, which name them. */
 	const struct tg_node *inds = tg_map_get(n, "indicators");
-	if (inds && !is_null(inds) && want(c, inds, TG_SEQ, "indicators")) {
+	if (inds && !tg_node_null(inds) && want(c, inds, TG_SEQ, "indicators")) {
 		pr->indicators = tg_arena_alloc(c->a, (inds->n + 1) * sizeof *pr->indicators);
 		pr->n_indicators = inds->n;
 		for (size_t j = 0; j < inds->n; j++)
@@ -570,7 +563,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = key_index(c, k, problem_keys, "a problem");
-		if (idx >= 0 && !is_null(v))
+		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case 1: pr->title = text(c, v, "title"); break;
@@ -580,7 +573,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 		case 6: strlist(c, v, "subgoals", &pr->subgoals); break;
 		case 7: strategic(c, v, &pr->strategic_areas); break;
 		case 8:
-			if (is_null(v) || !want(c, v, TG_SEQ, "measures"))
+			if (tg_node_null(v) || !want(c, v, TG_SEQ, "measures"))
 				break;
 			pr->measures = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->measures);
 			pr->n_measures = v->n;
@@ -588,7 +581,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 				load_measure(c, pr, v->kids[j], &pr->measures[j]);
 			break;
 		case 9:
-			if (is_null(v) || !want(c, v, TG_SEQ, "followups"))
+			if (tg_node_null(v) || !want(c, v, TG_SEQ, "followups"))
 				break;
 			pr->followups = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->followups);
 			pr->n_followups = v->n;
@@ -674,7 +667,7 @@ static void check_schema(struct ctx *c, const struct tg_node *root)
 static bool root_map(struct ctx *c, const char *what_file)
 {
 	const struct tg_node *root = c->doc->root;
-	if (!root || is_null(root)) {
+	if (!root || tg_node_null(root)) {
 		ERR(c, NULL, "file is empty; expected %s starting with 'schema: %s'", what_file, SCHEMA);
 		return false;
 	}
@@ -707,14 +700,14 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
 			const struct tg_node *k = root->kids[i], *v = root->kids[i + 1];
 			int idx = key_index(&c, k, plan_keys, "a district plan");
-			if (idx >= 0 && !is_null(v))
+			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
 			case 1: p->district = text(&c, v, "district"); break;
 			case 3: load_situation(&c, p, v); break;
 			case 4:
 				p->problems_node = v;
-				if (is_null(v) || !want(&c, v, TG_SEQ, "problems"))
+				if (tg_node_null(v) || !want(&c, v, TG_SEQ, "problems"))
 					break;
 				p->problems = tg_arena_alloc(c.a, (v->n + 1) * sizeof *p->problems);
 				p->n_problems = v->n;
@@ -797,7 +790,7 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 		       struct tg_named **out, size_t *n, const char *const *names_as_ids,
 		       long maxid)
 {
-	if (is_null(v) || !want(c, v, TG_SEQ, key))
+	if (tg_node_null(v) || !want(c, v, TG_SEQ, key))
 		return;
 	*out = tg_arena_alloc(c->a, (v->n + 1) * sizeof **out);
 	for (size_t j = 0; j < v->n; j++) {
@@ -809,7 +802,7 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 		for (size_t i = 0; i + 1 < it->n; i += 2) {
 			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
 			int idx = key_index(c, k, named_keys, key);
-			if (idx >= 0 && !is_null(val))
+			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == 0 && names_as_ids)
 				nm.id = enumeration(c, val, "id", names_as_ids);
@@ -844,7 +837,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 		for (size_t i = 0; i + 1 < doc->root->n; i += 2) {
 			const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
 			int idx = key_index(&c, k, config_keys, "trygg.yaml");
-			if (idx >= 0 && !is_null(v))
+			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
 			case 1: cfg->city = text(&c, v, "city"); break;
@@ -875,14 +868,14 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 			}
 			case 7: strlist(&c, v, "organisations", &cfg->organisations); break;
 			case 8:
-				if (is_null(v) || !want(&c, v, TG_SEQ, "synonyms"))
+				if (tg_node_null(v) || !want(&c, v, TG_SEQ, "synonyms"))
 					break;
 				cfg->synonyms = tg_arena_alloc(c.a, (v->n + 1) * sizeof *cfg->synonyms);
 				for (size_t j = 0; j < v->n; j++)
 					strlist(&c, v->kids[j], "synonyms", &cfg->synonyms[cfg->n_synonyms++]);
 				break;
 			case 9:
-				if (is_null(v) || !want(&c, v, TG_MAP, "thresholds"))
+				if (tg_node_null(v) || !want(&c, v, TG_MAP, "thresholds"))
 					break;
 				for (size_t j = 0; j + 1 < v->n; j += 2) {
 					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];

@@ -355,8 +355,6 @@ struct tg_val *tg_val_push(struct tg_val *list, struct tg_val *item);
 /* Set key in a map, replacing an old value or appending (returns map). */
 struct tg_val *tg_val_put(struct tg_val *map, const char *key, struct tg_val *value);
 struct tg_val *tg_val_get(const struct tg_val *map, const char *key);
-/* Remove count kids from index i. */
-void tg_val_remove(struct tg_val *v, size_t i, size_t count);
 void tg_val_free(struct tg_val *v);
 /* The value a document node holds (positions and styles dropped). */
 struct tg_val *tg_val_from_node(const struct tg_node *n);

@@ -52,14 +52,6 @@ struct tg_val *tg_val_get(const struct tg_val *map, const char *key)
 	return NULL;
 }
 
-void tg_val_remove(struct tg_val *v, size_t i, size_t count)
-{
-	for (size_t k = i; k < i + count; k++)
-		tg_val_free(v->kids[k]);
-	memmove(v->kids + i, v->kids + i + count, (v->n - i - count) * sizeof *v->kids);
-	v->n -= count;
-}
-
 void tg_val_free(struct tg_val *v)
 {
 	if (!v)
