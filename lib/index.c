@@ -26,6 +26,7 @@
 
 #define TG_RACY_NS (2LL * 1000000000LL)   /* coarse clocks, FAT's 2 s mtime */
 #define BUSY_MS 10000
+#define LOAD_BUDGET (8u << 20)  /* bytes of plan files read ahead, at most */
 #define CONFIG_PATH "trygg.yaml"
 
 struct tg_index {
@@ -50,10 +51,16 @@ const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
 
 /* ---- schema ----------------------------------------------------------- */
 
-/* Every table holding a district's rows has district_id; deleting a
- * district is one indexed DELETE per table. */
+/* The rows of the district whose file has id D have the ids
+ * [D << ROW_BITS, (D + 1) << ROW_BITS) in every table below: a district's
+ * rows are found and deleted by a range of the primary key, with no index
+ * on district_id to keep up, and a full build appends to every table.
+ * (A file's rows are far fewer: 16 MiB of YAML and at most 1,000 areas
+ * a list.) */
+#define ROW_BITS 32
+
 static const char *const district_tables[] = {
-	"districts", "areas", "situation", "situation_areas", "problems", "causes",
+	"areas", "situation", "situation_areas", "problems", "causes",
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
 	"measure_areas", "followups", "followup_measures", "readings", "texts", NULL,
 };
@@ -71,29 +78,29 @@ static const char schema_sql[] =
 	"CREATE TABLE districts (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, name TEXT NOT NULL,\n"
 	"  slug TEXT NOT NULL, file_slug TEXT NOT NULL, areas TEXT NOT NULL);\n"
-	"CREATE TABLE areas (district_id INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
-	"  name TEXT NOT NULL);\n"
+	"CREATE TABLE areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  seq INTEGER NOT NULL, name TEXT NOT NULL);\n"
 	"CREATE TABLE situation (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, source TEXT NOT NULL,\n"
 	"  seq INTEGER NOT NULL, item TEXT, title TEXT NOT NULL, date TEXT,\n"
 	"  areas TEXT NOT NULL, survey_group TEXT, share REAL, police_index REAL,\n"
 	"  note TEXT, sources TEXT NOT NULL, n_sources INTEGER NOT NULL);\n"
-	"CREATE TABLE situation_areas (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE situation_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  situation_id INTEGER NOT NULL, seq INTEGER NOT NULL, area TEXT NOT NULL);\n"
 	"CREATE TABLE problems (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, pid TEXT NOT NULL,\n"
 	"  seq INTEGER NOT NULL, title TEXT NOT NULL, situation TEXT, goal TEXT,\n"
 	"  strategic_areas TEXT NOT NULL, n_measures INTEGER NOT NULL,\n"
 	"  n_open INTEGER NOT NULL, n_followups INTEGER NOT NULL);\n"
-	"CREATE TABLE causes (district_id INTEGER NOT NULL, problem_id INTEGER NOT NULL,\n"
-	"  seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
-	"CREATE TABLE subgoals (district_id INTEGER NOT NULL, problem_id INTEGER NOT NULL,\n"
-	"  seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
-	"CREATE TABLE indicators (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE causes (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
+	"CREATE TABLE subgoals (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL);\n"
+	"CREATE TABLE indicators (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,\n"
 	"  baseline REAL, baseline_date TEXT, target REAL, target_date TEXT,\n"
 	"  latest REAL, latest_date TEXT);\n"
-	"CREATE TABLE problem_areas (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE problem_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, area INTEGER NOT NULL);\n"
 	"CREATE TABLE measures (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
@@ -101,18 +108,18 @@ static const char schema_sql[] =
 	"  text TEXT NOT NULL, phase INTEGER NOT NULL, term TEXT, kind TEXT,\n"
 	"  status TEXT NOT NULL, due TEXT, responsible TEXT NOT NULL,\n"
 	"  strategic_areas TEXT NOT NULL);\n"
-	"CREATE TABLE responsible (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE responsible (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  measure_id INTEGER NOT NULL, seq INTEGER NOT NULL, party TEXT NOT NULL);\n"
-	"CREATE TABLE measure_areas (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE measure_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  measure_id INTEGER NOT NULL, area INTEGER NOT NULL,\n"
 	"  inherited INTEGER NOT NULL);\n"
 	"CREATE TABLE followups (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, fid TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  date TEXT NOT NULL, measures TEXT NOT NULL, done TEXT, effect TEXT);\n"
-	"CREATE TABLE followup_measures (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE followup_measures (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL);\n"
-	"CREATE TABLE readings (district_id INTEGER NOT NULL,\n"
+	"CREATE TABLE readings (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
 	"  indicator TEXT NOT NULL, value REAL NOT NULL);\n"
 	"CREATE TABLE texts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
@@ -191,30 +198,14 @@ static const char schema_sql[] =
 /* Made after the rows when the whole index is built (faster than keeping
  * them up to date row by row). */
 static const char index_sql[] =
-	"CREATE INDEX districts_d ON districts(district_id);\n"
 	"CREATE INDEX districts_name ON districts(name);\n"
-	"CREATE INDEX areas_d ON areas(district_id);\n"
-	"CREATE INDEX situation_d ON situation(district_id);\n"
-	"CREATE INDEX situation_areas_d ON situation_areas(district_id);\n"
-	"CREATE INDEX problems_d ON problems(district_id);\n"
-	"CREATE INDEX causes_d ON causes(district_id);\n"
-	"CREATE INDEX subgoals_d ON subgoals(district_id);\n"
-	"CREATE INDEX indicators_d ON indicators(district_id);\n"
-	"CREATE INDEX problem_areas_d ON problem_areas(district_id);\n"
-	"CREATE INDEX problem_areas_p ON problem_areas(problem_id);\n"
-	"CREATE INDEX measures_d ON measures(district_id);\n"
+	/* problems_v's overdue count */
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
 	/* covering indexes for the overview's aggregates (lib/report/data.c) */
 	"CREATE INDEX measures_stats ON measures(district_id, phase, status, due);\n"
 	"CREATE INDEX measure_areas_area ON measure_areas(area, district_id);\n"
-	"CREATE INDEX responsible_d ON responsible(district_id);\n"
-	"CREATE INDEX responsible_m ON responsible(measure_id);\n"
-	"CREATE INDEX measure_areas_d ON measure_areas(district_id);\n"
-	"CREATE INDEX measure_areas_m ON measure_areas(measure_id);\n"
-	"CREATE INDEX followups_d ON followups(district_id);\n"
-	"CREATE INDEX followup_measures_d ON followup_measures(district_id);\n"
-	"CREATE INDEX readings_d ON readings(district_id);\n"
-	"CREATE INDEX texts_d ON texts(district_id);\n";
+	/* the overdue report's responsible parties */
+	"CREATE INDEX responsible_m ON responsible(measure_id);\n";
 
 /* ---- collations and functions ------------------------------------------ */
 
@@ -441,7 +432,7 @@ static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 				rc = exec(ix->db, "PRAGMA journal_mode = WAL");
 			if (rc == SQLITE_OK)
 				rc = exec(ix->db, "PRAGMA synchronous = NORMAL;"
-					  " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+					  " PRAGMA cache_size = -16384");
 		}
 		if (rc == SQLITE_OK)
 			return TG_OK;
@@ -536,7 +527,7 @@ unsigned long long tg_hash64(const void *data, size_t len)
 
 enum {
 	S_FILE_INS, S_FILE_UPD, S_FILE_DEL,
-	S_DISTRICT, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
+	S_DISTRICT, S_DISTRICT_DEL, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
 	S_INDICATOR, S_PAREA, S_MEASURE, S_RESP, S_MAREA, S_FOLLOWUP, S_FMEASURE,
 	S_READING, S_TEXT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
 	S_N
@@ -550,33 +541,45 @@ static const char *const stmt_sql[S_N] = {
 	[S_FILE_DEL] = "DELETE FROM files WHERE id = ?",
 	[S_DISTRICT] = "INSERT INTO districts (id, district_id, name, slug, file_slug, areas)"
 		       " VALUES (?1, ?1, ?2, ?3, ?4, ?5)",
-	[S_AREA] = "INSERT INTO areas VALUES (?, ?, ?)",
+	[S_DISTRICT_DEL] = "DELETE FROM districts WHERE id = ?",
+	[S_AREA] = "INSERT INTO areas (district_id, seq, name, id) VALUES (?, ?, ?, ?)",
 	[S_SITEM] = "INSERT INTO situation (district_id, source, seq, item, title, date,"
-		    " areas, survey_group, share, police_index, note, sources, n_sources)"
-		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_SAREA] = "INSERT INTO situation_areas VALUES (?, ?, ?, ?)",
+		    " areas, survey_group, share, police_index, note, sources, n_sources, id)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_SAREA] = "INSERT INTO situation_areas (district_id, situation_id, seq, area, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
 	[S_PROBLEM] = "INSERT INTO problems (district_id, pid, seq, title, situation, goal,"
-		      " strategic_areas, n_measures, n_open, n_followups)"
-		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_CAUSE] = "INSERT INTO causes VALUES (?, ?, ?, ?)",
-	[S_SUBGOAL] = "INSERT INTO subgoals VALUES (?, ?, ?, ?)",
-	[S_INDICATOR] = "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_PAREA] = "INSERT INTO problem_areas VALUES (?, ?, ?)",
+		      " strategic_areas, n_measures, n_open, n_followups, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_CAUSE] = "INSERT INTO causes (district_id, problem_id, seq, text, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
+	[S_SUBGOAL] = "INSERT INTO subgoals (district_id, problem_id, seq, text, id)"
+		      " VALUES (?, ?, ?, ?, ?)",
+	[S_INDICATOR] = "INSERT INTO indicators (district_id, problem_id, seq, name, baseline,"
+			" baseline_date, target, target_date, latest, latest_date, id)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_PAREA] = "INSERT INTO problem_areas (district_id, problem_id, area, id)"
+		    " VALUES (?, ?, ?, ?)",
 	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
-		      " term, kind, status, due, responsible, strategic_areas)"
-		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_RESP] = "INSERT INTO responsible VALUES (?, ?, ?, ?)",
-	[S_MAREA] = "INSERT INTO measure_areas VALUES (?, ?, ?, ?)",
+		      " term, kind, status, due, responsible, strategic_areas, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_RESP] = "INSERT INTO responsible (district_id, measure_id, seq, party, id)"
+		   " VALUES (?, ?, ?, ?, ?)",
+	[S_MAREA] = "INSERT INTO measure_areas (district_id, measure_id, area, inherited, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
 	[S_FOLLOWUP] = "INSERT INTO followups (district_id, problem_id, fid, seq, date,"
-		       " measures, done, effect) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_FMEASURE] = "INSERT INTO followup_measures VALUES (?, ?, ?, ?)",
-	[S_READING] = "INSERT INTO readings VALUES (?, ?, ?, ?, ?)",
-	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text) VALUES (?, ?, ?, ?, ?)",
+		       " measures, done, effect, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FMEASURE] = "INSERT INTO followup_measures (district_id, followup_id, seq, measure, id)"
+		       " VALUES (?, ?, ?, ?, ?)",
+	[S_READING] = "INSERT INTO readings (district_id, followup_id, seq, indicator, value, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text, id)"
+		   " VALUES (?, ?, ?, ?, ?, ?)",
 	[S_FTS] = "INSERT INTO texts_fts (rowid, text) VALUES (?, ?)",
 	/* an external-content FTS5 table reads the words to remove from its
 	 * content table: delete here before the rows of texts go */
 	[S_FTS_DEL] = "DELETE FROM texts_fts WHERE rowid IN"
-		      " (SELECT id FROM texts WHERE district_id = ?)",
+		      " (SELECT id FROM texts WHERE id BETWEEN ?1 AND ?2)",
 	[S_SA] = "INSERT INTO strategic_areas VALUES (?, ?)",
 	[S_PHASE] = "INSERT INTO phases VALUES (?, ?)",
 	[S_ORG] = "INSERT INTO organisations VALUES (?, ?)",
@@ -604,6 +607,10 @@ struct refresh {
 	struct buf text;        /* the file being indexed */
 	struct buf scratch;
 	long long seq_text;
+	long long row_id, row_end;  /* the last id given, the end of the range */
+	const char *path;           /* the file being indexed */
+	bool force;                 /* read every file (trygg.yaml changed) */
+	struct job **loads;         /* the files to read, for load_job */
 };
 
 /* Binding and running: every call is a no-op once an error is recorded. */
@@ -640,6 +647,22 @@ static long long run(struct refresh *r, sqlite3_stmt *st)
 	return sqlite3_last_insert_rowid(r->db);
 }
 
+/* Insert a row of the district being indexed: its id, the next of the
+ * district's range, is the statement's last parameter. */
+static long long add_row(struct refresh *r, sqlite3_stmt *st)
+{
+	if (r->rc)
+		return 0;
+	if (++r->row_id == r->row_end) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, 0, 0, NULL, 0, 0,
+			    "too many rows for the index (more than 2^%d)", ROW_BITS);
+		r->rc = SQLITE_TOOBIG;
+		return 0;
+	}
+	bind_int(r, st, sqlite3_bind_parameter_count(st), r->row_id);
+	return run(r, st);
+}
+
 static const char *strlist_join(struct buf *b, const struct tg_strlist *l)
 {
 	buf_reset(b);
@@ -667,7 +690,7 @@ static void add_text(struct refresh *r, long long did, const char *kind, const c
 	bind_text(r, st, 3, ref);
 	bind_int(r, st, 4, ++r->seq_text);
 	bind_text(r, st, 5, text);
-	long long id = run(r, st);
+	long long id = add_row(r, st);
 	if (r->stats->rebuilt)
 		return;          /* the full-text index is made at the end */
 	bind_int(r, r->st[S_FTS], 1, id);
@@ -677,12 +700,17 @@ static void add_text(struct refresh *r, long long did, const char *kind, const c
 
 static void delete_district(struct refresh *r, long long did)
 {
-	bind_int(r, r->st[S_FTS_DEL], 1, did);
+	long long from = did << ROW_BITS, to = from + (1LL << ROW_BITS) - 1;
+	bind_int(r, r->st[S_FTS_DEL], 1, from);
+	bind_int(r, r->st[S_FTS_DEL], 2, to);
 	run(r, r->st[S_FTS_DEL]);
 	for (size_t i = 0; district_tables[i]; i++) {
-		bind_int(r, r->del[i], 1, did);
+		bind_int(r, r->del[i], 1, from);
+		bind_int(r, r->del[i], 2, to);
 		run(r, r->del[i]);
 	}
+	bind_int(r, r->st[S_DISTRICT_DEL], 1, did);
+	run(r, r->st[S_DISTRICT_DEL]);
 }
 
 static void insert_situation(struct refresh *r, long long did, const struct tg_plan *p)
@@ -722,13 +750,13 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 			bind_text(r, st, 11, joint ? NULL : it->note);
 			bind_text(r, st, 12, r->scratch.s);
 			bind_int(r, st, 13, n_sources);
-			long long sid = run(r, st);
+			long long sid = add_row(r, st);
 			for (size_t a = 0; a < al->n; a++) {
 				bind_int(r, sa, 1, did);
 				bind_int(r, sa, 2, sid);
 				bind_int(r, sa, 3, (long long)a + 1);
 				bind_text(r, sa, 4, al->v[a]);
-				run(r, sa);
+				add_row(r, sa);
 			}
 		}
 	}
@@ -755,14 +783,14 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 10, m->due);
 	bind_text(r, st, 11, strlist_join(&r->scratch, &m->responsible));
 	bind_text(r, st, 12, intlist_join(&areas, al));
-	long long mid = run(r, st);
+	long long mid = add_row(r, st);
 	for (size_t i = 0; i < m->responsible.n; i++) {
 		sqlite3_stmt *rs = r->st[S_RESP];
 		bind_int(r, rs, 1, did);
 		bind_int(r, rs, 2, mid);
 		bind_int(r, rs, 3, (long long)i + 1);
 		bind_text(r, rs, 4, m->responsible.v[i]);
-		run(r, rs);
+		add_row(r, rs);
 	}
 	for (size_t i = 0; i < al->n; i++) {
 		sqlite3_stmt *as = r->st[S_MAREA];
@@ -770,7 +798,7 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 		bind_int(r, as, 2, mid);
 		bind_int(r, as, 3, al->v[i]);
 		bind_int(r, as, 4, inherited);
-		run(r, as);
+		add_row(r, as);
 	}
 	add_text(r, did, "measure", m->id, m->text);
 	buf_release(&areas);
@@ -791,14 +819,14 @@ static void insert_followup(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 6, strlist_join(&r->scratch, &f->measures));
 	bind_text(r, st, 7, f->done);
 	bind_text(r, st, 8, f->effect);
-	long long id = run(r, st);
+	long long id = add_row(r, st);
 	for (size_t i = 0; i < f->measures.n; i++) {
 		sqlite3_stmt *fm = r->st[S_FMEASURE];
 		bind_int(r, fm, 1, did);
 		bind_int(r, fm, 2, id);
 		bind_int(r, fm, 3, (long long)i + 1);
 		bind_text(r, fm, 4, f->measures.v[i]);
-		run(r, fm);
+		add_row(r, fm);
 	}
 	for (size_t i = 0; i < f->n_readings; i++) {
 		sqlite3_stmt *rd = r->st[S_READING];
@@ -807,7 +835,7 @@ static void insert_followup(struct refresh *r, long long did, long long pid,
 		bind_int(r, rd, 3, (long long)i + 1);
 		bind_text(r, rd, 4, f->readings[i].name);
 		bind_real(r, rd, 5, true, f->readings[i].value);
-		run(r, rd);
+		add_row(r, rd);
 	}
 	add_text(r, did, "followup", fid, f->done);
 	add_text(r, did, "effect", fid, f->effect);
@@ -831,7 +859,7 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 	bind_int(r, st, 8, (long long)pr->n_measures);
 	bind_int(r, st, 9, (long long)open);
 	bind_int(r, st, 10, (long long)pr->n_followups);
-	long long pid = run(r, st);
+	long long pid = add_row(r, st);
 	add_text(r, did, "problem", pr->id, pr->title);
 	for (size_t i = 0; i < pr->causes.n; i++) {
 		sqlite3_stmt *cs = r->st[S_CAUSE];
@@ -839,7 +867,7 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 		bind_int(r, cs, 2, pid);
 		bind_int(r, cs, 3, (long long)i + 1);
 		bind_text(r, cs, 4, pr->causes.v[i]);
-		run(r, cs);
+		add_row(r, cs);
 		add_text(r, did, "cause", pr->id, pr->causes.v[i]);
 	}
 	add_text(r, did, "goal", pr->id, pr->goal);
@@ -849,7 +877,7 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 		bind_int(r, ss, 2, pid);
 		bind_int(r, ss, 3, (long long)i + 1);
 		bind_text(r, ss, 4, pr->subgoals.v[i]);
-		run(r, ss);
+		add_row(r, ss);
 		add_text(r, did, "subgoal", pr->id, pr->subgoals.v[i]);
 	}
 	for (size_t i = 0; i < pr->n_indicators; i++) {
@@ -867,14 +895,14 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 		const struct tg_reading *rd = tg_latest_reading(pr, in->name, &when);
 		bind_real(r, is, 9, rd != NULL, rd ? rd->value : 0);
 		bind_text(r, is, 10, rd ? when : NULL);
-		run(r, is);
+		add_row(r, is);
 	}
 	for (size_t i = 0; i < pr->strategic_areas.n; i++) {
 		sqlite3_stmt *as = r->st[S_PAREA];
 		bind_int(r, as, 1, did);
 		bind_int(r, as, 2, pid);
 		bind_int(r, as, 3, pr->strategic_areas.v[i]);
-		run(r, as);
+		add_row(r, as);
 	}
 	for (size_t i = 0; i < pr->n_measures; i++)
 		insert_measure(r, did, pid, pr, &pr->measures[i], ++*mseq);
@@ -891,6 +919,9 @@ static const char *base_name(const char *path)
 static void insert_district(struct refresh *r, long long did, const char *rel,
 			    const struct tg_plan *p)
 {
+	r->row_id = did << ROW_BITS;
+	r->row_end = r->row_id + (1LL << ROW_BITS);
+	r->path = rel;
 	char *slug = tg_slug(p->district);
 	const char *base = base_name(rel);
 	char *stem = xstrndup(base, strlen(base) - 5);    /* less ".yaml" */
@@ -907,7 +938,7 @@ static void insert_district(struct refresh *r, long long did, const char *rel,
 		bind_int(r, as, 1, did);
 		bind_int(r, as, 2, (long long)i + 1);
 		bind_text(r, as, 3, p->areas.v[i]);
-		run(r, as);
+		add_row(r, as);
 	}
 	insert_situation(r, did, p);
 	long long mseq = 0, fseq = 0;
@@ -1005,66 +1036,99 @@ static bool racy(const struct filerow *f)
 	return f->mtime_ns + TG_RACY_NS > f->checked_ns;
 }
 
-/* Index one plan file; old (NULL for a new file) is what the index knows.
- * force: read and parse even when size and mtime match. */
-static void index_file(struct refresh *r, const char *path, const char *rel,
-		       const struct filerow *old, bool force)
+/* What a refresh does with a plan file, in path order. */
+enum step { STEP_LOAD, STEP_UNCHANGED, STEP_REMOVE };
+
+struct job {
+	enum step step;
+	const char *path, *rel;     /* as listed; relative to the workspace */
+	const struct filerow *old;  /* what the index knows; NULL: a new file */
+	struct filerow now;         /* its size and mtime now */
+	/* STEP_LOAD: what load_job found, maybe on a worker thread */
+	bool same;                  /* the content hash is what was indexed */
+	enum tg_status st;
+	struct buf text;
+	struct tg_plan *plan;
+	struct tg_diags diags;
+};
+
+/* The step for a file on disk; old is what the index knows (NULL for a
+ * new file).  false: nothing to do (a new file gone already). */
+static bool plan_step(struct refresh *r, struct job *j, const char *path, const char *rel,
+		      const struct filerow *old)
 {
-	struct filerow now = { 0 };
-	if (!stat_file(path, &now)) {
-		if (old) {    /* gone between the listing and now */
-			delete_district(r, old->id);
-			bind_int(r, r->st[S_FILE_DEL], 1, old->id);
-			run(r, r->st[S_FILE_DEL]);
-			event(r, TG_IX_REMOVED, path);
-		}
+	*j = (struct job){ .path = path, .rel = rel, .old = old, .text = BUF_INIT,
+			   .diags = TG_DIAGS_INIT };
+	if (!stat_file(path, &j->now)) {       /* gone between the listing and now */
+		j->step = STEP_REMOVE;
+		return old != NULL;
+	}
+	if (old && !r->force && !old->stale && old->size == j->now.size &&
+	    old->mtime_ns == j->now.mtime_ns && !racy(old))
+		j->step = STEP_UNCHANGED;
+	else
+		j->step = STEP_LOAD;
+	return true;
+}
+
+/* Read, hash and parse a file (on a worker thread: no SQLite here). */
+static void load_job(void *arg, size_t i)
+{
+	struct refresh *r = arg;
+	struct job *j = r->loads[i];
+	j->st = tg_read_file(j->path, TG_MAX_FILE, &j->text, &j->diags);
+	j->now.hash = j->st == TG_OK ? tg_hash64(j->text.s, j->text.len) : 0;
+	j->same = j->st == TG_OK && j->old && !r->force && !j->old->stale &&
+		  j->old->hash == j->now.hash;
+	if (j->st == TG_OK && !j->same)
+		j->st = tg_plan_parse(j->path, j->text.s, j->text.len, r->cfg, &j->plan,
+				      &j->diags);
+}
+
+static void free_job(struct job *j)
+{
+	tg_plan_free(j->plan);
+	j->plan = NULL;
+	buf_release(&j->text);
+	tg_diags_release(&j->diags);
+}
+
+/* Put what load_job found into the index. */
+static void apply_load(struct refresh *r, struct job *j)
+{
+	const struct filerow *old = j->old;
+	j->now.checked_ns = r->now;
+	if (j->same) {
+		write_filerow(r, old->id, j->rel, &j->now, NULL);
+		event(r, TG_IX_SAME, j->path);
 		return;
 	}
-	if (old && !force && !old->stale && old->size == now.size &&
-	    old->mtime_ns == now.mtime_ns && !racy(old)) {
-		event(r, TG_IX_UNCHANGED, path);
-		return;
-	}
-	now.checked_ns = r->now;
-	struct tg_diags fd = TG_DIAGS_INIT;
-	enum tg_status st = tg_read_file(path, TG_MAX_FILE, &r->text, &fd);
-	now.hash = st == TG_OK ? tg_hash64(r->text.s, r->text.len) : 0;
-	if (st == TG_OK && old && !force && !old->stale && old->hash == now.hash) {
-		write_filerow(r, old->id, rel, &now, NULL);
-		event(r, TG_IX_SAME, path);
-		return;
-	}
-	struct tg_plan *p = NULL;
-	if (st == TG_OK)
-		st = tg_plan_parse(path, r->text.s, r->text.len, r->cfg, &p, &fd);
-	if (st != TG_OK) {
+	if (j->st != TG_OK) {
 		const struct tg_diag *first = NULL;
-		for (size_t i = 0; i < fd.n && !first; i++)
-			if (fd.v[i].sev == TG_SEV_ERROR)
-				first = &fd.v[i];
+		for (size_t i = 0; i < j->diags.n && !first; i++)
+			if (j->diags.v[i].sev == TG_SEV_ERROR)
+				first = &j->diags.v[i];
 		char *msg = first ? xasprintf("%u:%u: %s", first->line, first->col, first->msg)
 				  : xstrdup("cannot be loaded");
-		now.stale = true;
-		write_filerow(r, old ? old->id : 0, rel, &now, msg);
+		j->now.stale = true;
+		write_filerow(r, old ? old->id : 0, j->rel, &j->now, msg);
 		free(msg);
 		/* warnings are for `trygg check` */
-		move_diags(r->d, &fd, true);
+		move_diags(r->d, &j->diags, true);
 		if (old && old->has_rows)
-			tg_diag_add(r->d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
+			tg_diag_add(r->d, TG_SEV_WARNING, j->path, 0, 0, NULL, 0, 0,
 				    "the index keeps the rows of this file's last good version");
-		event(r, TG_IX_FAILED, path);
+		event(r, TG_IX_FAILED, j->path);
 		return;
 	}
-	tg_diags_release(&fd);
 	long long id = old ? old->id : 0;
-	write_filerow(r, id, rel, &now, NULL);
+	write_filerow(r, id, j->rel, &j->now, NULL);
 	if (!id)
 		id = sqlite3_last_insert_rowid(r->db);
 	else
 		delete_district(r, id);
-	insert_district(r, id, rel, p);
-	tg_plan_free(p);
-	event(r, old ? TG_IX_UPDATED : TG_IX_ADDED, path);
+	insert_district(r, id, j->rel, j->plan);
+	event(r, old ? TG_IX_UPDATED : TG_IX_ADDED, j->path);
 }
 
 static void remove_file(struct refresh *r, const struct filerow *old)
@@ -1075,6 +1139,66 @@ static void remove_file(struct refresh *r, const struct filerow *old)
 	run(r, r->st[S_FILE_DEL]);
 	event(r, TG_IX_REMOVED, path);
 	free(path);
+}
+
+/* The steps, in path order: the files on disk and the files the index
+ * knows, both sorted, merged. */
+static struct job *list_jobs(struct refresh *r, char **files, size_t nfiles,
+			     const struct filerow *rows, size_t nrows, size_t *njobs)
+{
+	struct job *jobs = xcalloc(nfiles + nrows + 1, sizeof *jobs);
+	size_t n = 0, i = 0, j = 0, plen = strlen(r->ix->root) + 1;
+	while (i < nfiles || j < nrows) {
+		int c = i == nfiles ? 1 : j == nrows ? -1 : strcmp(files[i] + plen, rows[j].path);
+		if (c > 0) {
+			jobs[n++] = (struct job){ .step = STEP_REMOVE, .old = &rows[j++] };
+			continue;
+		}
+		if (plan_step(r, &jobs[n], files[i], files[i] + plen, c ? NULL : &rows[j]))
+			n++;
+		i++;
+		j += c == 0;
+	}
+	*njobs = n;
+	return jobs;
+}
+
+/* Take the steps.  The files to read are read and parsed on worker
+ * threads, in order, while this thread writes the rows of the ones
+ * before. */
+static void run_jobs(struct refresh *r, struct job *jobs, size_t njobs)
+{
+	size_t nloads = 0, *cost = xcalloc(njobs + 1, sizeof *cost);
+	r->loads = xcalloc(njobs + 1, sizeof *r->loads);
+	for (size_t k = 0; k < njobs; k++)
+		if (jobs[k].step == STEP_LOAD) {
+			cost[nloads] = (size_t)jobs[k].now.size;
+			r->loads[nloads++] = &jobs[k];
+		}
+	struct tg_pipe *pipe = tg_pipe_start(nloads, load_job, r, cost, LOAD_BUDGET,
+					     nloads > 1 ? tg_pipe_threads() : 0);
+	for (size_t k = 0, l = 0; k < njobs && !r->rc; k++) {
+		struct job *j = &jobs[k];
+		switch (j->step) {
+		case STEP_LOAD:
+			tg_pipe_wait(pipe, l);
+			apply_load(r, j);
+			free_job(j);
+			tg_pipe_release(pipe, l++);
+			break;
+		case STEP_UNCHANGED:
+			event(r, TG_IX_UNCHANGED, j->path);
+			break;
+		case STEP_REMOVE:
+			remove_file(r, j->old);
+			break;
+		}
+	}
+	tg_pipe_end(pipe);
+	for (size_t k = 0; k < njobs; k++)      /* read, but not used: an error */
+		free_job(&jobs[k]);
+	free(cost);
+	free(r->loads);
 }
 
 /* The rows of files, sorted by path (the config's row apart). */
@@ -1141,44 +1265,10 @@ static bool config_changed(struct refresh *r, const struct filerow *old)
 	return changed;
 }
 
-static int drop_all(sqlite3 *db)
-{
-	static const char *const kinds[] = { "view", "trigger", "vtable", "table" };
-	int rc = SQLITE_OK;
-	for (size_t k = 0; k < 4 && rc == SQLITE_OK; k++) {
-		sqlite3_stmt *st;
-		const char *sql = k == 2 ?
-			"SELECT name FROM sqlite_schema WHERE type = 'table'"
-			" AND sql LIKE 'CREATE VIRTUAL TABLE%'" :
-			"SELECT name FROM sqlite_schema WHERE type = ?1"
-			" AND name NOT LIKE 'sqlite_%'";
-		rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-		if (rc != SQLITE_OK)
-			break;
-		if (k != 2)
-			sqlite3_bind_text(st, 1, kinds[k], -1, SQLITE_STATIC);
-		struct buf b = BUF_INIT;
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *name = (const char *)sqlite3_column_text(st, 0);
-			char *q = sqlite3_mprintf("DROP %s IF EXISTS \"%w\";",
-						  k == 0 ? "VIEW" : k == 1 ? "TRIGGER" : "TABLE",
-						  name);
-			buf_adds(&b, q);
-			sqlite3_free(q);
-		}
-		rc = sqlite3_finalize(st);
-		if (rc == SQLITE_OK && b.len)
-			rc = exec(db, b.s);
-		buf_release(&b);
-	}
-	return rc;
-}
-
+/* The tables and views, in an empty database. */
 static int make_schema(sqlite3 *db)
 {
-	int rc = drop_all(db);
-	if (rc == SQLITE_OK)
-		rc = exec(db, schema_sql);
+	int rc = exec(db, schema_sql);
 	if (rc == SQLITE_OK) {
 		char *q = sqlite3_mprintf("PRAGMA user_version = %d; PRAGMA application_id = %d",
 					  TG_INDEX_VERSION, TG_INDEX_APP_ID);
@@ -1188,22 +1278,22 @@ static int make_schema(sqlite3 *db)
 	return rc;
 }
 
-static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *cfg,
-				   const struct tg_index_opts *opts,
-				   struct tg_index_stats *stats, struct tg_diags *d)
+/* Bring ix->db up to date in one transaction; with stats->rebuilt, fill
+ * it from nothing.  *committed: the transaction was committed (also when
+ * a plan file failed to load: TG_EDATA). */
+static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
+			     const struct tg_index_opts *opts, struct tg_index_stats *stats,
+			     struct tg_diags *d, bool *committed)
 {
 	struct refresh r = { .ix = ix, .db = ix->db, .cfg = cfg, .opts = opts,
 			     .stats = stats, .d = d, .now = now_ns(),
 			     .text = BUF_INIT, .scratch = BUF_INIT };
+	*committed = false;
 	int rc = exec(ix->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return db_fail(ix, d, rc, "cannot lock the index");
-	long long version = query_int(ix->db, "PRAGMA user_version", &rc);
-	bool rebuild = (opts && opts->rebuild) || version != TG_INDEX_VERSION;
-	if (rc == SQLITE_OK && rebuild) {
+	if (stats->rebuilt)
 		rc = make_schema(ix->db);
-		stats->rebuilt = true;
-	}
 	if (rc != SQLITE_OK) {
 		exec(ix->db, "ROLLBACK");
 		return db_fail(ix, d, rc, "cannot set up the index");
@@ -1212,7 +1302,7 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 		r.rc = sqlite3_prepare_v3(ix->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 					  &r.st[i], NULL);
 	for (size_t i = 0; district_tables[i] && !r.rc; i++) {
-		char *q = xasprintf("DELETE FROM %s WHERE district_id = ?", district_tables[i]);
+		char *q = xasprintf("DELETE FROM %s WHERE id BETWEEN ?1 AND ?2", district_tables[i]);
 		r.rc = sqlite3_prepare_v3(ix->db, q, -1, SQLITE_PREPARE_PERSISTENT, &r.del[i], NULL);
 		free(q);
 	}
@@ -1221,26 +1311,15 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 	struct filerow *rows = r.rc ? NULL : load_filerows(&r, &nrows, &config);
 	struct tg_workspace ws = { .root = ix->root, .districts_dir = ix->districts_dir };
 	char **files = tg_workspace_districts(&ws, &nfiles);
-	bool force = false;
 	if (!r.rc && rows && cfg && config_changed(&r, &config)) {
 		insert_config(&r);
-		force = true;
+		r.force = true;
 	}
 	stats->files = nfiles;
-	size_t i = 0, j = 0, plen = strlen(ix->root) + 1;
-	while (!r.rc && (i < nfiles || j < nrows)) {
-		int c = i == nfiles ? 1 : j == nrows ? -1 : strcmp(files[i] + plen, rows[j].path);
-		if (c < 0) {
-			index_file(&r, files[i], files[i] + plen, NULL, force);
-			i++;
-		} else if (c > 0) {
-			remove_file(&r, &rows[j]);
-			j++;
-		} else {
-			index_file(&r, files[i], files[i] + plen, &rows[j], force);
-			i++, j++;
-		}
-	}
+	size_t njobs = 0;
+	struct job *jobs = r.rc ? NULL : list_jobs(&r, files, nfiles, rows, nrows, &njobs);
+	run_jobs(&r, jobs, njobs);
+	free(jobs);
 	for (size_t k = 0; k < nfiles; k++)
 		free(files[k]);
 	free(files);
@@ -1266,7 +1345,62 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 		exec(ix->db, "ROLLBACK");
 		return st;
 	}
+	*committed = true;
 	return stats->by_event[TG_IX_FAILED] ? TG_EDATA : TG_OK;
+}
+
+/* A full build: the index is made from nothing in a temporary database
+ * (no journal: if it fails it is simply gone), then copied over the index
+ * page by page in one transaction.  Readers see the old index until then,
+ * and the old tables need not be dropped row by row first. */
+static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
+			      const struct tg_index_opts *opts, struct tg_index_stats *stats,
+			      struct tg_diags *d)
+{
+	sqlite3 *real = ix->db;
+	int rc = sqlite3_open_v2("", &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		register_functions(ix->db);
+		rc = exec(ix->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+			  " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384");
+	}
+	if (rc != SQLITE_OK) {
+		enum tg_status st = db_fail(ix, d, rc, "cannot make a temporary database");
+		sqlite3_close(ix->db);
+		ix->db = real;
+		return st;
+	}
+	stats->rebuilt = true;
+	bool built;
+	enum tg_status st = update(ix, cfg, opts, stats, d, &built);
+	sqlite3 *fresh = ix->db;
+	ix->db = real;
+	if (built) {
+		sqlite3_backup *b = sqlite3_backup_init(real, "main", fresh, "main");
+		rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(real);
+		int frc = sqlite3_backup_finish(b);
+		if (rc == SQLITE_DONE)
+			rc = frc;
+		if (rc != SQLITE_OK)
+			st = db_fail(ix, d, rc, "cannot write the index");
+	}
+	sqlite3_close(fresh);
+	return st;
+}
+
+static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *cfg,
+				   const struct tg_index_opts *opts,
+				   struct tg_index_stats *stats, struct tg_diags *d)
+{
+	int rc;
+	long long version = query_int(ix->db, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK)
+		return db_fail(ix, d, rc, "cannot read the index");
+	if ((opts && opts->rebuild) || version != TG_INDEX_VERSION)
+		return rebuild(ix, cfg, opts, stats, d);
+	bool committed;
+	return update(ix, cfg, opts, stats, d, &committed);
 }
 
 enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg,

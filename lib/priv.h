@@ -19,4 +19,23 @@ bool tg_node_null(const struct tg_node *n);
 void tg_locate(const char *src, size_t len, size_t off, unsigned *line,
 	       unsigned *col);
 
+/* A pipe: work(arg, i) runs for the items i = 0 … n-1, in order, on
+ * `threads` worker threads (lib/pipe.c), while the caller takes the
+ * results in the same order: tg_pipe_wait(p, i) returns when item i is
+ * done, tg_pipe_release(p, i) says the caller is through with it.  Workers
+ * run ahead by a few items, and by at most `budget` in cost[] (one item is
+ * always allowed).  With no threads, tg_pipe_wait does the work itself.
+ * tg_pipe_end stops the workers (an item being done is finished) and
+ * frees the pipe. */
+struct tg_pipe;
+struct tg_pipe *tg_pipe_start(size_t n, void (*work)(void *arg, size_t i), void *arg,
+			      const size_t *cost, size_t budget, int threads);
+void tg_pipe_wait(struct tg_pipe *p, size_t i);
+void tg_pipe_release(struct tg_pipe *p, size_t i);
+void tg_pipe_end(struct tg_pipe *p);
+
+/* Worker threads to use: TRYGG_THREADS if set (0: none), else one per
+ * online processor; at most 16. */
+int tg_pipe_threads(void);
+
 #endif

@@ -40,7 +40,7 @@ expect "ls measures" 0 trygg -C ws ls measures --format csv
 check "one row per measure of the files" test "$(sed 1d "$TMP/.out" | wc -l)" = 60
 expect "ls problems" 0 trygg -C ws ls problems --format csv
 check "one row per problem of the files" test "$(sed 1d "$TMP/.out" | wc -l)" = 12
-check "the user_version is the schema version" test "$(q 'PRAGMA user_version')" = 2
+check "the user_version is the schema version" test "$(q 'PRAGMA user_version')" = 3
 
 expect "index --verbose" 0 trygg -C ws index --verbose
 expect_stdout "names each file" "unchanged  ws/districts/angered.yaml"
@@ -158,7 +158,7 @@ python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 99"); c.commit()' \
 	ws/.trygg/index.sqlite
 expect "an index of another version" 0 trygg -C ws ls measures --format csv
-check "is rebuilt" test "$(q 'PRAGMA user_version')" = 2
+check "is rebuilt" test "$(q 'PRAGMA user_version')" = 3
 check "and lists" test "$(q 'SELECT count(*) FROM measures_v')" = 60
 
 # --no-refresh uses the index as it is.
@@ -172,5 +172,38 @@ expect "help index" 0 env MANPAGER=cat PAGER=cat "$TRYGG" help index
 expect_stdout "shows trygg-index(7), the schema" "measures_v"
 expect "index takes no arguments" 2 trygg -C ws index angered
 expect "index outside a workspace" 2 sh -c 'cd / && "$TRYGG" index'
+
+# Many files are read and parsed on worker threads while the rows are
+# written in order: the index is the same with no worker, one or many.
+for i in $(seq -w 1 40); do
+	sed "s/^district: .*/district: Distrikt $i/" "$a" > "ws/districts/d$i.yaml"
+done
+sed -i 's/^      title: \(.*\)$/      title: [\1/' ws/districts/d17.yaml    # broken
+dump() {
+	for view in districts_v problems_v measures_v followups_v situation_v readings_v; do
+		q "SELECT * FROM $view ORDER BY district, seq" | grep -v '^ws/' || true
+	done
+	q "SELECT district, id FROM (SELECT d.name AS district, t.ref AS id, t.seq AS seq
+	   FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid JOIN districts d ON
+	   d.id = t.district_id WHERE texts_fts MATCH 'väktare') ORDER BY district, seq"
+}
+for n in 0 1 4; do
+	expect "index --rebuild with $n worker threads" 65 env TRYGG_THREADS=$n "$TRYGG" -C ws index --rebuild
+	expect_stderr "reports the broken file ($n)" "ws/districts/d17.yaml:"
+	dump > "$TMP/dump-$n"
+done
+check "one worker: the same index as none" cmp "$TMP/dump-0" "$TMP/dump-1"
+check "four workers: the same index as none" cmp "$TMP/dump-0" "$TMP/dump-4"
+check "with every district but the broken one" \
+	test "$(q 'SELECT count(*) FROM districts_v')" = 41
+check "the texts are found" grep -q "^Distrikt 40,P" "$TMP/dump-0"
+# A file in the middle changes: its rows, and only its, are replaced.
+sed -i 's/Hyra in väktare/Hyra in fler väktare/' ws/districts/d20.yaml
+expect "index after an edit in the middle" 65 env TRYGG_THREADS=4 "$TRYGG" -C ws index
+dump > "$TMP/dump-edit"
+check "changes the rows of that district only" \
+	test "$(diff "$TMP/dump-0" "$TMP/dump-edit" | grep -c '^[<>]')" -gt 0 -a \
+	"$(diff "$TMP/dump-0" "$TMP/dump-edit" | grep '^[<>]' | grep -vc 'Distrikt 20')" = 0
+rm ws/districts/d*.yaml
 
 done_testing
