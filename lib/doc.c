@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,7 +47,8 @@ void tg_arena_free(struct tg_arena *a)
 	free(a);
 }
 
-void *tg_arena_alloc(struct tg_arena *a, size_t n)
+/* n bytes, not cleared: a string is copied over them at once */
+static void *arena_take(struct tg_arena *a, size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
 	struct chunk *c = a->head;
@@ -60,13 +62,17 @@ void *tg_arena_alloc(struct tg_arena *a, size_t n)
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *tg_arena_alloc(struct tg_arena *a, size_t n)
+{
+	return memset(arena_take(a, n), 0, n);
 }
 
 char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n)
 {
-	char *p = tg_arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -133,37 +139,62 @@ struct frame {
 	size_t base;            /* first child in the kids stack */
 };
 
+/* A character of more than one byte: the mark index it has, and the bytes
+ * beyond one that it and those before it take. */
+struct wide {
+	size_t at, extra;
+};
+
 struct parser {
 	struct tg_doc *doc;
 	struct tg_diags *d;
-	size_t cur_char, cur_byte;  /* the mark -> byte cursor */
 	size_t bom;
+	struct wide *wide;      /* the text's multi-byte characters, in order */
+	size_t nwide, iwide;    /* iwide: those before the last mark asked */
 	struct frame stack[TG_MAX_DEPTH + 1];
 	size_t depth;
 	struct tg_node **kids;
 	size_t nkids, kids_alloc;
 };
 
+/* List the multi-byte characters of the (valid UTF-8) text, so that a mark
+ * maps to a byte offset without walking the text between marks: most
+ * plan text is ASCII, and skipping it eight bytes at a time is cheap. */
+static void map_wide(struct parser *p)
+{
+	const unsigned char *s = (const unsigned char *)p->doc->src;
+	size_t len = p->doc->len, extra = 0, alloc = 0;
+	for (size_t i = p->bom; i < len;) {
+		uint64_t w;
+		if (len - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+		if (p->nwide == alloc) {
+			alloc = alloc ? 2 * alloc : 256;
+			p->wide = xrealloc(p->wide, alloc * sizeof *p->wide);
+		}
+		p->wide[p->nwide].at = i - p->bom - extra;
+		extra += n - 1;
+		p->wide[p->nwide++].extra = extra;
+		i += n;
+	}
+}
+
+/* The byte offset of mark index `index` (marks mostly move forward). */
 static size_t byte_at(struct parser *p, size_t index)
 {
-	const char *s = p->doc->src;
-	size_t len = p->doc->len;
-	if (index < p->cur_char) {      /* rare: walk back */
-		while (p->cur_char > index && p->cur_byte > p->bom) {
-			p->cur_byte--;
-			while (p->cur_byte > p->bom &&
-			       ((unsigned char)s[p->cur_byte] & 0xC0) == 0x80)
-				p->cur_byte--;
-			p->cur_char--;
-		}
-	}
-	/* the text is valid UTF-8: a lead byte tells the length */
-	while (p->cur_char < index && p->cur_byte < len) {
-		unsigned char c = (unsigned char)s[p->cur_byte];
-		p->cur_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		p->cur_char++;
-	}
-	return p->cur_byte < len ? p->cur_byte : len;
+	while (p->iwide < p->nwide && p->wide[p->iwide].at < index)
+		p->iwide++;
+	while (p->iwide > 0 && p->wide[p->iwide - 1].at >= index)
+		p->iwide--;
+	size_t at = p->bom + index + (p->iwide ? p->wide[p->iwide - 1].extra : 0);
+	return at < p->doc->len ? at : p->doc->len;
 }
 
 static void error_at_mark(struct parser *p, yaml_mark_t m, const char *fmt,
@@ -225,13 +256,18 @@ static void report_duplicate(struct parser *p, const struct tg_node *first,
 		     first->line);
 }
 
+static bool same_text(const struct tg_node *a, const struct tg_node *b)
+{
+	return a->len == b->len && !memcmp(a->str, b->str, a->len);
+}
+
 static void check_duplicates(struct parser *p, struct tg_node *map)
 {
 	size_t pairs = map->n / 2;
 	if (pairs <= 16) {
 		for (size_t i = 1; i < pairs; i++)
 			for (size_t j = 0; j < i; j++)
-				if (!strcmp(map->kids[2 * i]->str, map->kids[2 * j]->str)) {
+				if (same_text(map->kids[2 * i], map->kids[2 * j])) {
 					report_duplicate(p, map->kids[2 * j], map->kids[2 * i]);
 					break;
 				}
@@ -327,7 +363,9 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 		n->str = tg_arena_strndup(p->doc->arena, (const char *)ev->data.scalar.value,
 					  ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
-		if (memchr(n->str, '\0', n->len)) {
+		/* the file has no NUL byte (check_encoding): only an escape in a
+		 * double-quoted scalar (\0, \x00, \u0000) can make one */
+		if (n->style == TG_DOUBLE && memchr(n->str, '\0', n->len)) {
 			error_at_mark(p, ev->start_mark, "%s",
 				      "text contains a NUL character");
 			return false;
@@ -429,7 +467,7 @@ static bool check_encoding(struct parser *p)
 		return false;
 	}
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		p->bom = p->cur_byte = 3;
+		p->bom = 3;
 	size_t bad = tg_utf8_check(p->doc->src, len);
 	if (bad < len) {
 		error_at_byte(p, bad, "invalid UTF-8 byte sequence");
@@ -440,6 +478,7 @@ static bool check_encoding(struct parser *p)
 		error_at_byte(p, (size_t)(nul - p->doc->src), "file contains a NUL byte");
 		return false;
 	}
+	map_wide(p);
 	return true;
 }
 
@@ -484,6 +523,7 @@ static enum tg_status parse_owned(const char *path, char *src, size_t len,
 	}
 	yaml_parser_delete(&yp);
 	free(p.kids);
+	free(p.wide);
 	if (d->errors > errors) {
 		tg_doc_free(doc);
 		return TG_EDATA;
