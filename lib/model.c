@@ -54,7 +54,7 @@ static int key_index(struct ctx *c, const struct tg_node *k,
 		     const char *const *keys, const char *where)
 {
 	for (int i = 0; keys[i]; i++)
-		if (!strcmp(k->str, keys[i]))
+		if (k->str[0] == keys[i][0] && !strcmp(k->str, keys[i]))
 			return i;
 	if (!strncmp(k->str, "x-", 2))
 		return -1;
@@ -99,7 +99,8 @@ bool tg_is_date(const char *s)
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return false;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	int y = ((s[0] - '0') * 10 + s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
+	int m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (y < 1 || m < 1 || m > 12 || d < 1)
 		return false;
@@ -404,7 +405,10 @@ static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 		return;
 	const struct tg_strlist *orgs = &c->cfg->organisations;
 	for (size_t i = 0; i < l->n; i++) {
+		/* most are written as trygg.yaml writes them: try that first */
 		bool found = false;
+		for (size_t j = 0; j < orgs->n && !found; j++)
+			found = !strcmp(l->v[i], orgs->v[j]);
 		for (size_t j = 0; j < orgs->n && !found; j++)
 			found = !tg_casecmp(l->v[i], orgs->v[j]);
 		if (found)
