@@ -47,32 +47,35 @@ void tg_arena_free(struct tg_arena *a)
 	free(a);
 }
 
-/* n bytes, not cleared: a string is copied over them at once */
-static void *arena_take(struct tg_arena *a, size_t n)
+/* n bytes at a multiple of align (a power of two), not cleared */
+static void *arena_take(struct tg_arena *a, size_t n, size_t align)
 {
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
 	struct chunk *c = a->head;
-	if (!c || c->size - c->used < n) {
+	size_t skip = c ? (0 - c->used) & (align - 1) : 0;
+	if (!c || c->size - c->used < n + skip) {
 		size_t size = n > 32768 ? n : 32768;
 		c = xmalloc(sizeof *c + size);
 		c->size = size;
 		c->used = 0;
 		c->next = a->head;
 		a->head = c;
+		skip = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += n;
+	void *p = (char *)c->data + c->used + skip;
+	c->used += skip + n;
 	return p;
 }
 
 void *tg_arena_alloc(struct tg_arena *a, size_t n)
 {
-	return memset(arena_take(a, n), 0, n);
+	return memset(arena_take(a, n, sizeof(max_align_t)), 0, n);
 }
 
+/* Strings need no alignment: packing them keeps a parsed file's tree
+ * smaller, and so faster to build (fewer fresh pages to fault in). */
 char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n)
 {
-	char *p = arena_take(a, n + 1);
+	char *p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
