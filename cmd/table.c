@@ -27,6 +27,7 @@ struct table {
 	enum table_type *ctypes;
 	size_t nrows, alloc;
 	bool started;          /* header (CSV) or '[' (JSON) written */
+	struct buf line;       /* CSV: the row being made */
 };
 
 struct table *table_new(FILE *out, enum table_format fmt, int version)
@@ -35,6 +36,7 @@ struct table *table_new(FILE *out, enum table_format fmt, int version)
 	t->out = out;
 	t->fmt = fmt;
 	t->version = version;
+	t->line = (struct buf)BUF_INIT;
 	return t;
 }
 
@@ -58,6 +60,7 @@ void table_free(struct table *t)
 	free(t->names);
 	free(t->types);
 	free(t->cells);
+	buf_release(&t->line);
 	free(t->ctypes);
 	free(t);
 }
@@ -153,7 +156,18 @@ static void json_row(struct table *t, const char *const *cells, const enum table
 
 /* ---- CSV ---- */
 
-static void csv_field(FILE *f, const char *s, enum table_type ty)
+/* Add s to the row, quoted by libcsv (always quoted, quotes doubled).
+ * csv_write fills a buffer: a row goes out in one fwrite, not a
+ * character at a time as csv_fwrite writes. */
+static void csv_add(struct buf *b, const char *s, size_t len)
+{
+	size_t most = 2 * len + 2;
+	buf_grow(b, most + 1);
+	b->len += csv_write(b->s + b->len, most, s, len);
+	b->s[b->len] = '\0';
+}
+
+static void csv_field(struct buf *b, const char *s, enum table_type ty)
 {
 	if (!s || ty == TABLE_NULL)
 		return;
@@ -161,21 +175,28 @@ static void csv_field(FILE *f, const char *s, enum table_type ty)
 	 * formula gets a leading ' (never a number's cell) */
 	if (ty == TABLE_STR && s[0] && strchr("=+-@\t\r", s[0])) {
 		char *q = xasprintf("'%s", s);
-		csv_fwrite(f, q, strlen(q));
+		csv_add(b, q, strlen(q));
 		free(q);
 		return;
 	}
-	csv_fwrite(f, s, strlen(s));
+	csv_add(b, s, strlen(s));
+}
+
+static void csv_line(struct table *t, const char *const *cells, const enum table_type *types)
+{
+	buf_reset(&t->line);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (i)
+			buf_addc(&t->line, ',');
+		csv_field(&t->line, cells[i], types ? types[i] : TABLE_STR);
+	}
+	buf_addc(&t->line, '\n');
+	fwrite(t->line.s, 1, t->line.len, t->out);
 }
 
 static void csv_header(struct table *t)
 {
-	for (size_t i = 0; i < t->ncols; i++) {
-		if (i)
-			fputc(',', t->out);
-		csv_fwrite(t->out, t->names[i], strlen(t->names[i]));
-	}
-	fputc('\n', t->out);
+	csv_line(t, (const char *const *)t->names, NULL);
 	t->started = true;
 }
 
@@ -183,12 +204,7 @@ static void csv_row(struct table *t, const char *const *cells, const enum table_
 {
 	if (!t->started)
 		csv_header(t);
-	for (size_t i = 0; i < t->ncols; i++) {
-		if (i)
-			fputc(',', t->out);
-		csv_field(t->out, cells[i], types ? types[i] : t->types[i]);
-	}
-	fputc('\n', t->out);
+	csv_line(t, cells, types ? types : t->types);
 }
 
 /* ---- kept rows: text and Markdown ---- */

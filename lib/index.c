@@ -57,13 +57,59 @@ const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
  * on district_id to keep up, and a full build appends to every table.
  * (A file's rows are far fewer: 16 MiB of YAML and at most 1,000 areas
  * a list.) */
-#define ROW_BITS 32
+#define ROW_BITS 32     /* IN_DISTRICT below writes 2^32 out */
 
 static const char *const district_tables[] = {
 	"areas", "situation", "situation_areas", "problems", "causes",
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
 	"measure_areas", "followups", "followup_measures", "readings", "texts", NULL,
 };
+
+/* The rows of district d, by their ids (ROW_BITS). */
+#define IN_DISTRICT(t) \
+	t ".id BETWEEN d.id * 4294967296 AND d.id * 4294967296 + 4294967295"
+
+/* The views trygg ls reads: each public view's columns, and two more for
+ * the order of the files (the districts in Swedish order, then the rows
+ * in the order of the file) that an index gives without sorting. */
+#define ORDER_COLS(t) ", d.rank AS rank_, d.id AS did_, " t ".id AS row_"
+
+#define MEASURES_COLS \
+	"d.name AS district, p.pid AS problem,\n" \
+	"  p.title AS problem_title, m.mid AS id, m.text AS text, m.phase AS phase,\n" \
+	"  ph.name AS phase_name, m.term AS term, m.kind AS kind, m.status AS status,\n" \
+	"  m.due AS due, m.responsible AS responsible,\n" \
+	"  m.strategic_areas AS strategic_areas,\n" \
+	"  (m.due IS NOT NULL AND m.due < date('now', 'localtime')\n" \
+	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n" \
+	"  m.seq AS seq, f.path AS file, f.stale AS stale"
+#define MEASURES_FROM \
+	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  JOIN measures m ON " IN_DISTRICT("m") "\n" \
+	"  JOIN problems p ON p.id = m.problem_id LEFT JOIN phases ph ON ph.id = m.phase"
+
+#define PROBLEMS_COLS \
+	"d.name AS district, p.pid AS id,\n" \
+	"  p.title AS title, p.situation AS situation, p.goal AS goal,\n" \
+	"  p.strategic_areas AS strategic_areas, p.n_measures AS measures,\n" \
+	"  p.n_open AS open,\n" \
+	"  (SELECT count(*) FROM measures m WHERE m.problem_id = p.id\n" \
+	"    AND m.due < date('now', 'localtime')\n" \
+	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n" \
+	"  p.n_followups AS followups, p.seq AS seq, f.path AS file, f.stale AS stale"
+#define PROBLEMS_FROM \
+	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  JOIN problems p ON " IN_DISTRICT("p")
+
+#define FOLLOWUPS_COLS \
+	"d.name AS district, p.pid AS problem,\n" \
+	"  p.title AS problem_title, u.fid AS id, u.date AS date,\n" \
+	"  u.measures AS measures, u.done AS done, u.effect AS effect,\n" \
+	"  u.seq AS seq, f.path AS file, f.stale AS stale"
+#define FOLLOWUPS_FROM \
+	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  JOIN followups u ON " IN_DISTRICT("u") "\n" \
+	"  JOIN problems p ON p.id = u.problem_id"
 
 static const char schema_sql[] =
 	"CREATE TABLE files (\n"
@@ -77,7 +123,8 @@ static const char schema_sql[] =
 	"  error TEXT);\n"
 	"CREATE TABLE districts (\n"
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, name TEXT NOT NULL,\n"
-	"  slug TEXT NOT NULL, file_slug TEXT NOT NULL, areas TEXT NOT NULL);\n"
+	"  slug TEXT NOT NULL, file_slug TEXT NOT NULL, areas TEXT NOT NULL,\n"
+	"  rank INTEGER NOT NULL DEFAULT 0);\n"
 	"CREATE TABLE areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  seq INTEGER NOT NULL, name TEXT NOT NULL);\n"
 	"CREATE TABLE situation (\n"
@@ -143,16 +190,8 @@ static const char schema_sql[] =
 	"  s.seq AS seq, f.path AS file, f.stale AS stale\n"
 	"  FROM situation s JOIN districts d ON d.id = s.district_id\n"
 	"  JOIN files f ON f.id = d.id;\n"
-	"CREATE VIEW problems_v AS SELECT d.name AS district, p.pid AS id,\n"
-	"  p.title AS title, p.situation AS situation, p.goal AS goal,\n"
-	"  p.strategic_areas AS strategic_areas, p.n_measures AS measures,\n"
-	"  p.n_open AS open,\n"
-	"  (SELECT count(*) FROM measures m WHERE m.problem_id = p.id\n"
-	"    AND m.due < date('now', 'localtime')\n"
-	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n"
-	"  p.n_followups AS followups, p.seq AS seq, f.path AS file, f.stale AS stale\n"
-	"  FROM problems p JOIN districts d ON d.id = p.district_id\n"
-	"  JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW problems_v AS SELECT " PROBLEMS_COLS PROBLEMS_FROM ";\n"
+	"CREATE VIEW problems_o AS SELECT " PROBLEMS_COLS ORDER_COLS("p") PROBLEMS_FROM ";\n"
 	"CREATE VIEW causes_v AS SELECT d.name AS district, p.pid AS problem,\n"
 	"  c.seq AS seq, c.text AS text FROM causes c\n"
 	"  JOIN problems p ON p.id = c.problem_id JOIN districts d ON d.id = c.district_id;\n"
@@ -165,17 +204,8 @@ static const char schema_sql[] =
 	"  i.latest AS latest, i.latest_date AS latest_date, i.seq AS seq\n"
 	"  FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
 	"  JOIN districts d ON d.id = i.district_id;\n"
-	"CREATE VIEW measures_v AS SELECT d.name AS district, p.pid AS problem,\n"
-	"  p.title AS problem_title, m.mid AS id, m.text AS text, m.phase AS phase,\n"
-	"  ph.name AS phase_name, m.term AS term, m.kind AS kind, m.status AS status,\n"
-	"  m.due AS due, m.responsible AS responsible,\n"
-	"  m.strategic_areas AS strategic_areas,\n"
-	"  (m.due IS NOT NULL AND m.due < date('now', 'localtime')\n"
-	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n"
-	"  m.seq AS seq, f.path AS file, f.stale AS stale\n"
-	"  FROM measures m JOIN problems p ON p.id = m.problem_id\n"
-	"  JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
-	"  LEFT JOIN phases ph ON ph.id = m.phase;\n"
+	"CREATE VIEW measures_v AS SELECT " MEASURES_COLS MEASURES_FROM ";\n"
+	"CREATE VIEW measures_o AS SELECT " MEASURES_COLS ORDER_COLS("m") MEASURES_FROM ";\n"
 	"CREATE VIEW responsible_v AS SELECT d.name AS district, m.mid AS measure,\n"
 	"  r.party AS party, r.seq AS seq FROM responsible r\n"
 	"  JOIN measures m ON m.id = r.measure_id JOIN districts d ON d.id = r.district_id;\n"
@@ -184,21 +214,24 @@ static const char schema_sql[] =
 	"  FROM measure_areas a JOIN measures m ON m.id = a.measure_id\n"
 	"  JOIN districts d ON d.id = a.district_id\n"
 	"  LEFT JOIN strategic_areas s ON s.id = a.area;\n"
-	"CREATE VIEW followups_v AS SELECT d.name AS district, p.pid AS problem,\n"
-	"  p.title AS problem_title, u.fid AS id, u.date AS date,\n"
-	"  u.measures AS measures, u.done AS done, u.effect AS effect,\n"
-	"  u.seq AS seq, f.path AS file, f.stale AS stale\n"
-	"  FROM followups u JOIN problems p ON p.id = u.problem_id\n"
-	"  JOIN districts d ON d.id = u.district_id JOIN files f ON f.id = d.id;\n"
+	"CREATE VIEW followups_v AS SELECT " FOLLOWUPS_COLS FOLLOWUPS_FROM ";\n"
+	"CREATE VIEW followups_o AS SELECT " FOLLOWUPS_COLS ORDER_COLS("u") FOLLOWUPS_FROM ";\n"
 	"CREATE VIEW readings_v AS SELECT d.name AS district, u.fid AS followup,\n"
 	"  u.date AS date, r.indicator AS indicator, r.value AS value\n"
 	"  FROM readings r JOIN followups u ON u.id = r.followup_id\n"
 	"  JOIN districts d ON d.id = r.district_id;\n";
 
+/* Each district's place in Swedish order of the names, for trygg ls. */
+static const char rank_sql[] =
+	"UPDATE districts SET rank = o.n FROM (SELECT id, row_number()\n"
+	"  OVER (ORDER BY name COLLATE sv, id) AS n FROM districts) AS o\n"
+	"  WHERE o.id = districts.id AND districts.rank IS NOT o.n";
+
 /* Made after the rows when the whole index is built (faster than keeping
  * them up to date row by row). */
 static const char index_sql[] =
 	"CREATE INDEX districts_name ON districts(name);\n"
+	"CREATE INDEX districts_rank ON districts(rank);\n"
 	/* problems_v's overdue count */
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
 	/* covering indexes for the overview's aggregates (lib/report/data.c) */
@@ -1333,6 +1366,9 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 		sqlite3_finalize(r.del[k]);
 	buf_release(&r.text);
 	buf_release(&r.scratch);
+	if (!r.rc && (stats->rebuilt || stats->by_event[TG_IX_ADDED] ||
+		      stats->by_event[TG_IX_UPDATED] || stats->by_event[TG_IX_REMOVED]))
+		r.rc = exec(ix->db, rank_sql);
 	if (!r.rc && stats->rebuilt)
 		r.rc = exec(ix->db, "INSERT INTO texts_fts (texts_fts) VALUES ('rebuild')");
 	if (!r.rc && stats->rebuilt)
@@ -1876,6 +1912,20 @@ const char *tg_ls_view(enum tg_ls_what what)
 	return views[what];
 }
 
+/* "v.a, v.b, …": the columns of view, for a select from its _o twin. */
+static int view_columns(sqlite3 *db, const char *view, struct buf *b)
+{
+	sqlite3_stmt *st;
+	char *q = xasprintf("SELECT * FROM %s", view);
+	int rc = sqlite3_prepare_v2(db, q, -1, &st, NULL);
+	free(q);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (int i = 0; i < sqlite3_column_count(st); i++)
+		buf_addf(b, "%sv.\"%s\"", i ? ", " : "", sqlite3_column_name(st, i));
+	return sqlite3_finalize(st);
+}
+
 const char *const *tg_ls_sort_keys(enum tg_ls_what what)
 {
 	static const char *names[3][16];
@@ -1903,8 +1953,17 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		return TG_EUSAGE;
 	}
 	struct sqlq q = { .sql = BUF_INIT };
+	buf_adds(&q.sql, "SELECT ");
+	int rc = view_columns(ix->db, tg_ls_view(f->what), &q.sql);
+	if (rc != SQLITE_OK) {
+		buf_release(&q.sql);
+		return db_fail(ix, d, rc, "cannot read the index");
+	}
+	/* the _o view: the same rows, and the order of the files in rank_,
+	 * did_, row_ (which the indexes give without a sort) */
+	buf_addf(&q.sql, " FROM %.*s_o v WHERE 1", (int)strlen(tg_ls_view(f->what)) - 2,
+		 tg_ls_view(f->what));
 	char **slugs = xcalloc(f->n_districts + 1, sizeof *slugs);
-	buf_addf(&q.sql, "SELECT v.* FROM %s v WHERE 1", tg_ls_view(f->what));
 	enum tg_status st = q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
 	if (f->what == TG_LS_MEASURES) {
 		if (f->phase) {
@@ -1959,9 +2018,9 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 	if (key && key->expr) {
 		if (key->nulls_last)
 			buf_addf(&q.sql, "(%s) IS NULL, ", key->expr);
-		buf_addf(&q.sql, "%s%s, v.district COLLATE sv, v.seq", key->expr, dir);
+		buf_addf(&q.sql, "%s%s, v.rank_, v.did_, v.row_", key->expr, dir);
 	} else {
-		buf_addf(&q.sql, "v.district COLLATE sv%s, v.seq%s", dir, dir);
+		buf_addf(&q.sql, "v.rank_%s, v.did_%s, v.row_%s", dir, dir, dir);
 	}
 	if (st == TG_OK)
 		st = q_run(ix, &q, out, d);
