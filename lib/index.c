@@ -62,7 +62,8 @@ const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
 static const char *const district_tables[] = {
 	"areas", "situation", "situation_areas", "problems", "causes",
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
-	"measure_areas", "followups", "followup_measures", "readings", "texts", NULL,
+	"measure_areas", "followups", "followup_measures", "readings", "texts",
+	"measure_counts", "area_counts", NULL,
 };
 
 /* The rows of district d, by their ids (ROW_BITS). */
@@ -172,6 +173,11 @@ static const char schema_sql[] =
 	"CREATE TABLE texts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  kind TEXT NOT NULL, ref TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL);\n"
+	/* what the overview adds up, counted when a district is indexed */
+	"CREATE TABLE measure_counts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  phase INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL);\n"
+	"CREATE TABLE area_counts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  area INTEGER NOT NULL, n INTEGER NOT NULL);\n"
 	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n"
 	"  content_rowid='id', tokenize='unicode61 remove_diacritics 0');\n"
 	"CREATE TABLE strategic_areas (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
@@ -234,9 +240,10 @@ static const char index_sql[] =
 	"CREATE INDEX districts_rank ON districts(rank);\n"
 	/* problems_v's overdue count */
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
-	/* covering indexes for the overview's aggregates (lib/report/data.c) */
-	"CREATE INDEX measures_stats ON measures(district_id, phase, status, due);\n"
-	"CREATE INDEX measure_areas_area ON measure_areas(area, district_id);\n"
+	/* each district's open measures by due date: overdue as of a date is
+	 * a range in each */
+	"CREATE INDEX measures_late ON measures(district_id, due)\n"
+	"  WHERE status NOT IN ('done', 'cancelled');\n"
 	/* the overdue report's responsible parties */
 	"CREATE INDEX responsible_m ON responsible(measure_id);\n";
 
@@ -562,7 +569,7 @@ enum {
 	S_FILE_INS, S_FILE_UPD, S_FILE_DEL,
 	S_DISTRICT, S_DISTRICT_DEL, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
 	S_INDICATOR, S_PAREA, S_MEASURE, S_RESP, S_MAREA, S_FOLLOWUP, S_FMEASURE,
-	S_READING, S_TEXT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
+	S_READING, S_TEXT, S_MCOUNT, S_ACOUNT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
 	S_N
 };
 
@@ -608,6 +615,9 @@ static const char *const stmt_sql[S_N] = {
 		      " VALUES (?, ?, ?, ?, ?, ?)",
 	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text, id)"
 		   " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_MCOUNT] = "INSERT INTO measure_counts (district_id, phase, status, n, id)"
+		     " VALUES (?, ?, ?, ?, ?)",
+	[S_ACOUNT] = "INSERT INTO area_counts (district_id, area, n, id) VALUES (?, ?, ?, ?)",
 	[S_FTS] = "INSERT INTO texts_fts (rowid, text) VALUES (?, ?)",
 	/* an external-content FTS5 table reads the words to remove from its
 	 * content table: delete here before the rows of texts go */
@@ -949,6 +959,53 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* The district's measures counted by phase and status, and by strategic
+ * area (their own, or their problem's). */
+static void insert_counts(struct refresh *r, long long did, const struct tg_plan *p)
+{
+	size_t by[4][TG_NSTATUS] = { { 0 } };
+	size_t *areas = NULL, nareas = 0;
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t k = 0; k < pr->n_measures; k++) {
+			const struct tg_measure *m = &pr->measures[k];
+			by[m->phase >= 1 && m->phase <= 3 ? m->phase : 0][m->status]++;
+			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
+									  : &pr->strategic_areas;
+			for (size_t a = 0; a < al->n; a++) {
+				size_t id = al->v[a] > 0 ? (size_t)al->v[a] : 0;
+				if (id >= nareas) {
+					areas = xrealloc(areas, (id + 1) * sizeof *areas);
+					memset(areas + nareas, 0, (id + 1 - nareas) * sizeof *areas);
+					nareas = id + 1;
+				}
+				areas[id]++;
+			}
+		}
+	}
+	for (int ph = 0; ph < 4; ph++)
+		for (int st = 0; st < TG_NSTATUS; st++) {
+			if (!by[ph][st])
+				continue;
+			sqlite3_stmt *mc = r->st[S_MCOUNT];
+			bind_int(r, mc, 1, did);
+			bind_int(r, mc, 2, ph);
+			bind_text(r, mc, 3, tg_status_names[st]);
+			bind_int(r, mc, 4, (long long)by[ph][st]);
+			add_row(r, mc);
+		}
+	for (size_t a = 0; a < nareas; a++) {
+		if (!areas[a])
+			continue;
+		sqlite3_stmt *ac = r->st[S_ACOUNT];
+		bind_int(r, ac, 1, did);
+		bind_int(r, ac, 2, (long long)a);
+		bind_int(r, ac, 3, (long long)areas[a]);
+		add_row(r, ac);
+	}
+	free(areas);
+}
+
 static void insert_district(struct refresh *r, long long did, const char *rel,
 			    const struct tg_plan *p)
 {
@@ -978,6 +1035,7 @@ static void insert_district(struct refresh *r, long long did, const char *rel,
 	r->seq_text = 0;
 	for (size_t i = 0; i < p->n_problems; i++)
 		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
+	insert_counts(r, did, p);
 	free(slug);
 	free(stem);
 	free(file_slug);
@@ -1646,6 +1704,11 @@ enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
 	}
 }
 
+double tg_cursor_num(struct tg_cursor *c, size_t col)
+{
+	return sqlite3_column_double(c->st, (int)col);
+}
+
 const char *tg_cursor_text(struct tg_cursor *c, size_t col)
 {
 	int t = sqlite3_column_type(c->st, (int)col);
@@ -2087,7 +2150,7 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 		 " JOIN districts d ON d.id = t.district_id WHERE texts_fts MATCH ");
 	q_val(&q, false, 0, match);
 	enum tg_status st = q_districts(ix, &q, "d.id", "id", s->districts, s->n_districts, slugs, d);
-	buf_adds(&q.sql, " ORDER BY bm25(texts_fts), d.name COLLATE sv, t.seq LIMIT ");
+	buf_adds(&q.sql, " ORDER BY bm25(texts_fts), d.rank, d.id, t.id LIMIT ");
 	q_val(&q, true, s->limit > 0 ? s->limit : -1, NULL);
 	if (st == TG_OK)
 		st = q_run(ix, &q, out, d);

@@ -112,6 +112,9 @@ enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d
 /* The value of col in the current row as text (NULL for SQL NULL; a blob
  * as x'…' hex), and its type. */
 const char *tg_cursor_text(struct tg_cursor *c, size_t col);
+/* The value of col as a number (0 for NULL or text that is none), without
+ * the round trip through text that tg_cursor_text makes of numbers. */
+double tg_cursor_num(struct tg_cursor *c, size_t col);
 enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col);
 void tg_cursor_free(struct tg_cursor *c);
 

@@ -18,25 +18,30 @@
 	"(:file = '' OR i.district_id = (SELECT d.id FROM districts d\n" \
 	"  JOIN files f ON f.id = d.id WHERE f.path = :file))"
 
-/* Each runs on a covering index (measures_stats, measure_areas_area). */
+/* The counts kept per district when it is indexed, and the overdue
+ * measures from the index of open measures by due date (measures_late):
+ * a few rows per district, not a row per measure. */
 static const char stats_sql[] =
-	"SELECT district_id, phase, status, count(*),\n"
-	"  sum(due IS NOT NULL AND due < :asof AND status NOT IN ('done', 'cancelled'))\n"
-	"FROM measures WHERE " ONE_DISTRICT "\n"
-	"GROUP BY district_id, phase, status";
+	"SELECT district_id, phase, status, n FROM measure_counts WHERE " ONE_DISTRICT;
+
+static const char late_sql[] =
+	"SELECT district_id, count(*) FROM measures\n"
+	"WHERE status NOT IN ('done', 'cancelled') AND due < :asof AND " ONE_DISTRICT "\n"
+	"GROUP BY district_id";
 
 static const char districts_sql[] =
 	"SELECT d.id, f.path, d.name FROM districts d JOIN files f ON f.id = d.id\n"
 	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
 
 static const char areas_sql[] =
-	"SELECT area, count(*) FROM measure_areas WHERE " ONE_DISTRICT " GROUP BY area";
+	"SELECT area, sum(n) FROM area_counts WHERE " ONE_DISTRICT " GROUP BY area";
 
+/* In the order of the files: a district's rows have ids in that order. */
 static const char indicators_sql[] =
 	"SELECT i.district_id, p.pid, i.name, i.baseline, i.baseline_date, i.target,\n"
 	"  i.target_date, i.latest, i.latest_date\n"
 	"FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
-	"WHERE " ONE_DISTRICT_I " ORDER BY i.district_id, p.seq, i.seq";
+	"WHERE " ONE_DISTRICT_I " ORDER BY i.id";
 
 static const char overdue_sql[] =
 	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due\n"
@@ -58,12 +63,6 @@ static enum tg_status query(struct tg_index *ix, const char *sql, const char *as
 	return st;
 }
 
-static double num(struct tg_cursor *c, size_t col)
-{
-	const char *s = tg_cursor_text(c, col);
-	return s ? strtod(s, NULL) : 0;
-}
-
 static char *dup(struct tg_cursor *c, size_t col)
 {
 	const char *s = tg_cursor_text(c, col);
@@ -82,9 +81,9 @@ static int cmp_by_id(const void *a, const void *b)
 }
 
 /* The place of district id among o's districts, or -1. */
-static int district_at(const struct by_id *ids, size_t n, const char *id)
+static int district_at(const struct by_id *ids, size_t n, double id)
 {
-	struct by_id key = { id ? atoll(id) : -1, 0 };
+	struct by_id key = { (long long)id, 0 };
 	const struct by_id *hit = bsearch(&key, ids, n, sizeof *ids, cmp_by_id);
 	return hit ? hit->at : -1;
 }
@@ -107,7 +106,7 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 			o->paths = xrealloc(o->paths, alloc * sizeof *o->paths);
 			ids = xrealloc(ids, alloc * sizeof *ids);
 		}
-		ids[o->n] = (struct by_id){ atoll(tg_cursor_text(c, 0)), (int)o->n };
+		ids[o->n] = (struct by_id){ (long long)tg_cursor_num(c, 0), (int)o->n };
 		o->paths[o->n] = dup(c, 1);
 		o->names[o->n++] = dup(c, 2);
 	}
@@ -119,14 +118,14 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	if (!st)
 		st = query(ix, stats_sql, as_of, file, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(ids, o->n, tg_cursor_text(c, 0));
-		int phase = (int)num(c, 1), status;
+		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
+		int phase = (int)tg_cursor_num(c, 1), status;
 		const char *s = tg_cursor_text(c, 2);
 		for (status = 0; status < TG_NSTATUS && strcmp(tg_status_names[status], s); status++)
 			;
 		if (i < 0 || status == TG_NSTATUS)
 			continue;
-		size_t count = (size_t)num(c, 3), late = (size_t)num(c, 4);
+		size_t count = (size_t)tg_cursor_num(c, 3);
 		struct tg_stats *both[2] = { &o->st[i], city };
 		for (int k = 0; k < 2; k++) {
 			both[k]->measures += count;
@@ -135,7 +134,18 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 				both[k]->by_phase_status[phase][status] += count;
 			if (status != TG_DONE && status != TG_CANCELLED)
 				both[k]->open += count;
-			both[k]->overdue += late;
+		}
+	}
+	tg_cursor_free(c);
+	c = NULL;
+	if (!st)
+		st = query(ix, late_sql, as_of, file, &c, d);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
+		size_t late = (size_t)tg_cursor_num(c, 1);
+		if (i >= 0) {
+			o->st[i].overdue += late;
+			city->overdue += late;
 		}
 	}
 	tg_cursor_free(c);
@@ -143,37 +153,46 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	if (!st)
 		st = query(ix, areas_sql, as_of, file, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int area = (int)num(c, 0);
+		int area = (int)tg_cursor_num(c, 0);
 		if (area >= 1 && area < TG_STATS_AREAS)
-			city->by_area[area] += (size_t)num(c, 1);
+			city->by_area[area] += (size_t)tg_cursor_num(c, 1);
 	}
 	tg_cursor_free(c);
 	c = NULL;
 	if (!st)
 		st = query(ix, indicators_sql, as_of, file, &c, d);
 	size_t ialloc = 0;
+	long today = day_number(as_of);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(ids, o->n, tg_cursor_text(c, 0));
+		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
 		if (i < 0)
 			continue;
-		if (o->n_inds == ialloc) {
-			ialloc = ialloc ? 2 * ialloc : 64;
-			o->inds = xrealloc(o->inds, ialloc * sizeof *o->inds);
+		struct ind_row one = { .district = i }, *r = &one;
+		r->has_baseline = tg_cursor_type(c, 3) != TG_VNULL;
+		r->baseline = tg_cursor_num(c, 3);
+		r->has_target = tg_cursor_type(c, 5) != TG_VNULL;
+		r->target = tg_cursor_num(c, 5);
+		r->has_latest = tg_cursor_type(c, 7) != TG_VNULL;
+		r->latest = tg_cursor_num(c, 7);
+		/* the cursor's texts, valid until the next step */
+		r->baseline_date = (char *)tg_cursor_text(c, 4);
+		r->target_date = (char *)tg_cursor_text(c, 6);
+		bool on = indicator_on_track(r, today);
+		bool charted = r->has_baseline && r->has_target;
+		o->n_charted += charted;
+		if (charted && o->n_inds < MAX_CHART) {    /* kept for the chart */
+			if (o->n_inds == ialloc) {
+				ialloc = ialloc ? 2 * ialloc : 16;
+				o->inds = xrealloc(o->inds, ialloc * sizeof *o->inds);
+			}
+			r = &o->inds[o->n_inds++];
+			*r = one;
+			r->label = xasprintf("%s %s: %s", o->names[i], tg_cursor_text(c, 1),
+					     tg_cursor_text(c, 2));
+			r->baseline_date = dup(c, 4);
+			r->target_date = dup(c, 6);
+			r->latest_date = dup(c, 8);
 		}
-		struct ind_row *r = &o->inds[o->n_inds++];
-		memset(r, 0, sizeof *r);
-		r->district = i;
-		r->label = xasprintf("%s %s: %s", o->names[i], tg_cursor_text(c, 1), tg_cursor_text(c, 2));
-		r->has_baseline = tg_cursor_text(c, 3) != NULL;
-		r->baseline = num(c, 3);
-		r->baseline_date = dup(c, 4);
-		r->has_target = tg_cursor_text(c, 5) != NULL;
-		r->target = num(c, 5);
-		r->target_date = dup(c, 6);
-		r->has_latest = tg_cursor_text(c, 7) != NULL;
-		r->latest = num(c, 7);
-		r->latest_date = dup(c, 8);
-		bool on = indicator_on_track(r, as_of);
 		o->st[i].indicators++;
 		o->st[i].on_track += on;
 		city->indicators++;
@@ -222,7 +241,7 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 		l->district = dup(c, 1);
 		l->id = dup(c, 2);
 		l->text = dup(c, 3);
-		l->phase = (int)num(c, 4);
+		l->phase = (int)tg_cursor_num(c, 4);
 		const char *s = tg_cursor_text(c, 5);
 		for (l->status = 0; l->status < TG_NSTATUS - 1 && strcmp(tg_status_names[l->status], s);
 		     l->status++)

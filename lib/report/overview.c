@@ -7,7 +7,14 @@
 
 long day_number(const char *s)
 {
-	long y = atol(s), m = atol(s + 5), d = atol(s + 8);
+	long y, m, d;
+	if (tg_is_date(s)) {          /* the usual case, read without strtol */
+		y = ((s[0] - '0') * 10 + s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
+		m = (s[5] - '0') * 10 + s[6] - '0';
+		d = (s[8] - '0') * 10 + s[9] - '0';
+	} else {
+		y = atol(s), m = atol(s + 5), d = atol(s + 8);
+	}
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;
@@ -16,7 +23,7 @@ long day_number(const char *s)
 	return era * 146097 + doe - 719468;
 }
 
-bool indicator_on_track(const struct ind_row *ind, const char *as_of)
+bool indicator_on_track(const struct ind_row *ind, long today)
 {
 	if (!ind->has_latest || !ind->has_target || !ind->has_baseline)
 		return false;
@@ -27,7 +34,7 @@ bool indicator_on_track(const struct ind_row *ind, const char *as_of)
 	if (!ind->baseline_date || !ind->target_date)
 		return false;
 	long t0 = day_number(ind->baseline_date), t1 = day_number(ind->target_date);
-	double elapsed = t1 > t0 ? (double)(day_number(as_of) - t0) / (double)(t1 - t0) : 1;
+	double elapsed = t1 > t0 ? (double)(today - t0) / (double)(t1 - t0) : 1;
 	return progress >= elapsed;
 }
 
@@ -119,20 +126,14 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 	buf_adds(b, "</svg></figure>\n");
 }
 
-/* Indicators: a line from baseline to target with the latest reading.  At
- * most MAX_CHART of them: a nation-wide chart of every indicator would help
- * nobody. */
-#define MAX_CHART 60
-
+/* Indicators: a line from baseline to target with the latest reading. */
 static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 {
 	struct buf *b = r->out;
-	size_t count = 0;
-	for (size_t i = 0; i < o->n_inds; i++)
-		count += o->inds[i].has_baseline && o->inds[i].has_target;
+	size_t count = o->n_charted;
 	if (!count)
 		return;
-	size_t shown = count < MAX_CHART ? count : MAX_CHART;
+	size_t shown = o->n_inds;
 	const int w = 400, row_h = 40;
 	int height = 10 + (int)shown * row_h;
 	buf_adds(b, "<figure><figcaption>");
@@ -140,10 +141,8 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 	buf_addf(b, "</figcaption>\n<svg role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 		    "font-size=\"12\">\n", w + 80, height, w + 80, height);
 	int row = 0;
-	for (size_t i = 0; i < o->n_inds && (size_t)row < shown; i++) {
+	for (size_t i = 0; i < shown; i++) {
 		const struct ind_row *ind = &o->inds[i];
-		if (!ind->has_baseline || !ind->has_target)
-			continue;
 		int y = 5 + row++ * row_h;
 		buf_addf(b, "<text x=\"0\" y=\"%d\">", y + 10);
 		html_esc(b, ind->label);

@@ -63,6 +63,11 @@ struct tg_stats {
 	size_t indicators, on_track;
 };
 
+/* Indicators: a line from baseline to target with the latest reading.  At
+ * most MAX_CHART of them: a nation-wide chart of every indicator would help
+ * nobody. */
+#define MAX_CHART 60
+
 /* One indicator with its latest reading (lib/report/data.c). */
 struct ind_row {
 	int district;                 /* index into overview_data.names */
@@ -77,8 +82,9 @@ struct overview_data {
 	size_t n;                     /* districts, in file order */
 	char **names, **paths;
 	struct tg_stats *st;          /* n + 1: the last is the whole city */
-	struct ind_row *inds;
+	struct ind_row *inds;         /* the first MAX_CHART with baseline and target */
 	size_t n_inds;
+	size_t n_charted;             /* indicators with baseline and target */
 };
 
 /* One overdue measure under one responsible party. */
@@ -95,7 +101,8 @@ enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 long day_number(const char *s);
 /* Has the indicator come as far from baseline to target as the time has
  * from baseline date to target date (or reached the target)? */
-bool indicator_on_track(const struct ind_row *ind, const char *as_of);
+/* today: day_number of the as-of date */
+bool indicator_on_track(const struct ind_row *ind, long today);
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg);
 const char *light_label(const struct rctx *r, enum light l);
 int cmp_late(const void *a, const void *b);
