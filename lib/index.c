@@ -13,6 +13,7 @@
  * prepared once per refresh and reused.
  */
 #include "index.h"
+#include "ftsbuild.h"
 #include "priv.h"
 
 #include <errno.h>
@@ -112,6 +113,10 @@ static const char *const district_tables[] = {
 	"  JOIN followups u ON " IN_DISTRICT("u") "\n" \
 	"  JOIN problems p ON p.id = u.problem_id"
 
+#define FTS_SQL \
+	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n" \
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 0');\n"
+
 static const char schema_sql[] =
 	"CREATE TABLE files (\n"
 	"  id INTEGER PRIMARY KEY,\n"
@@ -178,8 +183,7 @@ static const char schema_sql[] =
 	"  phase INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL);\n"
 	"CREATE TABLE area_counts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  area INTEGER NOT NULL, n INTEGER NOT NULL);\n"
-	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n"
-	"  content_rowid='id', tokenize='unicode61 remove_diacritics 0');\n"
+	FTS_SQL
 	"CREATE TABLE strategic_areas (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	"CREATE TABLE phases (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	"CREATE TABLE organisations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
@@ -654,6 +658,7 @@ struct refresh {
 	const char *path;           /* the file being indexed */
 	bool force;                 /* read every file (trygg.yaml changed) */
 	struct job **loads;         /* the files to read, for load_job */
+	struct fts_build *fts;      /* a full build's full-text index, or NULL */
 };
 
 /* Binding and running: every call is a no-op once an error is recorded. */
@@ -734,8 +739,10 @@ static void add_text(struct refresh *r, long long did, const char *kind, const c
 	bind_int(r, st, 4, ++r->seq_text);
 	bind_text(r, st, 5, text);
 	long long id = add_row(r, st);
+	if (r->fts && !r->rc)
+		fts_build_add(r->fts, id, text);
 	if (r->stats->rebuilt)
-		return;          /* the full-text index is made at the end */
+		return;          /* by r->fts, or made at the end */
 	bind_int(r, r->st[S_FTS], 1, id);
 	bind_text(r, r->st[S_FTS], 2, text);
 	run(r, r->st[S_FTS]);
@@ -1374,10 +1381,10 @@ static int make_schema(sqlite3 *db)
  * a plan file failed to load: TG_EDATA). */
 static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 			     const struct tg_index_opts *opts, struct tg_index_stats *stats,
-			     struct tg_diags *d, bool *committed)
+			     struct fts_build *fts, struct tg_diags *d, bool *committed)
 {
 	struct refresh r = { .ix = ix, .db = ix->db, .cfg = cfg, .opts = opts,
-			     .stats = stats, .d = d, .now = now_ns(),
+			     .stats = stats, .d = d, .now = now_ns(), .fts = fts,
 			     .text = BUF_INIT, .scratch = BUF_INIT };
 	*committed = false;
 	int rc = exec(ix->db, "BEGIN IMMEDIATE");
@@ -1427,7 +1434,7 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	if (!r.rc && (stats->rebuilt || stats->by_event[TG_IX_ADDED] ||
 		      stats->by_event[TG_IX_UPDATED] || stats->by_event[TG_IX_REMOVED]))
 		r.rc = exec(ix->db, rank_sql);
-	if (!r.rc && stats->rebuilt)
+	if (!r.rc && stats->rebuilt && !fts)
 		r.rc = exec(ix->db, "INSERT INTO texts_fts (texts_fts) VALUES ('rebuild')");
 	if (!r.rc && stats->rebuilt)
 		r.rc = exec(ix->db, index_sql);
@@ -1441,6 +1448,32 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	}
 	*committed = true;
 	return stats->by_event[TG_IX_FAILED] ? TG_EDATA : TG_OK;
+}
+
+/* Put the full-text index that ftsbuild made in the database at path in
+ * place of db's (empty) one: the same table, so the same shadow tables. */
+static int copy_fts(sqlite3 *db, const char *path)
+{
+	static const char *const shadow[] = { "data", "idx", "docsize", "config" };
+	char *q = sqlite3_mprintf("ATTACH %Q AS fts", path);
+	int rc = exec(db, q);
+	sqlite3_free(q);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = exec(db, "BEGIN");
+	for (size_t i = 0; i < 4 && rc == SQLITE_OK; i++) {
+		q = sqlite3_mprintf("DELETE FROM main.texts_fts_%s;"
+				    " INSERT INTO main.texts_fts_%s SELECT * FROM fts.texts_fts_%s",
+				    shadow[i], shadow[i], shadow[i]);
+		rc = exec(db, q);
+		sqlite3_free(q);
+	}
+	if (rc == SQLITE_OK)
+		rc = exec(db, "COMMIT");
+	else
+		exec(db, "ROLLBACK");
+	int drc = exec(db, "DETACH fts");
+	return rc != SQLITE_OK ? rc : drc;
 }
 
 /* A full build: the index is made from nothing in a temporary database
@@ -1466,8 +1499,23 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 		return st;
 	}
 	stats->rebuilt = true;
+	/* the full-text index on a thread of its own, in a file beside the
+	 * index (ATTACH needs a name); without threads, it is made at the end */
+	char *fts_path = xasprintf("%s.fts-%ld", ix->path, (long)getpid());
+	unlink(fts_path);
+	struct fts_build *fts = tg_pipe_threads() > 0 ? fts_build_start(fts_path, FTS_SQL, &rc)
+						      : NULL;
 	bool built;
-	enum tg_status st = update(ix, cfg, opts, stats, d, &built);
+	enum tg_status st = update(ix, cfg, opts, stats, fts, d, &built);
+	rc = fts ? fts_build_finish(fts) : SQLITE_OK;
+	if (built && fts && rc == SQLITE_OK)
+		rc = copy_fts(ix->db, fts_path);
+	unlink(fts_path);
+	free(fts_path);
+	if (built && rc != SQLITE_OK) {
+		st = db_fail(ix, d, rc, "cannot make the full-text index");
+		built = false;
+	}
 	sqlite3 *fresh = ix->db;
 	ix->db = real;
 	if (built) {
@@ -1494,7 +1542,7 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 	if ((opts && opts->rebuild) || version != TG_INDEX_VERSION)
 		return rebuild(ix, cfg, opts, stats, d);
 	bool committed;
-	return update(ix, cfg, opts, stats, d, &committed);
+	return update(ix, cfg, opts, stats, NULL, d, &committed);
 }
 
 enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg,

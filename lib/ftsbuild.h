@@ -1,0 +1,25 @@
+/*
+ * ftsbuild: during a full build of the index, the full-text index is
+ * filled on a thread of its own, in a database of its own, while the rows
+ * are written; its tables are then copied into the index (lib/index.c).
+ * Tokenizing the texts is about a quarter of a full build.
+ */
+#ifndef TRYGG_FTSBUILD_H
+#define TRYGG_FTSBUILD_H
+
+#include <sqlite3.h>
+
+struct fts_build;
+
+/* Make the database at path (which must not exist), run create_sql in it
+ * (it makes texts_fts) and start the thread; NULL and SQLite's code in
+ * *rc when that fails. */
+struct fts_build *fts_build_start(const char *path, const char *create_sql, int *rc);
+
+/* Add a text (copied) under rowid. */
+void fts_build_add(struct fts_build *f, long long rowid, const char *text);
+
+/* Wait until every text is in, commit, close, free; SQLite's code. */
+int fts_build_finish(struct fts_build *f);
+
+#endif
