@@ -189,8 +189,8 @@ static const char schema_sql[] =
 	"CREATE TABLE organisations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	/* the views: the stable interface, documented in trygg-index(7) */
 	"CREATE VIEW districts_v AS SELECT d.name AS district, d.areas AS areas,\n"
-	"  (SELECT count(*) FROM problems p WHERE p.district_id = d.id) AS problems,\n"
-	"  (SELECT count(*) FROM measures m WHERE m.district_id = d.id) AS measures,\n"
+	"  (SELECT count(*) FROM problems p WHERE " IN_DISTRICT("p") ") AS problems,\n"
+	"  (SELECT count(*) FROM measures m WHERE " IN_DISTRICT("m") ") AS measures,\n"
 	"  f.path AS file, f.stale AS stale, f.error AS error\n"
 	"  FROM districts d JOIN files f ON f.id = d.id;\n"
 	"CREATE VIEW situation_v AS SELECT d.name AS district, s.source AS source,\n"
