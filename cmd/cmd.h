@@ -225,8 +225,11 @@ struct tg_cursor;
  * the same (the command goes on and exits 65); any other status with *ix
  * NULL. */
 int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **ix);
-/* Print the rows of c as a table: every column, or only those named in
- * cols (NULL-terminated) in text and md.  Returns 0 or an exit status. */
-int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols);
+/* The end of a read command: print what the query (status st) said in d,
+ * then the rows of c as a table: every column, or only those named in
+ * cols (NULL-terminated) in text and md; free c and ix.  Returns 0 or an
+ * exit status. */
+int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
+	      struct tg_diags *d, const struct read_opts *r, const char *const *cols);
 
 #endif

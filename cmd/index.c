@@ -144,7 +144,8 @@ static enum table_type cell_type(enum tg_vtype t)
 	}
 }
 
-int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
+/* The rows of c as a table (see show_rows). */
+static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
 {
 	struct tg_diags d = TG_DIAGS_INIT;
 	size_t n = tg_cursor_ncols(c), m = 0;
@@ -184,4 +185,15 @@ int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *con
 	free(types);
 	free(map);
 	return st ? (int)st : status;
+}
+
+int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
+	      struct tg_diags *d, const struct read_opts *r, const char *const *cols)
+{
+	print_diags(d);
+	tg_diags_release(d);
+	int status = st ? (int)st : print_cursor(c, r, cols);
+	tg_cursor_free(c);
+	tg_index_free(ix);
+	return status;
 }

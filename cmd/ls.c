@@ -202,13 +202,9 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		struct tg_diags d = TG_DIAGS_INIT;
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_ls(ix, &q, &c, &d);
-		print_diags(&d);
-		tg_diags_release(&d);
-		int pst = st ? (int)st : print_cursor(c, &r, text_cols[q.what]);
+		int pst = show_rows(ix, st, c, &d, &r, text_cols[q.what]);
 		if (pst)
 			status = pst;
-		tg_cursor_free(c);
-		tg_index_free(ix);
 	}
 	free(districts);
 	return status;

@@ -80,13 +80,9 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 	if (ix) {
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_query(ix, sql.s, params, n_params, &c, &d);
-		print_diags(&d);
-		tg_diags_release(&d);
-		int pst = st ? (int)st : print_cursor(c, &r, NULL);
+		int pst = show_rows(ix, st, c, &d, &r, NULL);
 		if (pst)
 			status = pst;
-		tg_cursor_free(c);
-		tg_index_free(ix);
 	}
 	buf_release(&sql);
 	free(params);

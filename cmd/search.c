@@ -75,13 +75,9 @@ int cmd_search(int argc, char **argv, struct cmd_ctx *ctx)
 		struct tg_diags d = TG_DIAGS_INIT;
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_search(ix, &q, &c, &d);
-		print_diags(&d);
-		tg_diags_release(&d);
-		int pst = st ? (int)st : print_cursor(c, &r, text_cols);
+		int pst = show_rows(ix, st, c, &d, &r, text_cols);
 		if (pst)
 			status = pst;
-		tg_cursor_free(c);
-		tg_index_free(ix);
 	}
 	buf_release(&text);
 	free(districts);

@@ -748,6 +748,22 @@ static void add_text(struct refresh *r, long long did, const char *kind, const c
 	run(r, r->st[S_FTS]);
 }
 
+/* A row (district, parent, place, item) per item of l, by st; with kind,
+ * each item is also a text of that kind for search. */
+static void add_list(struct refresh *r, sqlite3_stmt *st, long long did, long long parent,
+		     const struct tg_strlist *l, const char *kind, const char *ref)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, parent);
+		bind_int(r, st, 3, (long long)i + 1);
+		bind_text(r, st, 4, l->v[i]);
+		add_row(r, st);
+		if (kind)
+			add_text(r, did, kind, ref, l->v[i]);
+	}
+}
+
 static void delete_district(struct refresh *r, long long did)
 {
 	long long from = did << ROW_BITS, to = from + (1LL << ROW_BITS) - 1;
@@ -801,13 +817,7 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 			bind_text(r, st, 12, r->scratch.s);
 			bind_int(r, st, 13, n_sources);
 			long long sid = add_row(r, st);
-			for (size_t a = 0; a < al->n; a++) {
-				bind_int(r, sa, 1, did);
-				bind_int(r, sa, 2, sid);
-				bind_int(r, sa, 3, (long long)a + 1);
-				bind_text(r, sa, 4, al->v[a]);
-				add_row(r, sa);
-			}
+			add_list(r, sa, did, sid, al, NULL, NULL);
 		}
 	}
 	buf_release(&areas);
@@ -834,14 +844,7 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 11, strlist_join(&r->scratch, &m->responsible));
 	bind_text(r, st, 12, intlist_join(&areas, al));
 	long long mid = add_row(r, st);
-	for (size_t i = 0; i < m->responsible.n; i++) {
-		sqlite3_stmt *rs = r->st[S_RESP];
-		bind_int(r, rs, 1, did);
-		bind_int(r, rs, 2, mid);
-		bind_int(r, rs, 3, (long long)i + 1);
-		bind_text(r, rs, 4, m->responsible.v[i]);
-		add_row(r, rs);
-	}
+	add_list(r, r->st[S_RESP], did, mid, &m->responsible, NULL, NULL);
 	for (size_t i = 0; i < al->n; i++) {
 		sqlite3_stmt *as = r->st[S_MAREA];
 		bind_int(r, as, 1, did);
@@ -870,14 +873,7 @@ static void insert_followup(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 7, f->done);
 	bind_text(r, st, 8, f->effect);
 	long long id = add_row(r, st);
-	for (size_t i = 0; i < f->measures.n; i++) {
-		sqlite3_stmt *fm = r->st[S_FMEASURE];
-		bind_int(r, fm, 1, did);
-		bind_int(r, fm, 2, id);
-		bind_int(r, fm, 3, (long long)i + 1);
-		bind_text(r, fm, 4, f->measures.v[i]);
-		add_row(r, fm);
-	}
+	add_list(r, r->st[S_FMEASURE], did, id, &f->measures, NULL, NULL);
 	for (size_t i = 0; i < f->n_readings; i++) {
 		sqlite3_stmt *rd = r->st[S_READING];
 		bind_int(r, rd, 1, did);
@@ -911,25 +907,9 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 	bind_int(r, st, 10, (long long)pr->n_followups);
 	long long pid = add_row(r, st);
 	add_text(r, did, "problem", pr->id, pr->title);
-	for (size_t i = 0; i < pr->causes.n; i++) {
-		sqlite3_stmt *cs = r->st[S_CAUSE];
-		bind_int(r, cs, 1, did);
-		bind_int(r, cs, 2, pid);
-		bind_int(r, cs, 3, (long long)i + 1);
-		bind_text(r, cs, 4, pr->causes.v[i]);
-		add_row(r, cs);
-		add_text(r, did, "cause", pr->id, pr->causes.v[i]);
-	}
+	add_list(r, r->st[S_CAUSE], did, pid, &pr->causes, "cause", pr->id);
 	add_text(r, did, "goal", pr->id, pr->goal);
-	for (size_t i = 0; i < pr->subgoals.n; i++) {
-		sqlite3_stmt *ss = r->st[S_SUBGOAL];
-		bind_int(r, ss, 1, did);
-		bind_int(r, ss, 2, pid);
-		bind_int(r, ss, 3, (long long)i + 1);
-		bind_text(r, ss, 4, pr->subgoals.v[i]);
-		add_row(r, ss);
-		add_text(r, did, "subgoal", pr->id, pr->subgoals.v[i]);
-	}
+	add_list(r, r->st[S_SUBGOAL], did, pid, &pr->subgoals, "subgoal", pr->id);
 	for (size_t i = 0; i < pr->n_indicators; i++) {
 		const struct tg_indicator *in = &pr->indicators[i];
 		sqlite3_stmt *is = r->st[S_INDICATOR];

@@ -66,7 +66,10 @@ static void *worker(void *u)
 int tg_pipe_threads(void)
 {
 	const char *env = getenv("TRYGG_THREADS");
-	long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	char *end;
+	long n = env && *env ? strtol(env, &end, 10) : -1;
+	if (!env || !*env || *end || n < 0)       /* unset, or not a count */
+		n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 0 ? 0 : n > 16 ? 16 : (int)n;
 }
 
