@@ -64,7 +64,7 @@ static const char *const district_tables[] = {
 	"areas", "situation", "situation_areas", "problems", "causes",
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
 	"measure_areas", "followups", "followup_measures", "readings", "texts",
-	"measure_counts", "area_counts", NULL,
+	"measure_counts", "area_counts", "day_counts", NULL,
 };
 
 /* The rows of district d, by their ids (ROW_BITS). */
@@ -183,6 +183,8 @@ static const char schema_sql[] =
 	"  phase INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL);\n"
 	"CREATE TABLE area_counts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  area INTEGER NOT NULL, n INTEGER NOT NULL);\n"
+	"CREATE TABLE day_counts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  n INTEGER NOT NULL);\n"
 	FTS_SQL
 	"CREATE TABLE strategic_areas (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	"CREATE TABLE phases (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
@@ -573,7 +575,7 @@ enum {
 	S_FILE_INS, S_FILE_UPD, S_FILE_DEL,
 	S_DISTRICT, S_DISTRICT_DEL, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
 	S_INDICATOR, S_PAREA, S_MEASURE, S_RESP, S_MAREA, S_FOLLOWUP, S_FMEASURE,
-	S_READING, S_TEXT, S_MCOUNT, S_ACOUNT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
+	S_READING, S_TEXT, S_MCOUNT, S_ACOUNT, S_DCOUNT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
 	S_N
 };
 
@@ -622,6 +624,7 @@ static const char *const stmt_sql[S_N] = {
 	[S_MCOUNT] = "INSERT INTO measure_counts (district_id, phase, status, n, id)"
 		     " VALUES (?, ?, ?, ?, ?)",
 	[S_ACOUNT] = "INSERT INTO area_counts (district_id, area, n, id) VALUES (?, ?, ?, ?)",
+	[S_DCOUNT] = "INSERT INTO day_counts (district_id, n, id) VALUES (?, ?, ?)",
 	[S_FTS] = "INSERT INTO texts_fts (rowid, text) VALUES (?, ?)",
 	/* an external-content FTS5 table reads the words to remove from its
 	 * content table: delete here before the rows of texts go */
@@ -993,6 +996,85 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 	free(areas);
 }
 
+long long tg_day_key(long day)
+{
+	long long key = (long long)day + 719468, max = (1LL << TG_DAY_BITS) - 2;
+	return key < 0 ? 0 : key > max ? max : key;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* From day key on, the count what of district did is n. */
+static void add_day_count(struct refresh *r, long long did, enum tg_day_count what,
+			  long long key, size_t n)
+{
+	sqlite3_stmt *st = r->st[S_DCOUNT];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, (long long)n);
+	bind_int(r, st, 3, (did << ROW_BITS) + ((long long)what << TG_DAY_BITS) + key);
+	run(r, st);
+}
+
+/* The steps of a count from keys, sorted: each key where it changes, with
+ * the count from there on (up: how many keys are at or below it; down:
+ * the start, then how many are above it). */
+static void add_steps(struct refresh *r, long long did, enum tg_day_count what,
+		      long long *keys, size_t n, bool up)
+{
+	qsort(keys, n, sizeof *keys, cmp_key);
+	if (!up && n)
+		add_day_count(r, did, what, 0, n);
+	for (size_t i = 0; i < n; i++)
+		if ((i + 1 == n || keys[i + 1] != keys[i]) && keys[i] < 1LL << TG_DAY_BITS)
+			add_day_count(r, did, what, keys[i], up ? i + 1 : n - i - 1);
+}
+
+/* The counts that depend on the day (index.h): open measures are overdue
+ * from the day after they are due; an indicator is on track until the day
+ * after its last day on track (tg_track_until). */
+static void insert_day_counts(struct refresh *r, long long did, const struct tg_plan *p)
+{
+	size_t n_measures = 0, n_inds = 0, n_due = 0, n_until = 0, n_charted = 0;
+	for (size_t i = 0; i < p->n_problems; i++) {
+		n_measures += p->problems[i].n_measures;
+		n_inds += p->problems[i].n_indicators;
+	}
+	long long *due = xmalloc((n_measures + 1) * sizeof *due);
+	long long *until = xmalloc((n_inds + 1) * sizeof *until);
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t k = 0; k < pr->n_measures; k++) {
+			const struct tg_measure *m = &pr->measures[k];
+			if (m->due && m->status != TG_DONE && m->status != TG_CANCELLED)
+				due[n_due++] = tg_day_key(tg_day_number(m->due)) + 1;
+		}
+		for (size_t k = 0; k < pr->n_indicators; k++) {
+			const struct tg_indicator *in = &pr->indicators[k];
+			struct tg_point latest = { false, 0, NULL };
+			const struct tg_reading *rd = tg_latest_reading(pr, in->name, &latest.date);
+			if (rd)
+				latest.set = true, latest.value = rd->value;
+			long u = tg_track_until(&in->baseline, &in->target, &latest);
+			if (u != TG_NEVER)
+				until[n_until++] = u == TG_ALWAYS ? 1LL << TG_DAY_BITS
+								 : tg_day_key(u) + 1;
+			n_charted += in->baseline.set && in->target.set;
+		}
+	}
+	add_steps(r, did, TG_DC_OVERDUE, due, n_due, true);
+	add_steps(r, did, TG_DC_ON_TRACK, until, n_until, false);
+	if (n_inds)
+		add_day_count(r, did, TG_DC_INDICATORS, 0, n_inds);
+	if (n_charted)
+		add_day_count(r, did, TG_DC_CHARTED, 0, n_charted);
+	free(due);
+	free(until);
+}
+
 static void insert_district(struct refresh *r, long long did, const char *rel,
 			    const struct tg_plan *p)
 {
@@ -1023,6 +1105,7 @@ static void insert_district(struct refresh *r, long long did, const char *rel,
 	for (size_t i = 0; i < p->n_problems; i++)
 		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
 	insert_counts(r, did, p);
+	insert_day_counts(r, did, p);
 	free(slug);
 	free(stem);
 	free(file_slug);

@@ -35,9 +35,25 @@
 
 #include "trygg.h"
 
-#define TG_INDEX_VERSION 3
+#define TG_INDEX_VERSION 4
 #define TG_INDEX_APP_ID 0x54727967     /* "Tryg" in PRAGMA application_id */
 #define TG_INDEX_PATH ".trygg/index.sqlite"  /* below the workspace root */
+
+/* day_counts: a district's counts that change with the day a report is
+ * for, each a step function of the day.  A row's id is the district's
+ * range (file id << 32), what << TG_DAY_BITS, and the day's key; the count
+ * as of a day is in the row with the largest id from the range's start of
+ * what up to the day's key (none: 0). */
+enum tg_day_count {
+	TG_DC_OVERDUE,     /* open measures due before the day */
+	TG_DC_ON_TRACK,    /* indicators on track on the day */
+	TG_DC_INDICATORS,  /* all indicators, at key 0 */
+	TG_DC_CHARTED,     /* indicators with a baseline and a target, at key 0 */
+};
+#define TG_DAY_BITS 28
+/* The key of a day (tg_day_number): days since 0000-03-01, from 0 to
+ * 2^TG_DAY_BITS - 2. */
+long long tg_day_key(long day);
 
 struct tg_index;
 struct tg_cursor;

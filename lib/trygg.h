@@ -13,6 +13,7 @@
 #ifndef TRYGG_H
 #define TRYGG_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -286,6 +287,18 @@ bool tg_parse_share(const char *s, double *out);
 
 /* Is s a valid calendar date written YYYY-MM-DD? */
 bool tg_is_date(const char *s);
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
+long tg_day_number(const char *s);
+
+/* The last day (tg_day_number) on which an indicator is on track: come as
+ * far from baseline to latest as the time has from the baseline date to
+ * the target date, or reached the target (TG_ALWAYS); TG_NEVER when it
+ * lacks a value or a date to tell. */
+#define TG_ALWAYS LONG_MAX
+#define TG_NEVER LONG_MIN
+long tg_track_until(const struct tg_point *baseline, const struct tg_point *target,
+		    const struct tg_point *latest);
 
 /* The joint picture the plan's three source pictures merge into, as a
  * value for situation.joint (DESIGN.md §4; lib/merge.c).  Warns about

@@ -111,7 +111,7 @@ expect "and still answers" 0 trygg -C ws query "SELECT count(*) AS n FROM measur
 expect_stdout_is "in full" " n
 60"
 expect "reading pragmas is fine" 0 trygg -C ws query "PRAGMA user_version"
-expect_stdout "the schema version" "3"
+expect_stdout "the schema version" "4"
 expect "PRAGMA table_info" 0 trygg -C ws query "PRAGMA table_info(measures_v)" --format csv
 expect_stdout "lists the view's columns" '"overdue"'
 expect "an SQL error" 2 trygg -C ws query "SELEKT 1"

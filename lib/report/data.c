@@ -6,6 +6,8 @@
 #include "report.h"
 #include "../index.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,30 +20,37 @@
 	"(:file = '' OR i.district_id = (SELECT d.id FROM districts d\n" \
 	"  JOIN files f ON f.id = d.id WHERE f.path = :file))"
 
-/* The counts kept per district when it is indexed, and the overdue
- * measures from the index of open measures by due date (measures_late):
- * a few rows per district, not a row per measure. */
+/* The counts kept per district when it is indexed (trygg-index(7)): by
+ * phase and status, by strategic area, and those that change with the day
+ * the report is for, each a seek in day_counts (index.h). */
 static const char stats_sql[] =
 	"SELECT district_id, phase, status, n FROM measure_counts WHERE " ONE_DISTRICT;
 
-static const char late_sql[] =
-	"SELECT district_id, count(*) FROM measures\n"
-	"WHERE status NOT IN ('done', 'cancelled') AND due < :asof AND " ONE_DISTRICT "\n"
-	"GROUP BY district_id";
+#define DAY_COUNT(what) \
+	"  (SELECT n FROM day_counts c WHERE c.id BETWEEN d.id * 4294967296 + " #what \
+	" * 268435456\n    AND d.id * 4294967296 + " #what " * 268435456 + :key\n" \
+	"    ORDER BY c.id DESC LIMIT 1)"
 
 static const char districts_sql[] =
-	"SELECT d.id, f.path, d.name FROM districts d JOIN files f ON f.id = d.id\n"
+	"SELECT d.id, f.path, d.name,\n"
+	DAY_COUNT(0) ",\n" DAY_COUNT(1) ",\n" DAY_COUNT(2) ",\n" DAY_COUNT(3) "\n"
+	"FROM districts d JOIN files f ON f.id = d.id\n"
 	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
 
 static const char areas_sql[] =
 	"SELECT area, sum(n) FROM area_counts WHERE " ONE_DISTRICT " GROUP BY area";
 
-/* In the order of the files: a district's rows have ids in that order. */
+/* The first indicators to chart, in the order of the files (a district's
+ * rows have ids in that order) from the ids :lo to :hi. */
+#define STR(x) #x
+#define XSTR(x) STR(x)
 static const char indicators_sql[] =
 	"SELECT i.district_id, p.pid, i.name, i.baseline, i.baseline_date, i.target,\n"
 	"  i.target_date, i.latest, i.latest_date\n"
 	"FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
-	"WHERE " ONE_DISTRICT_I " ORDER BY i.id";
+	"WHERE i.id BETWEEN CAST(:lo AS INTEGER) AND CAST(:hi AS INTEGER)\n"
+	"  AND i.baseline IS NOT NULL AND i.target IS NOT NULL\n"
+	"ORDER BY i.id LIMIT " XSTR(MAX_CHART);
 
 static const char overdue_sql[] =
 	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due\n"
@@ -50,16 +59,27 @@ static const char overdue_sql[] =
 	"WHERE m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled')\n"
 	"  AND (:file = '' OR f.path = :file)";
 
-/* Run sql with :asof and :file bound. */
+/* Run sql with those of :asof, :file, :key, :lo and :hi that it has. */
 static enum tg_status query(struct tg_index *ix, const char *sql, const char *as_of,
-			    const char *file, struct tg_cursor **c, struct tg_diags *d)
+			    const char *file, long long lo, long long hi,
+			    struct tg_cursor **c, struct tg_diags *d)
 {
-	char *params[2] = { xasprintf("asof=%s", as_of), xasprintf("file=%s", file ? file : "") };
-	size_t n = strstr(sql, ":asof") ? 2 : 1;
-	enum tg_status st = tg_index_query(ix, sql, (const char *const *)(n == 2 ? params : params + 1),
-					   n, c, d);
-	free(params[0]);
-	free(params[1]);
+	char *all[5] = {
+		xasprintf("asof=%s", as_of), xasprintf("file=%s", file ? file : ""),
+		xasprintf("key=%lld", tg_day_key(tg_day_number(as_of))),
+		xasprintf("lo=%lld", lo), xasprintf("hi=%lld", hi),
+	};
+	const char *params[5];
+	size_t n = 0;
+	for (size_t i = 0; i < 5; i++) {
+		char name[8];
+		snprintf(name, sizeof name, ":%.*s", (int)(strchr(all[i], '=') - all[i]), all[i]);
+		if (strstr(sql, name))
+			params[n++] = all[i];
+	}
+	enum tg_status st = tg_index_query(ix, sql, params, n, c, d);
+	for (size_t i = 0; i < 5; i++)
+		free(all[i]);
 	return st;
 }
 
@@ -88,35 +108,53 @@ static int district_at(const struct by_id *ids, size_t n, double id)
 	return hit ? hit->at : -1;
 }
 
+static size_t count(struct tg_cursor *c, size_t col)
+{
+	return (size_t)tg_cursor_num(c, col);    /* NULL: none */
+}
+
 enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
 			     struct overview_data *o, struct tg_diags *d)
 {
 	memset(o, 0, sizeof *o);
 	struct tg_cursor *c = NULL;
 	bool row;
-	enum tg_status st = query(ix, districts_sql, as_of, file, &c, d);
+	enum tg_status st = query(ix, districts_sql, as_of, file, 0, 0, &c, d);
 	size_t alloc = 16;
 	o->names = xmalloc(alloc * sizeof *o->names);
 	o->paths = xmalloc(alloc * sizeof *o->paths);
+	o->st = xcalloc(alloc, sizeof *o->st);
 	struct by_id *ids = xmalloc(alloc * sizeof *ids);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		if (o->n + 1 == alloc) {
 			alloc *= 2;
 			o->names = xrealloc(o->names, alloc * sizeof *o->names);
 			o->paths = xrealloc(o->paths, alloc * sizeof *o->paths);
+			o->st = xrealloc(o->st, alloc * sizeof *o->st);
 			ids = xrealloc(ids, alloc * sizeof *ids);
 		}
+		struct tg_stats *s = &o->st[o->n];
+		memset(s, 0, sizeof *s);
+		s->overdue = count(c, 3 + TG_DC_OVERDUE);
+		s->on_track = count(c, 3 + TG_DC_ON_TRACK);
+		s->indicators = count(c, 3 + TG_DC_INDICATORS);
+		o->n_charted += count(c, 3 + TG_DC_CHARTED);
 		ids[o->n] = (struct by_id){ (long long)tg_cursor_num(c, 0), (int)o->n };
 		o->paths[o->n] = dup(c, 1);
 		o->names[o->n++] = dup(c, 2);
 	}
 	tg_cursor_free(c);
 	c = NULL;
-	qsort(ids, o->n, sizeof *ids, cmp_by_id);
-	o->st = xcalloc(o->n + 1, sizeof *o->st);
 	struct tg_stats *city = &o->st[o->n];
+	memset(city, 0, sizeof *city);
+	for (size_t i = 0; i < o->n; i++) {
+		city->overdue += o->st[i].overdue;
+		city->on_track += o->st[i].on_track;
+		city->indicators += o->st[i].indicators;
+	}
+	qsort(ids, o->n, sizeof *ids, cmp_by_id);
 	if (!st)
-		st = query(ix, stats_sql, as_of, file, &c, d);
+		st = query(ix, stats_sql, as_of, file, 0, 0, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
 		int phase = (int)tg_cursor_num(c, 1), status;
@@ -125,78 +163,56 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 			;
 		if (i < 0 || status == TG_NSTATUS)
 			continue;
-		size_t count = (size_t)tg_cursor_num(c, 3);
+		size_t n = count(c, 3);
 		struct tg_stats *both[2] = { &o->st[i], city };
 		for (int k = 0; k < 2; k++) {
-			both[k]->measures += count;
-			both[k]->by_status[status] += count;
+			both[k]->measures += n;
+			both[k]->by_status[status] += n;
 			if (phase >= 1 && phase <= 3)
-				both[k]->by_phase_status[phase][status] += count;
+				both[k]->by_phase_status[phase][status] += n;
 			if (status != TG_DONE && status != TG_CANCELLED)
-				both[k]->open += count;
+				both[k]->open += n;
 		}
 	}
 	tg_cursor_free(c);
 	c = NULL;
 	if (!st)
-		st = query(ix, late_sql, as_of, file, &c, d);
-	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
-		size_t late = (size_t)tg_cursor_num(c, 1);
-		if (i >= 0) {
-			o->st[i].overdue += late;
-			city->overdue += late;
-		}
-	}
-	tg_cursor_free(c);
-	c = NULL;
-	if (!st)
-		st = query(ix, areas_sql, as_of, file, &c, d);
+		st = query(ix, areas_sql, as_of, file, 0, 0, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		int area = (int)tg_cursor_num(c, 0);
 		if (area >= 1 && area < TG_STATS_AREAS)
-			city->by_area[area] += (size_t)tg_cursor_num(c, 1);
+			city->by_area[area] += count(c, 1);
 	}
 	tg_cursor_free(c);
 	c = NULL;
-	if (!st)
-		st = query(ix, indicators_sql, as_of, file, &c, d);
+	/* the indicators to chart: of the one district, or of all */
+	long long lo = 0, hi = LLONG_MAX;
+	if (file && o->n == 1)
+		lo = ids[0].id << 32, hi = lo + 0xffffffffLL;
+	if (!st && o->n)
+		st = query(ix, indicators_sql, as_of, file, lo, hi, &c, d);
 	size_t ialloc = 0;
-	long today = day_number(as_of);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
 		if (i < 0)
 			continue;
-		struct ind_row one = { .district = i }, *r = &one;
+		if (o->n_inds == ialloc) {
+			ialloc = ialloc ? 2 * ialloc : 16;
+			o->inds = xrealloc(o->inds, ialloc * sizeof *o->inds);
+		}
+		struct ind_row *r = &o->inds[o->n_inds++];
+		*r = (struct ind_row){ .district = i };
 		r->has_baseline = tg_cursor_type(c, 3) != TG_VNULL;
 		r->baseline = tg_cursor_num(c, 3);
 		r->has_target = tg_cursor_type(c, 5) != TG_VNULL;
 		r->target = tg_cursor_num(c, 5);
 		r->has_latest = tg_cursor_type(c, 7) != TG_VNULL;
 		r->latest = tg_cursor_num(c, 7);
-		/* the cursor's texts, valid until the next step */
-		r->baseline_date = (char *)tg_cursor_text(c, 4);
-		r->target_date = (char *)tg_cursor_text(c, 6);
-		bool on = indicator_on_track(r, today);
-		bool charted = r->has_baseline && r->has_target;
-		o->n_charted += charted;
-		if (charted && o->n_inds < MAX_CHART) {    /* kept for the chart */
-			if (o->n_inds == ialloc) {
-				ialloc = ialloc ? 2 * ialloc : 16;
-				o->inds = xrealloc(o->inds, ialloc * sizeof *o->inds);
-			}
-			r = &o->inds[o->n_inds++];
-			*r = one;
-			r->label = xasprintf("%s %s: %s", o->names[i], tg_cursor_text(c, 1),
-					     tg_cursor_text(c, 2));
-			r->baseline_date = dup(c, 4);
-			r->target_date = dup(c, 6);
-			r->latest_date = dup(c, 8);
-		}
-		o->st[i].indicators++;
-		o->st[i].on_track += on;
-		city->indicators++;
-		city->on_track += on;
+		r->label = xasprintf("%s %s: %s", o->names[i], tg_cursor_text(c, 1),
+				     tg_cursor_text(c, 2));
+		r->baseline_date = dup(c, 4);
+		r->target_date = dup(c, 6);
+		r->latest_date = dup(c, 8);
 	}
 	tg_cursor_free(c);
 	free(ids);
@@ -230,8 +246,8 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 	size_t alloc = 16;
 	struct late *v = xmalloc(alloc * sizeof *v);
 	*n = 0;
-	enum tg_status st = query(ix, overdue_sql, r->as_of, file, &c, d);
-	long today = day_number(r->as_of);
+	enum tg_status st = query(ix, overdue_sql, r->as_of, file, 0, 0, &c, d);
+	long today = tg_day_number(r->as_of);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
 		if (*n == alloc)
 			v = xrealloc(v, (alloc *= 2) * sizeof *v);
@@ -247,7 +263,7 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 		     l->status++)
 			;
 		l->due = dup(c, 6);
-		l->days = today - day_number(l->due);
+		l->days = today - tg_day_number(l->due);
 	}
 	tg_cursor_free(c);
 	qsort(v, *n, sizeof *v, cmp_late);

@@ -5,39 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-long day_number(const char *s)
-{
-	long y, m, d;
-	if (tg_is_date(s)) {          /* the usual case, read without strtol */
-		y = ((s[0] - '0') * 10 + s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
-		m = (s[5] - '0') * 10 + s[6] - '0';
-		d = (s[8] - '0') * 10 + s[9] - '0';
-	} else {
-		y = atol(s), m = atol(s + 5), d = atol(s + 8);
-	}
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-bool indicator_on_track(const struct ind_row *ind, long today)
-{
-	if (!ind->has_latest || !ind->has_target || !ind->has_baseline)
-		return false;
-	double span = ind->target - ind->baseline;
-	double progress = span == 0 ? 1 : (ind->latest - ind->baseline) / span;
-	if (progress >= 1)
-		return true;
-	if (!ind->baseline_date || !ind->target_date)
-		return false;
-	long t0 = day_number(ind->baseline_date), t1 = day_number(ind->target_date);
-	double elapsed = t1 > t0 ? (double)(today - t0) / (double)(t1 - t0) : 1;
-	return progress >= elapsed;
-}
-
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
 {
 	if (!s->measures)

@@ -97,12 +97,6 @@ struct late {
 
 enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 
-/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
-long day_number(const char *s);
-/* Has the indicator come as far from baseline to target as the time has
- * from baseline date to target date (or reached the target)? */
-/* today: day_number of the as-of date */
-bool indicator_on_track(const struct ind_row *ind, long today);
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg);
 const char *light_label(const struct rctx *r, enum light l);
 int cmp_late(const void *a, const void *b);
