@@ -37,8 +37,9 @@ static const char districts_sql[] =
 	"FROM districts d JOIN files f ON f.id = d.id\n"
 	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
 
+/* added up here: GROUP BY would sort the rows */
 static const char areas_sql[] =
-	"SELECT area, sum(n) FROM area_counts WHERE " ONE_DISTRICT " GROUP BY area";
+	"SELECT area, n FROM area_counts WHERE " ONE_DISTRICT;
 
 /* The first indicators to chart, in the order of the files (a district's
  * rows have ids in that order) from the ids :lo to :hi. */

@@ -1,9 +1,32 @@
 /* The overview (per district and city-wide) and the overdue list. */
 #include "report.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* x as printf's "%.1f" writes it, without printf's exact decimal
+ * conversion where x × 10 is clearly not near a half (a nation's bar
+ * charts have tens of thousands of these). */
+static const char *dec1(char out[32], double x)
+{
+	double t = x * 10, f = floor(t);
+	if (!(!signbit(x) && t < 1e15 && fabs(t - f - 0.5) > 1e-6)) {
+		snprintf(out, 32, "%.1f", x);
+		return out;
+	}
+	long long v = (long long)f + (t - f > 0.5);
+	char *p = out + 31;
+	*p = '\0';
+	*--p = (char)('0' + v % 10);
+	*--p = '.';
+	v /= 10;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10));
+	return p;
+}
 
 enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
 {
@@ -81,14 +104,16 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 		size_t sum = 0;
 		for (size_t k = 0; k < nk; k++) {
 			double w = (double)bar_w * (double)counts[i][k] / (double)max;
+			char xs[32], ws[32];
 			if (counts[i][k])
-				buf_addf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-					    "<title>%zu</title></rect>", bx, y + 2, w, row_h - 6, colours[k],
-					 counts[i][k]);
+				buf_addf(b, "<rect x=\"%s\" y=\"%d\" width=\"%s\" height=\"%d\" fill=\"%s\">"
+					    "<title>%zu</title></rect>", dec1(xs, bx), y + 2, dec1(ws, w),
+					 row_h - 6, colours[k], counts[i][k]);
 			bx += w;
 			sum += counts[i][k];
 		}
-		buf_addf(b, "<text x=\"%.1f\" y=\"%d\">%zu</text>\n", bx + 6, y + 14, sum);
+		char xs[32];
+		buf_addf(b, "<text x=\"%s\" y=\"%d\">%zu</text>\n", dec1(xs, bx + 6), y + 14, sum);
 	}
 	buf_adds(b, "</svg></figure>\n");
 }
