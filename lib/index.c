@@ -662,6 +662,7 @@ struct refresh {
 	bool force;                 /* read every file (trygg.yaml changed) */
 	struct job **loads;         /* the files to read, for load_job */
 	struct fts_build *fts;      /* a full build's full-text index, or NULL */
+	bool prepared;              /* st and del are made */
 };
 
 /* Binding and running: every call is a no-op once an error is recorded. */
@@ -764,6 +765,23 @@ static void add_list(struct refresh *r, sqlite3_stmt *st, long long did, long lo
 		add_row(r, st);
 		if (kind)
 			add_text(r, did, kind, ref, l->v[i]);
+	}
+}
+
+/* The statements that write, made before the first write: a refresh that
+ * finds nothing changed makes none. */
+static void prepare_writes(struct refresh *r)
+{
+	if (r->prepared || r->rc)
+		return;
+	r->prepared = true;
+	for (int i = 0; i < S_N && !r->rc; i++)
+		r->rc = sqlite3_prepare_v3(r->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+					   &r->st[i], NULL);
+	for (size_t i = 0; district_tables[i] && !r->rc; i++) {
+		char *q = xasprintf("DELETE FROM %s WHERE id BETWEEN ?1 AND ?2", district_tables[i]);
+		r->rc = sqlite3_prepare_v3(r->db, q, -1, SQLITE_PREPARE_PERSISTENT, &r->del[i], NULL);
+		free(q);
 	}
 }
 
@@ -1113,6 +1131,7 @@ static void insert_district(struct refresh *r, long long did, const char *rel,
 
 static void insert_config(struct refresh *r)
 {
+	prepare_writes(r);
 	exec(r->db, "DELETE FROM strategic_areas; DELETE FROM phases; DELETE FROM organisations");
 	const struct tg_config *c = r->cfg;
 	for (size_t i = 0; i < c->n_areas; i++) {
@@ -1137,6 +1156,7 @@ static void insert_config(struct refresh *r)
 static void write_filerow(struct refresh *r, long long id, const char *rel,
 			  const struct filerow *f, const char *error)
 {
+	prepare_writes(r);
 	sqlite3_stmt *st = r->st[id ? S_FILE_UPD : S_FILE_INS];
 	if (id)
 		bind_int(r, st, 1, id);
@@ -1257,6 +1277,7 @@ static void free_job(struct job *j)
 /* Put what load_job found into the index. */
 static void apply_load(struct refresh *r, struct job *j)
 {
+	prepare_writes(r);
 	const struct filerow *old = j->old;
 	j->now.checked_ns = r->now;
 	if (j->same) {
@@ -1294,6 +1315,7 @@ static void apply_load(struct refresh *r, struct job *j)
 
 static void remove_file(struct refresh *r, const struct filerow *old)
 {
+	prepare_writes(r);
 	char *path = xasprintf("%s/%s", r->ix->root, old->path);
 	delete_district(r, old->id);
 	bind_int(r, r->st[S_FILE_DEL], 1, old->id);
@@ -1458,14 +1480,6 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	if (rc != SQLITE_OK) {
 		exec(ix->db, "ROLLBACK");
 		return db_fail(ix, d, rc, "cannot set up the index");
-	}
-	for (int i = 0; i < S_N && !r.rc; i++)
-		r.rc = sqlite3_prepare_v3(ix->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-					  &r.st[i], NULL);
-	for (size_t i = 0; district_tables[i] && !r.rc; i++) {
-		char *q = xasprintf("DELETE FROM %s WHERE id BETWEEN ?1 AND ?2", district_tables[i]);
-		r.rc = sqlite3_prepare_v3(ix->db, q, -1, SQLITE_PREPARE_PERSISTENT, &r.del[i], NULL);
-		free(q);
 	}
 	size_t nrows = 0, nfiles = 0;
 	struct filerow config = { 0 };
