@@ -16,7 +16,10 @@
 #include "ftsbuild.h"
 #include "priv.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1553,6 +1556,35 @@ static int copy_fts(sqlite3 *db, const char *path)
 	return rc != SQLITE_OK ? rc : drc;
 }
 
+/* Remove what full builds that did not finish (the process was killed)
+ * left beside the index: path.fts-PID of a process that is gone. */
+static void remove_leftovers(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (slash)
+		*slash = '\0';
+	char *prefix = xasprintf("%s.fts-", base);
+	size_t n = strlen(prefix);
+	DIR *dp = opendir(slash ? dir : ".");
+	for (struct dirent *e; dp && (e = readdir(dp));) {
+		char *end;
+		if (strncmp(e->d_name, prefix, n) || !isdigit((unsigned char)e->d_name[n]))
+			continue;
+		long pid = strtol(e->d_name + n, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 ||
+		    errno != ESRCH)
+			continue;
+		char *old = xasprintf("%s/%s", slash ? dir : ".", e->d_name);
+		unlink(old);
+		free(old);
+	}
+	if (dp)
+		closedir(dp);
+	free(prefix);
+	free(dir);
+}
+
 /* A full build: the index is made from nothing in a temporary database
  * (no journal: if it fails it is simply gone), then copied over the index
  * page by page in one transaction.  Readers see the old index until then,
@@ -1578,6 +1610,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 	stats->rebuilt = true;
 	/* the full-text index on a thread of its own, in a file beside the
 	 * index (ATTACH needs a name); without threads, it is made at the end */
+	remove_leftovers(ix->path);
 	char *fts_path = xasprintf("%s.fts-%ld", ix->path, (long)getpid());
 	unlink(fts_path);
 	struct fts_build *fts = tg_pipe_threads() > 0 ? fts_build_start(fts_path, FTS_SQL, &rc)

@@ -206,4 +206,16 @@ check "changes the rows of that district only" \
 	"$(diff "$TMP/dump-0" "$TMP/dump-edit" | grep '^[<>]' | grep -vc 'Distrikt 20')" = 0
 rm ws/districts/d*.yaml
 
+# A build killed before its end leaves its full-text file (.fts-PID): the
+# next full build removes it when that process is gone, not while it runs.
+dead=4000000
+while kill -0 $dead 2>/dev/null; do dead=$((dead + 1)); done
+: >ws/.trygg/index.sqlite.fts-$dead
+: >ws/.trygg/index.sqlite.fts-$$
+expect "a full build" 0 trygg -C ws index --rebuild
+check "removes the file of a build that was killed" test ! -e ws/.trygg/index.sqlite.fts-$dead
+check "keeps the file of a build that still runs" test -e ws/.trygg/index.sqlite.fts-$$
+check "and leaves no file of its own" \
+	test "$(ls ws/.trygg | grep -c fts-)" = 1
+
 done_testing
