@@ -158,12 +158,20 @@ static void json_row(struct table *t, const char *const *cells, const enum table
 
 /* Add s to the row, quoted by libcsv (always quoted, quotes doubled).
  * csv_write fills a buffer: a row goes out in one fwrite, not a
- * character at a time as csv_fwrite writes. */
+ * character at a time as csv_fwrite writes.  A field without a quote is
+ * the field in quotes, copied whole (csv_write goes a byte at a time). */
 static void csv_add(struct buf *b, const char *s, size_t len)
 {
 	size_t most = 2 * len + 2;
 	buf_grow(b, most + 1);
-	b->len += csv_write(b->s + b->len, most, s, len);
+	if (memchr(s, '"', len)) {
+		b->len += csv_write(b->s + b->len, most, s, len);
+	} else {
+		b->s[b->len++] = '"';
+		memcpy(b->s + b->len, s, len);
+		b->len += len;
+		b->s[b->len++] = '"';
+	}
 	b->s[b->len] = '\0';
 }
 
