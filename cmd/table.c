@@ -256,10 +256,10 @@ static size_t chars(const char *s)
 	return tg_utf8_len(s, strlen(s));
 }
 
-/* Cut s to w characters, the last one '…'. */
-static void cut(char **s, size_t w)
+/* Cut s, of *len characters, to w characters, the last one '…'. */
+static void cut(char **s, size_t *len, size_t w)
 {
-	if (chars(*s) <= w)
+	if (*len <= w)
 		return;
 	const char *p = *s, *end = p + strlen(p);
 	for (size_t i = 0; i + 1 < w && p < end; i++)
@@ -267,6 +267,7 @@ static void cut(char **s, size_t w)
 	char *c = xasprintf("%.*s%s", (int)(p - *s), *s, w ? "…" : "");
 	free(*s);
 	*s = c;
+	*len = chars(c);
 }
 
 static size_t terminal_width(FILE *out)
@@ -286,8 +287,11 @@ static size_t terminal_width(FILE *out)
 
 static void pad(FILE *f, size_t n)
 {
-	while (n--)
-		fputc(' ', f);
+	static const char spaces[] = "                                ";
+	for (size_t k; n; n -= k) {
+		k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		fwrite(spaces, 1, k, f);
+	}
 }
 
 /* Columns whose values are all numbers align right (a column with no
@@ -315,14 +319,17 @@ static void print_text(struct table *t)
 		return;
 	size_t n = t->ncols, total = (t->nrows + 1) * n;
 	char **c = xmalloc(total * sizeof *c);
+	size_t *len = xmalloc(total * sizeof *len);    /* in characters */
 	size_t *w = xcalloc(n, sizeof *w);
 	for (size_t i = 0; i < n; i++)
 		c[i] = one_line(t->names[i]);
 	for (size_t k = 0; k < t->nrows * n; k++)
 		c[n + k] = one_line(t->cells[k]);
-	for (size_t k = 0; k < total; k++)
-		if (chars(c[k]) > w[k % n])
-			w[k % n] = chars(c[k]);
+	for (size_t k = 0; k < total; k++) {
+		len[k] = chars(c[k]);
+		if (len[k] > w[k % n])
+			w[k % n] = len[k];
+	}
 	bool *num = numeric_columns(t);
 	if (isatty(fileno(t->out))) {
 		/* narrow the widest text column until the table fits, none
@@ -343,21 +350,22 @@ static void print_text(struct table *t)
 			sum--;
 		}
 		for (size_t k = 0; k < total; k++)
-			cut(&c[k], w[k % n]);
+			cut(&c[k], &len[k], w[k % n]);
 	}
 	for (size_t k = 0; k < total; k++) {
-		size_t i = k % n, len = chars(c[k]);
+		size_t i = k % n;
 		bool right = num[i];
 		bool last = i == n - 1;
 		if (right)
-			pad(t->out, w[i] - len);
+			pad(t->out, w[i] - len[k]);
 		fputs(c[k], t->out);
 		if (!right && !last)
-			pad(t->out, w[i] - len);
+			pad(t->out, w[i] - len[k]);
 		fputs(last ? "\n" : "  ", t->out);
 		free(c[k]);
 	}
 	free(c);
+	free(len);
 	free(w);
 	free(num);
 }
