@@ -20,9 +20,35 @@ static bool is_config(const char *path)
 	return !strcmp(base ? base + 1 : path, "trygg.yaml");
 }
 
+/* The districts' names met so far, and their files. */
+struct names {
+	char **name, **path;
+	size_t n;
+};
+
+/* A district's name is how a command finds its file (after the file's
+ * own name): one that another file has too is a warning. */
+static void check_name(struct names *seen, const char *path, const struct tg_plan *p,
+		       struct tg_diags *d)
+{
+	if (!p || !p->district)
+		return;
+	for (size_t i = 0; i < seen->n; i++)
+		if (!tg_casecmp(seen->name[i], p->district)) {
+			tg_diag_node(d, TG_SEV_WARNING, p->doc, tg_map_get(p->doc->root, "district"),
+				     "district '%s' is also in %s: give a command the file's name"
+				     " to tell them apart", p->district, display_path(seen->path[i]));
+			return;
+		}
+	seen->name = xrealloc(seen->name, (seen->n + 1) * sizeof *seen->name);
+	seen->path = xrealloc(seen->path, (seen->n + 1) * sizeof *seen->path);
+	seen->name[seen->n] = xstrdup(p->district);
+	seen->path[seen->n++] = xstrdup(path);
+}
+
 /* Check one file; returns its status. */
 static enum tg_status check_file(const char *path, const struct tg_config *cfg,
-				 struct tg_diags *d)
+				 struct names *seen, struct tg_diags *d)
 {
 	enum tg_status st;
 	if (is_config(path)) {
@@ -32,6 +58,7 @@ static enum tg_status check_file(const char *path, const struct tg_config *cfg,
 	} else {
 		struct tg_plan *p;
 		st = tg_plan_load(path, cfg, &p, d);
+		check_name(seen, path, p, d);
 		tg_plan_free(p);
 	}
 	return st;
@@ -85,8 +112,9 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		n++;
 	}
 	size_t bad_files = 0;
+	struct names seen = { NULL, NULL, 0 };
 	for (size_t i = 0; i < n; i++) {
-		enum tg_status fst = check_file(files[i], cfg, &d);
+		enum tg_status fst = check_file(files[i], cfg, &seen, &d);
 		if (fst)
 			bad_files++;
 		if (fst == TG_ENOINPUT || fst == TG_EIO)
@@ -100,6 +128,12 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 	if (bad_files && !quiet)
 		fprintf(stderr, "trygg: %zu of %zu file%s failed the check\n",
 			bad_files, n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < seen.n; i++) {
+		free(seen.name[i]);
+		free(seen.path[i]);
+	}
+	free(seen.name);
+	free(seen.path);
 	free(files);
 	tg_config_free(cfg);
 	tg_workspace_free(ws);

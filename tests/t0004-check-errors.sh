@@ -323,5 +323,16 @@ cp ws/trygg.yaml ws/trygg.yaml.orig
 sed -i 's/^language: sv.*/language: fi/' ws/trygg.yaml
 expect "a bad trygg.yaml fails check" 1 trygg -C ws check
 expect_stderr "names the value" "ws/trygg.yaml:5:11: error: 'language' has a bad value 'fi' (expected one of: sv, en)"
+# Two files with the same district name (in another case): the second is
+# warned about, naming the first; neither fails.
+example_ws
+sed 's/^district: Angered/district: ANGERED/' ws/districts/angered.yaml >ws/districts/z-angered.yaml
+expect "the same district name in two files is a warning" 0 trygg -C ws check
+expect_stderr "at the second file's name, naming the first" \
+	"ws/districts/z-angered.yaml:6:11: warning: district 'ANGERED' is also in ws/districts/angered.yaml"
+expect "also among the files given" 0 trygg -C ws check ws/districts/angered.yaml ws/districts/z-angered.yaml
+expect_stderr "the same warning" "district 'ANGERED' is also in ws/districts/angered.yaml"
+expect "one file alone" 0 trygg -C ws check ws/districts/z-angered.yaml
+check "has no other to clash with" test ! -s "$TMP/.err"
 
 done_testing
