@@ -16,16 +16,14 @@
 	"(:file = '' OR district_id = (SELECT d.id FROM districts d JOIN files f ON f.id = d.id\n" \
 	"  WHERE f.path = :file))"
 
-#define ONE_DISTRICT_I \
-	"(:file = '' OR i.district_id = (SELECT d.id FROM districts d\n" \
-	"  JOIN files f ON f.id = d.id WHERE f.path = :file))"
-
 /* The counts kept per district when it is indexed (trygg-index(7)): by
  * phase and status, by strategic area, and those that change with the day
  * the report is for, each a seek in day_counts (index.h). */
 static const char stats_sql[] =
 	"SELECT district_id, phase, status, n FROM measure_counts WHERE " ONE_DISTRICT;
 
+/* The count what (enum tg_day_count) of district d as of the day :key:
+ * 4294967296 is 2^32, a district's range, and 268435456 2^TG_DAY_BITS. */
 #define DAY_COUNT(what) \
 	"  (SELECT n FROM day_counts c WHERE c.id BETWEEN d.id * 4294967296 + " #what \
 	" * 268435456\n    AND d.id * 4294967296 + " #what " * 268435456 + :key\n" \
