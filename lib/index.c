@@ -437,6 +437,38 @@ static void close_db(struct tg_index *ix)
 	ix->db = NULL;
 }
 
+/* Open the index file read as it is, without the -wal and -shm files
+ * that WAL mode keeps beside it (SQLite's immutable=1). */
+static int open_immutable(struct tg_index *ix)
+{
+	struct buf uri = BUF_INIT;
+	buf_adds(&uri, "file:");
+	for (const char *p = ix->path; *p; p++)
+		if (strchr("%?#", *p) || (unsigned char)*p < 0x20)
+			buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&uri, *p);
+	buf_adds(&uri, "?immutable=1");
+	int rc = sqlite3_open_v2(uri.s, &ix->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+	buf_release(&uri);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_extended_result_codes(ix->db, 0);
+	register_functions(ix->db);
+	return SQLITE_OK;
+}
+
+/* Is the index's WAL in use: a -wal file beside it that is not empty? */
+static bool wal_in_use(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	bool used = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	return used;
+}
+
 /* Is the open file one we can use?  SQLITE_OK, or the code that says it is
  * damaged (SQLITE_NOTADB also for another application's database). */
 static int check_file(struct tg_index *ix)
@@ -510,6 +542,16 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 	if (rc != SQLITE_OK)
 		return db_fail(ix, d, rc, "cannot open the index");
 	rc = check_file(ix);
+	if ((rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) && !wal_in_use(ix->path)) {
+		/* a workspace we may read but not write: SQLite cannot make
+		 * the -shm file beside the index; with no WAL in use either,
+		 * no one is writing it, and the file is read as it is */
+		close_db(ix);
+		rc = open_immutable(ix);
+		if (rc != SQLITE_OK)
+			return db_fail(ix, d, rc, "cannot open the index");
+		rc = check_file(ix);
+	}
 	if (rc == SQLITE_OK) {
 		long long v = query_int(ix->db, "PRAGMA user_version", &rc);
 		if (rc == SQLITE_OK && v != TG_INDEX_VERSION) {

@@ -149,4 +149,33 @@ if [ -w /dev/full ]; then
 	expect "a failed write is exit 74" 74 sh -c '"$TRYGG" -C ws query "SELECT * FROM measures_v" >/dev/full'
 fi
 
+# A workspace the user may read but not write (another user's, a
+# read-only mount): SQLite cannot make the -shm file beside the index, and
+# the index is read as it is.  Root may write anywhere: run as nobody.
+example_ws
+expect "an index" 0 trygg -C ws index
+check "and no WAL files once it is closed" test ! -e ws/.trygg/index.sqlite-shm
+chmod -R a+rX,a-w ws
+chmod a+rx "$TMP"
+as_reader() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+	as_reader() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+fi
+if ! as_reader "$TRYGG" --version >/dev/null 2>&1; then
+	# the build is where nobody may not go (a private home folder)
+	ok "a workspace read-only to its user # SKIP cannot run trygg as nobody"
+	chmod -R u+w ws
+	done_testing
+fi
+expect "--no-refresh reads it" 0 as_reader "$TRYGG" -C ws ls measures --no-refresh --format csv
+expect_stdout "whole" '"Angered","P6","Social oro i Rannebergen centrum","P6.M4","Hyra in väktare"'
+expect "a read with a refresh reads it too" 0 as_reader "$TRYGG" -C ws search väktare
+expect_stdout "the hit" "Hyra in väktare"
+expect_stderr "saying it could not update it" "cannot update the index (not allowed to write it); using it as it is"
+expect "a query" 0 as_reader "$TRYGG" -C ws query --no-refresh "SELECT count(*) AS n FROM measures_v" --format csv
+expect_stdout_is "counts" '"n"
+"60"'
+check "and nothing is written beside it" test ! -e ws/.trygg/index.sqlite-shm -a ! -e ws/.trygg/index.sqlite-wal
+chmod -R u+w ws
+
 done_testing
