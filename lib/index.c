@@ -249,8 +249,7 @@ static const char index_sql[] =
 	"CREATE INDEX districts_rank ON districts(rank);\n"
 	/* problems_v's overdue count */
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
-	/* each district's open measures by due date: overdue as of a date is
-	 * a range in each */
+	/* the overdue report's open measures, by district and due date */
 	"CREATE INDEX measures_late ON measures(district_id, due)\n"
 	"  WHERE status NOT IN ('done', 'cancelled');\n"
 	/* the overdue report's responsible parties */
@@ -1012,53 +1011,6 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* The district's measures counted by phase and status, and by strategic
- * area (their own, or their problem's). */
-static void insert_counts(struct refresh *r, long long did, const struct tg_plan *p)
-{
-	size_t by[4][TG_NSTATUS] = { { 0 } };
-	size_t *areas = NULL, nareas = 0;
-	for (size_t i = 0; i < p->n_problems; i++) {
-		const struct tg_problem *pr = &p->problems[i];
-		for (size_t k = 0; k < pr->n_measures; k++) {
-			const struct tg_measure *m = &pr->measures[k];
-			by[m->phase >= 1 && m->phase <= 3 ? m->phase : 0][m->status]++;
-			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
-									  : &pr->strategic_areas;
-			for (size_t a = 0; a < al->n; a++) {
-				size_t id = al->v[a] > 0 ? (size_t)al->v[a] : 0;
-				if (id >= nareas) {
-					areas = xrealloc(areas, (id + 1) * sizeof *areas);
-					memset(areas + nareas, 0, (id + 1 - nareas) * sizeof *areas);
-					nareas = id + 1;
-				}
-				areas[id]++;
-			}
-		}
-	}
-	for (int ph = 0; ph < 4; ph++)
-		for (int st = 0; st < TG_NSTATUS; st++) {
-			if (!by[ph][st])
-				continue;
-			sqlite3_stmt *mc = r->st[S_MCOUNT];
-			bind_int(r, mc, 1, did);
-			bind_int(r, mc, 2, ph);
-			bind_text(r, mc, 3, tg_status_names[st]);
-			bind_int(r, mc, 4, (long long)by[ph][st]);
-			add_row(r, mc);
-		}
-	for (size_t a = 0; a < nareas; a++) {
-		if (!areas[a])
-			continue;
-		sqlite3_stmt *ac = r->st[S_ACOUNT];
-		bind_int(r, ac, 1, did);
-		bind_int(r, ac, 2, (long long)a);
-		bind_int(r, ac, 3, (long long)areas[a]);
-		add_row(r, ac);
-	}
-	free(areas);
-}
-
 long long tg_day_key(long day)
 {
 	long long key = (long long)day + 719468, max = (1LL << TG_DAY_BITS) - 2;
@@ -1096,11 +1048,15 @@ static void add_steps(struct refresh *r, long long did, enum tg_day_count what,
 			add_day_count(r, did, what, keys[i], up ? i + 1 : n - i - 1);
 }
 
-/* The counts that depend on the day (index.h): open measures are overdue
- * from the day after they are due; an indicator is on track until the day
- * after its last day on track (tg_track_until). */
-static void insert_day_counts(struct refresh *r, long long did, const struct tg_plan *p)
+/* What the overview adds up, counted when a district is indexed: its
+ * measures by phase and status, and by strategic area (their own, or
+ * their problem's); and the counts that depend on the day (index.h): open
+ * measures are overdue from the day after they are due, an indicator is
+ * on track until the day after its last day on track (tg_track_until). */
+static void insert_counts(struct refresh *r, long long did, const struct tg_plan *p)
 {
+	size_t by[4][TG_NSTATUS] = { { 0 } };
+	size_t *areas = NULL, nareas = 0;
 	size_t n_measures = 0, n_inds = 0, n_due = 0, n_until = 0, n_charted = 0;
 	for (size_t i = 0; i < p->n_problems; i++) {
 		n_measures += p->problems[i].n_measures;
@@ -1112,8 +1068,20 @@ static void insert_day_counts(struct refresh *r, long long did, const struct tg_
 		const struct tg_problem *pr = &p->problems[i];
 		for (size_t k = 0; k < pr->n_measures; k++) {
 			const struct tg_measure *m = &pr->measures[k];
+			by[m->phase >= 1 && m->phase <= 3 ? m->phase : 0][m->status]++;
 			if (m->due && m->status != TG_DONE && m->status != TG_CANCELLED)
 				due[n_due++] = tg_day_key(tg_day_number(m->due)) + 1;
+			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
+									  : &pr->strategic_areas;
+			for (size_t a = 0; a < al->n; a++) {
+				size_t id = al->v[a] > 0 ? (size_t)al->v[a] : 0;
+				if (id >= nareas) {
+					areas = xrealloc(areas, (id + 1) * sizeof *areas);
+					memset(areas + nareas, 0, (id + 1 - nareas) * sizeof *areas);
+					nareas = id + 1;
+				}
+				areas[id]++;
+			}
 		}
 		for (size_t k = 0; k < pr->n_indicators; k++) {
 			const struct tg_indicator *in = &pr->indicators[k];
@@ -1128,12 +1096,33 @@ static void insert_day_counts(struct refresh *r, long long did, const struct tg_
 			n_charted += in->baseline.set && in->target.set;
 		}
 	}
+	for (int ph = 0; ph < 4; ph++)
+		for (int st = 0; st < TG_NSTATUS; st++) {
+			if (!by[ph][st])
+				continue;
+			sqlite3_stmt *mc = r->st[S_MCOUNT];
+			bind_int(r, mc, 1, did);
+			bind_int(r, mc, 2, ph);
+			bind_text(r, mc, 3, tg_status_names[st]);
+			bind_int(r, mc, 4, (long long)by[ph][st]);
+			add_row(r, mc);
+		}
+	for (size_t a = 0; a < nareas; a++) {
+		if (!areas[a])
+			continue;
+		sqlite3_stmt *ac = r->st[S_ACOUNT];
+		bind_int(r, ac, 1, did);
+		bind_int(r, ac, 2, (long long)a);
+		bind_int(r, ac, 3, (long long)areas[a]);
+		add_row(r, ac);
+	}
 	add_steps(r, did, TG_DC_OVERDUE, due, n_due, true);
 	add_steps(r, did, TG_DC_ON_TRACK, until, n_until, false);
 	if (n_inds)
 		add_day_count(r, did, TG_DC_INDICATORS, 0, n_inds);
 	if (n_charted)
 		add_day_count(r, did, TG_DC_CHARTED, 0, n_charted);
+	free(areas);
 	free(due);
 	free(until);
 }
@@ -1168,7 +1157,6 @@ static void insert_district(struct refresh *r, long long did, const char *rel,
 	for (size_t i = 0; i < p->n_problems; i++)
 		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
 	insert_counts(r, did, p);
-	insert_day_counts(r, did, p);
 	free(slug);
 	free(stem);
 	free(file_slug);
