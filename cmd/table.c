@@ -8,12 +8,21 @@
 #include "cmd.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 const char *const table_format_names[] = { "text", "json", "csv", "md", NULL };
+
+/* A kept cell: its text at kept.s + off (NUL-terminated; NO_CELL for no
+ * value), of bytes bytes and, in the text format, chars characters. */
+struct cell {
+	size_t off, bytes, chars;
+	enum table_type type;
+};
+#define NO_CELL ((size_t)-1)
 
 struct table {
 	FILE *out;
@@ -22,9 +31,9 @@ struct table {
 	char **names;
 	enum table_type *types;
 	size_t ncols;
-	/* kept rows (text, md): ncols cells each, NULL for no value */
-	char **cells;
-	enum table_type *ctypes;
+	/* kept rows (text, md): ncols cells each, their bytes in kept */
+	struct cell *cells;
+	struct buf kept;
 	size_t nrows, alloc;
 	bool started;          /* header (CSV) or '[' (JSON) written */
 	struct buf line;       /* CSV: the row being made */
@@ -37,6 +46,7 @@ struct table *table_new(FILE *out, enum table_format fmt, int version)
 	t->fmt = fmt;
 	t->version = version;
 	t->line = (struct buf)BUF_INIT;
+	t->kept = (struct buf)BUF_INIT;
 	return t;
 }
 
@@ -55,13 +65,11 @@ void table_free(struct table *t)
 		return;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->names[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
 	free(t->names);
 	free(t->types);
 	free(t->cells);
 	buf_release(&t->line);
-	free(t->ctypes);
+	buf_release(&t->kept);
 	free(t);
 }
 
@@ -217,18 +225,44 @@ static void csv_row(struct table *t, const char *const *cells, const enum table_
 
 /* ---- kept rows: text and Markdown ---- */
 
+/* s on one line, for the text format: control characters become spaces. */
+static void one_line(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			s[i] = ' ';
+}
+
+/* Keep a copy of s as a cell (text: on one line, its width counted). */
+static struct cell keep_cell(struct table *t, const char *s, enum table_type type)
+{
+	struct cell c = { NO_CELL, 0, 0, type };
+	if (!s)
+		return c;
+	c.off = t->kept.len;
+	c.bytes = strlen(s);
+	buf_add(&t->kept, s, c.bytes + 1);      /* with its NUL */
+	if (t->fmt == TABLE_TEXT) {
+		one_line(t->kept.s + c.off, c.bytes);
+		c.chars = tg_utf8_len(s, c.bytes);
+	}
+	return c;
+}
+
+static const char *cell_text(const struct table *t, const struct cell *c)
+{
+	return c->off == NO_CELL ? NULL : t->kept.s + c->off;
+}
+
 static void keep_row(struct table *t, const char *const *cells, const enum table_type *types)
 {
 	if (t->nrows == t->alloc) {
 		t->alloc = t->alloc ? 2 * t->alloc : 64;
 		t->cells = xrealloc(t->cells, t->alloc * t->ncols * sizeof *t->cells);
-		t->ctypes = xrealloc(t->ctypes, t->alloc * t->ncols * sizeof *t->ctypes);
 	}
-	for (size_t i = 0; i < t->ncols; i++) {
-		size_t k = t->nrows * t->ncols + i;
-		t->cells[k] = cells[i] ? xstrdup(cells[i]) : NULL;
-		t->ctypes[k] = types ? types[i] : t->types[i];
-	}
+	for (size_t i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = keep_cell(t, cells[i],
+							      types ? types[i] : t->types[i]);
 	t->nrows++;
 }
 
@@ -241,33 +275,22 @@ void table_row(struct table *t, const char *const *cells, const enum table_type 
 	}
 }
 
-/* A text cell on one line: control characters become spaces. */
-static char *one_line(const char *s)
+/* Add s, of len bytes and chars characters, to b cut to w characters
+ * (the last one '…'); the characters added. */
+static size_t add_cut(struct buf *b, const char *s, size_t len, size_t chars, size_t w)
 {
-	char *c = xstrdup(s ? s : "");
-	for (char *p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
-			*p = ' ';
-	return c;
-}
-
-static size_t chars(const char *s)
-{
-	return tg_utf8_len(s, strlen(s));
-}
-
-/* Cut s, of *len characters, to w characters, the last one '…'. */
-static void cut(char **s, size_t *len, size_t w)
-{
-	if (*len <= w)
-		return;
-	const char *p = *s, *end = p + strlen(p);
-	for (size_t i = 0; i + 1 < w && p < end; i++)
+	if (chars <= w) {
+		buf_add(b, s, len);
+		return chars;
+	}
+	const char *p = s, *end = s + len;
+	size_t i = 0;
+	for (; i + 1 < w && p < end; i++)
 		tg_utf8_next(&p, end);
-	char *c = xasprintf("%.*s%s", (int)(p - *s), *s, w ? "…" : "");
-	free(*s);
-	*s = c;
-	*len = chars(c);
+	buf_add(b, s, (size_t)(p - s));
+	if (w)
+		buf_adds(b, "…");
+	return i + (w > 0);
 }
 
 static size_t terminal_width(FILE *out)
@@ -285,13 +308,12 @@ static size_t terminal_width(FILE *out)
 	return 80;
 }
 
-static void pad(FILE *f, size_t n)
+static void pad(struct buf *b, size_t n)
 {
-	static const char spaces[] = "                                ";
-	for (size_t k; n; n -= k) {
-		k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-		fwrite(spaces, 1, k, f);
-	}
+	buf_grow(b, n + 1);
+	memset(b->s + b->len, ' ', n);
+	b->len += n;
+	b->s[b->len] = '\0';
 }
 
 /* Columns whose values are all numbers align right (a column with no
@@ -302,11 +324,11 @@ static bool *numeric_columns(const struct table *t)
 	for (size_t i = 0; i < t->ncols; i++) {
 		bool any = false, all = true;
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t k = r * t->ncols + i;
-			if (!t->cells[k] || t->ctypes[k] == TABLE_NULL)
+			const struct cell *c = &t->cells[r * t->ncols + i];
+			if (c->off == NO_CELL || c->type == TABLE_NULL)
 				continue;
 			any = true;
-			all = all && t->ctypes[k] == TABLE_NUM;
+			all = all && c->type == TABLE_NUM;
 		}
 		num[i] = any ? all : t->types[i] == TABLE_NUM;
 	}
@@ -317,25 +339,25 @@ static void print_text(struct table *t)
 {
 	if (!t->nrows)
 		return;
-	size_t n = t->ncols, total = (t->nrows + 1) * n;
-	char **c = xmalloc(total * sizeof *c);
-	size_t *len = xmalloc(total * sizeof *len);    /* in characters */
+	size_t n = t->ncols, total = t->nrows * n;
+	/* the header's cells, then the rows' */
+	struct cell *head = xcalloc(n, sizeof *head);
 	size_t *w = xcalloc(n, sizeof *w);
-	for (size_t i = 0; i < n; i++)
-		c[i] = one_line(t->names[i]);
-	for (size_t k = 0; k < t->nrows * n; k++)
-		c[n + k] = one_line(t->cells[k]);
-	for (size_t k = 0; k < total; k++) {
-		len[k] = chars(c[k]);
-		if (len[k] > w[k % n])
-			w[k % n] = len[k];
+	for (size_t i = 0; i < n; i++) {
+		head[i] = keep_cell(t, t->names[i], TABLE_STR);
+		w[i] = head[i].chars;
 	}
+	for (size_t k = 0; k < total; k++)
+		if (t->cells[k].chars > w[k % n])
+			w[k % n] = t->cells[k].chars;
 	bool *num = numeric_columns(t);
+	size_t limit = SIZE_MAX;
 	if (isatty(fileno(t->out))) {
 		/* narrow the widest text column until the table fits, none
 		 * below 10 characters (dates stay whole; a very narrow
 		 * terminal gets long lines) */
-		size_t limit = terminal_width(t->out), sum = 2 * (n - 1);
+		size_t sum = 2 * (n - 1);
+		limit = terminal_width(t->out);
 		for (size_t i = 0; i < n; i++)
 			sum += w[i];
 		while (sum > limit) {
@@ -349,23 +371,28 @@ static void print_text(struct table *t)
 			w[widest]--;
 			sum--;
 		}
-		for (size_t k = 0; k < total; k++)
-			cut(&c[k], &len[k], w[k % n]);
 	}
-	for (size_t k = 0; k < total; k++) {
+	struct buf *b = &t->line;
+	for (size_t k = 0; k < total + n; k++) {
 		size_t i = k % n;
-		bool right = num[i];
-		bool last = i == n - 1;
-		if (right)
-			pad(t->out, w[i] - len[k]);
-		fputs(c[k], t->out);
-		if (!right && !last)
-			pad(t->out, w[i] - len[k]);
-		fputs(last ? "\n" : "  ", t->out);
-		free(c[k]);
+		const struct cell *c = k < n ? &head[i] : &t->cells[k - n];
+		const char *s = c->off == NO_CELL ? "" : t->kept.s + c->off;
+		if (!i)
+			buf_reset(b);
+		if (num[i])
+			pad(b, w[i] - (c->chars < w[i] ? c->chars : w[i]));
+		size_t len = limit == SIZE_MAX ? (buf_add(b, s, c->bytes), c->chars) :
+			add_cut(b, s, c->bytes, c->chars, w[i]);
+		if (i < n - 1) {
+			if (!num[i])
+				pad(b, w[i] - len);
+			buf_adds(b, "  ");
+		} else {
+			buf_addc(b, '\n');
+			fwrite(b->s, 1, b->len, t->out);
+		}
 	}
-	free(c);
-	free(len);
+	free(head);
 	free(w);
 	free(num);
 }
@@ -400,7 +427,7 @@ static void print_md(struct table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputc('|', t->out);
 		for (size_t i = 0; i < t->ncols; i++)
-			md_cell(t->out, t->cells[r * t->ncols + i]);
+			md_cell(t->out, cell_text(t, &t->cells[r * t->ncols + i]));
 		fputc('\n', t->out);
 	}
 }

@@ -14,6 +14,7 @@
  */
 #include "index.h"
 #include "ftsbuild.h"
+#include "ftsrank.h"
 #include "priv.h"
 
 #include <ctype.h>
@@ -2330,16 +2331,29 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "nothing to search for");
 		return TG_EUSAGE;
 	}
+	int rc = tg_ftsrank_register(ix->db);
+	if (rc != SQLITE_OK) {
+		free(match);
+		return db_fail(ix, d, rc, "cannot search the index");
+	}
 	struct sqlq q = { .sql = BUF_INIT };
 	char **slugs = xcalloc(s->n_districts + 1, sizeof *slugs);
+	/* tg_bm25 is bm25 with each text's length read in the join
+	 * (lib/ftsrank.h) */
 	buf_adds(&q.sql, "SELECT d.name AS district, t.ref AS id, t.kind AS kind,"
-		 " t.text AS text, round(-bm25(texts_fts), 3) AS score"
-		 " FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid"
+		 " t.text AS text, round(-tg_bm25(texts_fts, z.sz), 3) AS score"
+		 " FROM texts_fts CROSS JOIN texts t ON t.id = texts_fts.rowid"
+		 " LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
 		 " JOIN districts d ON d.id = t.district_id WHERE texts_fts MATCH ");
 	q_val(&q, false, 0, match);
 	enum tg_status st = q_districts(ix, &q, "d.id", "id", s->districts, s->n_districts, slugs, d);
-	buf_adds(&q.sql, " ORDER BY bm25(texts_fts), d.rank, d.id, t.id LIMIT ");
-	q_val(&q, true, s->limit > 0 ? s->limit : -1, NULL);
+	buf_adds(&q.sql, " ORDER BY tg_bm25(texts_fts, z.sz), d.rank, d.id, t.id");
+	/* with a LIMIT, SQLite sorts in a b-tree that it keeps short; without,
+	 * with a merge sort that is faster for every hit */
+	if (s->limit > 0) {
+		buf_adds(&q.sql, " LIMIT ");
+		q_val(&q, true, s->limit, NULL);
+	}
 	if (st == TG_OK)
 		st = q_run(ix, &q, out, d);
 	else {

@@ -74,6 +74,33 @@ done
 expect "NOT is a word, not an operator" 0 trygg -C ws search NOT klotter
 expect_no_stdout "no text holds the word 'not'"
 
+# The rank is FTS5's bm25(), each text's length read from the docsize
+# table in the same join: the same scores and the same order as bm25().
+: "${TRYGG_GEN:?TRYGG_GEN must name bench/gen}"
+expect "a generated city" 0 "$TRYGG_GEN" city city
+expect "indexed" 0 trygg -C city index
+for q in 'samverkan' 'samverkan föreningar' 'trygg*' 'boende stort problem' 'stölder*' \
+	'halverad nedskräpning'; do
+	expect "search $q" 0 trygg -C city search $q --format csv
+	check "the rows and scores of FTS5's bm25() for '$q'" python3 - "$TMP/.out" \
+		"$TMP/city/.trygg/index.sqlite" "$q" <<'PY'
+import csv, sqlite3, sys
+out, db, words = sys.argv[1:]
+got = list(csv.reader(open(out, encoding="utf-8")))[1:]
+match = " ".join('"%s"%s' % (w.rstrip("*"), "*" if w.endswith("*") else "")
+                 for w in words.split())
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+want = [[str(v) for v in r] for r in con.execute(
+    "SELECT d.name, t.ref, t.kind, t.text, round(-bm25(texts_fts), 3)"
+    " FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid"
+    " JOIN districts d ON d.id = t.district_id WHERE texts_fts MATCH ?"
+    " ORDER BY bm25(texts_fts), d.rank, d.id, t.id", (match,))]
+for r in got:
+    r[4] = str(float(r[4]))
+sys.exit(0 if got == want and len(want) > 1 else 1)
+PY
+done
+
 expect "search without words" 2 trygg -C ws search
 expect_stderr "says so" "search needs a word"
 expect "search with blanks only" 2 trygg -C ws search ' '
