@@ -2324,16 +2324,75 @@ static char *fts_query(const char *text)
 }
 
 /* A search's hit: a text's id, its score (bm25: lower is better), its
- * district's rank. */
+ * district's rank (and its index in struct hit_districts). */
 struct hit {
 	long long id, rank;
 	double score;
+	size_t district;
+};
+
+/* The districts by id: their names and ranks. */
+struct hit_districts {
+	size_t n;
+	long long *id, *rank;
+	char **name;
 };
 
 struct hits {
+	struct hit_districts ds;
 	size_t n, alloc;
-	struct hit v[];
+	struct hit *v;
 };
+
+static void hits_free(void *p)
+{
+	struct hits *h = p;
+	for (size_t i = 0; i < h->ds.n; i++)
+		free(h->ds.name[i]);
+	free(h->ds.id);
+	free(h->ds.rank);
+	free(h->ds.name);
+	free(h->v);
+	free(h);
+}
+
+/* The index of district id in ds, or ds->n. */
+static size_t hit_district(const struct hit_districts *ds, long long id)
+{
+	size_t lo = 0, hi = ds->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ds->n && ds->id[lo] == id ? lo : ds->n;
+}
+
+static int load_hit_districts(struct tg_index *ix, struct hit_districts *ds)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, rank, name FROM districts ORDER BY id",
+				    -1, &st, NULL);
+	size_t alloc = 0;
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ds->n == alloc) {
+			alloc = alloc ? 2 * alloc : 256;
+			ds->id = xrealloc(ds->id, alloc * sizeof *ds->id);
+			ds->rank = xrealloc(ds->rank, alloc * sizeof *ds->rank);
+			ds->name = xrealloc(ds->name, alloc * sizeof *ds->name);
+		}
+		ds->id[ds->n] = sqlite3_column_int64(st, 0);
+		ds->rank[ds->n] = sqlite3_column_int64(st, 1);
+		ds->name[ds->n++] = xstrdup((const char *)sqlite3_column_text(st, 2));
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
 
 /* Best first (the lowest bm25); then the districts in name order, each
  * in the order of its file.  The id holds the district's (ROW_BITS). */
@@ -2357,13 +2416,18 @@ static double shown_score(double score)
 	return (double)k / 1000.0;
 }
 
-/* tg_hit(n): the shown score of the n-th hit. */
+/* tg_hit(n, 0): the shown score of the n-th hit; tg_hit(n, 1): the name
+ * of its district. */
 static void fn_hit(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	const struct hits *h = sqlite3_user_data(cx);
 	sqlite3_int64 n = sqlite3_value_int64(argv[0]);
-	if (n >= 0 && (size_t)n < h->n)
+	if (n < 0 || (size_t)n >= h->n)
+		return;
+	if (sqlite3_value_int(argv[1]))
+		sqlite3_result_text(cx, h->ds.name[h->v[n].district], -1, SQLITE_STATIC);
+	else
 		sqlite3_result_double(cx, shown_score(h->v[n].score));
 }
 
@@ -2373,15 +2437,22 @@ static struct hits *search_hits(struct tg_index *ix, const struct tg_search *s,
 				const char *match, char **slugs, enum tg_status *st,
 				struct tg_diags *d)
 {
+	struct hits *h = xcalloc(1, sizeof *h);
+	int rc = load_hit_districts(ix, &h->ds);
+	if (rc != SQLITE_OK) {
+		*st = db_fail(ix, d, rc, "cannot read the districts");
+		hits_free(h);
+		return NULL;
+	}
 	struct sqlq q = { .sql = BUF_INIT };
 	/* tg_bm25 is bm25 with each text's length read in the join
 	 * (lib/ftsrank.h) */
-	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz), d.rank FROM texts_fts"
+	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz) FROM texts_fts"
 		 " LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
-		 " JOIN districts d ON d.id = texts_fts.rowid >> 32"     /* ROW_BITS */
 		 " WHERE texts_fts MATCH ");
 	q_val(&q, false, 0, match);
-	*st = q_districts(ix, &q, "d.id", "id", s->districts, s->n_districts, slugs, d);
+	*st = q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
+			  s->districts, s->n_districts, slugs, d);
 	struct tg_cursor *c = NULL;
 	if (*st == TG_OK)
 		*st = q_run(ix, &q, &c, d);
@@ -2389,24 +2460,21 @@ static struct hits *search_hits(struct tg_index *ix, const struct tg_search *s,
 		buf_release(&q.sql);
 		free(q.v);
 	}
-	if (*st != TG_OK)
-		return NULL;
-	struct hits *h = xmalloc(sizeof *h + 64 * sizeof h->v[0]);
-	h->n = 0;
-	h->alloc = 64;
 	bool row;
-	while ((*st = tg_cursor_step(c, &row, d)) == TG_OK && row) {
+	while (*st == TG_OK && (*st = tg_cursor_step(c, &row, d)) == TG_OK && row) {
+		long long id = sqlite3_column_int64(c->st, 0);
+		size_t k = hit_district(&h->ds, id >> ROW_BITS);
+		if (k == h->ds.n)
+			continue;       /* a text of no district: none */
 		if (h->n == h->alloc) {
-			h->alloc *= 2;
-			h = xrealloc(h, sizeof *h + h->alloc * sizeof h->v[0]);
+			h->alloc = h->alloc ? 2 * h->alloc : 256;
+			h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
 		}
-		h->v[h->n++] = (struct hit){ sqlite3_column_int64(c->st, 0),
-					     sqlite3_column_int64(c->st, 2),
-					     sqlite3_column_double(c->st, 1) };
+		h->v[h->n++] = (struct hit){ id, h->ds.rank[k], sqlite3_column_double(c->st, 1), k };
 	}
 	tg_cursor_free(c);
 	if (*st != TG_OK) {
-		free(h);
+		hits_free(h);
 		return NULL;
 	}
 	qsort(h->v, h->n, sizeof h->v[0], hit_order);
@@ -2437,20 +2505,27 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 		/* the ids as a JSON array, which json_each reads in order */
 		struct buf ids = BUF_INIT;
 		buf_addc(&ids, '[');
-		for (size_t i = 0; i < h->n; i++)
-			buf_addf(&ids, i ? ",%lld" : "%lld", h->v[i].id);
+		for (size_t i = 0; i < h->n; i++) {
+			char num[24], *p = num + sizeof num;
+			unsigned long long v = (unsigned long long)h->v[i].id;   /* ≥ 0 */
+			do
+				*--p = (char)('0' + v % 10);
+			while (v /= 10);
+			if (i)
+				buf_addc(&ids, ',');
+			buf_add(&ids, p, (size_t)(num + sizeof num - p));
+		}
 		buf_addc(&ids, ']');
 		/* SQLite frees h with the function */
-		rc = sqlite3_create_function_v2(ix->db, "tg_hit", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-						h, fn_hit, NULL, NULL, free);
+		rc = sqlite3_create_function_v2(ix->db, "tg_hit", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+						h, fn_hit, NULL, NULL, hits_free);
 		if (rc != SQLITE_OK)
 			st = db_fail(ix, d, rc, "cannot search the index");
 		struct sqlq q = { .sql = BUF_INIT };
-		buf_adds(&q.sql, "SELECT d.name AS district, t.ref AS id, t.kind AS kind,"
-			 " t.text AS text, tg_hit(j.key) AS score FROM json_each(");
+		buf_adds(&q.sql, "SELECT tg_hit(j.key, 1) AS district, t.ref AS id, t.kind AS kind,"
+			 " t.text AS text, tg_hit(j.key, 0) AS score FROM json_each(");
 		q_val(&q, false, 0, ids.s);
-		buf_adds(&q.sql, ") j CROSS JOIN texts t ON t.id = j.value"
-			 " CROSS JOIN districts d ON d.id = t.district_id");
+		buf_adds(&q.sql, ") j CROSS JOIN texts t ON t.id = j.value");
 		if (st == TG_OK)
 			st = q_run(ix, &q, out, d);
 		else {
