@@ -171,8 +171,9 @@ static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const ch
 			     TABLE_NUM : TABLE_STR);
 	while (!st && row) {
 		for (size_t k = 0; k < m; k++) {
-			types[k] = cell_type(tg_cursor_type(c, map[k]));
-			cells[k] = tg_cursor_text(c, map[k]);
+			enum tg_vtype vt;
+			cells[k] = tg_cursor_value(c, map[k], &vt);
+			types[k] = cell_type(vt);
 		}
 		table_row(t, cells, types);
 		st = tg_cursor_step(c, &row, &d);

@@ -164,50 +164,60 @@ static void json_row(struct table *t, const char *const *cells, const enum table
 
 /* ---- CSV ---- */
 
-/* Add s to the row, quoted by libcsv (always quoted, quotes doubled).
- * csv_write fills a buffer: a row goes out in one fwrite, not a
- * character at a time as csv_fwrite writes.  A field without a quote is
- * the field in quotes, copied whole (csv_write goes a byte at a time). */
-static void csv_add(struct buf *b, const char *s, size_t len)
+/* Add s (len bytes) to the row in quotes, quotes doubled by libcsv. */
+static void csv_quoted(struct buf *b, const char *s, size_t len)
 {
 	size_t most = 2 * len + 2;
 	buf_grow(b, most + 1);
-	if (memchr(s, '"', len)) {
-		b->len += csv_write(b->s + b->len, most, s, len);
-	} else {
-		b->s[b->len++] = '"';
-		memcpy(b->s + b->len, s, len);
-		b->len += len;
-		b->s[b->len++] = '"';
-	}
+	b->len += csv_write(b->s + b->len, most, s, len);
 	b->s[b->len] = '\0';
 }
 
+/* A field of a row: nothing for no value; else always quoted.  A
+ * spreadsheet would run =cmd(): a text cell that starts like a formula
+ * gets a leading ' (never a number's cell).  libcsv's csv_write goes a
+ * byte at a time: a field with no quote in it is copied whole. */
 static void csv_field(struct buf *b, const char *s, enum table_type ty)
 {
 	if (!s || ty == TABLE_NULL)
 		return;
-	/* a spreadsheet would run =cmd(); a text cell that starts like a
-	 * formula gets a leading ' (never a number's cell) */
-	if (ty == TABLE_STR && s[0] && strchr("=+-@\t\r", s[0])) {
+	size_t len = strlen(s);
+	bool guard = ty == TABLE_STR && s[0] && strchr("=+-@\t\r", s[0]);
+	if (memchr(s, '"', len)) {
+		if (!guard) {
+			csv_quoted(b, s, len);
+			return;
+		}
 		char *q = xasprintf("'%s", s);
-		csv_add(b, q, strlen(q));
+		csv_quoted(b, q, len + 1);
 		free(q);
 		return;
 	}
-	csv_add(b, s, strlen(s));
+	buf_grow(b, len + 3);
+	char *p = b->s + b->len;
+	*p++ = '"';
+	if (guard)
+		*p++ = '\'';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
 }
 
 static void csv_line(struct table *t, const char *const *cells, const enum table_type *types)
 {
-	buf_reset(&t->line);
+	struct buf *b = &t->line;
+	buf_reset(b);
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (i)
-			buf_addc(&t->line, ',');
-		csv_field(&t->line, cells[i], types ? types[i] : TABLE_STR);
+		if (i) {
+			buf_grow(b, 1);
+			b->s[b->len++] = ',';
+		}
+		csv_field(b, cells[i], types ? types[i] : TABLE_STR);
 	}
-	buf_addc(&t->line, '\n');
-	fwrite(t->line.s, 1, t->line.len, t->out);
+	buf_addc(b, '\n');
+	fwrite(b->s, 1, b->len, t->out);
 }
 
 static void csv_header(struct table *t)

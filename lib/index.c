@@ -1883,9 +1883,9 @@ enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d
 	return db_fail(c->ix, d, rc, "query failed");
 }
 
-enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
+static enum tg_vtype vtype_of(int t)
 {
-	switch (sqlite3_column_type(c->st, (int)col)) {
+	switch (t) {
 	case SQLITE_INTEGER: return TG_VINT;
 	case SQLITE_FLOAT: return TG_VREAL;
 	case SQLITE_TEXT: return TG_VTEXT;
@@ -1894,14 +1894,20 @@ enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
 	}
 }
 
+enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
+{
+	return vtype_of(sqlite3_column_type(c->st, (int)col));
+}
+
 double tg_cursor_num(struct tg_cursor *c, size_t col)
 {
 	return sqlite3_column_double(c->st, (int)col);
 }
 
-const char *tg_cursor_text(struct tg_cursor *c, size_t col)
+const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
 {
 	int t = sqlite3_column_type(c->st, (int)col);
+	*type = vtype_of(t);
 	if (t == SQLITE_NULL)
 		return NULL;
 	if (t != SQLITE_BLOB)
@@ -1920,6 +1926,12 @@ const char *tg_cursor_text(struct tg_cursor *c, size_t col)
 		buf_addf(b, "%02x", p[i]);
 	buf_addc(b, '\'');
 	return b->s;
+}
+
+const char *tg_cursor_text(struct tg_cursor *c, size_t col)
+{
+	enum tg_vtype t;
+	return tg_cursor_value(c, col, &t);
 }
 
 /* Only white space, comments and semicolons left? */

@@ -126,8 +126,10 @@ const char *tg_cursor_name(const struct tg_cursor *c, size_t col);
 /* Move to the next row: *row is false at the end. */
 enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d);
 /* The value of col in the current row as text (NULL for SQL NULL; a blob
- * as x'…' hex), and its type. */
+ * as x'…' hex). */
 const char *tg_cursor_text(struct tg_cursor *c, size_t col);
+/* The same, and its type in *type: one look at the value for both. */
+const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type);
 /* The value of col as a number (0 for NULL or text that is none), without
  * the round trip through text that tg_cursor_text makes of numbers. */
 double tg_cursor_num(struct tg_cursor *c, size_t col);
