@@ -46,12 +46,22 @@ struct tg_index {
 	int last_rc;            /* SQLite's code of the last failure */
 };
 
+/* A cursor steps a statement, or the rows of a search held in memory
+ * (st is NULL; row is the row at hand, from 1). */
 struct tg_cursor {
 	struct tg_index *ix;
 	sqlite3_stmt *st;
 	size_t ncols;
 	struct buf *blobs;      /* hex text of blob columns, per column */
+	struct search *search;
+	size_t rows, row;
+	char score[32];         /* the score of the row at hand as text */
 };
+
+/* The columns of a search's rows. */
+static const char *const search_cols[] = { "district", "id", "kind", "text", "score" };
+static void search_free(struct search *h);
+static const char *search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type);
 
 const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
 
@@ -1856,6 +1866,7 @@ void tg_cursor_free(struct tg_cursor *c)
 	if (!c)
 		return;
 	sqlite3_finalize(c->st);
+	search_free(c->search);
 	if (c->blobs)
 		for (size_t i = 0; i < c->ncols; i++)
 			buf_release(&c->blobs[i]);
@@ -1870,12 +1881,19 @@ size_t tg_cursor_ncols(const struct tg_cursor *c)
 
 const char *tg_cursor_name(const struct tg_cursor *c, size_t col)
 {
+	if (c->search)
+		return search_cols[col];
 	const char *n = sqlite3_column_name(c->st, (int)col);
 	return n ? n : "?";
 }
 
 enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d)
 {
+	if (c->search) {
+		*row = c->row < c->rows;
+		c->row += *row;
+		return TG_OK;
+	}
 	int rc = sqlite3_step(c->st);
 	*row = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -1896,16 +1914,28 @@ static enum tg_vtype vtype_of(int t)
 
 enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
 {
+	if (c->search) {
+		enum tg_vtype t;
+		search_value(c, col, &t);
+		return t;
+	}
 	return vtype_of(sqlite3_column_type(c->st, (int)col));
 }
 
 double tg_cursor_num(struct tg_cursor *c, size_t col)
 {
+	if (c->search) {
+		enum tg_vtype t;
+		const char *v = search_value(c, col, &t);
+		return v ? strtod(v, NULL) : 0;
+	}
 	return sqlite3_column_double(c->st, (int)col);
 }
 
 const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
 {
+	if (c->search)
+		return search_value(c, col, type);
 	int t = sqlite3_column_type(c->st, (int)col);
 	*type = vtype_of(t);
 	if (t == SQLITE_NULL)
@@ -2336,74 +2366,85 @@ static char *fts_query(const char *text)
 }
 
 /* A search's hit: a text's id, its score (bm25: lower is better), its
- * district's rank (and its index in struct hit_districts). */
+ * district (its rank, and its index in struct search), and where its
+ * ref, kind and text are in search->text. */
 struct hit {
 	long long id, rank;
 	double score;
-	size_t district;
+	size_t district, ref, kind, text;
 };
 
-/* The districts by id: their names and ranks. */
-struct hit_districts {
-	size_t n;
-	long long *id, *rank;
-	char **name;
-};
-
-struct hits {
-	struct hit_districts ds;
+/* A search's results, held in memory: the districts by id (their names
+ * and ranks), the hits, and their texts. */
+struct search {
+	size_t n_ds;
+	long long *ds_id, *ds_rank;
+	char **ds_name;
 	size_t n, alloc;
 	struct hit *v;
+	struct buf text;
 };
 
-static void hits_free(void *p)
+static void search_free(struct search *h)
 {
-	struct hits *h = p;
-	for (size_t i = 0; i < h->ds.n; i++)
-		free(h->ds.name[i]);
-	free(h->ds.id);
-	free(h->ds.rank);
-	free(h->ds.name);
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n_ds; i++)
+		free(h->ds_name[i]);
+	free(h->ds_id);
+	free(h->ds_rank);
+	free(h->ds_name);
 	free(h->v);
+	buf_release(&h->text);
 	free(h);
 }
 
-/* The index of district id in ds, or ds->n. */
-static size_t hit_district(const struct hit_districts *ds, long long id)
+/* The index of the district with id id, or n_ds. */
+static size_t search_district(const struct search *h, long long id)
 {
-	size_t lo = 0, hi = ds->n;
+	size_t lo = 0, hi = h->n_ds;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ds->id[mid] < id)
+		if (h->ds_id[mid] < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < ds->n && ds->id[lo] == id ? lo : ds->n;
+	return lo < h->n_ds && h->ds_id[lo] == id ? lo : h->n_ds;
 }
 
-static int load_hit_districts(struct tg_index *ix, struct hit_districts *ds)
+static int load_search_districts(struct tg_index *ix, struct search *h)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, rank, name FROM districts ORDER BY id",
 				    -1, &st, NULL);
 	size_t alloc = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (ds->n == alloc) {
+		if (h->n_ds == alloc) {
 			alloc = alloc ? 2 * alloc : 256;
-			ds->id = xrealloc(ds->id, alloc * sizeof *ds->id);
-			ds->rank = xrealloc(ds->rank, alloc * sizeof *ds->rank);
-			ds->name = xrealloc(ds->name, alloc * sizeof *ds->name);
+			h->ds_id = xrealloc(h->ds_id, alloc * sizeof *h->ds_id);
+			h->ds_rank = xrealloc(h->ds_rank, alloc * sizeof *h->ds_rank);
+			h->ds_name = xrealloc(h->ds_name, alloc * sizeof *h->ds_name);
 		}
-		ds->id[ds->n] = sqlite3_column_int64(st, 0);
-		ds->rank[ds->n] = sqlite3_column_int64(st, 1);
-		ds->name[ds->n++] = xstrdup((const char *)sqlite3_column_text(st, 2));
+		h->ds_id[h->n_ds] = sqlite3_column_int64(st, 0);
+		h->ds_rank[h->n_ds] = sqlite3_column_int64(st, 1);
+		h->ds_name[h->n_ds++] = xstrdup((const char *)sqlite3_column_text(st, 2));
 		rc = SQLITE_OK;
 	}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Copy column col of st to h->text; its offset. */
+static size_t search_keep(struct search *h, sqlite3_stmt *st, int col)
+{
+	size_t off = h->text.len;
+	const unsigned char *t = sqlite3_column_text(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	buf_add(&h->text, t ? (const char *)t : "", t ? n + 1 : 1);     /* with its NUL */
+	return off;
 }
 
 /* Best first (the lowest bm25); then the districts in name order, each
@@ -2428,40 +2469,49 @@ static double shown_score(double score)
 	return (double)k / 1000.0;
 }
 
-/* tg_hit(n, 0): the shown score of the n-th hit; tg_hit(n, 1): the name
- * of its district. */
-static void fn_hit(sqlite3_context *cx, int argc, sqlite3_value **argv)
+/* Keep the best limit hits of h, and their texts only. */
+static void search_prune(struct search *h, size_t limit)
 {
-	(void)argc;
-	const struct hits *h = sqlite3_user_data(cx);
-	sqlite3_int64 n = sqlite3_value_int64(argv[0]);
-	if (n < 0 || (size_t)n >= h->n)
+	qsort(h->v, h->n, sizeof h->v[0], hit_order);
+	if (h->n <= limit)
 		return;
-	if (sqlite3_value_int(argv[1]))
-		sqlite3_result_text(cx, h->ds.name[h->v[n].district], -1, SQLITE_STATIC);
-	else
-		sqlite3_result_double(cx, shown_score(h->v[n].score));
+	h->n = limit;
+	struct buf text = BUF_INIT;
+	for (size_t i = 0; i < h->n; i++) {
+		size_t *keep[] = { &h->v[i].ref, &h->v[i].kind, &h->v[i].text };
+		for (size_t k = 0; k < 3; k++) {
+			const char *t = h->text.s + *keep[k];
+			size_t off = text.len;
+			buf_add(&text, t, strlen(t) + 1);
+			*keep[k] = off;
+		}
+	}
+	buf_release(&h->text);
+	h->text = text;
 }
 
-/* The ids and scores of the texts that match, best first; NULL when the
- * query fails. */
-static struct hits *search_hits(struct tg_index *ix, const struct tg_search *s,
-				const char *match, char **slugs, enum tg_status *st,
-				struct tg_diags *d)
+/* The texts that match, with their scores, in the order to show them.
+ * One query reads each hit's score and texts in the order of the ids
+ * (each page of the texts once); they are sorted here, where SQLite's
+ * ORDER BY would copy every row through its sorter. */
+static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
+				 const char *match, char **slugs, enum tg_status *st,
+				 struct tg_diags *d)
 {
-	struct hits *h = xcalloc(1, sizeof *h);
-	int rc = load_hit_districts(ix, &h->ds);
+	struct search *h = xcalloc(1, sizeof *h);
+	h->text = (struct buf)BUF_INIT;
+	int rc = load_search_districts(ix, h);
 	if (rc != SQLITE_OK) {
 		*st = db_fail(ix, d, rc, "cannot read the districts");
-		hits_free(h);
+		search_free(h);
 		return NULL;
 	}
 	struct sqlq q = { .sql = BUF_INIT };
 	/* tg_bm25 is bm25 with each text's length read in the join
 	 * (lib/ftsrank.h) */
-	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz) FROM texts_fts"
-		 " LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
-		 " WHERE texts_fts MATCH ");
+	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz), t.ref, t.kind, t.text"
+		 " FROM texts_fts LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
+		 " CROSS JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ");
 	q_val(&q, false, 0, match);
 	*st = q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
 			  s->districts, s->n_districts, slugs, d);
@@ -2475,29 +2525,53 @@ static struct hits *search_hits(struct tg_index *ix, const struct tg_search *s,
 	bool row;
 	while (*st == TG_OK && (*st = tg_cursor_step(c, &row, d)) == TG_OK && row) {
 		long long id = sqlite3_column_int64(c->st, 0);
-		size_t k = hit_district(&h->ds, id >> ROW_BITS);
-		if (k == h->ds.n)
+		size_t k = search_district(h, id >> ROW_BITS);
+		if (k == h->n_ds)
 			continue;       /* a text of no district: none */
+		/* with a limit, what is held stays under twice the limit */
+		if (s->limit > 0 && h->n >= 2 * (size_t)s->limit && h->n >= 1024)
+			search_prune(h, (size_t)s->limit);
 		if (h->n == h->alloc) {
 			h->alloc = h->alloc ? 2 * h->alloc : 256;
 			h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
 		}
-		h->v[h->n++] = (struct hit){ id, h->ds.rank[k], sqlite3_column_double(c->st, 1), k };
+		struct hit *x = &h->v[h->n++];
+		*x = (struct hit){ .id = id, .rank = h->ds_rank[k],
+				   .score = sqlite3_column_double(c->st, 1), .district = k };
+		x->ref = search_keep(h, c->st, 2);
+		x->kind = search_keep(h, c->st, 3);
+		x->text = search_keep(h, c->st, 4);
 	}
 	tg_cursor_free(c);
 	if (*st != TG_OK) {
-		hits_free(h);
+		search_free(h);
 		return NULL;
 	}
-	qsort(h->v, h->n, sizeof h->v[0], hit_order);
-	if (s->limit > 0 && h->n > (size_t)s->limit)
-		h->n = (size_t)s->limit;
+	search_prune(h, s->limit > 0 ? (size_t)s->limit : h->n);
 	return h;
 }
 
-/* The search in two steps: the ids and scores of the hits, sorted here;
- * then their texts in that order, read as the caller steps.  (One query
- * with ORDER BY sorted the texts too: a third of the time.) */
+/* A search cursor's column col of the row at hand. */
+static const char *search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
+{
+	*type = TG_VNULL;
+	if (!c->row || c->row > c->search->n)
+		return NULL;
+	const struct search *h = c->search;
+	const struct hit *x = &h->v[c->row - 1];
+	*type = TG_VTEXT;
+	switch (col) {
+	case 0: return h->ds_name[x->district];
+	case 1: return h->text.s + x->ref;
+	case 2: return h->text.s + x->kind;
+	case 3: return h->text.s + x->text;
+	}
+	/* the score, as SQLite writes a REAL */
+	*type = TG_VREAL;
+	sqlite3_snprintf(sizeof c->score, c->score, "%!.15g", shown_score(x->score));
+	return c->score;
+}
+
 enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 			       struct tg_cursor **out, struct tg_diags *d)
 {
@@ -2512,39 +2586,13 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 	if (rc != SQLITE_OK)
 		st = db_fail(ix, d, rc, "cannot search the index");
 	char **slugs = xcalloc(s->n_districts + 1, sizeof *slugs);
-	struct hits *h = st ? NULL : search_hits(ix, s, match, slugs, &st, d);
+	struct search *h = st ? NULL : search_run(ix, s, match, slugs, &st, d);
 	if (h) {
-		/* the ids as a JSON array, which json_each reads in order */
-		struct buf ids = BUF_INIT;
-		buf_addc(&ids, '[');
-		for (size_t i = 0; i < h->n; i++) {
-			char num[24], *p = num + sizeof num;
-			unsigned long long v = (unsigned long long)h->v[i].id;   /* ≥ 0 */
-			do
-				*--p = (char)('0' + v % 10);
-			while (v /= 10);
-			if (i)
-				buf_addc(&ids, ',');
-			buf_add(&ids, p, (size_t)(num + sizeof num - p));
-		}
-		buf_addc(&ids, ']');
-		/* SQLite frees h with the function */
-		rc = sqlite3_create_function_v2(ix->db, "tg_hit", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-						h, fn_hit, NULL, NULL, hits_free);
-		if (rc != SQLITE_OK)
-			st = db_fail(ix, d, rc, "cannot search the index");
-		struct sqlq q = { .sql = BUF_INIT };
-		buf_adds(&q.sql, "SELECT tg_hit(j.key, 1) AS district, t.ref AS id, t.kind AS kind,"
-			 " t.text AS text, tg_hit(j.key, 0) AS score FROM json_each(");
-		q_val(&q, false, 0, ids.s);
-		buf_adds(&q.sql, ") j CROSS JOIN texts t ON t.id = j.value");
-		if (st == TG_OK)
-			st = q_run(ix, &q, out, d);
-		else {
-			buf_release(&q.sql);
-			free(q.v);
-		}
-		buf_release(&ids);
+		*out = xcalloc(1, sizeof **out);
+		(*out)->ix = ix;
+		(*out)->ncols = sizeof search_cols / sizeof search_cols[0];
+		(*out)->search = h;
+		(*out)->rows = h->n;
 	}
 	for (size_t i = 0; i < s->n_districts; i++)
 		free(slugs[i]);
