@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ struct tg_index {
 	char *root;             /* the workspace */
 	char *districts_dir;
 	bool created;           /* no file before this open */
+	bool immutable;         /* opened with immutable=1 */
 	char denied[160];       /* why the authorizer refused, or "" */
 	int last_rc;            /* SQLite's code of the last failure */
 };
@@ -448,9 +450,9 @@ static void close_db(struct tg_index *ix)
 	ix->db = NULL;
 }
 
-/* Open the index file read as it is, without the -wal and -shm files
- * that WAL mode keeps beside it (SQLite's immutable=1). */
-static int open_immutable(struct tg_index *ix)
+/* Open another connection to read ix's index, as ix reads it, or (with
+ * immutable) the file as it is, without the -wal and -shm files. */
+static int open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
 {
 	struct buf uri = BUF_INIT;
 	buf_adds(&uri, "file:");
@@ -459,13 +461,29 @@ static int open_immutable(struct tg_index *ix)
 			buf_addf(&uri, "%%%02X", (unsigned char)*p);
 		else
 			buf_addc(&uri, *p);
-	buf_adds(&uri, "?immutable=1");
-	int rc = sqlite3_open_v2(uri.s, &ix->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	if (immutable)
+		buf_adds(&uri, "?immutable=1");
+	int rc = sqlite3_open_v2(uri.s, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
 				 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	buf_release(&uri);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(*db);
+		*db = NULL;
+		return rc;
+	}
+	sqlite3_extended_result_codes(*db, 0);
+	sqlite3_busy_timeout(*db, BUSY_MS);
+	return SQLITE_OK;
+}
+
+/* Open the index file read as it is, without the -wal and -shm files
+ * that WAL mode keeps beside it (SQLite's immutable=1). */
+static int open_immutable(struct tg_index *ix)
+{
+	int rc = open_reader(ix, &ix->db, true);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_extended_result_codes(ix->db, 0);
+	ix->immutable = true;
 	register_functions(ix->db);
 	return SQLITE_OK;
 }
@@ -2079,14 +2097,23 @@ static void q_val(struct sqlq *q, bool is_int, long long i, const char *s)
 	buf_addc(&q->sql, '?');
 }
 
+/* Bind q's values to st (the first q->n parameters). */
+static int q_bind(sqlite3_stmt *st, const struct sqlq *q)
+{
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < q->n; i++)
+		rc = q->v[i].is_int ?
+			sqlite3_bind_int64(st, (int)i + 1, q->v[i].i) :
+			sqlite3_bind_text(st, (int)i + 1, q->v[i].s, -1, SQLITE_TRANSIENT);
+	return rc;
+}
+
 static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_cursor **out,
 			    struct tg_diags *d)
 {
 	enum tg_status st = prepare(ix, q->sql.s, NULL, out, d);
-	for (size_t i = 0; st == TG_OK && i < q->n; i++) {
-		int rc = q->v[i].is_int ?
-			sqlite3_bind_int64((*out)->st, (int)i + 1, q->v[i].i) :
-			sqlite3_bind_text((*out)->st, (int)i + 1, q->v[i].s, -1, SQLITE_TRANSIENT);
+	if (st == TG_OK) {
+		int rc = q_bind((*out)->st, q);
 		if (rc != SQLITE_OK)
 			st = db_fail(ix, d, rc, "cannot bind a value");
 	}
@@ -2490,10 +2517,131 @@ static void search_prune(struct search *h, size_t limit)
 	h->text = text;
 }
 
+/* Read the hits of q with ids lo … hi on db into h (the districts by
+ * ds); with a limit, the best limit of them.  SQLite's code. */
+static int search_read(sqlite3 *db, const struct sqlq *q, long long lo, long long hi,
+		       const struct search *ds, struct search *h, size_t limit)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, q->sql.s, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = q_bind(st, q);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, (int)q->n + 1, lo);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, (int)q->n + 2, hi);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		long long id = sqlite3_column_int64(st, 0);
+		size_t k = search_district(ds, id >> ROW_BITS);
+		if (k == ds->n_ds)
+			continue;       /* a text of no district: none */
+		/* with a limit, what is held stays under twice the limit */
+		if (limit && h->n >= 2 * limit && h->n >= 1024)
+			search_prune(h, limit);
+		if (h->n == h->alloc) {
+			h->alloc = h->alloc ? 2 * h->alloc : 256;
+			h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
+		}
+		struct hit *x = &h->v[h->n++];
+		*x = (struct hit){ .id = id, .rank = ds->ds_rank[k],
+				   .score = sqlite3_column_double(st, 1), .district = k };
+		x->ref = search_keep(h, st, 2);
+		x->kind = search_keep(h, st, 3);
+		x->text = search_keep(h, st, 4);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Move the hits of p, and their texts, to h. */
+static void search_merge(struct search *h, struct search *p)
+{
+	size_t base = h->text.len;
+	buf_add(&h->text, p->text.s, p->text.len);
+	if (h->n + p->n > h->alloc) {
+		h->alloc = h->n + p->n;
+		h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		struct hit x = p->v[i];
+		x.ref += base;
+		x.kind += base;
+		x.text += base;
+		h->v[h->n++] = x;
+	}
+	p->n = 0;
+	buf_reset(&p->text);
+}
+
+/* The upper half of a search's ids, read on a thread and a connection of
+ * its own. */
+struct search_half {
+	const struct tg_index *ix;
+	const struct sqlq *q;
+	long long lo, hi;
+	const struct search *ds;
+	struct search h;
+	size_t limit;
+	int rc;
+};
+
+static void *search_half_run(void *arg)
+{
+	struct search_half *p = arg;
+	sqlite3 *db;
+	p->rc = open_reader(p->ix, &db, p->ix->immutable);
+	if (p->rc == SQLITE_OK)
+		p->rc = tg_ftsrank_register(db);
+	if (p->rc == SQLITE_OK)
+		p->rc = search_read(db, p->q, p->lo, p->hi, p->ds, &p->h, p->limit);
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* Read the hits of q on ix's connection, and on a second core the upper
+ * half of the ids on a second connection.  Both must read the same
+ * index: when another connection committed while they read (PRAGMA
+ * data_version moved), or the second failed, all is read again on ix's
+ * connection alone. */
+static int search_halves(struct tg_index *ix, const struct sqlq *q, long long lo,
+			 long long hi, struct search *h, size_t limit)
+{
+	int rc;
+	long long v0 = query_int(ix->db, "PRAGMA data_version", &rc);
+	if (rc != SQLITE_OK)
+		return rc;
+	struct search_half half = { .ix = ix, .q = q, .lo = lo + (hi - lo) / 2 + 1, .hi = hi,
+				    .ds = h, .h = { .text = BUF_INIT }, .limit = limit };
+	pthread_t thread;
+	if (pthread_create(&thread, NULL, search_half_run, &half) != 0)
+		return search_read(ix->db, q, lo, hi, h, h, limit);
+	rc = search_read(ix->db, q, lo, half.lo - 1, h, h, limit);
+	pthread_join(thread, NULL);
+	if (rc == SQLITE_OK) {
+		int vrc;
+		long long v1 = query_int(ix->db, "PRAGMA data_version", &vrc);
+		if (half.rc == SQLITE_OK && vrc == SQLITE_OK && v1 == v0) {
+			search_merge(h, &half.h);
+		} else {
+			h->n = 0;
+			buf_reset(&h->text);
+			rc = search_read(ix->db, q, lo, hi, h, h, limit);
+		}
+	}
+	free(half.h.v);
+	buf_release(&half.h.text);
+	return rc;
+}
+
 /* The texts that match, with their scores, in the order to show them.
  * One query reads each hit's score and texts in the order of the ids
  * (each page of the texts once); they are sorted here, where SQLite's
- * ORDER BY would copy every row through its sorter. */
+ * ORDER BY would copy every row through its sorter.  With two cores or
+ * more, each reads half of the ids. */
 static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 				 const char *match, char **slugs, enum tg_status *st,
 				 struct tg_diags *d)
@@ -2515,34 +2663,30 @@ static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 	q_val(&q, false, 0, match);
 	*st = q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
 			  s->districts, s->n_districts, slugs, d);
-	struct tg_cursor *c = NULL;
-	if (*st == TG_OK)
-		*st = q_run(ix, &q, &c, d);
-	else {
-		buf_release(&q.sql);
-		free(q.v);
-	}
-	bool row;
-	while (*st == TG_OK && (*st = tg_cursor_step(c, &row, d)) == TG_OK && row) {
-		long long id = sqlite3_column_int64(c->st, 0);
-		size_t k = search_district(h, id >> ROW_BITS);
-		if (k == h->n_ds)
-			continue;       /* a text of no district: none */
-		/* with a limit, what is held stays under twice the limit */
-		if (s->limit > 0 && h->n >= 2 * (size_t)s->limit && h->n >= 1024)
-			search_prune(h, (size_t)s->limit);
-		if (h->n == h->alloc) {
-			h->alloc = h->alloc ? 2 * h->alloc : 256;
-			h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
+	/* the range of ids to read, bound by search_read (min and max apart:
+	 * together, they would be a scan) */
+	buf_adds(&q.sql, " AND texts_fts.rowid BETWEEN ? AND ?");
+	long long lo = 0, hi = -1;
+	if (*st == TG_OK) {
+		sqlite3_stmt *r;
+		rc = sqlite3_prepare_v2(ix->db, "SELECT (SELECT min(id) FROM texts),"
+					" (SELECT max(id) FROM texts)", -1, &r, NULL);
+		if (rc == SQLITE_OK && sqlite3_step(r) == SQLITE_ROW) {
+			lo = sqlite3_column_int64(r, 0);
+			hi = sqlite3_column_int64(r, 1);
 		}
-		struct hit *x = &h->v[h->n++];
-		*x = (struct hit){ .id = id, .rank = h->ds_rank[k],
-				   .score = sqlite3_column_double(c->st, 1), .district = k };
-		x->ref = search_keep(h, c->st, 2);
-		x->kind = search_keep(h, c->st, 3);
-		x->text = search_keep(h, c->st, 4);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_finalize(r);
+		size_t limit = s->limit > 0 ? (size_t)s->limit : 0;
+		if (rc == SQLITE_OK)
+			rc = tg_pipe_threads() > 1 && hi > lo ?
+				search_halves(ix, &q, lo, hi, h, limit) :
+				search_read(ix->db, &q, lo, hi, h, h, limit);
+		if (rc != SQLITE_OK)
+			*st = db_fail(ix, d, rc, "cannot search the index");
 	}
-	tg_cursor_free(c);
+	buf_release(&q.sql);
+	free(q.v);
 	if (*st != TG_OK) {
 		search_free(h);
 		return NULL;

@@ -103,6 +103,12 @@ for r in got:
     r[4] = str(float(r[4]))
 sys.exit(0 if got == want and len(want) > 1 else 1)
 PY
+	# read on one connection, or on two (the halves of the ids) with
+	# two cores: the same rows
+	cp "$TMP/.out" "$TMP/threads.out"
+	expect "search $words, on one thread" 0 env TRYGG_THREADS=0 \
+		"$TRYGG" -C city search $words ${limit:+--limit $limit} --format csv
+	check "the same rows as on two" cmp -s "$TMP/.out" "$TMP/threads.out"
 done
 
 expect "search without words" 2 trygg -C ws search
