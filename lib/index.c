@@ -2637,11 +2637,30 @@ static int search_halves(struct tg_index *ix, const struct sqlq *q, long long lo
 	return rc;
 }
 
+/* A second connection costs about 3 million instructions (it reads the
+ * schema), as much as some 250 hits: the ids are split for searches with
+ * at least this many. */
+#define SEARCH_SPLIT 1000
+
+/* Does match have at least SEARCH_SPLIT hits?  (Counting stops there.) */
+static bool search_many(struct tg_index *ix, const char *match)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM (SELECT 1 FROM texts_fts"
+			       " WHERE texts_fts MATCH ?1 LIMIT ?2)", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, SEARCH_SPLIT);
+	bool many = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= SEARCH_SPLIT;
+	sqlite3_finalize(st);
+	return many;
+}
+
 /* The texts that match, with their scores, in the order to show them.
  * One query reads each hit's score and texts in the order of the ids
  * (each page of the texts once); they are sorted here, where SQLite's
  * ORDER BY would copy every row through its sorter.  With two cores or
- * more, each reads half of the ids. */
+ * more and many hits, each reads half of the ids. */
 static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 				 const char *match, char **slugs, enum tg_status *st,
 				 struct tg_diags *d)
@@ -2679,7 +2698,7 @@ static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 			rc = sqlite3_finalize(r);
 		size_t limit = s->limit > 0 ? (size_t)s->limit : 0;
 		if (rc == SQLITE_OK)
-			rc = tg_pipe_threads() > 1 && hi > lo ?
+			rc = tg_pipe_threads() > 1 && hi > lo && search_many(ix, match) ?
 				search_halves(ix, &q, lo, hi, h, limit) :
 				search_read(ix->db, &q, lo, hi, h, h, limit);
 		if (rc != SQLITE_OK)
