@@ -2499,7 +2499,8 @@ static double shown_score(double score)
 /* Keep the best limit hits of h, and their texts only. */
 static void search_prune(struct search *h, size_t limit)
 {
-	qsort(h->v, h->n, sizeof h->v[0], hit_order);
+	if (h->n > 1)           /* (no hits: v is NULL) */
+		qsort(h->v, h->n, sizeof h->v[0], hit_order);
 	if (h->n <= limit)
 		return;
 	h->n = limit;
