@@ -235,15 +235,9 @@ static void csv_row(struct table *t, const char *const *cells, const enum table_
 
 /* ---- kept rows: text and Markdown ---- */
 
-/* s on one line, for the text format: control characters become spaces. */
-static void one_line(char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
-			s[i] = ' ';
-}
-
-/* Keep a copy of s as a cell (text: on one line, its width counted). */
+/* Keep a copy of s as a cell.  In the text format the copy is on one line
+ * (control characters become spaces) and its width is counted, in the
+ * same pass. */
 static struct cell keep_cell(struct table *t, const char *s, enum table_type type)
 {
 	struct cell c = { NO_CELL, 0, 0, type };
@@ -251,11 +245,22 @@ static struct cell keep_cell(struct table *t, const char *s, enum table_type typ
 		return c;
 	c.off = t->kept.len;
 	c.bytes = strlen(s);
-	buf_add(&t->kept, s, c.bytes + 1);      /* with its NUL */
+	buf_grow(&t->kept, c.bytes + 1);
+	unsigned char *d = (unsigned char *)t->kept.s + c.off;
+	const unsigned char *u = (const unsigned char *)s;
 	if (t->fmt == TABLE_TEXT) {
-		one_line(t->kept.s + c.off, c.bytes);
-		c.chars = tg_utf8_len(s, c.bytes);
+		size_t chars = 0;
+		for (size_t i = 0; i < c.bytes; i++) {
+			unsigned char ch = u[i];
+			d[i] = ch < 0x20 || ch == 0x7F ? ' ' : ch;
+			chars += (ch & 0xC0) != 0x80;
+		}
+		c.chars = chars;
+	} else {
+		memcpy(d, u, c.bytes);
 	}
+	d[c.bytes] = '\0';
+	t->kept.len += c.bytes + 1;             /* with its NUL */
 	return c;
 }
 
