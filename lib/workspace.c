@@ -83,7 +83,7 @@ char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n)
 	DIR *dir = opendir(ws->districts_dir);
 	if (!dir)
 		return xcalloc(1, sizeof(char *));
-	size_t alloc = 16;
+	size_t alloc = 16, dl = strlen(ws->districts_dir);
 	char **v = xmalloc(alloc * sizeof *v);
 	struct dirent *e;
 	while ((e = readdir(dir))) {
@@ -92,7 +92,12 @@ char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n)
 			continue;
 		if (*n + 1 >= alloc)
 			v = xrealloc(v, (alloc *= 2) * sizeof *v);
-		v[(*n)++] = xasprintf("%s/%s", ws->districts_dir, e->d_name);
+		/* dir/name (xasprintf took a fifth of a no-change refresh) */
+		char *path = xmalloc(dl + l + 2);
+		memcpy(path, ws->districts_dir, dl);
+		path[dl] = '/';
+		memcpy(path + dl + 1, e->d_name, l + 1);
+		v[(*n)++] = path;
 	}
 	closedir(dir);
 	qsort(v, *n, sizeof *v, cmp_str);
