@@ -127,6 +127,16 @@ expect "a new file that never loaded: exit 65" 65 trygg -C ws ls problems --form
 expect_stderr "is reported with its place" "ws/districts/trasig.yaml:3:1: error:"
 check "the others are listed" test "$(sed 1d "$TMP/.out" | wc -l)" = 12
 rm ws/districts/trasig.yaml
+# A file added later comes after the others in the index's table but
+# before them by path: the refresh puts them in order again.
+sed 's/^district: Västra Hisingen$/district: Askim/' "$v" >ws/districts/askim.yaml
+expect "a new file first by path" 0 trygg -C ws index --verbose
+expect_stdout "is added" "added      ws/districts/askim.yaml"
+expect "and then" 0 trygg -C ws index --verbose
+expect_stdout "nothing changed" "3 files: 0 added, 0 updated, 3 unchanged, 0 removed, 0 failed"
+rm ws/districts/askim.yaml
+expect "removed" 0 trygg -C ws index --verbose
+expect_stdout "is removed" "2 files: 0 added, 0 updated, 2 unchanged, 1 removed, 0 failed"
 
 # The index deleted, damaged or of another version is rebuilt.
 rm -rf ws/.trygg
