@@ -195,6 +195,11 @@ void table_column(struct table *t, const char *name, enum table_type type);
 void table_row(struct table *t, const char *const *cells, const enum table_type *types);
 /* Write what is kept and end the output: 0, or TG_EIO when writing failed. */
 int table_finish(struct table *t);
+/* A part of a CSV or JSON table, made apart (on another thread): its rows
+ * only, for table_join to write after the rows of the table it is part
+ * of, which has the same columns. */
+struct table *table_new_part(FILE *out, enum table_format fmt, int version);
+void table_join(struct table *t, const char *part, size_t len);
 void table_free(struct table *t);
 
 /* ---- read commands: ls, search, query (cmd/table.c, cmd/index.c) ---- */
@@ -219,6 +224,7 @@ bool read_option(struct read_opts *r, int o, const char *arg, const char *usage,
 
 struct tg_index;
 struct tg_cursor;
+struct tg_ls;
 /* Bring the index up to date (unless no_refresh: then only a missing or
  * unusable index is built) and open it read-only in *ix.  Prints messages.
  * Returns 0; TG_EDATA when a plan file failed to load, with *ix open all
@@ -231,5 +237,12 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **ix);
  * exit status. */
 int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
 	      struct tg_diags *d, const struct read_opts *r, const char *const *cols);
+/* trygg ls: show_rows of tg_index_ls(ix, q).  A CSV or JSON listing in the
+ * order of the files, of a workspace of 8 districts or more,
+ * is made in two halves with two cores: the second half of the districts
+ * on a thread and connection of its own, into memory, while the first
+ * goes out. */
+int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
+	    const struct read_opts *r, const char *const *cols);
 
 #endif

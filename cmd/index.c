@@ -4,6 +4,7 @@
 #include "index.h"
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -144,10 +145,13 @@ static enum table_type cell_type(enum tg_vtype t)
 	}
 }
 
-/* The rows of c as a table (see show_rows). */
-static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
+/* Add the rows of c to t; first its columns (of the types of the first
+ * row) when declare: every column, or for text and md those named in
+ * cols. */
+static enum tg_status add_rows(struct tg_cursor *c, struct table *t, bool declare,
+			       const struct read_opts *r, const char *const *cols,
+			       struct tg_diags *d)
 {
-	struct tg_diags d = TG_DIAGS_INIT;
 	size_t n = tg_cursor_ncols(c), m = 0;
 	size_t *map = xcalloc(n + 1, sizeof *map);
 	bool pick = cols && (r->format == TABLE_TEXT || r->format == TABLE_MD);
@@ -162,10 +166,9 @@ static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const ch
 	}
 	const char **cells = xcalloc(m + 1, sizeof *cells);
 	enum table_type *types = xcalloc(m + 1, sizeof *types);
-	struct table *t = table_new(stdout, r->format, r->format_version);
 	bool row;
-	enum tg_status st = tg_cursor_step(c, &row, &d);
-	for (size_t k = 0; k < m; k++)
+	enum tg_status st = tg_cursor_step(c, &row, d);
+	for (size_t k = 0; declare && k < m; k++)
 		table_column(t, tg_cursor_name(c, map[k]),
 			     !st && row && cell_type(tg_cursor_type(c, map[k])) == TABLE_NUM ?
 			     TABLE_NUM : TABLE_STR);
@@ -176,15 +179,131 @@ static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const ch
 			types[k] = cell_type(vt);
 		}
 		table_row(t, cells, types);
-		st = tg_cursor_step(c, &row, &d);
+		st = tg_cursor_step(c, &row, d);
 	}
+	free(cells);
+	free(types);
+	free(map);
+	return st;
+}
+
+/* The rows of c as a table (see show_rows). */
+static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct table *t = table_new(stdout, r->format, r->format_version);
+	enum tg_status st = add_rows(c, t, true, r, cols, &d);
 	int status = table_finish(t);     /* main reports a failed write */
 	print_diags(&d);
 	tg_diags_release(&d);
 	table_free(t);
-	free(cells);
-	free(types);
-	free(map);
+	return st ? (int)st : status;
+}
+
+/* Below this, a second connection (3 million instructions of schema)
+ * costs about as much as it saves. */
+#define SPLIT_DISTRICTS 8
+
+/* The second half of a listing, made on a thread: its rows in memory as a
+ * part of the table (table_new_part), and the fingerprint of the index
+ * it read. */
+struct ls_half {
+	const struct cmd_ctx *ctx;
+	struct tg_ls q;
+	const struct read_opts *r;
+	char *out;
+	size_t len;
+	unsigned long long fp;
+	enum tg_status st;
+};
+
+static void *ls_half_run(void *arg)
+{
+	struct ls_half *h = arg;
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_index *ix;
+	struct tg_cursor *c = NULL;
+	h->st = tg_index_open(h->ctx->ws, TG_INDEX_READ, &ix, &d);
+	if (!h->st)
+		h->st = tg_index_hold(ix, &d);
+	if (!h->st)
+		h->st = tg_index_fingerprint(ix, &h->fp, &d);
+	if (!h->st)
+		h->st = tg_index_ls(ix, &h->q, &c, &d);
+	if (!h->st) {
+		FILE *f = open_memstream(&h->out, &h->len);
+		if (!f)
+			tg_oom();
+		struct table *t = table_new_part(f, h->r->format, h->r->format_version);
+		h->st = add_rows(c, t, true, h->r, NULL, &d);
+		if (table_finish(t) && !h->st)
+			h->st = TG_EIO;
+		table_free(t);
+		if (fclose(f) != 0 && !h->st)
+			h->st = TG_EIO;
+	}
+	tg_cursor_free(c);
+	tg_index_free(ix);
+	tg_diags_release(&d);     /* on failure the first half reads it again */
+	return NULL;
+}
+
+int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
+	    const struct read_opts *r, const char *const *cols)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_cursor *c;
+	long long n = 0;
+	if ((r->format != TABLE_CSV && r->format != TABLE_JSON) || q->sort ||
+	    tg_pipe_threads() < 2 || tg_index_count_districts(ix, &n, &d) ||
+	    n < SPLIT_DISTRICTS) {
+		tg_diags_release(&d);
+		enum tg_status st = tg_index_ls(ix, q, &c, &d);
+		return show_rows(ix, st, c, &d, r, cols);
+	}
+	/* both halves must read the same index: this side holds its read
+	 * while the other's runs, and reads the second half itself when the
+	 * other read another (or failed) */
+	struct tg_ls first = *q;
+	struct ls_half half = { .ctx = ctx, .q = *q, .r = r };
+	first.rank_to = n / 2;
+	half.q.rank_from = n / 2 + 1;
+	unsigned long long fp = 0;
+	enum tg_status st = tg_index_hold(ix, &d);
+	if (!st)
+		st = tg_index_fingerprint(ix, &fp, &d);
+	pthread_t thread;
+	bool started = !st && pthread_create(&thread, NULL, ls_half_run, &half) == 0;
+	if (!st)
+		st = tg_index_ls(ix, &first, &c, &d);
+	print_diags(&d);
+	tg_diags_release(&d);
+	int status = 0;
+	if (!st) {
+		struct table *t = table_new(stdout, r->format, r->format_version);
+		st = add_rows(c, t, true, r, cols, &d);
+		tg_cursor_free(c);
+		if (started)
+			pthread_join(thread, NULL);
+		started = false;
+		if (!st && !half.st && half.fp == fp) {
+			table_join(t, half.out, half.len);
+		} else if (!st) {
+			st = tg_index_ls(ix, &half.q, &c, &d);
+			if (!st)
+				st = add_rows(c, t, false, r, cols, &d);
+			tg_cursor_free(c);
+		}
+		status = table_finish(t);     /* main reports a failed write */
+		table_free(t);
+	}
+	if (started)
+		pthread_join(thread, NULL);
+	free(half.out);
+	tg_index_hold_end(ix);
+	print_diags(&d);
+	tg_diags_release(&d);
+	tg_index_free(ix);
 	return st ? (int)st : status;
 }
 

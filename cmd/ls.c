@@ -199,10 +199,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_index *ix;
 	status = open_index(ctx, r.no_refresh, &ix);
 	if (ix) {
-		struct tg_diags d = TG_DIAGS_INIT;
-		struct tg_cursor *c;
-		enum tg_status st = tg_index_ls(ix, &q, &c, &d);
-		int pst = show_rows(ix, st, c, &d, &r, text_cols[q.what]);
+		int pst = show_ls(ctx, ix, &q, &r, text_cols[q.what]);
 		if (pst)
 			status = pst;
 	}

@@ -36,6 +36,7 @@ struct table {
 	struct buf kept;
 	size_t nrows, alloc;
 	bool started;          /* header (CSV) or '[' (JSON) written */
+	bool part;             /* rows only (table_new_part) */
 	struct buf line;       /* CSV: the row being made */
 };
 
@@ -47,6 +48,14 @@ struct table *table_new(FILE *out, enum table_format fmt, int version)
 	t->version = version;
 	t->line = (struct buf)BUF_INIT;
 	t->kept = (struct buf)BUF_INIT;
+	return t;
+}
+
+struct table *table_new_part(FILE *out, enum table_format fmt, int version)
+{
+	struct table *t = table_new(out, fmt, version);
+	t->part = true;
+	t->started = true;      /* no header; each JSON row after ",\n" */
 	return t;
 }
 
@@ -449,22 +458,31 @@ static void print_md(struct table *t)
 
 int table_finish(struct table *t)
 {
-	switch (t->fmt) {
-	case TABLE_TEXT:
+	/* a part (table_new_part) is its rows and nothing more */
+	if (t->fmt == TABLE_TEXT)
 		print_text(t);
-		break;
-	case TABLE_MD:
+	else if (t->fmt == TABLE_MD)
 		print_md(t);
-		break;
-	case TABLE_JSON:
+	else if (t->fmt == TABLE_JSON && !t->part)
 		fputs(t->started ? "\n]\n" : "[]\n", t->out);
-		break;
-	case TABLE_CSV:
-		if (!t->started)
-			csv_header(t);
-		break;
-	}
+	else if (t->fmt == TABLE_CSV && !t->started)
+		csv_header(t);
 	return fflush(t->out) != 0 || ferror(t->out) ? TG_EIO : 0;
+}
+
+void table_join(struct table *t, const char *part, size_t len)
+{
+	if (!len)
+		return;
+	if (!t->started && t->fmt == TABLE_JSON) {
+		fputs("[\n", t->out);
+		part += 2;      /* its ",\n" */
+		len -= 2;
+	} else if (!t->started && t->fmt == TABLE_CSV) {
+		csv_header(t);
+	}
+	t->started = true;
+	fwrite(part, 1, len, t->out);
 }
 
 /* ---- the options every read command takes ---- */

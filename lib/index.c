@@ -46,6 +46,7 @@ struct tg_index {
 	bool immutable;         /* opened with immutable=1 */
 	char denied[160];       /* why the authorizer refused, or "" */
 	int last_rc;            /* SQLite's code of the last failure */
+	sqlite3_stmt *hold;     /* tg_index_hold's open read */
 };
 
 /* A cursor steps a statement, or the rows of a search held in memory
@@ -620,6 +621,7 @@ void tg_index_free(struct tg_index *ix)
 {
 	if (!ix)
 		return;
+	tg_index_hold_end(ix);
 	close_db(ix);
 	free(ix->path);
 	free(ix->root);
@@ -2349,6 +2351,14 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		q_val(&q, true, f->strategic_area, NULL);
 		buf_addc(&q.sql, ')');
 	}
+	if (f->rank_from) {
+		buf_adds(&q.sql, " AND v.rank_ >= ");
+		q_val(&q, true, f->rank_from, NULL);
+	}
+	if (f->rank_to) {
+		buf_adds(&q.sql, " AND v.rank_ <= ");
+		q_val(&q, true, f->rank_to, NULL);
+	}
 	const char *dir = f->descending ? " DESC" : "";
 	buf_adds(&q.sql, " ORDER BY ");
 	if (key && key->expr) {
@@ -2368,6 +2378,60 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		free(slugs[i]);
 	free(slugs);
 	return st;
+}
+
+enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
+					struct tg_diags *d)
+{
+	int rc;
+	*n = query_int(ix->db, "SELECT count(*) FROM districts", &rc);
+	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the districts");
+}
+
+enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
+				    struct tg_diags *d)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
+				    " error IS NOT NULL FROM files ORDER BY id", -1, &st, NULL);
+	unsigned long long h = 14695981039346656037ULL;        /* FNV-1a, by value */
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		for (int i = 0; i < 7; i++) {
+			h ^= (unsigned long long)sqlite3_column_int64(st, i);
+			h *= 1099511628211ULL;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	*fp = h;
+	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
+}
+
+enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d)
+{
+	tg_index_hold_end(ix);
+	/* a read transaction lasts while a statement is part way */
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT 1 FROM files", -1, &ix->hold, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(ix->hold);
+		if (rc == SQLITE_ROW) {
+			rc = SQLITE_OK;
+		} else {
+			/* no files: nothing to hold, and nothing to read */
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+			tg_index_hold_end(ix);
+		}
+	}
+	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
+}
+
+void tg_index_hold_end(struct tg_index *ix)
+{
+	sqlite3_finalize(ix->hold);
+	ix->hold = NULL;
 }
 
 /* ---- search ------------------------------------------------------------- */

@@ -159,7 +159,24 @@ struct tg_ls {
 					* neither done nor cancelled */
 	const char *sort;              /* one of tg_ls_sort_keys(what) */
 	bool descending;
+	long long rank_from, rank_to;  /* only the districts of these places
+					* in name order (1, 2, …); 0: no bound */
 };
+
+/* The number of districts in the index. */
+enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
+					struct tg_diags *d);
+
+/* A number that changes whenever the index's content does (every write
+ * of the index changes its files' rows), for two connections to tell
+ * whether they read the same index. */
+enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
+				    struct tg_diags *d);
+
+/* Read the index as it is now until tg_index_hold_end: every query in
+ * between sees the same index (one read transaction). */
+enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d);
+void tg_index_hold_end(struct tg_index *ix);
 
 /* The view a listing reads (measures_v, problems_v, followups_v) and the
  * keys it sorts by (NULL-terminated); the default order is by district in

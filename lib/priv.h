@@ -34,8 +34,5 @@ void tg_pipe_wait(struct tg_pipe *p, size_t i);
 void tg_pipe_release(struct tg_pipe *p, size_t i);
 void tg_pipe_end(struct tg_pipe *p);
 
-/* Worker threads to use: TRYGG_THREADS if it is a count (0: none), else
- * one per online processor; at most 16. */
-int tg_pipe_threads(void);
 
 #endif

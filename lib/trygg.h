@@ -526,4 +526,8 @@ int tg_casecmp(const char *a, const char *b);
 /* Swedish alphabetical order: … x y z å ä ö, case-insensitive first. */
 int tg_collate_sv(const char *a, size_t alen, const char *b, size_t blen);
 
+/* Worker threads to use: TRYGG_THREADS if it is a count (0: none), else
+ * one per online processor; at most 16 (lib/pipe.c). */
+int tg_pipe_threads(void);
+
 #endif

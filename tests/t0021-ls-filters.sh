@@ -198,4 +198,32 @@ if [ -w /dev/full ]; then
 	expect "also as JSON" 74 sh -c '"$TRYGG" -C ws ls measures --format json >/dev/full'
 fi
 
+# A CSV or JSON listing of 8 districts or more, in the order of the files,
+# is made in two halves with two cores (the second on a thread and a
+# connection of its own): the same bytes as on one thread.
+: "${TRYGG_GEN:?TRYGG_GEN must name bench/gen}"
+expect "a generated city of 10 districts" 0 "$TRYGG_GEN" city city
+expect "indexed" 0 trygg -C city index
+for args in "measures --format csv" "measures --format json" \
+	"measures --overdue=2015-06-01 --format csv" "problems --format json" \
+	"followups --format csv" "measures --format json --district stadsdel-0002" \
+	"measures --format json --district stadsdel-0009" \
+	"measures --format csv --district stadsdel-0009" \
+	"measures --format json --district stadsdel-0001 --district stadsdel-0010" \
+	"measures --format json --overdue=2000-01-01" "measures --format csv --overdue=2000-01-01"; do
+	expect "ls $args, on one thread" 0 env TRYGG_THREADS=0 "$TRYGG" -C city ls $args
+	cp "$TMP/.out" "$TMP/one.out"
+	expect "ls $args, on two" 0 env TRYGG_THREADS=2 "$TRYGG" -C city ls $args
+	check "the same bytes" cmp -s "$TMP/one.out" "$TMP/.out"
+done
+expect "two halves: a whole CSV" 0 env TRYGG_THREADS=2 "$TRYGG" -C city ls measures --format csv
+check "2,000 measures of both halves, the header once" \
+	test "$(wc -l <"$TMP/.out")" = 2001 -a "$(grep -c '^"district"' "$TMP/.out")" = 1 \
+	-a "$(grep -c '^"Stadsdel 0001"' "$TMP/.out")" = 200 \
+	-a "$(grep -c '^"Stadsdel 0010"' "$TMP/.out")" = 200
+if [ -w /dev/full ]; then
+	expect "two halves to a full disk: exit 74" 74 \
+		sh -c 'TRYGG_THREADS=2 "$TRYGG" -C city ls measures --format csv >/dev/full'
+fi
+
 done_testing
