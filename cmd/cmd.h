@@ -196,10 +196,10 @@ void table_row(struct table *t, const char *const *cells, const enum table_type 
 /* Write what is kept and end the output: 0, or TG_EIO when writing failed. */
 int table_finish(struct table *t);
 /* A part of a CSV or JSON table, made apart (on another thread): its rows
- * only, for table_join to write after the rows of the table it is part
- * of, which has the same columns. */
+ * only, for table_join to copy from the start of the file part after the
+ * rows of the table it is part of, which has the same columns. */
 struct table *table_new_part(FILE *out, enum table_format fmt, int version);
-void table_join(struct table *t, const char *part, size_t len);
+int table_join(struct table *t, FILE *part);
 void table_free(struct table *t);
 
 /* ---- read commands: ls, search, query (cmd/table.c, cmd/index.c) ---- */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"usage: trygg index [--rebuild] [--verbose]\n"
@@ -204,18 +205,32 @@ static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const ch
  * costs about as much as it saves. */
 #define SPLIT_DISTRICTS 8
 
-/* The second half of a listing, made on a thread: its rows in memory as a
- * part of the table (table_new_part), and the fingerprint of the index
- * it read. */
+/* The second half of a listing, made on a thread: its rows as a part of
+ * the table (table_new_part) in a temporary file (memory stays small
+ * however long the listing), and the fingerprint of the index it read. */
 struct ls_half {
 	const struct cmd_ctx *ctx;
 	struct tg_ls q;
 	const struct read_opts *r;
-	char *out;
-	size_t len;
+	FILE *out;
 	unsigned long long fp;
 	enum tg_status st;
 };
+
+/* A temporary file in $TMPDIR (or /tmp), gone when closed; NULL if none. */
+static FILE *temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/trygg-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (fd >= 0 && !f)
+		close(fd);
+	return f;
+}
 
 static void *ls_half_run(void *arg)
 {
@@ -231,16 +246,11 @@ static void *ls_half_run(void *arg)
 	if (!h->st)
 		h->st = tg_index_ls(ix, &h->q, &c, &d);
 	if (!h->st) {
-		FILE *f = open_memstream(&h->out, &h->len);
-		if (!f)
-			tg_oom();
-		struct table *t = table_new_part(f, h->r->format, h->r->format_version);
+		struct table *t = table_new_part(h->out, h->r->format, h->r->format_version);
 		h->st = add_rows(c, t, true, h->r, NULL, &d);
 		if (table_finish(t) && !h->st)
 			h->st = TG_EIO;
 		table_free(t);
-		if (fclose(f) != 0 && !h->st)
-			h->st = TG_EIO;
 	}
 	tg_cursor_free(c);
 	tg_index_free(ix);
@@ -265,7 +275,7 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	 * while the other's runs, and reads the second half itself when the
 	 * other read another (or failed) */
 	struct tg_ls first = *q;
-	struct ls_half half = { .ctx = ctx, .q = *q, .r = r };
+	struct ls_half half = { .ctx = ctx, .q = *q, .r = r, .out = temp_file() };
 	first.rank_to = n / 2;
 	half.q.rank_from = n / 2 + 1;
 	unsigned long long fp = 0;
@@ -273,7 +283,8 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	if (!st)
 		st = tg_index_fingerprint(ix, &fp, &d);
 	pthread_t thread;
-	bool started = !st && pthread_create(&thread, NULL, ls_half_run, &half) == 0;
+	bool started = !st && half.out &&
+		       pthread_create(&thread, NULL, ls_half_run, &half) == 0;
 	if (!st)
 		st = tg_index_ls(ix, &first, &c, &d);
 	print_diags(&d);
@@ -287,7 +298,7 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 			pthread_join(thread, NULL);
 		started = false;
 		if (!st && !half.st && half.fp == fp) {
-			table_join(t, half.out, half.len);
+			st = table_join(t, half.out);
 		} else if (!st) {
 			st = tg_index_ls(ix, &half.q, &c, &d);
 			if (!st)
@@ -299,7 +310,8 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	}
 	if (started)
 		pthread_join(thread, NULL);
-	free(half.out);
+	if (half.out)
+		fclose(half.out);
 	tg_index_hold_end(ix);
 	print_diags(&d);
 	tg_diags_release(&d);

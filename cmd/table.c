@@ -470,19 +470,26 @@ int table_finish(struct table *t)
 	return fflush(t->out) != 0 || ferror(t->out) ? TG_EIO : 0;
 }
 
-void table_join(struct table *t, const char *part, size_t len)
+int table_join(struct table *t, FILE *part)
 {
-	if (!len)
-		return;
-	if (!t->started && t->fmt == TABLE_JSON) {
+	char b[65536];
+	rewind(part);
+	size_t n = fread(b, 1, sizeof b, part);
+	const char *p = b;
+	if (n && !t->started && t->fmt == TABLE_JSON) {
 		fputs("[\n", t->out);
-		part += 2;      /* its ",\n" */
-		len -= 2;
-	} else if (!t->started && t->fmt == TABLE_CSV) {
+		p += 2;         /* its first ",\n" */
+		n -= 2;
+	} else if (n && !t->started && t->fmt == TABLE_CSV) {
 		csv_header(t);
 	}
-	t->started = true;
-	fwrite(part, 1, len, t->out);
+	t->started = t->started || n;
+	while (n) {
+		fwrite(p, 1, n, t->out);
+		p = b;
+		n = fread(b, 1, sizeof b, part);
+	}
+	return ferror(part) ? TG_EIO : 0;
 }
 
 /* ---- the options every read command takes ---- */
