@@ -294,10 +294,11 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 		struct table *t = table_new(stdout, r->format, r->format_version);
 		st = add_rows(c, t, true, r, cols, &d);
 		tg_cursor_free(c);
+		bool joined = started;
 		if (started)
 			pthread_join(thread, NULL);
 		started = false;
-		if (!st && !half.st && half.fp == fp) {
+		if (!st && joined && !half.st && half.fp == fp) {
 			st = table_join(t, half.out);
 		} else if (!st) {
 			st = tg_index_ls(ix, &half.q, &c, &d);
