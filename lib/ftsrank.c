@@ -27,9 +27,6 @@
 struct query {
 	int n;                  /* phrases */
 	double avgdl;
-	bool have_last;         /* the last row's score, for ORDER BY's call */
-	sqlite3_int64 last_rowid;
-	double last_score;
 	double *freq;           /* n, for the row at hand */
 	double idf[];           /* n */
 };
@@ -69,12 +66,14 @@ static int query_make(const Fts5ExtensionApi *api, Fts5Context *fts, struct quer
 		double idf = log((0.5 + (double)rows - (double)hits) / (0.5 + (double)hits));
 		q->idf[i] = idf > 0.0 ? idf : 1e-6;
 	}
-	if (rc == SQLITE_OK)
-		rc = api->xSetAuxdata(fts, q, query_free);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		free(q);
 		return rc;
-	*out = q;
-	return SQLITE_OK;
+	}
+	rc = api->xSetAuxdata(fts, q, query_free);      /* which frees q if it fails */
+	if (rc == SQLITE_OK)
+		*out = q;
+	return rc;
 }
 
 /* The first varint of a docsize sz blob (SQLite's varint, as FTS5 writes
@@ -99,11 +98,6 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
 	int rc = SQLITE_OK;
 	if (!q && (rc = query_make(api, fts, &q)) != SQLITE_OK) {
 		sqlite3_result_error_code(cx, rc);
-		return;
-	}
-	sqlite3_int64 rowid = api->xRowid(fts);
-	if (q->have_last && q->last_rowid == rowid) {
-		sqlite3_result_double(cx, q->last_score);
 		return;
 	}
 	sqlite3_int64 len = -1;
@@ -132,10 +126,7 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
 	for (int i = 0; i < q->n; i++)
 		score += q->idf[i] * ((q->freq[i] * (K1 + 1.0)) /
 				      (q->freq[i] + K1 * (1 - B + B * d / q->avgdl)));
-	q->have_last = true;
-	q->last_rowid = rowid;
-	q->last_score = -1.0 * score;
-	sqlite3_result_double(cx, q->last_score);
+	sqlite3_result_double(cx, -1.0 * score);
 }
 
 int tg_ftsrank_register(sqlite3 *db)
