@@ -221,11 +221,16 @@ check "2,000 measures of both halves, the header once" \
 	test "$(wc -l <"$TMP/.out")" = 2001 -a "$(grep -c '^"district"' "$TMP/.out")" = 1 \
 	-a "$(grep -c '^"Stadsdel 0001"' "$TMP/.out")" = 200 \
 	-a "$(grep -c '^"Stadsdel 0010"' "$TMP/.out")" = 200
-expect "no temporary file for the second half" 0 \
-	env TRYGG_THREADS=2 TMPDIR="$TMP/nowhere" "$TRYGG" -C city ls measures --format json
-cp "$TMP/.out" "$TMP/fallback.out"
-expect "one thread" 0 env TRYGG_THREADS=0 "$TRYGG" -C city ls measures --format json
-check "the first half's connection lists it: the same bytes" cmp -s "$TMP/fallback.out" "$TMP/.out"
+if [ -z "${TRYGG_VALGRIND:-}" ]; then
+	expect "no temporary file for the second half" 0 \
+		env TRYGG_THREADS=2 TMPDIR="$TMP/nowhere" "$TRYGG" -C city ls measures --format json
+	cp "$TMP/.out" "$TMP/fallback.out"
+	expect "one thread" 0 env TRYGG_THREADS=0 "$TRYGG" -C city ls measures --format json
+	check "the first half's connection lists it: the same bytes" \
+		cmp -s "$TMP/fallback.out" "$TMP/.out"
+else
+	ok "no temporary file for the second half # SKIP valgrind needs TMPDIR itself"
+fi
 if [ -w /dev/full ]; then
 	expect "two halves to a full disk: exit 74" 74 \
 		sh -c 'TRYGG_THREADS=2 "$TRYGG" -C city ls measures --format csv >/dev/full'
