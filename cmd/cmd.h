@@ -238,10 +238,9 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **ix);
 int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
 	      struct tg_diags *d, const struct read_opts *r, const char *const *cols);
 /* trygg ls: show_rows of tg_index_ls(ix, q).  A CSV or JSON listing in the
- * order of the files, of a workspace of 8 districts or more,
- * is made in two halves with two cores: the second half of the districts
- * on a thread and connection of its own, into memory, while the first
- * goes out. */
+ * order of the files, of a workspace of 8 districts or more, is made in two
+ * halves with two cores: the second half of the districts on a thread and
+ * connection of its own, into a temporary file, while the first goes out. */
 int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	    const struct read_opts *r, const char *const *cols);
 

@@ -8,7 +8,6 @@
 #include "cmd.h"
 
 #include <csv.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -375,13 +374,11 @@ static void print_text(struct table *t)
 		if (t->cells[k].chars > w[k % n])
 			w[k % n] = t->cells[k].chars;
 	bool *num = numeric_columns(t);
-	size_t limit = SIZE_MAX;
 	if (isatty(fileno(t->out))) {
 		/* narrow the widest text column until the table fits, none
 		 * below 10 characters (dates stay whole; a very narrow
 		 * terminal gets long lines) */
-		size_t sum = 2 * (n - 1);
-		limit = terminal_width(t->out);
+		size_t sum = 2 * (n - 1), limit = terminal_width(t->out);
 		for (size_t i = 0; i < n; i++)
 			sum += w[i];
 		while (sum > limit) {
@@ -400,13 +397,12 @@ static void print_text(struct table *t)
 	for (size_t k = 0; k < total + n; k++) {
 		size_t i = k % n;
 		const struct cell *c = k < n ? &head[i] : &t->cells[k - n];
-		const char *s = c->off == NO_CELL ? "" : t->kept.s + c->off;
+		const char *s = cell_text(t, c);
 		if (!i)
 			buf_reset(b);
-		if (num[i])
-			pad(b, w[i] - (c->chars < w[i] ? c->chars : w[i]));
-		size_t len = limit == SIZE_MAX ? (buf_add(b, s, c->bytes), c->chars) :
-			add_cut(b, s, c->bytes, c->chars, w[i]);
+		if (num[i])     /* never narrowed: c->chars <= w[i] */
+			pad(b, w[i] - c->chars);
+		size_t len = add_cut(b, s ? s : "", c->bytes, c->chars, w[i]);
 		if (i < n - 1) {
 			if (!num[i])
 				pad(b, w[i] - len);

@@ -1449,13 +1449,13 @@ static void run_jobs(struct refresh *r, struct job *jobs, size_t njobs)
 	free(r->loads);
 }
 
-/* The rows of files, sorted by path (the config's row apart). */
 /* By path, byte by byte (SQLite's BINARY, as the listing is sorted). */
 static int filerow_order(const void *a, const void *b)
 {
 	return strcmp(((const struct filerow *)a)->path, ((const struct filerow *)b)->path);
 }
 
+/* The rows of files, sorted by path (the config's row apart). */
 static struct filerow *load_filerows(struct refresh *r, size_t *n, struct filerow *config)
 {
 	sqlite3_stmt *st;
@@ -2388,11 +2388,11 @@ enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
 	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the districts");
 }
 
-enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
-				    struct tg_diags *d)
+/* tg_index_fingerprint on a connection; SQLite's code. */
+static int files_fingerprint(sqlite3 *db, unsigned long long *fp)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
+	int rc = sqlite3_prepare_v2(db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
 				    " error IS NOT NULL FROM files ORDER BY id", -1, &st, NULL);
 	unsigned long long h = 14695981039346656037ULL;        /* FNV-1a, by value */
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -2406,25 +2406,33 @@ enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
 	*fp = h;
+	return rc;
+}
+
+enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
+				    struct tg_diags *d)
+{
+	int rc = files_fingerprint(ix->db, fp);
 	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
+}
+
+/* tg_index_hold on a connection: *hold is the statement part way, or NULL
+ * (no files: nothing to hold, and nothing to read); SQLite's code. */
+static int hold_read(sqlite3 *db, sqlite3_stmt **hold)
+{
+	/* a read transaction lasts while a statement is part way */
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM files", -1, hold, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(*hold)) == SQLITE_ROW)
+		return SQLITE_OK;
+	sqlite3_finalize(*hold);
+	*hold = NULL;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d)
 {
 	tg_index_hold_end(ix);
-	/* a read transaction lasts while a statement is part way */
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT 1 FROM files", -1, &ix->hold, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(ix->hold);
-		if (rc == SQLITE_ROW) {
-			rc = SQLITE_OK;
-		} else {
-			/* no files: nothing to hold, and nothing to read */
-			if (rc == SQLITE_DONE)
-				rc = SQLITE_OK;
-			tg_index_hold_end(ix);
-		}
-	}
+	int rc = hold_read(ix->db, &ix->hold);
 	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
 }
 
@@ -2665,6 +2673,7 @@ struct search_half {
 	const struct search *ds;
 	struct search h;
 	size_t limit;
+	unsigned long long fp;  /* of the index it read */
 	int rc;
 };
 
@@ -2672,45 +2681,48 @@ static void *search_half_run(void *arg)
 {
 	struct search_half *p = arg;
 	sqlite3 *db;
+	sqlite3_stmt *hold = NULL;
 	p->rc = open_reader(p->ix, &db, p->ix->immutable);
 	if (p->rc == SQLITE_OK)
 		p->rc = tg_ftsrank_register(db);
 	if (p->rc == SQLITE_OK)
+		p->rc = hold_read(db, &hold);
+	if (p->rc == SQLITE_OK)
+		p->rc = files_fingerprint(db, &p->fp);
+	if (p->rc == SQLITE_OK)
 		p->rc = search_read(db, p->q, p->lo, p->hi, p->ds, &p->h, p->limit);
+	sqlite3_finalize(hold);
 	sqlite3_close(db);
 	return NULL;
 }
 
 /* Read the hits of q on ix's connection, and on a second core the upper
- * half of the ids on a second connection.  Both must read the same
- * index: when another connection committed while they read (PRAGMA
- * data_version moved), or the second failed, all is read again on ix's
- * connection alone. */
+ * half of the ids on a second connection.  Both must read the same index
+ * (as the halves of trygg ls do): ix's connection holds its read and
+ * compares the fingerprints of the two; when they differ, or the second
+ * failed, it reads the upper half itself. */
 static int search_halves(struct tg_index *ix, const struct sqlq *q, long long lo,
 			 long long hi, struct search *h, size_t limit)
 {
-	int rc;
-	long long v0 = query_int(ix->db, "PRAGMA data_version", &rc);
-	if (rc != SQLITE_OK)
-		return rc;
+	unsigned long long fp = 0;
+	sqlite3_stmt *hold = NULL;
+	int rc = hold_read(ix->db, &hold);
+	if (rc == SQLITE_OK)
+		rc = files_fingerprint(ix->db, &fp);
 	struct search_half half = { .ix = ix, .q = q, .lo = lo + (hi - lo) / 2 + 1, .hi = hi,
 				    .ds = h, .h = { .text = BUF_INIT }, .limit = limit };
 	pthread_t thread;
-	if (pthread_create(&thread, NULL, search_half_run, &half) != 0)
-		return search_read(ix->db, q, lo, hi, h, h, limit);
-	rc = search_read(ix->db, q, lo, half.lo - 1, h, h, limit);
-	pthread_join(thread, NULL);
-	if (rc == SQLITE_OK) {
-		int vrc;
-		long long v1 = query_int(ix->db, "PRAGMA data_version", &vrc);
-		if (half.rc == SQLITE_OK && vrc == SQLITE_OK && v1 == v0) {
-			search_merge(h, &half.h);
-		} else {
-			h->n = 0;
-			buf_reset(&h->text);
-			rc = search_read(ix->db, q, lo, hi, h, h, limit);
-		}
-	}
+	bool started = rc == SQLITE_OK &&
+		       pthread_create(&thread, NULL, search_half_run, &half) == 0;
+	if (rc == SQLITE_OK)
+		rc = search_read(ix->db, q, lo, half.lo - 1, h, h, limit);
+	if (started)
+		pthread_join(thread, NULL);
+	if (rc == SQLITE_OK && started && half.rc == SQLITE_OK && half.fp == fp)
+		search_merge(h, &half.h);
+	else if (rc == SQLITE_OK)
+		rc = search_read(ix->db, q, half.lo, hi, h, h, limit);
+	sqlite3_finalize(hold);
 	free(half.h.v);
 	buf_release(&half.h.text);
 	return rc;

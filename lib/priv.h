@@ -34,5 +34,4 @@ void tg_pipe_wait(struct tg_pipe *p, size_t i);
 void tg_pipe_release(struct tg_pipe *p, size_t i);
 void tg_pipe_end(struct tg_pipe *p);
 
-
 #endif
