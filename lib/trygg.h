@@ -98,7 +98,8 @@ struct tg_doc {
 	char *src;               /* the file's bytes, NUL-terminated */
 	size_t len;
 	struct tg_node *root;    /* NULL for an empty document */
-	struct tg_arena *arena;
+	struct tg_arena *arena;  /* the tree's nodes and strings */
+	char *heap_src;          /* src when not in the arena, else NULL */
 };
 
 /* Parse bytes (copied) into a tree.  Refuses anchors, aliases, tags,
