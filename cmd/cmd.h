@@ -7,6 +7,10 @@
 
 #include "trygg.h"
 
+/* The stdio buffer of long outputs: stdout when not a terminal, ls's
+ * temporary file. */
+#define OUT_BUF 65536
+
 struct cmd_ctx {
 	const char *dir;            /* -C DIR, or NULL */
 	struct tg_workspace *ws;    /* with CMD_WORKSPACE */

@@ -217,8 +217,9 @@ struct ls_half {
 	enum tg_status st;
 };
 
-/* A temporary file in $TMPDIR (or /tmp), gone when closed; NULL if none. */
-static FILE *temp_file(void)
+/* A temporary file in $TMPDIR (or /tmp), gone when closed; NULL if none.
+ * It is written through buf (OUT_BUF bytes), as stdout is (cmd/main.c). */
+static FILE *temp_file(char *buf)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path = xasprintf("%s/trygg-XXXXXX", dir && *dir ? dir : "/tmp");
@@ -229,6 +230,8 @@ static FILE *temp_file(void)
 	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
 	if (fd >= 0 && !f)
 		close(fd);
+	if (f)
+		setvbuf(f, buf, _IOFBF, OUT_BUF);
 	return f;
 }
 
@@ -275,7 +278,8 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	 * while the other's runs, and reads the second half itself when the
 	 * other read another (or failed) */
 	struct tg_ls first = *q;
-	struct ls_half half = { .ctx = ctx, .q = *q, .r = r, .out = temp_file() };
+	char *buf = xmalloc(OUT_BUF);
+	struct ls_half half = { .ctx = ctx, .q = *q, .r = r, .out = temp_file(buf) };
 	first.rank_to = n / 2;
 	half.q.rank_from = n / 2 + 1;
 	unsigned long long fp = 0;
@@ -313,6 +317,7 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 		pthread_join(thread, NULL);
 	if (half.out)
 		fclose(half.out);
+	free(buf);
 	tg_index_hold_end(ix);
 	print_diags(&d);
 	tg_diags_release(&d);

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct cmd commands[] = {
 	{ "init", cmd_init, 0, "create a new workspace" },
@@ -76,6 +77,11 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
+	/* listings of the nation run to tens of megabytes: written to a pipe
+	 * or a file OUT_BUF bytes at a time, not stdio's 4 KiB */
+	static char out[OUT_BUF];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, out, _IOFBF, sizeof out);
 	if (!take_color_option(&argc, argv))
 		return TG_EUSAGE;
 	int i = 1;
