@@ -12,10 +12,9 @@
  * (git's "racily clean" case), so the content hash decides.  Statements are
  * prepared once per refresh and reused.
  */
-#include "index.h"
+#include "index-int.h"
 #include "ftsbuild.h"
 #include "ftsrank.h"
-#include "priv.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -23,7 +22,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,38 +34,6 @@
 #define LOAD_BUDGET (8u << 20)  /* bytes of plan files read ahead, at most */
 #define CONFIG_PATH "trygg.yaml"
 
-struct tg_index {
-	sqlite3 *db;
-	enum tg_index_mode mode;
-	char *path;             /* the index file */
-	char *root;             /* the workspace */
-	char *districts_dir;
-	bool created;           /* no file before this open */
-	bool immutable;         /* opened with immutable=1 */
-	char denied[160];       /* why the authorizer refused, or "" */
-	int last_rc;            /* SQLite's code of the last failure */
-	sqlite3_stmt *hold;     /* tg_index_hold's open read */
-};
-
-/* A cursor steps a statement, or the rows of a search held in memory
- * (st is NULL; row is the row at hand, from 1). */
-struct tg_cursor {
-	struct tg_index *ix;
-	sqlite3_stmt *st;
-	size_t ncols;
-	struct buf *blobs;      /* hex text of blob columns, per column */
-	struct search *search;
-	size_t rows, row;
-	char score[32];         /* the score of the row at hand as text */
-};
-
-/* The columns of a search's rows. */
-static const char *const search_cols[] = { "district", "id", "kind", "text", "score" };
-static void search_free(struct search *h);
-static const char *search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type);
-
-const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
-
 /* ---- schema ----------------------------------------------------------- */
 
 /* The rows of the district whose file has id D have the ids
@@ -75,8 +41,7 @@ const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
  * rows are found and deleted by a range of the primary key, with no index
  * on district_id to keep up, and a full build appends to every table.
  * (A file's rows are far fewer: 16 MiB of YAML and at most 1,000 areas
- * a list.) */
-#define ROW_BITS 32     /* IN_DISTRICT below writes 2^32 out */
+ * a list.)  ROW_BITS is in index-int.h; IN_DISTRICT writes 2^32 out. */
 
 static const char *const district_tables[] = {
 	"areas", "situation", "situation_areas", "problems", "causes",
@@ -348,7 +313,7 @@ static bool is_damage(int rc)
 	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
-static enum tg_status status_of(int rc)
+enum tg_status ix_status(int rc)
 {
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
@@ -370,8 +335,8 @@ static enum tg_status status_of(int rc)
 	}
 }
 
-static enum tg_status db_fail(struct tg_index *ix, struct tg_diags *d, int rc,
-			      const char *doing)
+enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
+		       const char *doing)
 {
 	const char *msg = ix->db ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc);
 	ix->last_rc = rc;
@@ -385,7 +350,7 @@ static enum tg_status db_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 	else
 		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 			    "%s: %s", doing, msg);
-	return status_of(rc);
+	return ix_status(rc);
 }
 
 /* ---- opening ------------------------------------------------------------ */
@@ -402,8 +367,7 @@ static int exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* One integer from a statement; SQLite's code in *rc. */
-static long long query_int(sqlite3 *db, const char *sql, int *rc)
+long long ix_query_int(sqlite3 *db, const char *sql, int *rc)
 {
 	sqlite3_stmt *st;
 	long long v = 0;
@@ -451,9 +415,7 @@ static void close_db(struct tg_index *ix)
 	ix->db = NULL;
 }
 
-/* Open another connection to read ix's index, as ix reads it, or (with
- * immutable) the file as it is, without the -wal and -shm files. */
-static int open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
+int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
 {
 	struct buf uri = BUF_INIT;
 	buf_adds(&uri, "file:");
@@ -481,7 +443,7 @@ static int open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
  * that WAL mode keeps beside it (SQLite's immutable=1). */
 static int open_immutable(struct tg_index *ix)
 {
-	int rc = open_reader(ix, &ix->db, true);
+	int rc = ix_open_reader(ix, &ix->db, true);
 	if (rc != SQLITE_OK)
 		return rc;
 	ix->immutable = true;
@@ -504,10 +466,10 @@ static bool wal_in_use(const char *path)
 static int check_file(struct tg_index *ix)
 {
 	int rc;
-	long long app = query_int(ix->db, "PRAGMA application_id", &rc);
+	long long app = ix_query_int(ix->db, "PRAGMA application_id", &rc);
 	if (rc != SQLITE_OK)
 		return rc;
-	long long tables = query_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
+	long long tables = ix_query_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
 	if (rc != SQLITE_OK)
 		return rc;
 	if (app != TG_INDEX_APP_ID && tables > 0)
@@ -548,7 +510,7 @@ static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 		if (rc == SQLITE_OK)
 			return TG_OK;
 		if (!is_damage(rc) || attempt > 0)
-			return db_fail(ix, d, rc, "cannot open the index");
+			return ix_fail(ix, d, rc, "cannot open the index");
 		close_db(ix);
 		tg_diag_add(d, TG_SEV_WARNING, ix->path, 0, 0, NULL, 0, 0,
 			    "not a valid index (%s); building it anew", sqlite3_errstr(rc));
@@ -556,9 +518,6 @@ static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 	}
 	return TG_OK;
 }
-
-static int authorize(void *u, int action, const char *a, const char *b,
-		     const char *db, const char *trigger);
 
 static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 {
@@ -570,7 +529,7 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 	}
 	int rc = open_db(ix);
 	if (rc != SQLITE_OK)
-		return db_fail(ix, d, rc, "cannot open the index");
+		return ix_fail(ix, d, rc, "cannot open the index");
 	rc = check_file(ix);
 	if ((rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) && !wal_in_use(ix->path)) {
 		/* a workspace we may read but not write: SQLite cannot make
@@ -579,11 +538,11 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 		close_db(ix);
 		rc = open_immutable(ix);
 		if (rc != SQLITE_OK)
-			return db_fail(ix, d, rc, "cannot open the index");
+			return ix_fail(ix, d, rc, "cannot open the index");
 		rc = check_file(ix);
 	}
 	if (rc == SQLITE_OK) {
-		long long v = query_int(ix->db, "PRAGMA user_version", &rc);
+		long long v = ix_query_int(ix->db, "PRAGMA user_version", &rc);
 		if (rc == SQLITE_OK && v != TG_INDEX_VERSION) {
 			tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 				    "the index has version %lld, not %d (run 'trygg index')",
@@ -592,11 +551,11 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 		}
 	}
 	if (rc != SQLITE_OK)
-		return db_fail(ix, d, rc, "cannot read the index");
+		return ix_fail(ix, d, rc, "cannot read the index");
 	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	exec(ix->db, "PRAGMA query_only = 1");
-	sqlite3_set_authorizer(ix->db, authorize, ix);
+	sqlite3_set_authorizer(ix->db, ix_authorize, ix);
 	return TG_OK;
 }
 
@@ -1553,12 +1512,12 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	*committed = false;
 	int rc = exec(ix->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
-		return db_fail(ix, d, rc, "cannot lock the index");
+		return ix_fail(ix, d, rc, "cannot lock the index");
 	if (stats->rebuilt)
 		rc = make_schema(ix->db);
 	if (rc != SQLITE_OK) {
 		exec(ix->db, "ROLLBACK");
-		return db_fail(ix, d, rc, "cannot set up the index");
+		return ix_fail(ix, d, rc, "cannot set up the index");
 	}
 	size_t nrows = 0, nfiles = 0;
 	struct filerow config = { 0 };
@@ -1598,7 +1557,7 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 		r.rc = exec(ix->db, "COMMIT");
 	if (r.rc) {
 		int code = r.rc;
-		enum tg_status st = db_fail(ix, d, code, "cannot update the index");
+		enum tg_status st = ix_fail(ix, d, code, "cannot update the index");
 		exec(ix->db, "ROLLBACK");
 		return st;
 	}
@@ -1678,7 +1637,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 			  " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384");
 	}
 	if (rc != SQLITE_OK) {
-		enum tg_status st = db_fail(ix, d, rc, "cannot make a temporary database");
+		enum tg_status st = ix_fail(ix, d, rc, "cannot make a temporary database");
 		sqlite3_close(ix->db);
 		ix->db = real;
 		return st;
@@ -1699,7 +1658,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 	unlink(fts_path);
 	free(fts_path);
 	if (built && rc != SQLITE_OK) {
-		st = db_fail(ix, d, rc, "cannot make the full-text index");
+		st = ix_fail(ix, d, rc, "cannot make the full-text index");
 		built = false;
 	}
 	sqlite3 *fresh = ix->db;
@@ -1711,7 +1670,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 		if (rc == SQLITE_DONE)
 			rc = frc;
 		if (rc != SQLITE_OK)
-			st = db_fail(ix, d, rc, "cannot write the index");
+			st = ix_fail(ix, d, rc, "cannot write the index");
 	}
 	sqlite3_close(fresh);
 	return st;
@@ -1722,9 +1681,9 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 				   struct tg_index_stats *stats, struct tg_diags *d)
 {
 	int rc;
-	long long version = query_int(ix->db, "PRAGMA user_version", &rc);
+	long long version = ix_query_int(ix->db, "PRAGMA user_version", &rc);
 	if (rc != SQLITE_OK)
-		return db_fail(ix, d, rc, "cannot read the index");
+		return ix_fail(ix, d, rc, "cannot read the index");
 	if ((opts && opts->rebuild) || version != TG_INDEX_VERSION)
 		return rebuild(ix, cfg, opts, stats, d);
 	bool committed;
@@ -1764,1093 +1723,4 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 		return st;
 	memset(stats, 0, sizeof *stats);
 	return refresh_once(ix, cfg, opts, stats, d);
-}
-
-/* ---- reading ------------------------------------------------------------ */
-
-static bool in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!sqlite3_stricmp(s, *list))
-			return true;
-	return false;
-}
-
-/* Pragmas that only read: the first take an argument (a table's name). */
-static const char *const pragma_lookup[] = {
-	"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
-	"foreign_key_list", "table_list", "collation_list", "function_list",
-	"module_list", "pragma_list", "compile_options", "database_list", NULL,
-};
-static const char *const pragma_value[] = {
-	"user_version", "application_id", "schema_version", "page_count", "page_size",
-	"encoding", "freelist_count", "data_version", "journal_mode", NULL,
-};
-
-/* The read-only connection's authorizer: reads, and nothing else. */
-static int authorize(void *u, int action, const char *a, const char *b,
-		     const char *db, const char *trigger)
-{
-	(void)db;
-	struct tg_index *ix = u;
-	switch (action) {
-	case SQLITE_SELECT:
-	case SQLITE_READ:
-	case SQLITE_RECURSIVE:
-		return SQLITE_OK;
-	case SQLITE_FUNCTION:
-		if (b && !sqlite3_stricmp(b, "load_extension"))
-			break;
-		return SQLITE_OK;
-	case SQLITE_UPDATE:
-		/* SQLite checks this when FTS5 declares its table on first
-		 * use, and never runs it; a user's own UPDATE of the schema
-		 * is refused by SQLITE_DBCONFIG_DEFENSIVE and the read-only
-		 * check after prepare */
-		if (a && !strcmp(a, "sqlite_master") && !trigger)
-			return SQLITE_OK;
-		break;
-	case SQLITE_PRAGMA:
-		if (a && (in_list(a, pragma_lookup) || (!b && in_list(a, pragma_value))))
-			return SQLITE_OK;
-		break;
-	}
-	if (!ix->denied[0]) {
-		if (action == SQLITE_PRAGMA)
-			snprintf(ix->denied, sizeof ix->denied, "PRAGMA %s%s", a ? a : "",
-				 b ? " with a value" : "");
-		else if (action == SQLITE_FUNCTION)
-			snprintf(ix->denied, sizeof ix->denied, "function %s()", b ? b : "");
-		else if ((action == SQLITE_INSERT || action == SQLITE_UPDATE ||
-			  action == SQLITE_DELETE) && a && strncmp(a, "sqlite_", 7))
-			snprintf(ix->denied, sizeof ix->denied, "-%s",
-				 action == SQLITE_INSERT ? "INSERT" :
-				 action == SQLITE_UPDATE ? "UPDATE" : "DELETE");
-		else
-			snprintf(ix->denied, sizeof ix->denied, "-");
-	}
-	return SQLITE_DENY;
-}
-
-struct word { char w[24]; };
-
-/* The statement's first keyword, in capitals ("DROP"). */
-static struct word first_word(const char *sql)
-{
-	struct word w = { "" };
-	size_t n = 0;
-	for (;;) {
-		sql += strspn(sql, " \t\r\n\f\v(");
-		if (sql[0] == '-' && sql[1] == '-')
-			sql += strcspn(sql, "\n");
-		else if (sql[0] == '/' && sql[1] == '*' && strstr(sql + 2, "*/"))
-			sql = strstr(sql + 2, "*/") + 2;
-		else
-			break;
-	}
-	while (n + 1 < sizeof w.w && ((*sql >= 'a' && *sql <= 'z') || (*sql >= 'A' && *sql <= 'Z')))
-		w.w[n++] = (char)(*sql >= 'a' ? *sql++ - 32 : *sql++);
-	w.w[n] = '\0';
-	if (!n)
-		snprintf(w.w, sizeof w.w, "such");
-	return w;
-}
-
-static enum tg_status prepare(struct tg_index *ix, const char *sql, const char **tail,
-			      struct tg_cursor **out, struct tg_diags *d)
-{
-	*out = NULL;
-	ix->denied[0] = '\0';
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, tail);
-	if (rc == SQLITE_OK && st && !sqlite3_stmt_readonly(st)) {
-		sqlite3_finalize(st);
-		snprintf(ix->denied, sizeof ix->denied, "-");
-		rc = SQLITE_AUTH;
-	}
-	if (rc != SQLITE_OK) {
-		if (ix->denied[0] == '-')
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "refused: %s statements are not allowed; the index is read-only"
-				    " and takes reads only (SELECT, WITH … SELECT)",
-				    ix->denied[1] ? ix->denied + 1 : first_word(sql).w);
-		else if (ix->denied[0])
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "refused: %s is not allowed; the index is read-only and"
-				    " takes reads only (SELECT, WITH … SELECT)", ix->denied);
-		else
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "SQL: %s", sqlite3_errmsg(ix->db));
-		return ix->denied[0] ? TG_EUSAGE : status_of(rc);
-	}
-	if (!st) {
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no SQL statement given");
-		return TG_EUSAGE;
-	}
-	struct tg_cursor *c = xcalloc(1, sizeof *c);
-	c->ix = ix;
-	c->st = st;
-	c->ncols = (size_t)sqlite3_column_count(st);
-	*out = c;
-	return TG_OK;
-}
-
-void tg_cursor_free(struct tg_cursor *c)
-{
-	if (!c)
-		return;
-	sqlite3_finalize(c->st);
-	search_free(c->search);
-	if (c->blobs)
-		for (size_t i = 0; i < c->ncols; i++)
-			buf_release(&c->blobs[i]);
-	free(c->blobs);
-	free(c);
-}
-
-size_t tg_cursor_ncols(const struct tg_cursor *c)
-{
-	return c->ncols;
-}
-
-const char *tg_cursor_name(const struct tg_cursor *c, size_t col)
-{
-	if (c->search)
-		return search_cols[col];
-	const char *n = sqlite3_column_name(c->st, (int)col);
-	return n ? n : "?";
-}
-
-enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d)
-{
-	if (c->search) {
-		*row = c->row < c->rows;
-		c->row += *row;
-		return TG_OK;
-	}
-	int rc = sqlite3_step(c->st);
-	*row = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return TG_OK;
-	return db_fail(c->ix, d, rc, "query failed");
-}
-
-static enum tg_vtype vtype_of(int t)
-{
-	switch (t) {
-	case SQLITE_INTEGER: return TG_VINT;
-	case SQLITE_FLOAT: return TG_VREAL;
-	case SQLITE_TEXT: return TG_VTEXT;
-	case SQLITE_BLOB: return TG_VBLOB;
-	default: return TG_VNULL;
-	}
-}
-
-enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
-{
-	if (c->search) {
-		enum tg_vtype t;
-		search_value(c, col, &t);
-		return t;
-	}
-	return vtype_of(sqlite3_column_type(c->st, (int)col));
-}
-
-double tg_cursor_num(struct tg_cursor *c, size_t col)
-{
-	if (c->search) {
-		enum tg_vtype t;
-		const char *v = search_value(c, col, &t);
-		return v ? strtod(v, NULL) : 0;
-	}
-	return sqlite3_column_double(c->st, (int)col);
-}
-
-const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
-{
-	if (c->search)
-		return search_value(c, col, type);
-	int t = sqlite3_column_type(c->st, (int)col);
-	*type = vtype_of(t);
-	if (t == SQLITE_NULL)
-		return NULL;
-	if (t != SQLITE_BLOB)
-		return (const char *)sqlite3_column_text(c->st, (int)col);
-	if (!c->blobs) {
-		c->blobs = xcalloc(c->ncols, sizeof *c->blobs);
-		for (size_t i = 0; i < c->ncols; i++)
-			buf_init(&c->blobs[i]);
-	}
-	struct buf *b = &c->blobs[col];
-	const unsigned char *p = sqlite3_column_blob(c->st, (int)col);
-	int n = sqlite3_column_bytes(c->st, (int)col);
-	buf_reset(b);
-	buf_adds(b, "x'");
-	for (int i = 0; i < n; i++)
-		buf_addf(b, "%02x", p[i]);
-	buf_addc(b, '\'');
-	return b->s;
-}
-
-const char *tg_cursor_text(struct tg_cursor *c, size_t col)
-{
-	enum tg_vtype t;
-	return tg_cursor_value(c, col, &t);
-}
-
-/* Only white space, comments and semicolons left? */
-static bool only_trivia(const char *s)
-{
-	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ';' ||
-		       *s == '\f' || *s == '\v')
-			s++;
-		if (s[0] == '-' && s[1] == '-') {
-			s += strcspn(s, "\n");
-		} else if (s[0] == '/' && s[1] == '*') {
-			const char *e = strstr(s + 2, "*/");
-			if (!e)
-				return true;
-			s = e + 2;
-		} else {
-			return !*s;
-		}
-	}
-}
-
-static bool param_matches(const char *pname, int index, const char *name, size_t nlen)
-{
-	if (pname) {
-		if (pname[0] == '?')    /* ?NNN: by its number */
-			pname++;
-		else if (name[0] == pname[0])
-			; /* written with its prefix: compare whole */
-		else
-			pname++;
-		return strlen(pname) == nlen && !strncmp(pname, name, nlen);
-	}
-	char num[24];
-	snprintf(num, sizeof num, "%d", index);
-	return strlen(num) == nlen && !strncmp(num, name, nlen);
-}
-
-enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
-			      const char *const *params, size_t n_params,
-			      struct tg_cursor **out, struct tg_diags *d)
-{
-	const char *tail = NULL;
-	struct tg_cursor *c;
-	enum tg_status st = prepare(ix, sql, &tail, &c, d);
-	*out = NULL;
-	if (st != TG_OK)
-		return st;
-	if (tail && !only_trivia(tail)) {
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "one statement at a time, please: found more after the first ('%.40s')",
-			    tail + strspn(tail, " \t\r\n;"));
-		tg_cursor_free(c);
-		return TG_EUSAGE;
-	}
-	int np = sqlite3_bind_parameter_count(c->st);
-	bool *used = xcalloc(n_params + 1, sizeof *used);
-	for (int i = 1; i <= np && st == TG_OK; i++) {
-		const char *pname = sqlite3_bind_parameter_name(c->st, i);
-		bool bound = false;
-		for (size_t k = n_params; k-- > 0 && !bound;) {
-			const char *eq = strchr(params[k], '=');
-			if (!eq)
-				continue;
-			if (param_matches(pname, i, params[k], (size_t)(eq - params[k]))) {
-				sqlite3_bind_text(c->st, i, eq + 1, -1, SQLITE_TRANSIENT);
-				bound = used[k] = true;
-			}
-		}
-		if (!bound) {
-			char num[24];
-			snprintf(num, sizeof num, "?%d", i);
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "parameter %s has no value (give it with --param NAME=VALUE)",
-				    pname ? pname : num);
-			st = TG_EUSAGE;
-		}
-	}
-	for (size_t k = 0; k < n_params && st == TG_OK; k++) {
-		const char *eq = strchr(params[k], '=');
-		if (!eq) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "--param '%s' is not NAME=VALUE", params[k]);
-			st = TG_EUSAGE;
-		} else if (!used[k]) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "the statement has no parameter '%.*s'",
-				    (int)(eq - params[k]), params[k]);
-			st = TG_EUSAGE;
-		}
-	}
-	free(used);
-	if (st != TG_OK) {
-		tg_cursor_free(c);
-		return st;
-	}
-	*out = c;
-	return TG_OK;
-}
-
-/* ---- listings ----------------------------------------------------------- */
-
-/* A statement under construction: SQL text and its bound values in order. */
-struct sqlq {
-	struct buf sql;
-	struct qval { bool is_int; long long i; const char *s; } *v;
-	size_t n, alloc;
-};
-
-static void q_val(struct sqlq *q, bool is_int, long long i, const char *s)
-{
-	if (q->n == q->alloc)
-		q->v = xrealloc(q->v, (q->alloc = q->alloc ? 2 * q->alloc : 16) * sizeof *q->v);
-	q->v[q->n++] = (struct qval){ is_int, i, s };
-	buf_addc(&q->sql, '?');
-}
-
-/* Bind q's values to st (the first q->n parameters). */
-static int q_bind(sqlite3_stmt *st, const struct sqlq *q)
-{
-	int rc = SQLITE_OK;
-	for (size_t i = 0; rc == SQLITE_OK && i < q->n; i++)
-		rc = q->v[i].is_int ?
-			sqlite3_bind_int64(st, (int)i + 1, q->v[i].i) :
-			sqlite3_bind_text(st, (int)i + 1, q->v[i].s, -1, SQLITE_TRANSIENT);
-	return rc;
-}
-
-static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_cursor **out,
-			    struct tg_diags *d)
-{
-	enum tg_status st = prepare(ix, q->sql.s, NULL, out, d);
-	if (st == TG_OK) {
-		int rc = q_bind((*out)->st, q);
-		if (rc != SQLITE_OK)
-			st = db_fail(ix, d, rc, "cannot bind a value");
-	}
-	if (st != TG_OK) {
-		tg_cursor_free(*out);
-		*out = NULL;
-	}
-	buf_release(&q->sql);
-	free(q->v);
-	return st;
-}
-
-/* `AND <col> IN (SELECT name FROM districts WHERE …)` for the districts
- * named; TG_EUSAGE for a name that is no district. */
-static enum tg_status q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
-				  const char *sel, const char *const *names, size_t n, char **slugs,
-				  struct tg_diags *d)
-{
-	if (!n)
-		return TG_OK;
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT name FROM districts"
-				    " WHERE slug = ?1 OR file_slug = ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_fail(ix, d, rc, "cannot read the districts");
-	enum tg_status status = TG_OK;
-	for (size_t i = 0; i < n; i++) {
-		slugs[i] = tg_slug(names[i]);
-		sqlite3_bind_text(st, 1, slugs[i], -1, SQLITE_STATIC);
-		bool found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (found)
-			continue;
-		/* suggest the nearest name */
-		sqlite3_stmt *all;
-		const char **words = NULL;
-		size_t nw = 0;
-		if (sqlite3_prepare_v2(ix->db, "SELECT name FROM districts ORDER BY name",
-				       -1, &all, NULL) == SQLITE_OK) {
-			while (sqlite3_step(all) == SQLITE_ROW) {
-				words = xrealloc(words, (nw + 2) * sizeof *words);
-				words[nw++] = xstrdup((const char *)sqlite3_column_text(all, 0));
-			}
-			sqlite3_finalize(all);
-		}
-		const char *s = NULL;
-		if (words) {
-			words[nw] = NULL;
-			s = tg_suggest(names[i], words);
-		}
-		if (s)
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "no district '%s' (did you mean '%s'?)", names[i], s);
-		else
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "no district '%s' in the workspace", names[i]);
-		for (size_t k = 0; k < nw; k++)
-			free((char *)words[k]);
-		free(words);
-		status = TG_EUSAGE;
-	}
-	sqlite3_finalize(st);
-	if (status)
-		return status;
-	buf_addf(&q->sql, " AND %s IN (SELECT %s FROM districts WHERE slug IN (", lhs, sel);
-	for (size_t i = 0; i < n; i++) {
-		buf_adds(&q->sql, i ? ", " : "");
-		q_val(q, false, 0, slugs[i]);
-	}
-	buf_adds(&q->sql, ") OR file_slug IN (");
-	for (size_t i = 0; i < n; i++) {
-		buf_adds(&q->sql, i ? ", " : "");
-		q_val(q, false, 0, slugs[i]);
-	}
-	buf_adds(&q->sql, "))");
-	return TG_OK;
-}
-
-struct sort_key {
-	const char *name;
-	const char *expr;        /* NULL: the default order */
-	bool nulls_last;
-};
-
-static const struct sort_key measure_keys[] = {
-	{ "district", NULL, false }, { "id", NULL, false },
-	{ "phase", "v.phase", false },
-	{ "term", "CASE v.term WHEN 'short' THEN 1 WHEN 'long' THEN 2"
-		  " WHEN 'mobilisation' THEN 3 END", true },
-	{ "kind", "v.kind COLLATE sv", true },
-	{ "status", "CASE v.status WHEN 'proposed' THEN 0 WHEN 'planned' THEN 1"
-		    " WHEN 'ongoing' THEN 2 WHEN 'done' THEN 3 ELSE 4 END", false },
-	{ "due", "v.due", true },
-	{ "responsible", "v.responsible COLLATE sv", false },
-	{ "text", "v.text COLLATE sv", false },
-	{ NULL, NULL, false },
-};
-
-static const struct sort_key problem_keys[] = {
-	{ "district", NULL, false }, { "id", NULL, false },
-	{ "title", "v.title COLLATE sv", false },
-	{ "measures", "v.measures", false }, { "open", "v.open", false },
-	{ "overdue", "v.overdue", false }, { "followups", "v.followups", false },
-	{ NULL, NULL, false },
-};
-
-static const struct sort_key followup_keys[] = {
-	{ "district", NULL, false }, { "id", NULL, false },
-	{ "date", "v.date", false },
-	{ NULL, NULL, false },
-};
-
-static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys };
-
-const char *tg_ls_view(enum tg_ls_what what)
-{
-	static const char *const views[] = { "measures_v", "problems_v", "followups_v" };
-	return views[what];
-}
-
-/* "v.a, v.b, …": the columns of view, for a select from its _o twin. */
-static int view_columns(sqlite3 *db, const char *view, struct buf *b)
-{
-	sqlite3_stmt *st;
-	char *q = xasprintf("SELECT * FROM %s", view);
-	int rc = sqlite3_prepare_v2(db, q, -1, &st, NULL);
-	free(q);
-	if (rc != SQLITE_OK)
-		return rc;
-	for (int i = 0; i < sqlite3_column_count(st); i++)
-		buf_addf(b, "%sv.\"%s\"", i ? ", " : "", sqlite3_column_name(st, i));
-	return sqlite3_finalize(st);
-}
-
-const char *const *tg_ls_sort_keys(enum tg_ls_what what)
-{
-	static const char *names[3][16];
-	if (!names[what][0]) {
-		const struct sort_key *k = sort_tables[what];
-		for (size_t i = 0; k[i].name; i++)
-			names[what][i] = k[i].name;
-	}
-	return names[what];
-}
-
-enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
-			   struct tg_cursor **out, struct tg_diags *d)
-{
-	*out = NULL;
-	const struct sort_key *key = NULL;
-	for (const struct sort_key *k = sort_tables[f->what]; k->name; k++)
-		if (f->sort && !strcmp(k->name, f->sort))
-			key = k;
-	if (f->sort && !key) {
-		const char *s = tg_suggest(f->sort, tg_ls_sort_keys(f->what));
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "cannot sort %s by '%s'%s%s%s", tg_ls_names[f->what], f->sort,
-			    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-		return TG_EUSAGE;
-	}
-	struct sqlq q = { .sql = BUF_INIT };
-	buf_adds(&q.sql, "SELECT ");
-	int rc = view_columns(ix->db, tg_ls_view(f->what), &q.sql);
-	if (rc != SQLITE_OK) {
-		buf_release(&q.sql);
-		return db_fail(ix, d, rc, "cannot read the index");
-	}
-	/* the _o view: the same rows, and the order of the files in rank_,
-	 * did_, row_ (which the indexes give without a sort) */
-	buf_addf(&q.sql, " FROM %.*s_o v WHERE 1", (int)strlen(tg_ls_view(f->what)) - 2,
-		 tg_ls_view(f->what));
-	char **slugs = xcalloc(f->n_districts + 1, sizeof *slugs);
-	enum tg_status st = q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
-	if (f->what == TG_LS_MEASURES) {
-		if (f->phase) {
-			buf_adds(&q.sql, " AND v.phase = ");
-			q_val(&q, true, f->phase, NULL);
-		}
-		if (f->statuses) {
-			buf_adds(&q.sql, " AND v.status IN (");
-			bool first = true;
-			for (int s = 0; s < TG_NSTATUS; s++)
-				if (f->statuses & (1u << s)) {
-					buf_adds(&q.sql, first ? "" : ", ");
-					q_val(&q, false, 0, tg_status_names[s]);
-					first = false;
-				}
-			buf_addc(&q.sql, ')');
-		}
-		if (f->responsible) {
-			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
-				 " FROM responsible_v WHERE party = ");
-			q_val(&q, false, 0, f->responsible);
-			buf_adds(&q.sql, " COLLATE sv_ci)");
-		}
-		if (f->strategic_area) {
-			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
-				 " FROM measure_areas_v WHERE strategic_area = ");
-			q_val(&q, true, f->strategic_area, NULL);
-			buf_addc(&q.sql, ')');
-		}
-		if (f->term) {
-			buf_adds(&q.sql, " AND v.term = ");
-			q_val(&q, false, 0, tg_term_names[f->term]);
-		}
-		if (f->kind) {
-			buf_adds(&q.sql, " AND v.kind = ");
-			q_val(&q, false, 0, tg_kind_names[f->kind]);
-		}
-		if (f->overdue) {
-			buf_adds(&q.sql, " AND v.due < ");
-			q_val(&q, false, 0, f->overdue);
-			buf_adds(&q.sql, " AND v.status NOT IN ('done', 'cancelled')");
-		}
-	} else if (f->what == TG_LS_PROBLEMS && f->strategic_area) {
-		buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT d.name, p.pid"
-			 " FROM problem_areas a JOIN problems p ON p.id = a.problem_id"
-			 " JOIN districts d ON d.id = a.district_id WHERE a.area = ");
-		q_val(&q, true, f->strategic_area, NULL);
-		buf_addc(&q.sql, ')');
-	}
-	if (f->rank_from) {
-		buf_adds(&q.sql, " AND v.rank_ >= ");
-		q_val(&q, true, f->rank_from, NULL);
-	}
-	if (f->rank_to) {
-		buf_adds(&q.sql, " AND v.rank_ <= ");
-		q_val(&q, true, f->rank_to, NULL);
-	}
-	const char *dir = f->descending ? " DESC" : "";
-	buf_adds(&q.sql, " ORDER BY ");
-	if (key && key->expr) {
-		if (key->nulls_last)
-			buf_addf(&q.sql, "(%s) IS NULL, ", key->expr);
-		buf_addf(&q.sql, "%s%s, v.rank_, v.did_, v.row_", key->expr, dir);
-	} else {
-		buf_addf(&q.sql, "v.rank_%s, v.did_%s, v.row_%s", dir, dir, dir);
-	}
-	if (st == TG_OK)
-		st = q_run(ix, &q, out, d);
-	else {
-		buf_release(&q.sql);
-		free(q.v);
-	}
-	for (size_t i = 0; i < f->n_districts; i++)
-		free(slugs[i]);
-	free(slugs);
-	return st;
-}
-
-enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
-					struct tg_diags *d)
-{
-	int rc;
-	*n = query_int(ix->db, "SELECT count(*) FROM districts", &rc);
-	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the districts");
-}
-
-/* tg_index_fingerprint on a connection; SQLite's code. */
-static int files_fingerprint(sqlite3 *db, unsigned long long *fp)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
-				    " error IS NOT NULL FROM files ORDER BY id", -1, &st, NULL);
-	unsigned long long h = 14695981039346656037ULL;        /* FNV-1a, by value */
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = SQLITE_OK;
-		for (int i = 0; i < 7; i++) {
-			h ^= (unsigned long long)sqlite3_column_int64(st, i);
-			h *= 1099511628211ULL;
-		}
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	*fp = h;
-	return rc;
-}
-
-enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
-				    struct tg_diags *d)
-{
-	int rc = files_fingerprint(ix->db, fp);
-	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
-}
-
-/* tg_index_hold on a connection: *hold is the statement part way, or NULL
- * (no files: nothing to hold, and nothing to read); SQLite's code. */
-static int hold_read(sqlite3 *db, sqlite3_stmt **hold)
-{
-	/* a read transaction lasts while a statement is part way */
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM files", -1, hold, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(*hold)) == SQLITE_ROW)
-		return SQLITE_OK;
-	sqlite3_finalize(*hold);
-	*hold = NULL;
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d)
-{
-	tg_index_hold_end(ix);
-	int rc = hold_read(ix->db, &ix->hold);
-	return rc == SQLITE_OK ? TG_OK : db_fail(ix, d, rc, "cannot read the index");
-}
-
-void tg_index_hold_end(struct tg_index *ix)
-{
-	sqlite3_finalize(ix->hold);
-	ix->hold = NULL;
-}
-
-/* ---- search ------------------------------------------------------------- */
-
-/* The FTS5 query for words: each a quoted string (so that no character of
- * the user's is FTS5 syntax), a trailing * kept as the prefix mark. */
-static char *fts_query(const char *text)
-{
-	struct buf b = BUF_INIT;
-	const char *p = text;
-	while (*p) {
-		p += strspn(p, " \t\r\n");
-		size_t n = strcspn(p, " \t\r\n");
-		if (!n)
-			break;
-		size_t w = n;
-		while (w && p[w - 1] == '*')
-			w--;
-		if (w) {
-			buf_adds(&b, b.len ? " \"" : "\"");
-			for (size_t i = 0; i < w; i++) {
-				if (p[i] == '"')
-					buf_addc(&b, '"');
-				buf_addc(&b, p[i]);
-			}
-			buf_addc(&b, '"');
-			if (w < n)
-				buf_addc(&b, '*');
-		}
-		p += n;
-	}
-	if (!b.len) {
-		buf_release(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
-}
-
-/* A search's hit: a text's id, its score (bm25: lower is better), its
- * district (its rank, and its index in struct search), and where its
- * ref, kind and text are in search->text. */
-struct hit {
-	long long id, rank;
-	double score;
-	size_t district, ref, kind, text;
-};
-
-/* A search's results, held in memory: the districts by id (their names
- * and ranks), the hits, and their texts. */
-struct search {
-	size_t n_ds;
-	long long *ds_id, *ds_rank;
-	char **ds_name;
-	size_t n, alloc;
-	struct hit *v;
-	struct buf text;
-};
-
-static void search_free(struct search *h)
-{
-	if (!h)
-		return;
-	for (size_t i = 0; i < h->n_ds; i++)
-		free(h->ds_name[i]);
-	free(h->ds_id);
-	free(h->ds_rank);
-	free(h->ds_name);
-	free(h->v);
-	buf_release(&h->text);
-	free(h);
-}
-
-/* The index of the district with id id, or n_ds. */
-static size_t search_district(const struct search *h, long long id)
-{
-	size_t lo = 0, hi = h->n_ds;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (h->ds_id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < h->n_ds && h->ds_id[lo] == id ? lo : h->n_ds;
-}
-
-static int load_search_districts(struct tg_index *ix, struct search *h)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(ix->db, "SELECT id, rank, name FROM districts ORDER BY id",
-				    -1, &st, NULL);
-	size_t alloc = 0;
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (h->n_ds == alloc) {
-			alloc = alloc ? 2 * alloc : 256;
-			h->ds_id = xrealloc(h->ds_id, alloc * sizeof *h->ds_id);
-			h->ds_rank = xrealloc(h->ds_rank, alloc * sizeof *h->ds_rank);
-			h->ds_name = xrealloc(h->ds_name, alloc * sizeof *h->ds_name);
-		}
-		h->ds_id[h->n_ds] = sqlite3_column_int64(st, 0);
-		h->ds_rank[h->n_ds] = sqlite3_column_int64(st, 1);
-		h->ds_name[h->n_ds++] = xstrdup((const char *)sqlite3_column_text(st, 2));
-		rc = SQLITE_OK;
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Copy column col of st to h->text; its offset. */
-static size_t search_keep(struct search *h, sqlite3_stmt *st, int col)
-{
-	size_t off = h->text.len;
-	const unsigned char *t = sqlite3_column_text(st, col);
-	size_t n = (size_t)sqlite3_column_bytes(st, col);
-	buf_add(&h->text, t ? (const char *)t : "", t ? n + 1 : 1);     /* with its NUL */
-	return off;
-}
-
-/* Best first (the lowest bm25); then the districts in name order, each
- * in the order of its file.  The id holds the district's (ROW_BITS). */
-static int hit_order(const void *a, const void *b)
-{
-	const struct hit *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-/* round(-score, 3) as SQLite's round() makes it (half away from zero),
- * without its round trip through text.  score * 1000 is exact in a long
- * double, and so is adding 0.5 to it. */
-static double shown_score(double score)
-{
-	long double x = -(long double)score * 1000.0L;
-	long double k = x < 0 ? -floorl(-x + 0.5L) : floorl(x + 0.5L);
-	return (double)k / 1000.0;
-}
-
-/* Keep the best limit hits of h, and their texts only. */
-static void search_prune(struct search *h, size_t limit)
-{
-	if (h->n > 1)           /* (no hits: v is NULL) */
-		qsort(h->v, h->n, sizeof h->v[0], hit_order);
-	if (h->n <= limit)
-		return;
-	h->n = limit;
-	struct buf text = BUF_INIT;
-	for (size_t i = 0; i < h->n; i++) {
-		size_t *keep[] = { &h->v[i].ref, &h->v[i].kind, &h->v[i].text };
-		for (size_t k = 0; k < 3; k++) {
-			const char *t = h->text.s + *keep[k];
-			size_t off = text.len;
-			buf_add(&text, t, strlen(t) + 1);
-			*keep[k] = off;
-		}
-	}
-	buf_release(&h->text);
-	h->text = text;
-}
-
-/* Read the hits of q with ids lo … hi on db into h (the districts by
- * ds); with a limit, the best limit of them.  SQLite's code. */
-static int search_read(sqlite3 *db, const struct sqlq *q, long long lo, long long hi,
-		       const struct search *ds, struct search *h, size_t limit)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, q->sql.s, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = q_bind(st, q);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, (int)q->n + 1, lo);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, (int)q->n + 2, hi);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = SQLITE_OK;
-		long long id = sqlite3_column_int64(st, 0);
-		size_t k = search_district(ds, id >> ROW_BITS);
-		if (k == ds->n_ds)
-			continue;       /* a text of no district: none */
-		/* with a limit, what is held stays under twice the limit */
-		if (limit && h->n >= 2 * limit && h->n >= 1024)
-			search_prune(h, limit);
-		if (h->n == h->alloc) {
-			h->alloc = h->alloc ? 2 * h->alloc : 256;
-			h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
-		}
-		struct hit *x = &h->v[h->n++];
-		*x = (struct hit){ .id = id, .rank = ds->ds_rank[k],
-				   .score = sqlite3_column_double(st, 1), .district = k };
-		x->ref = search_keep(h, st, 2);
-		x->kind = search_keep(h, st, 3);
-		x->text = search_keep(h, st, 4);
-	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Move the hits of p, and their texts, to h. */
-static void search_merge(struct search *h, struct search *p)
-{
-	size_t base = h->text.len;
-	buf_add(&h->text, p->text.s, p->text.len);
-	if (h->n + p->n > h->alloc) {
-		h->alloc = h->n + p->n;
-		h->v = xrealloc(h->v, h->alloc * sizeof *h->v);
-	}
-	for (size_t i = 0; i < p->n; i++) {
-		struct hit x = p->v[i];
-		x.ref += base;
-		x.kind += base;
-		x.text += base;
-		h->v[h->n++] = x;
-	}
-	p->n = 0;
-	buf_reset(&p->text);
-}
-
-/* The upper half of a search's ids, read on a thread and a connection of
- * its own. */
-struct search_half {
-	const struct tg_index *ix;
-	const struct sqlq *q;
-	long long lo, hi;
-	const struct search *ds;
-	struct search h;
-	size_t limit;
-	unsigned long long fp;  /* of the index it read */
-	int rc;
-};
-
-static void *search_half_run(void *arg)
-{
-	struct search_half *p = arg;
-	sqlite3 *db;
-	sqlite3_stmt *hold = NULL;
-	p->rc = open_reader(p->ix, &db, p->ix->immutable);
-	if (p->rc == SQLITE_OK)
-		p->rc = tg_ftsrank_register(db);
-	if (p->rc == SQLITE_OK)
-		p->rc = hold_read(db, &hold);
-	if (p->rc == SQLITE_OK)
-		p->rc = files_fingerprint(db, &p->fp);
-	if (p->rc == SQLITE_OK)
-		p->rc = search_read(db, p->q, p->lo, p->hi, p->ds, &p->h, p->limit);
-	sqlite3_finalize(hold);
-	sqlite3_close(db);
-	return NULL;
-}
-
-/* Read the hits of q on ix's connection, and on a second core the upper
- * half of the ids on a second connection.  Both must read the same index
- * (as the halves of trygg ls do): ix's connection holds its read and
- * compares the fingerprints of the two; when they differ, or the second
- * failed, it reads the upper half itself. */
-static int search_halves(struct tg_index *ix, const struct sqlq *q, long long lo,
-			 long long hi, struct search *h, size_t limit)
-{
-	unsigned long long fp = 0;
-	sqlite3_stmt *hold = NULL;
-	int rc = hold_read(ix->db, &hold);
-	if (rc == SQLITE_OK)
-		rc = files_fingerprint(ix->db, &fp);
-	struct search_half half = { .ix = ix, .q = q, .lo = lo + (hi - lo) / 2 + 1, .hi = hi,
-				    .ds = h, .h = { .text = BUF_INIT }, .limit = limit };
-	pthread_t thread;
-	bool started = rc == SQLITE_OK &&
-		       pthread_create(&thread, NULL, search_half_run, &half) == 0;
-	if (rc == SQLITE_OK)
-		rc = search_read(ix->db, q, lo, half.lo - 1, h, h, limit);
-	if (started)
-		pthread_join(thread, NULL);
-	if (rc == SQLITE_OK && started && half.rc == SQLITE_OK && half.fp == fp)
-		search_merge(h, &half.h);
-	else if (rc == SQLITE_OK)
-		rc = search_read(ix->db, q, half.lo, hi, h, h, limit);
-	sqlite3_finalize(hold);
-	free(half.h.v);
-	buf_release(&half.h.text);
-	return rc;
-}
-
-/* A second connection costs about 3 million instructions (it reads the
- * schema), as much as some 250 hits: the ids are split for searches with
- * at least this many. */
-#define SEARCH_SPLIT 1000
-
-/* Does match have at least SEARCH_SPLIT hits?  (Counting stops there.) */
-static bool search_many(struct tg_index *ix, const char *match)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM (SELECT 1 FROM texts_fts"
-			       " WHERE texts_fts MATCH ?1 LIMIT ?2)", -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, SEARCH_SPLIT);
-	bool many = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= SEARCH_SPLIT;
-	sqlite3_finalize(st);
-	return many;
-}
-
-/* The texts that match, with their scores, in the order to show them.
- * One query reads each hit's score and texts in the order of the ids
- * (each page of the texts once); they are sorted here, where SQLite's
- * ORDER BY would copy every row through its sorter.  With two cores or
- * more and many hits, each reads half of the ids. */
-static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
-				 const char *match, char **slugs, enum tg_status *st,
-				 struct tg_diags *d)
-{
-	struct search *h = xcalloc(1, sizeof *h);
-	h->text = (struct buf)BUF_INIT;
-	int rc = load_search_districts(ix, h);
-	if (rc != SQLITE_OK) {
-		*st = db_fail(ix, d, rc, "cannot read the districts");
-		search_free(h);
-		return NULL;
-	}
-	struct sqlq q = { .sql = BUF_INIT };
-	/* tg_bm25 is bm25 with each text's length read in the join
-	 * (lib/ftsrank.h) */
-	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz), t.ref, t.kind, t.text"
-		 " FROM texts_fts LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
-		 " CROSS JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ");
-	q_val(&q, false, 0, match);
-	*st = q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
-			  s->districts, s->n_districts, slugs, d);
-	/* the range of ids to read, bound by search_read (min and max apart:
-	 * together, they would be a scan) */
-	buf_adds(&q.sql, " AND texts_fts.rowid BETWEEN ? AND ?");
-	long long lo = 0, hi = -1;
-	if (*st == TG_OK) {
-		sqlite3_stmt *r;
-		rc = sqlite3_prepare_v2(ix->db, "SELECT (SELECT min(id) FROM texts),"
-					" (SELECT max(id) FROM texts)", -1, &r, NULL);
-		if (rc == SQLITE_OK && sqlite3_step(r) == SQLITE_ROW) {
-			lo = sqlite3_column_int64(r, 0);
-			hi = sqlite3_column_int64(r, 1);
-		}
-		if (rc == SQLITE_OK)
-			rc = sqlite3_finalize(r);
-		size_t limit = s->limit > 0 ? (size_t)s->limit : 0;
-		if (rc == SQLITE_OK)
-			rc = tg_pipe_threads() > 1 && hi > lo && search_many(ix, match) ?
-				search_halves(ix, &q, lo, hi, h, limit) :
-				search_read(ix->db, &q, lo, hi, h, h, limit);
-		if (rc != SQLITE_OK)
-			*st = db_fail(ix, d, rc, "cannot search the index");
-	}
-	buf_release(&q.sql);
-	free(q.v);
-	if (*st != TG_OK) {
-		search_free(h);
-		return NULL;
-	}
-	search_prune(h, s->limit > 0 ? (size_t)s->limit : h->n);
-	return h;
-}
-
-/* A search cursor's column col of the row at hand. */
-static const char *search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
-{
-	*type = TG_VNULL;
-	if (!c->row || c->row > c->search->n)
-		return NULL;
-	const struct search *h = c->search;
-	const struct hit *x = &h->v[c->row - 1];
-	*type = TG_VTEXT;
-	switch (col) {
-	case 0: return h->ds_name[x->district];
-	case 1: return h->text.s + x->ref;
-	case 2: return h->text.s + x->kind;
-	case 3: return h->text.s + x->text;
-	}
-	/* the score, as SQLite writes a REAL */
-	*type = TG_VREAL;
-	sqlite3_snprintf(sizeof c->score, c->score, "%!.15g", shown_score(x->score));
-	return c->score;
-}
-
-enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
-			       struct tg_cursor **out, struct tg_diags *d)
-{
-	*out = NULL;
-	char *match = fts_query(s->text);
-	if (!match) {
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "nothing to search for");
-		return TG_EUSAGE;
-	}
-	enum tg_status st = TG_OK;
-	int rc = tg_ftsrank_register(ix->db);
-	if (rc != SQLITE_OK)
-		st = db_fail(ix, d, rc, "cannot search the index");
-	char **slugs = xcalloc(s->n_districts + 1, sizeof *slugs);
-	struct search *h = st ? NULL : search_run(ix, s, match, slugs, &st, d);
-	if (h) {
-		*out = xcalloc(1, sizeof **out);
-		(*out)->ix = ix;
-		(*out)->ncols = sizeof search_cols / sizeof search_cols[0];
-		(*out)->search = h;
-		(*out)->rows = h->n;
-	}
-	for (size_t i = 0; i < s->n_districts; i++)
-		free(slugs[i]);
-	free(slugs);
-	free(match);
-	return st;
 }

@@ -1,0 +1,675 @@
+/*
+ * query: reading the index (see index.h): the read-only connection's
+ * authorizer, cursors, SQL queries, the listings of `trygg ls`, and the
+ * fingerprint and held read that let two connections agree on what they
+ * read.
+ */
+#include "index-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
+
+/* ---- reading ------------------------------------------------------------ */
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!sqlite3_stricmp(s, *list))
+			return true;
+	return false;
+}
+
+/* Pragmas that only read: the first take an argument (a table's name). */
+static const char *const pragma_lookup[] = {
+	"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+	"foreign_key_list", "table_list", "collation_list", "function_list",
+	"module_list", "pragma_list", "compile_options", "database_list", NULL,
+};
+static const char *const pragma_value[] = {
+	"user_version", "application_id", "schema_version", "page_count", "page_size",
+	"encoding", "freelist_count", "data_version", "journal_mode", NULL,
+};
+
+int ix_authorize(void *u, int action, const char *a, const char *b,
+		 const char *db, const char *trigger)
+{
+	(void)db;
+	struct tg_index *ix = u;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		if (b && !sqlite3_stricmp(b, "load_extension"))
+			break;
+		return SQLITE_OK;
+	case SQLITE_UPDATE:
+		/* SQLite checks this when FTS5 declares its table on first
+		 * use, and never runs it; a user's own UPDATE of the schema
+		 * is refused by SQLITE_DBCONFIG_DEFENSIVE and the read-only
+		 * check after prepare */
+		if (a && !strcmp(a, "sqlite_master") && !trigger)
+			return SQLITE_OK;
+		break;
+	case SQLITE_PRAGMA:
+		if (a && (in_list(a, pragma_lookup) || (!b && in_list(a, pragma_value))))
+			return SQLITE_OK;
+		break;
+	}
+	if (!ix->denied[0]) {
+		if (action == SQLITE_PRAGMA)
+			snprintf(ix->denied, sizeof ix->denied, "PRAGMA %s%s", a ? a : "",
+				 b ? " with a value" : "");
+		else if (action == SQLITE_FUNCTION)
+			snprintf(ix->denied, sizeof ix->denied, "function %s()", b ? b : "");
+		else if ((action == SQLITE_INSERT || action == SQLITE_UPDATE ||
+			  action == SQLITE_DELETE) && a && strncmp(a, "sqlite_", 7))
+			snprintf(ix->denied, sizeof ix->denied, "-%s",
+				 action == SQLITE_INSERT ? "INSERT" :
+				 action == SQLITE_UPDATE ? "UPDATE" : "DELETE");
+		else
+			snprintf(ix->denied, sizeof ix->denied, "-");
+	}
+	return SQLITE_DENY;
+}
+
+struct word { char w[24]; };
+
+/* The statement's first keyword, in capitals ("DROP"). */
+static struct word first_word(const char *sql)
+{
+	struct word w = { "" };
+	size_t n = 0;
+	for (;;) {
+		sql += strspn(sql, " \t\r\n\f\v(");
+		if (sql[0] == '-' && sql[1] == '-')
+			sql += strcspn(sql, "\n");
+		else if (sql[0] == '/' && sql[1] == '*' && strstr(sql + 2, "*/"))
+			sql = strstr(sql + 2, "*/") + 2;
+		else
+			break;
+	}
+	while (n + 1 < sizeof w.w && ((*sql >= 'a' && *sql <= 'z') || (*sql >= 'A' && *sql <= 'Z')))
+		w.w[n++] = (char)(*sql >= 'a' ? *sql++ - 32 : *sql++);
+	w.w[n] = '\0';
+	if (!n)
+		snprintf(w.w, sizeof w.w, "such");
+	return w;
+}
+
+static enum tg_status prepare(struct tg_index *ix, const char *sql, const char **tail,
+			      struct tg_cursor **out, struct tg_diags *d)
+{
+	*out = NULL;
+	ix->denied[0] = '\0';
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, tail);
+	if (rc == SQLITE_OK && st && !sqlite3_stmt_readonly(st)) {
+		sqlite3_finalize(st);
+		snprintf(ix->denied, sizeof ix->denied, "-");
+		rc = SQLITE_AUTH;
+	}
+	if (rc != SQLITE_OK) {
+		if (ix->denied[0] == '-')
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "refused: %s statements are not allowed; the index is read-only"
+				    " and takes reads only (SELECT, WITH … SELECT)",
+				    ix->denied[1] ? ix->denied + 1 : first_word(sql).w);
+		else if (ix->denied[0])
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "refused: %s is not allowed; the index is read-only and"
+				    " takes reads only (SELECT, WITH … SELECT)", ix->denied);
+		else
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "SQL: %s", sqlite3_errmsg(ix->db));
+		return ix->denied[0] ? TG_EUSAGE : ix_status(rc);
+	}
+	if (!st) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no SQL statement given");
+		return TG_EUSAGE;
+	}
+	struct tg_cursor *c = xcalloc(1, sizeof *c);
+	c->ix = ix;
+	c->st = st;
+	c->ncols = (size_t)sqlite3_column_count(st);
+	*out = c;
+	return TG_OK;
+}
+
+void tg_cursor_free(struct tg_cursor *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->st);
+	ix_search_free(c->search);
+	if (c->blobs)
+		for (size_t i = 0; i < c->ncols; i++)
+			buf_release(&c->blobs[i]);
+	free(c->blobs);
+	free(c);
+}
+
+size_t tg_cursor_ncols(const struct tg_cursor *c)
+{
+	return c->ncols;
+}
+
+const char *tg_cursor_name(const struct tg_cursor *c, size_t col)
+{
+	if (c->search)
+		return ix_search_cols[col];
+	const char *n = sqlite3_column_name(c->st, (int)col);
+	return n ? n : "?";
+}
+
+enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d)
+{
+	if (c->search) {
+		*row = c->row < c->rows;
+		c->row += *row;
+		return TG_OK;
+	}
+	int rc = sqlite3_step(c->st);
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return TG_OK;
+	return ix_fail(c->ix, d, rc, "query failed");
+}
+
+static enum tg_vtype vtype_of(int t)
+{
+	switch (t) {
+	case SQLITE_INTEGER: return TG_VINT;
+	case SQLITE_FLOAT: return TG_VREAL;
+	case SQLITE_TEXT: return TG_VTEXT;
+	case SQLITE_BLOB: return TG_VBLOB;
+	default: return TG_VNULL;
+	}
+}
+
+enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
+{
+	if (c->search) {
+		enum tg_vtype t;
+		ix_search_value(c, col, &t);
+		return t;
+	}
+	return vtype_of(sqlite3_column_type(c->st, (int)col));
+}
+
+double tg_cursor_num(struct tg_cursor *c, size_t col)
+{
+	if (c->search) {
+		enum tg_vtype t;
+		const char *v = ix_search_value(c, col, &t);
+		return v ? strtod(v, NULL) : 0;
+	}
+	return sqlite3_column_double(c->st, (int)col);
+}
+
+const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
+{
+	if (c->search)
+		return ix_search_value(c, col, type);
+	int t = sqlite3_column_type(c->st, (int)col);
+	*type = vtype_of(t);
+	if (t == SQLITE_NULL)
+		return NULL;
+	if (t != SQLITE_BLOB)
+		return (const char *)sqlite3_column_text(c->st, (int)col);
+	if (!c->blobs) {
+		c->blobs = xcalloc(c->ncols, sizeof *c->blobs);
+		for (size_t i = 0; i < c->ncols; i++)
+			buf_init(&c->blobs[i]);
+	}
+	struct buf *b = &c->blobs[col];
+	const unsigned char *p = sqlite3_column_blob(c->st, (int)col);
+	int n = sqlite3_column_bytes(c->st, (int)col);
+	buf_reset(b);
+	buf_adds(b, "x'");
+	for (int i = 0; i < n; i++)
+		buf_addf(b, "%02x", p[i]);
+	buf_addc(b, '\'');
+	return b->s;
+}
+
+const char *tg_cursor_text(struct tg_cursor *c, size_t col)
+{
+	enum tg_vtype t;
+	return tg_cursor_value(c, col, &t);
+}
+
+/* Only white space, comments and semicolons left? */
+static bool only_trivia(const char *s)
+{
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ';' ||
+		       *s == '\f' || *s == '\v')
+			s++;
+		if (s[0] == '-' && s[1] == '-') {
+			s += strcspn(s, "\n");
+		} else if (s[0] == '/' && s[1] == '*') {
+			const char *e = strstr(s + 2, "*/");
+			if (!e)
+				return true;
+			s = e + 2;
+		} else {
+			return !*s;
+		}
+	}
+}
+
+static bool param_matches(const char *pname, int index, const char *name, size_t nlen)
+{
+	if (pname) {
+		if (pname[0] == '?')    /* ?NNN: by its number */
+			pname++;
+		else if (name[0] == pname[0])
+			; /* written with its prefix: compare whole */
+		else
+			pname++;
+		return strlen(pname) == nlen && !strncmp(pname, name, nlen);
+	}
+	char num[24];
+	snprintf(num, sizeof num, "%d", index);
+	return strlen(num) == nlen && !strncmp(num, name, nlen);
+}
+
+enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
+			      const char *const *params, size_t n_params,
+			      struct tg_cursor **out, struct tg_diags *d)
+{
+	const char *tail = NULL;
+	struct tg_cursor *c;
+	enum tg_status st = prepare(ix, sql, &tail, &c, d);
+	*out = NULL;
+	if (st != TG_OK)
+		return st;
+	if (tail && !only_trivia(tail)) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "one statement at a time, please: found more after the first ('%.40s')",
+			    tail + strspn(tail, " \t\r\n;"));
+		tg_cursor_free(c);
+		return TG_EUSAGE;
+	}
+	int np = sqlite3_bind_parameter_count(c->st);
+	bool *used = xcalloc(n_params + 1, sizeof *used);
+	for (int i = 1; i <= np && st == TG_OK; i++) {
+		const char *pname = sqlite3_bind_parameter_name(c->st, i);
+		bool bound = false;
+		for (size_t k = n_params; k-- > 0 && !bound;) {
+			const char *eq = strchr(params[k], '=');
+			if (!eq)
+				continue;
+			if (param_matches(pname, i, params[k], (size_t)(eq - params[k]))) {
+				sqlite3_bind_text(c->st, i, eq + 1, -1, SQLITE_TRANSIENT);
+				bound = used[k] = true;
+			}
+		}
+		if (!bound) {
+			char num[24];
+			snprintf(num, sizeof num, "?%d", i);
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "parameter %s has no value (give it with --param NAME=VALUE)",
+				    pname ? pname : num);
+			st = TG_EUSAGE;
+		}
+	}
+	for (size_t k = 0; k < n_params && st == TG_OK; k++) {
+		const char *eq = strchr(params[k], '=');
+		if (!eq) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "--param '%s' is not NAME=VALUE", params[k]);
+			st = TG_EUSAGE;
+		} else if (!used[k]) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "the statement has no parameter '%.*s'",
+				    (int)(eq - params[k]), params[k]);
+			st = TG_EUSAGE;
+		}
+	}
+	free(used);
+	if (st != TG_OK) {
+		tg_cursor_free(c);
+		return st;
+	}
+	*out = c;
+	return TG_OK;
+}
+
+/* ---- listings ----------------------------------------------------------- */
+
+void ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s)
+{
+	if (q->n == q->alloc)
+		q->v = xrealloc(q->v, (q->alloc = q->alloc ? 2 * q->alloc : 16) * sizeof *q->v);
+	q->v[q->n++] = (struct qval){ is_int, i, s };
+	buf_addc(&q->sql, '?');
+}
+
+int ix_q_bind(sqlite3_stmt *st, const struct sqlq *q)
+{
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < q->n; i++)
+		rc = q->v[i].is_int ?
+			sqlite3_bind_int64(st, (int)i + 1, q->v[i].i) :
+			sqlite3_bind_text(st, (int)i + 1, q->v[i].s, -1, SQLITE_TRANSIENT);
+	return rc;
+}
+
+static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_cursor **out,
+			    struct tg_diags *d)
+{
+	enum tg_status st = prepare(ix, q->sql.s, NULL, out, d);
+	if (st == TG_OK) {
+		int rc = ix_q_bind((*out)->st, q);
+		if (rc != SQLITE_OK)
+			st = ix_fail(ix, d, rc, "cannot bind a value");
+	}
+	if (st != TG_OK) {
+		tg_cursor_free(*out);
+		*out = NULL;
+	}
+	buf_release(&q->sql);
+	free(q->v);
+	return st;
+}
+
+enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
+			      const char *sel, const char *const *names, size_t n,
+			      char **slugs, struct tg_diags *d)
+{
+	if (!n)
+		return TG_OK;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "SELECT name FROM districts"
+				    " WHERE slug = ?1 OR file_slug = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, d, rc, "cannot read the districts");
+	enum tg_status status = TG_OK;
+	for (size_t i = 0; i < n; i++) {
+		slugs[i] = tg_slug(names[i]);
+		sqlite3_bind_text(st, 1, slugs[i], -1, SQLITE_STATIC);
+		bool found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (found)
+			continue;
+		/* suggest the nearest name */
+		sqlite3_stmt *all;
+		const char **words = NULL;
+		size_t nw = 0;
+		if (sqlite3_prepare_v2(ix->db, "SELECT name FROM districts ORDER BY name",
+				       -1, &all, NULL) == SQLITE_OK) {
+			while (sqlite3_step(all) == SQLITE_ROW) {
+				words = xrealloc(words, (nw + 2) * sizeof *words);
+				words[nw++] = xstrdup((const char *)sqlite3_column_text(all, 0));
+			}
+			sqlite3_finalize(all);
+		}
+		const char *s = NULL;
+		if (words) {
+			words[nw] = NULL;
+			s = tg_suggest(names[i], words);
+		}
+		if (s)
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "no district '%s' (did you mean '%s'?)", names[i], s);
+		else
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "no district '%s' in the workspace", names[i]);
+		for (size_t k = 0; k < nw; k++)
+			free((char *)words[k]);
+		free(words);
+		status = TG_EUSAGE;
+	}
+	sqlite3_finalize(st);
+	if (status)
+		return status;
+	buf_addf(&q->sql, " AND %s IN (SELECT %s FROM districts WHERE slug IN (", lhs, sel);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&q->sql, i ? ", " : "");
+		ix_q_val(q, false, 0, slugs[i]);
+	}
+	buf_adds(&q->sql, ") OR file_slug IN (");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&q->sql, i ? ", " : "");
+		ix_q_val(q, false, 0, slugs[i]);
+	}
+	buf_adds(&q->sql, "))");
+	return TG_OK;
+}
+
+struct sort_key {
+	const char *name;
+	const char *expr;        /* NULL: the default order */
+	bool nulls_last;
+};
+
+static const struct sort_key measure_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "phase", "v.phase", false },
+	{ "term", "CASE v.term WHEN 'short' THEN 1 WHEN 'long' THEN 2"
+		  " WHEN 'mobilisation' THEN 3 END", true },
+	{ "kind", "v.kind COLLATE sv", true },
+	{ "status", "CASE v.status WHEN 'proposed' THEN 0 WHEN 'planned' THEN 1"
+		    " WHEN 'ongoing' THEN 2 WHEN 'done' THEN 3 ELSE 4 END", false },
+	{ "due", "v.due", true },
+	{ "responsible", "v.responsible COLLATE sv", false },
+	{ "text", "v.text COLLATE sv", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key problem_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "title", "v.title COLLATE sv", false },
+	{ "measures", "v.measures", false }, { "open", "v.open", false },
+	{ "overdue", "v.overdue", false }, { "followups", "v.followups", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key followup_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "date", "v.date", false },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys };
+
+const char *tg_ls_view(enum tg_ls_what what)
+{
+	static const char *const views[] = { "measures_v", "problems_v", "followups_v" };
+	return views[what];
+}
+
+/* "v.a, v.b, …": the columns of view, for a select from its _o twin. */
+static int view_columns(sqlite3 *db, const char *view, struct buf *b)
+{
+	sqlite3_stmt *st;
+	char *q = xasprintf("SELECT * FROM %s", view);
+	int rc = sqlite3_prepare_v2(db, q, -1, &st, NULL);
+	free(q);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (int i = 0; i < sqlite3_column_count(st); i++)
+		buf_addf(b, "%sv.\"%s\"", i ? ", " : "", sqlite3_column_name(st, i));
+	return sqlite3_finalize(st);
+}
+
+const char *const *tg_ls_sort_keys(enum tg_ls_what what)
+{
+	static const char *names[3][16];
+	if (!names[what][0]) {
+		const struct sort_key *k = sort_tables[what];
+		for (size_t i = 0; k[i].name; i++)
+			names[what][i] = k[i].name;
+	}
+	return names[what];
+}
+
+enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
+			   struct tg_cursor **out, struct tg_diags *d)
+{
+	*out = NULL;
+	const struct sort_key *key = NULL;
+	for (const struct sort_key *k = sort_tables[f->what]; k->name; k++)
+		if (f->sort && !strcmp(k->name, f->sort))
+			key = k;
+	if (f->sort && !key) {
+		const char *s = tg_suggest(f->sort, tg_ls_sort_keys(f->what));
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "cannot sort %s by '%s'%s%s%s", tg_ls_names[f->what], f->sort,
+			    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+		return TG_EUSAGE;
+	}
+	struct sqlq q = { .sql = BUF_INIT };
+	buf_adds(&q.sql, "SELECT ");
+	int rc = view_columns(ix->db, tg_ls_view(f->what), &q.sql);
+	if (rc != SQLITE_OK) {
+		buf_release(&q.sql);
+		return ix_fail(ix, d, rc, "cannot read the index");
+	}
+	/* the _o view: the same rows, and the order of the files in rank_,
+	 * did_, row_ (which the indexes give without a sort) */
+	buf_addf(&q.sql, " FROM %.*s_o v WHERE 1", (int)strlen(tg_ls_view(f->what)) - 2,
+		 tg_ls_view(f->what));
+	char **slugs = xcalloc(f->n_districts + 1, sizeof *slugs);
+	enum tg_status st = ix_q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
+	if (f->what == TG_LS_MEASURES) {
+		if (f->phase) {
+			buf_adds(&q.sql, " AND v.phase = ");
+			ix_q_val(&q, true, f->phase, NULL);
+		}
+		if (f->statuses) {
+			buf_adds(&q.sql, " AND v.status IN (");
+			bool first = true;
+			for (int s = 0; s < TG_NSTATUS; s++)
+				if (f->statuses & (1u << s)) {
+					buf_adds(&q.sql, first ? "" : ", ");
+					ix_q_val(&q, false, 0, tg_status_names[s]);
+					first = false;
+				}
+			buf_addc(&q.sql, ')');
+		}
+		if (f->responsible) {
+			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
+				 " FROM responsible_v WHERE party = ");
+			ix_q_val(&q, false, 0, f->responsible);
+			buf_adds(&q.sql, " COLLATE sv_ci)");
+		}
+		if (f->strategic_area) {
+			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
+				 " FROM measure_areas_v WHERE strategic_area = ");
+			ix_q_val(&q, true, f->strategic_area, NULL);
+			buf_addc(&q.sql, ')');
+		}
+		if (f->term) {
+			buf_adds(&q.sql, " AND v.term = ");
+			ix_q_val(&q, false, 0, tg_term_names[f->term]);
+		}
+		if (f->kind) {
+			buf_adds(&q.sql, " AND v.kind = ");
+			ix_q_val(&q, false, 0, tg_kind_names[f->kind]);
+		}
+		if (f->overdue) {
+			buf_adds(&q.sql, " AND v.due < ");
+			ix_q_val(&q, false, 0, f->overdue);
+			buf_adds(&q.sql, " AND v.status NOT IN ('done', 'cancelled')");
+		}
+	} else if (f->what == TG_LS_PROBLEMS && f->strategic_area) {
+		buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT d.name, p.pid"
+			 " FROM problem_areas a JOIN problems p ON p.id = a.problem_id"
+			 " JOIN districts d ON d.id = a.district_id WHERE a.area = ");
+		ix_q_val(&q, true, f->strategic_area, NULL);
+		buf_addc(&q.sql, ')');
+	}
+	if (f->rank_from) {
+		buf_adds(&q.sql, " AND v.rank_ >= ");
+		ix_q_val(&q, true, f->rank_from, NULL);
+	}
+	if (f->rank_to) {
+		buf_adds(&q.sql, " AND v.rank_ <= ");
+		ix_q_val(&q, true, f->rank_to, NULL);
+	}
+	const char *dir = f->descending ? " DESC" : "";
+	buf_adds(&q.sql, " ORDER BY ");
+	if (key && key->expr) {
+		if (key->nulls_last)
+			buf_addf(&q.sql, "(%s) IS NULL, ", key->expr);
+		buf_addf(&q.sql, "%s%s, v.rank_, v.did_, v.row_", key->expr, dir);
+	} else {
+		buf_addf(&q.sql, "v.rank_%s, v.did_%s, v.row_%s", dir, dir, dir);
+	}
+	if (st == TG_OK)
+		st = q_run(ix, &q, out, d);
+	else {
+		buf_release(&q.sql);
+		free(q.v);
+	}
+	for (size_t i = 0; i < f->n_districts; i++)
+		free(slugs[i]);
+	free(slugs);
+	return st;
+}
+
+enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
+					struct tg_diags *d)
+{
+	int rc;
+	*n = ix_query_int(ix->db, "SELECT count(*) FROM districts", &rc);
+	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the districts");
+}
+
+int ix_files_fingerprint(sqlite3 *db, unsigned long long *fp)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
+				    " error IS NOT NULL FROM files ORDER BY id", -1, &st, NULL);
+	unsigned long long h = 14695981039346656037ULL;        /* FNV-1a, by value */
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		for (int i = 0; i < 7; i++) {
+			h ^= (unsigned long long)sqlite3_column_int64(st, i);
+			h *= 1099511628211ULL;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	*fp = h;
+	return rc;
+}
+
+enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
+				    struct tg_diags *d)
+{
+	int rc = ix_files_fingerprint(ix->db, fp);
+	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the index");
+}
+
+int ix_hold_read(sqlite3 *db, sqlite3_stmt **hold)
+{
+	/* a read transaction lasts while a statement is part way */
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM files", -1, hold, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(*hold)) == SQLITE_ROW)
+		return SQLITE_OK;
+	sqlite3_finalize(*hold);
+	*hold = NULL;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d)
+{
+	tg_index_hold_end(ix);
+	int rc = ix_hold_read(ix->db, &ix->hold);
+	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the index");
+}
+
+void tg_index_hold_end(struct tg_index *ix)
+{
+	sqlite3_finalize(ix->hold);
+	ix->hold = NULL;
+}
