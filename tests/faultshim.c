@@ -8,10 +8,15 @@
  *   TRYGG_FAULT=rename:1:EIO     the 1st rename() fails
  *   TRYGG_FAULT_COUNT=FILE       append "write N", "fsync N", "rename N"
  *                                at exit: how many calls there were
+ *   TRYGG_BEFORE_THREAD=CMD      run the shell command CMD (without this
+ *                                library) before the first thread starts:
+ *                                to write the index between the reads of
+ *                                two connections
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,4 +94,22 @@ int rename(const char *from, const char *to)
 	if (should_fail(OP_RENAME))
 		return -1;
 	return real(from, to);
+}
+
+int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+	static int (*real)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
+	if (!real)
+		real = (int (*)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *))
+			dlsym(RTLD_NEXT, "pthread_create");
+	const char *cmd = getenv("TRYGG_BEFORE_THREAD");
+	if (cmd) {
+		char *copy = strdup(cmd);
+		unsetenv("TRYGG_BEFORE_THREAD");
+		unsetenv("LD_PRELOAD");
+		if (!copy || system(copy) != 0)
+			abort();
+		free(copy);
+	}
+	return real(t, attr, fn, arg);
 }

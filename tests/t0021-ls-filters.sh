@@ -231,6 +231,19 @@ if [ -z "${TRYGG_VALGRIND:-}" ]; then
 else
 	ok "no temporary file for the second half # SKIP valgrind needs TMPDIR itself"
 fi
+# The index written between the two connections' reads (the fault shim
+# runs the write before the second half's thread starts): the first
+# connection, which holds its read, lists the second half itself, so the
+# listing is the index as it was when the command began, whole.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+expect "a listing before the write" 0 env TRYGG_THREADS=0 "$TRYGG" -C city ls measures --format csv
+cp "$TMP/.out" "$TMP/before.out"
+expect "a write lands between the halves' reads" 0 env TRYGG_THREADS=2 LD_PRELOAD="$FAULTSHIM" \
+	TRYGG_BEFORE_THREAD='"$TRYGG" -C city plan add-measure stadsdel-0010 --problem P1 --text "Tillagd under läsningen" --phase 1 >/dev/null && "$TRYGG" -C city index >/dev/null' \
+	"$TRYGG" -C city ls measures --format csv --no-refresh
+check "the listing is the index before the write" cmp -s "$TMP/before.out" "$TMP/.out"
+expect "the next listing" 0 env TRYGG_THREADS=2 "$TRYGG" -C city ls measures --format csv
+expect_stdout "has the measure written" "Tillagd under läsningen"
 if [ -w /dev/full ]; then
 	expect "two halves to a full disk: exit 74" 74 \
 		sh -c 'TRYGG_THREADS=2 "$TRYGG" -C city ls measures --format csv >/dev/full'

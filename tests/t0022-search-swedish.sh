@@ -111,6 +111,21 @@ PY
 	check "the same rows as on two" cmp -s "$TMP/.out" "$TMP/threads.out"
 done
 
+# The index written between the reads of the two halves of the ids (the
+# fault shim runs the write before the second connection's thread starts):
+# the first connection reads the upper half itself, and the hits are the
+# index's as it was when the command began.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+expect "a search before the write" 0 env TRYGG_THREADS=0 "$TRYGG" -C city search boende --format csv
+cp "$TMP/.out" "$TMP/before.out"
+check "enough hits for two halves" test "$(wc -l <"$TMP/before.out")" -gt 1000
+expect "a write lands between the halves' reads" 0 env TRYGG_THREADS=2 LD_PRELOAD="$FAULTSHIM" \
+	TRYGG_BEFORE_THREAD='"$TRYGG" -C city plan add-measure stadsdel-0010 --problem P1 --text "Boende tillagt under sökningen" --phase 1 >/dev/null && "$TRYGG" -C city index >/dev/null' \
+	"$TRYGG" -C city search boende --format csv --no-refresh
+check "the hits are the index's before the write" cmp -s "$TMP/before.out" "$TMP/.out"
+expect "the next search" 0 env TRYGG_THREADS=2 "$TRYGG" -C city search boende --format csv
+expect_stdout "finds the text written" "Boende tillagt under sökningen"
+
 expect "search without words" 2 trygg -C ws search
 expect_stderr "says so" "search needs a word"
 expect "search with blanks only" 2 trygg -C ws search ' '
