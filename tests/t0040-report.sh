@@ -48,6 +48,14 @@ expect "--output" 0 trygg -C ws report overview --format html --output overview.
 expect_no_stdout "nothing on stdout"
 check "the file is the report" grep -q '</html>' overview.html
 check "no temporary or lock file left" test -z "$(ls -A . | grep -e '\.tmp\.' -e '\.lock')"
+ln -s overview.html link.html
+expect "--output to a symbolic link" 0 trygg -C ws report overview --format md --output link.html
+check "the link stays, its file is the report" sh -c 'test -L link.html && grep -q "^# " overview.html'
+mkfifo pipe
+cat pipe >from-pipe &
+expect "--output to a named pipe" 0 trygg -C ws report overview --output pipe
+wait
+check "the pipe stays, the report went through it" sh -c 'test -p pipe && grep -q "^Angered " from-pipe'
 expect "--output into a missing folder: exit 73" 73 trygg -C ws report overview --output nowhere/x.html
 check "no file made" test ! -e nowhere
 
@@ -63,5 +71,13 @@ expect_stderr "with its location" "trasig.yaml:3:11: error: 'problems' must be a
 expect_stdout "the overview of the rest is still made" "Angered              47"
 expect "a plan report of a broken district: exit 65" 65 trygg -C ws report plan trasig
 expect_no_stdout "and no report"
+
+# no district in the index: an overview of nothing, not a crash
+expect "a new workspace" 0 trygg init empty
+expect "its overview" 0 trygg -C empty report overview --format html
+expect_stdout "is a page" "</html>"
+printf 'schema: trygg/1\ndistrict: Trasig\nproblems: 3\n' >empty/districts/trasig.yaml
+expect "its one district broken: exit 65" 65 trygg -C empty report overview
+expect "its overdue measures: none" 65 trygg -C empty report overdue
 
 done_testing

@@ -191,7 +191,7 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	if (!st && o->n)
 		st = query(ix, indicators_sql, as_of, file, lo, hi, &c, d);
 	size_t ialloc = 0;
-	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+	while (!st && c && !(st = tg_cursor_step(c, &row, d)) && row) {  /* no query for no district */
 		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
 		if (i < 0)
 			continue;
