@@ -1,9 +1,13 @@
 #include "cmd.h"
 #include "index.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
@@ -59,6 +63,30 @@ static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan 
 	return status;
 }
 
+/* Write out to output when it is no regular file (a device such as
+ * /dev/null, a named pipe): there is nothing to replace atomically, and a
+ * rename would put a file in the device's place. */
+static int write_through(const struct buf *out, const char *output)
+{
+	int fd = open(output, O_WRONLY | O_CLOEXEC);
+	size_t off = 0;
+	while (fd >= 0 && off < out->len) {
+		ssize_t w = write(fd, out->s + off, out->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			break;
+		off += (size_t)w;
+	}
+	if (fd >= 0 && off == out->len && close(fd) == 0)
+		return 0;
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	error("%s: cannot write: %s", output, strerror(err));
+	return fd < 0 && (err == EACCES || err == EPERM || err == EROFS) ? TG_ECREAT : TG_EIO;
+}
+
 /* Write out to stdout, or atomically to output. */
 static int emit(const struct buf *out, const char *output)
 {
@@ -66,6 +94,9 @@ static int emit(const struct buf *out, const char *output)
 		fwrite(out->s, 1, out->len, stdout);
 		return 0;
 	}
+	struct stat st;
+	if (stat(output, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_through(out, output);
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_lock *lk;
 	int status = tg_lock_acquire(output, 10, &lk, &d);

@@ -14,6 +14,9 @@
  *     (an editor does not honour our lock; if someone saved in between, we
  *     stop and leave their version alone).
  *  4. rename() the temporary file over F, fsync the folder, remove the lock.
+ * When F is a symbolic link, F is the file it points to (through any number
+ * of links): the lock and the temporary file go beside that file, and the
+ * link stays.
  * A failure at any step removes the temporary file and the lock and leaves F
  * as it was; an fsync error is reported, never retried.  SIGINT and SIGTERM
  * remove the lock and the temporary file before the process dies.
@@ -122,32 +125,66 @@ static bool owner_dead(const char *content, long *pid_out, char *host_out, size_
 }
 
 /* Take over a stale lock without stealing a fresh one that replaced it,
- * and remove the temporary file its dead owner may have left. */
-static void take_over(struct tg_lock *lk, const char *seen, long pid)
+ * and remove the temporary file its dead owner may have left.  True when
+ * the dead owner's lock was there to take: an owner that finished removed
+ * its lock itself, and then there is nothing to say. */
+static bool take_over(struct tg_lock *lk, const char *seen, long pid)
 {
 	const char *slash = strrchr(lk->path, '/');
-	char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
-	unlink(tmp);
-	free(tmp);
-	tmp = xasprintf("%s.%ld", lk->lock_path, pid);
-	unlink(tmp);
-	free(tmp);
 	char *aside = xasprintf("%s.stale.%ld", lk->lock_path, (long)getpid());
+	bool taken = false;
 	if (rename(lk->lock_path, aside) == 0) {
 		char again[512];
-		if (read_small(aside, again, sizeof again) && !strcmp(again, seen))
+		taken = read_small(aside, again, sizeof again) && !strcmp(again, seen);
+		if (taken)
 			unlink(aside);
 		else if (link(aside, lk->lock_path) == 0 || errno == EEXIST)
 			unlink(aside);    /* put back the lock we took by mistake */
 	}
 	free(aside);
+	if (taken) {
+		char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
+		unlink(tmp);
+		free(tmp);
+		tmp = xasprintf("%s.%ld", lk->lock_path, pid);
+		unlink(tmp);
+		free(tmp);
+	}
+	return taken;
+}
+
+/* The file path names, through symbolic links: replacing a link's target
+ * keeps the link, as an editor does.  A link that points nowhere names the
+ * file it points to, which the write then creates; after 40 links (a loop)
+ * the path is used as it is. */
+static char *follow_links(const char *path)
+{
+	char *p = xstrdup(path);
+	for (int i = 0; i < 40; i++) {
+		struct stat st;
+		char target[PATH_MAX];
+		if (lstat(p, &st) < 0 || !S_ISLNK(st.st_mode))
+			return p;
+		ssize_t n = readlink(p, target, sizeof target - 1);
+		if (n <= 0)
+			return p;
+		target[n] = '\0';
+		const char *slash = strrchr(p, '/');
+		char *next = target[0] == '/' || !slash ? xstrdup(target) :
+			     xasprintf("%.*s/%s", (int)(slash - p), p, target);
+		free(p);
+		p = next;
+	}
+	free(p);
+	return xstrdup(path);
 }
 
 enum tg_status tg_lock_acquire(const char *path, double timeout,
 			       struct tg_lock **out, struct tg_diags *d)
 {
 	struct tg_lock *lk = xcalloc(1, sizeof *lk);
-	lk->path = xstrdup(path);
+	lk->path = follow_links(path);
+	path = lk->path;
 	lk->lock_path = xasprintf("%s.lock", path);
 	const char *slash = strrchr(path, '/');
 	lk->dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
@@ -200,9 +237,9 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		char host[256] = "";
 		if (read_small(lk->lock_path, seen, sizeof seen) &&
 		    owner_dead(seen, &pid, host, sizeof host)) {
-			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
-				    "taking over a lock left by process %ld, which is gone", pid);
-			take_over(lk, seen, pid);
+			if (take_over(lk, seen, pid))
+				tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
+					    "taking over a lock left by process %ld, which is gone", pid);
 			continue;
 		}
 		if (now() >= deadline) {

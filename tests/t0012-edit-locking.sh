@@ -89,6 +89,21 @@ check "…and removed afterwards" test ! -e $a.lock
 
 expect "--lock-timeout must be a number" 2 trygg -C ws plan set angered P6.M2 status=done --lock-timeout soon
 
+# a plan file that is a symbolic link: its target is edited, under a lock
+# beside the target, and the link stays
+mkdir shared
+mv $a shared/angered.yaml
+ln -s ../../shared/angered.yaml $a
+cp shared/angered.yaml before-link.yaml
+expect "an edit through a symbolic link" 0 trygg -C ws plan set angered P6.M2 status=done
+check "the link stays" test -L $a
+check "its target has the change" sh -c '! cmp -s before-link.yaml shared/angered.yaml'
+expect "read through the link" 0 trygg -C ws ls measures --district angered --format csv
+expect_stdout "the measure is done" '"P6.M2","Uppställning av polisen husbil (Polis/Sdf)","1","Reaktiv","short","situational","done"'
+check "no lock or temporary file left" test -z "$(ls -A shared ws/districts | grep -e '\.tmp\.' -e '\.lock')"
+rm $a
+mv shared/angered.yaml $a
+
 # a write into a read-only folder: exit 73, nothing changed
 if [ "$(id -u)" != 0 ]; then
 	chmod a-w ws/districts
