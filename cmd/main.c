@@ -91,6 +91,9 @@ int main(int argc, char **argv)
 			ctx.dir = argv[++i];
 		} else if (!strncmp(a, "-C", 2) && a[2]) {
 			ctx.dir = a + 2;
+		} else if (!strcmp(a, "-C")) {
+			error("option '-C' needs a folder: trygg -C DIR COMMAND …");
+			return TG_EUSAGE;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			print_usage(stdout);
 			return finish(0);

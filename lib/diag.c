@@ -105,31 +105,37 @@ void tg_locate(const char *src, size_t len, size_t off, unsigned *line,
 	*col = c;
 }
 
-/* Damerau-free Levenshtein distance on bytes: keys are ASCII. */
+/* The optimal string alignment distance on bytes (keys are ASCII):
+ * Levenshtein's, with a swap of two neighbours as one edit, so that 'gaol'
+ * is one edit from 'goal'. */
 static size_t distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 64 || lb > 64)
 		return (size_t)-1;
-	size_t row[65];
+	size_t rows[3][65];
+	size_t *before = rows[0], *prev = rows[1], *cur = rows[2];
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
+		cur[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = diag + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
+			cur[j] = best;
 		}
+		size_t *t = before;
+		before = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[lb];
+	return prev[lb];
 }
 
 const char *tg_suggest(const char *word, const char *const *words)

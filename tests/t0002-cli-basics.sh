@@ -21,6 +21,8 @@ for v in "plan add-problem" "plan add-measure" "plan set" "plan rm" "plan import
 done
 expect "an option of another verb" 2 trygg -C "$EXAMPLES" plan add-problem angered --title x --text y
 expect_stderr "is named" "add-problem does not take --text"
+expect "-C without a folder" 2 trygg -C
+expect_stderr "says it needs one" "option '-C' needs a folder"
 expect "an unknown option of a command" 2 trygg check --bogus
 expect_stderr "names it" "unknown option '--bogus'"
 expect "an unknown verb" 2 trygg -C "$EXAMPLES" district lss

@@ -40,6 +40,15 @@ schema: trygg/1
 district: [X]
 Y
 
+bad "two letters swapped: one edit, a suggestion" 5:5 "unknown key 'gaol' in a problem (did you mean 'goal'?)" <<'Y'
+schema: trygg/1
+district: X
+problems:
+  - id: P1
+    gaol: Tryggare
+    title: T
+Y
+
 bad "unknown key with a suggestion" 9:9 "unknown key 'responsable' in a measure (did you mean 'responsible'?)" <<'Y'
 schema: trygg/1
 district: X
