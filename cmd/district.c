@@ -45,14 +45,26 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 	return st;
 }
 
+struct district_line {
+	char *name, *line;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	const struct district_line *x = a, *y = b;
+	int c = tg_collate_sv(x->name, strlen(x->name), y->name, strlen(y->name));
+	return c ? c : strcmp(x->line, y->line);
+}
+
 static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
 		return show_usage(usage);
 	if (argc > 1)
 		return usage_error(usage, "district ls takes no arguments");
-	size_t n;
+	size_t n, k = 0;
 	char **files = tg_workspace_districts(ctx->ws, &n);
+	struct district_line *lines = xcalloc(n ? n : 1, sizeof *lines);
 	int status = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct tg_diags d = TG_DIAGS_INIT;
@@ -66,13 +78,23 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			size_t measures = 0;
 			for (size_t j = 0; j < p->n_problems; j++)
 				measures += p->problems[j].n_measures;
-			printf("%s\t%zu areas\t%zu problems\t%zu measures\t%s\n", p->district,
-			       p->areas.n, p->n_problems, measures, display_path(files[i]));
+			lines[k].name = xstrdup(p->district);
+			lines[k++].line = xasprintf("%s\t%zu areas\t%zu problems\t%zu measures\t%s\n",
+						    p->district, p->areas.n, p->n_problems,
+						    measures, display_path(files[i]));
 		}
 		tg_plan_free(p);
 		free(files[i]);
 	}
 	free(files);
+	/* in the order of the names, Swedish letters after z */
+	qsort(lines, k, sizeof *lines, by_name);
+	for (size_t i = 0; i < k; i++) {
+		fputs(lines[i].line, stdout);
+		free(lines[i].name);
+		free(lines[i].line);
+	}
+	free(lines);
 	return status;
 }
 

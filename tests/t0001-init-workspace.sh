@@ -34,6 +34,8 @@ check "ö and ä transliterated" test -f ws/districts/orgryte-harlanda.yaml
 expect "district ls" 0 trygg -C ws district ls
 expect_stdout "lists Västra Hisingen" "Västra Hisingen"
 expect_stdout "lists Örgryte-Härlanda" "Örgryte-Härlanda"
+check "in the order of the names, ö after v (not of the files: orgryte < vastra)" \
+	test "$(cut -f1 "$TMP/.out" | grep -n -e '^Västra Hisingen$' -e '^Örgryte-Härlanda$' | cut -d: -f2 | tr '\n' /)" = "Västra Hisingen/Örgryte-Härlanda/"
 
 mkdir -p ws/districts/sub/deeper
 expect "found by walking up" 0 sh -c 'cd ws/districts/sub/deeper && "$TRYGG" district ls'

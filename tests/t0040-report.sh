@@ -72,6 +72,14 @@ expect_stdout "the overview of the rest is still made" "Angered              47"
 expect "a plan report of a broken district: exit 65" 65 trygg -C ws report plan trasig
 expect_no_stdout "and no report"
 
+# districts in the order of their names: Åby after Västra Hisingen,
+# though its file aby.yaml comes first
+cp -R "$EXAMPLES" ok-ws
+rm -rf ok-ws/.trygg
+expect "district add Åby" 0 trygg -C ok-ws district add Åby
+expect "the overview" 0 trygg -C ok-ws report overview --format csv
+check "in the order of the names" test "$(cut -d, -f1 "$TMP/.out" | tr -d '"' | tr '\n' /)" = "district/Angered/Västra Hisingen/Åby/"
+
 # no district in the index: an overview of nothing, not a crash
 expect "a new workspace" 0 trygg init empty
 expect "its overview" 0 trygg -C empty report overview --format html

@@ -33,7 +33,7 @@ static const char districts_sql[] =
 	"SELECT d.id, f.path, d.name,\n"
 	DAY_COUNT(0) ",\n" DAY_COUNT(1) ",\n" DAY_COUNT(2) ",\n" DAY_COUNT(3) "\n"
 	"FROM districts d JOIN files f ON f.id = d.id\n"
-	"WHERE :file = '' OR f.path = :file ORDER BY f.path";
+	"WHERE :file = '' OR f.path = :file ORDER BY d.rank, d.id";
 
 /* added up here: GROUP BY would sort the rows */
 static const char areas_sql[] =
