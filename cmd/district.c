@@ -6,11 +6,12 @@
 
 static const char usage[] =
 	"usage: trygg district add NAME [--area AREA]...\n"
-	"       trygg district ls\n"
+	"       trygg district ls [--format text|json|csv|md]\n"
 	"\n"
 	"add   write districts/<name>.yaml, a new plan file for district NAME\n"
 	"      (its file name: lower case, å ä → a, ö → o, spaces → -)\n"
-	"ls    list the districts: name, areas, problems, measures, file\n";
+	"ls    list the districts: name, areas, problems, measures, file; one line\n"
+	"      of tab-separated fields each, or a table in the --format given\n";
 
 static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 {
@@ -46,26 +47,65 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 struct district_line {
-	char *name, *line;
+	char *name, *fields[5];
 };
 
 static int by_name(const void *a, const void *b)
 {
 	const struct district_line *x = a, *y = b;
 	int c = tg_collate_sv(x->name, strlen(x->name), y->name, strlen(y->name));
-	return c ? c : strcmp(x->line, y->line);
+	return c ? c : strcmp(x->fields[4], y->fields[4]);
+}
+
+/* The districts as lines of tab-separated fields (for cut and awk), or as
+ * a table in the format asked for. */
+static int print_districts(const struct district_line *lines, size_t n, bool table,
+			   enum table_format fmt)
+{
+	if (!table) {
+		for (size_t i = 0; i < n; i++)
+			printf("%s\t%s areas\t%s problems\t%s measures\t%s\n", lines[i].fields[0],
+			       lines[i].fields[1], lines[i].fields[2], lines[i].fields[3],
+			       lines[i].fields[4]);
+		return 0;
+	}
+	static const char *const names[] = { "district", "areas", "problems", "measures", "file" };
+	struct table *t = table_new(stdout, fmt, TABLE_FORMAT_VERSION);
+	for (size_t c = 0; c < 5; c++)
+		table_column(t, names[c], c && c < 4 ? TABLE_NUM : TABLE_STR);
+	for (size_t i = 0; i < n; i++)
+		table_row(t, (const char *const *)lines[i].fields, NULL);
+	int status = table_finish(t);
+	table_free(t);
+	return status;
 }
 
 static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return show_usage(usage);
-	if (argc > 1)
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool table = false;
+	enum table_format fmt = TABLE_TEXT;
+	int status = 0, v;
+	OPT_START();
+	while (next_option(argc, argv, ":hf:", opts, usage, NULL, &status) != -1) {
+		if (!parse_enum(optarg, table_format_names, &v)) {
+			status = bad_value(usage, "--format", optarg, table_format_names);
+			break;
+		}
+		table = true;
+		fmt = (enum table_format)v;
+	}
+	if (status)
+		return OPT_STATUS(status);
+	if (optind < argc)
 		return usage_error(usage, "district ls takes no arguments");
 	size_t n, k = 0;
 	char **files = tg_workspace_districts(ctx->ws, &n);
 	struct district_line *lines = xcalloc(n ? n : 1, sizeof *lines);
-	int status = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct tg_diags d = TG_DIAGS_INIT;
 		struct tg_plan *p;
@@ -78,10 +118,13 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			size_t measures = 0;
 			for (size_t j = 0; j < p->n_problems; j++)
 				measures += p->problems[j].n_measures;
-			lines[k].name = xstrdup(p->district);
-			lines[k++].line = xasprintf("%s\t%zu areas\t%zu problems\t%zu measures\t%s\n",
-						    p->district, p->areas.n, p->n_problems,
-						    measures, display_path(files[i]));
+			struct district_line *l = &lines[k++];
+			l->name = xstrdup(p->district);
+			l->fields[0] = l->name;
+			l->fields[1] = xasprintf("%zu", p->areas.n);
+			l->fields[2] = xasprintf("%zu", p->n_problems);
+			l->fields[3] = xasprintf("%zu", measures);
+			l->fields[4] = xstrdup(display_path(files[i]));
 		}
 		tg_plan_free(p);
 		free(files[i]);
@@ -89,13 +132,12 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	free(files);
 	/* in the order of the names, Swedish letters after z */
 	qsort(lines, k, sizeof *lines, by_name);
-	for (size_t i = 0; i < k; i++) {
-		fputs(lines[i].line, stdout);
-		free(lines[i].name);
-		free(lines[i].line);
-	}
+	int out = print_districts(lines, k, table, fmt);
+	for (size_t i = 0; i < k; i++)
+		for (size_t c = 0; c < 5; c++)
+			free(lines[i].fields[c]);
 	free(lines);
-	return status;
+	return out ? out : status;
 }
 
 int cmd_district(int argc, char **argv, struct cmd_ctx *ctx)

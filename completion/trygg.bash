@@ -32,6 +32,7 @@ _trygg_opts() {
 	case $1 in
 	init) echo "--city" ;;
 	"district add") echo "--area" ;;
+	"district ls") echo "--format" ;;
 	check) echo "--quiet" ;;
 	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
 	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;

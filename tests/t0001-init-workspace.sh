@@ -36,6 +36,12 @@ expect_stdout "lists Västra Hisingen" "Västra Hisingen"
 expect_stdout "lists Örgryte-Härlanda" "Örgryte-Härlanda"
 check "in the order of the names, ö after v (not of the files: orgryte < vastra)" \
 	test "$(cut -f1 "$TMP/.out" | grep -n -e '^Västra Hisingen$' -e '^Örgryte-Härlanda$' | cut -d: -f2 | tr '\n' /)" = "Västra Hisingen/Örgryte-Härlanda/"
+expect "district ls --format json" 0 trygg -C ws district ls --format json
+expect_stdout "a table of the districts" '"district": "Örgryte-Härlanda", "areas": 0, "problems": 0, "measures": 0, "file": "ws/districts/orgryte-harlanda.yaml"}'
+expect "district ls --format csv" 0 trygg -C ws district ls --format csv
+expect_stdout "with a header" '"district","areas","problems","measures","file"'
+expect "district ls --format with a bad value" 2 trygg -C ws district ls --format xml
+expect_stderr "names the formats" "expected one of: text, json, csv, md"
 
 mkdir -p ws/districts/sub/deeper
 expect "found by walking up" 0 sh -c 'cd ws/districts/sub/deeper && "$TRYGG" district ls'
