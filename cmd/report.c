@@ -108,6 +108,24 @@ static int emit(const struct buf *out, const char *output)
 	return status;
 }
 
+/* Is the index's row of the plan file file (relative to the workspace)
+ * flagged stale: the file failed to load, its old rows are kept? */
+static bool file_stale(struct tg_index *ix, const char *file)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_cursor *c = NULL;
+	char *param = xasprintf("file=%s", file);
+	bool row = false, stale = true;
+	if (!tg_index_query(ix, "SELECT stale FROM files WHERE path = :file",
+			    (const char *const *)&param, 1, &c, &d) &&
+	    !tg_cursor_step(c, &row, &d) && row)
+		stale = tg_cursor_num(c, 0) != 0;
+	tg_cursor_free(c);
+	tg_diags_release(&d);
+	free(param);
+	return stale;
+}
+
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *opts,
 	       const char *output, bool exit_code, bool no_refresh)
 {
@@ -143,10 +161,13 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 		in.n = n;
 	}
 	/* a plan file that failed to load: the index keeps its old rows, the
-	 * report is made from them, and the exit status says so */
+	 * report is made from them, and the exit status says so, when the
+	 * report covers that file */
 	int stale = status == TG_EDATA && ix ? status : 0;
 	if (stale)
 		status = 0;
+	if (stale && in.file && !file_stale(ix, in.file))
+		stale = 0;
 	struct buf out = BUF_INIT;
 	struct tg_rows rows = { 0 };
 	size_t found = 0;

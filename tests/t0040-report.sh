@@ -69,6 +69,8 @@ printf 'schema: trygg/1\ndistrict: Trasig\nproblems: 3\n' >ws/districts/trasig.y
 expect "a broken plan file: exit 65" 65 trygg -C ws report overview --as-of 2015-06-01
 expect_stderr "with its location" "trasig.yaml:3:11: error: 'problems' must be a list, found text"
 expect_stdout "the overview of the rest is still made" "Angered              47"
+expect "the overview of a valid district beside it: exit 0" 0 trygg -C ws report overview angered --as-of 2015-06-01
+expect "the overview of the broken one: exit 65" 65 trygg -C ws report overview trasig --as-of 2015-06-01
 expect "a plan report of a broken district: exit 65" 65 trygg -C ws report plan trasig
 expect_no_stdout "and no report"
 
