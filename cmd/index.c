@@ -33,6 +33,8 @@ static void progress(void *arg, enum tg_index_event ev, const char *path)
 {
 	(void)arg;
 	printf("%-10s %s\n", event_names[ev], display_path(path));
+	/* a line as each file is done, also through a pipe to tee */
+	fflush(stdout);
 }
 
 static double seconds(void)

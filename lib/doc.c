@@ -71,7 +71,9 @@ static struct chunk *new_chunk(struct tg_arena *a, size_t n)
 		c = aligned_alloc(CHUNK_HUGE, CHUNK_HUGE);
 		if (!c)
 			tg_oom();
+#ifdef MADV_HUGEPAGE  /* a hint only: where there is none, plain pages */
 		madvise(c, CHUNK_HUGE, MADV_HUGEPAGE);
+#endif
 	} else {
 		c = xmalloc(a->grow);
 		a->grow *= 2;

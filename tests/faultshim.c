@@ -8,10 +8,13 @@
  *   TRYGG_FAULT=rename:1:EIO     the 1st rename() fails
  *   TRYGG_FAULT_COUNT=FILE       append "write N", "fsync N", "rename N"
  *                                at exit: how many calls there were
- *   TRYGG_BEFORE_THREAD=CMD      run the shell command CMD (without this
- *                                library) before the first thread starts:
- *                                to write the index between the reads of
- *                                two connections
+ *   TRYGG_BEFORE_THREAD=CMD      run the shell command CMD once, before the
+ *                                first thread starts, with LD_PRELOAD and
+ *                                this variable unset: to write the index
+ *                                between the reads of two connections.
+ *                                The command runs in the thread that
+ *                                starts the first thread, so use it where
+ *                                that is the main thread (--no-refresh)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -56,6 +59,16 @@ __attribute__((destructor)) static void report(void)
 	fclose(f);
 }
 
+/* The next definition of a symbol, the C library's; without it the shim
+ * cannot work, so stop at once rather than call through NULL. */
+static void *next(const char *name)
+{
+	void *sym = dlsym(RTLD_NEXT, name);
+	if (!sym)
+		abort();
+	return sym;
+}
+
 static int should_fail(int op)
 {
 	calls[op]++;
@@ -70,7 +83,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 {
 	static ssize_t (*real)(int, const void *, size_t);
 	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+		real = (ssize_t (*)(int, const void *, size_t))next("write");
 	if (fd > 2 && should_fail(OP_WRITE))
 		return -1;
 	return real(fd, buf, n);
@@ -80,7 +93,7 @@ int fsync(int fd)
 {
 	static int (*real)(int);
 	if (!real)
-		real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+		real = (int (*)(int))next("fsync");
 	if (should_fail(OP_FSYNC))
 		return -1;
 	return real(fd);
@@ -90,7 +103,7 @@ int rename(const char *from, const char *to)
 {
 	static int (*real)(const char *, const char *);
 	if (!real)
-		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+		real = (int (*)(const char *, const char *))next("rename");
 	if (should_fail(OP_RENAME))
 		return -1;
 	return real(from, to);
@@ -101,7 +114,7 @@ int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *)
 	static int (*real)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
 	if (!real)
 		real = (int (*)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *))
-			dlsym(RTLD_NEXT, "pthread_create");
+			next("pthread_create");
 	const char *cmd = getenv("TRYGG_BEFORE_THREAD");
 	if (cmd) {
 		char *copy = strdup(cmd);

@@ -235,6 +235,7 @@ fi
 # runs the write before the second half's thread starts): the first
 # connection, which holds its read, lists the second half itself, so the
 # listing is the index as it was when the command began, whole.
+# stadsdel-0010 sorts into the second half, the one the thread reads.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 expect "a listing before the write" 0 env TRYGG_THREADS=0 "$TRYGG" -C city ls measures --format csv
 cp "$TMP/.out" "$TMP/before.out"

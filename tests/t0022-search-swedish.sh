@@ -115,6 +115,7 @@ done
 # fault shim runs the write before the second connection's thread starts):
 # the first connection reads the upper half itself, and the hits are the
 # index's as it was when the command began.
+# stadsdel-0010 sorts into the second half, the one the thread reads.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 expect "a search before the write" 0 env TRYGG_THREADS=0 "$TRYGG" -C city search boende --format csv
 cp "$TMP/.out" "$TMP/before.out"
