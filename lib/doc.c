@@ -60,6 +60,18 @@ void tg_arena_free(struct tg_arena *a)
 	free(a);
 }
 
+/* A chunk of CHUNK_HUGE bytes, aligned so that it can be one huge page. */
+static void *huge_chunk(void)
+{
+	void *p = aligned_alloc(CHUNK_HUGE, CHUNK_HUGE);
+	if (!p)
+		tg_oom();
+#ifdef MADV_HUGEPAGE  /* a hint only: where there is none, plain pages */
+	madvise(p, CHUNK_HUGE, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
 static struct chunk *new_chunk(struct tg_arena *a, size_t n)
 {
 	size_t size = a->grow - sizeof(struct chunk);
@@ -68,12 +80,7 @@ static struct chunk *new_chunk(struct tg_arena *a, size_t n)
 		size = n;
 		c = xmalloc(sizeof *c + size);
 	} else if (a->grow == CHUNK_HUGE) {
-		c = aligned_alloc(CHUNK_HUGE, CHUNK_HUGE);
-		if (!c)
-			tg_oom();
-#ifdef MADV_HUGEPAGE  /* a hint only: where there is none, plain pages */
-		madvise(c, CHUNK_HUGE, MADV_HUGEPAGE);
-#endif
+		c = huge_chunk();
 	} else {
 		c = xmalloc(a->grow);
 		a->grow *= 2;

@@ -2,11 +2,16 @@
  * lockfile: the one way trygg replaces a file.
  *
  * The protocol, for a file F:
- *  1. Take F.lock with O_CREAT|O_EXCL; it holds "PID HOST".  When it exists,
- *     wait (polling) up to the timeout.  A lock whose owner is shown dead —
- *     same host, and kill(PID, 0) says no such process — is taken over with
- *     a warning; a lock held by a live process, another host, or with
- *     content we cannot read is respected.
+ *  1. Make F.lock, holding "PID HOST", and flock() it for as long as it is
+ *     held: it is written aside, locked, then link()ed into place, which
+ *     fails when one exists.  Then wait (polling) up to the timeout.  A
+ *     lock whose owner is shown dead — same host, kill(PID, 0) says no such
+ *     process, and its flock() is free — is taken over with a warning; a
+ *     lock held by a live process, another host, or with content we cannot
+ *     read is respected.  Only a process holding a lock file's flock()
+ *     removes it, and only while F.lock still names that file: two
+ *     processes that find the same dead lock cannot both take it, nor take
+ *     the lock the first of them made.
  *  2. Read F under the lock and remember its identity (device, inode, size,
  *     modification time).
  *  3. Write the new text to a temporary file beside F with F's permission
@@ -30,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -39,6 +45,7 @@ struct tg_lock {
 	struct stat orig;
 	bool have_orig;
 	bool held;
+	int fd;  /* the lock file, flock()ed while held; -1 when not */
 };
 
 /* Paths the signal handler removes: the lock and the temporary file. */
@@ -96,13 +103,9 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static bool read_small(const char *path, char *out, size_t size)
+static bool read_small(int fd, char *out, size_t size)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	ssize_t n = read(fd, out, size - 1);
-	close(fd);
+	ssize_t n = pread(fd, out, size - 1, 0);
 	if (n <= 0)
 		return false;
 	out[n] = '\0';
@@ -124,33 +127,46 @@ static bool owner_dead(const char *content, long *pid_out, char *host_out, size_
 	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }
 
-/* Take over a stale lock without stealing a fresh one that replaced it,
- * and remove the temporary file its dead owner may have left.  True when
- * the dead owner's lock was there to take: an owner that finished removed
- * its lock itself, and then there is nothing to say. */
-static bool take_over(struct tg_lock *lk, const char *seen, long pid)
+enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE };
+
+/* Look at the lock that exists: its owner's PID and host for the message,
+ * and whether the owner is dead.  A dead owner's lock is taken over here:
+ * with its flock() held, so that no other process takes it at the same
+ * time, and only if F.lock still names the file read (another process may
+ * have taken it over and made its own since we opened it).  The temporary
+ * files the dead owner may have left go with it.  OWNER_GONE: the lock
+ * vanished or was taken; try again at once. */
+static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
-	const char *slash = strrchr(lk->path, '/');
-	char *aside = xasprintf("%s.stale.%ld", lk->lock_path, (long)getpid());
-	bool taken = false;
-	if (rename(lk->lock_path, aside) == 0) {
-		char again[512];
-		taken = read_small(aside, again, sizeof again) && !strcmp(again, seen);
-		if (taken)
-			unlink(aside);
-		else if (link(aside, lk->lock_path) == 0 || errno == EEXIST)
-			unlink(aside);    /* put back the lock we took by mistake */
+	/* read-write where we may: NFS gives an exclusive flock() only then */
+	int fd = open(lk->lock_path, O_RDWR | O_CLOEXEC);
+	if (fd < 0 && errno != ENOENT)
+		fd = open(lk->lock_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? OWNER_GONE : OWNER_LIVE;
+	char seen[512];
+	struct stat held, named;
+	enum owner o = OWNER_LIVE;
+	if (read_small(fd, seen, sizeof seen) && owner_dead(seen, pid, host, hsize) &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		if (fstat(fd, &held) == 0 && stat(lk->lock_path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino &&
+		    unlink(lk->lock_path) == 0)
+			o = OWNER_DEAD;
+		else
+			o = OWNER_GONE;
 	}
-	free(aside);
-	if (taken) {
-		char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
+	close(fd);
+	if (o == OWNER_DEAD) {
+		const char *slash = strrchr(lk->path, '/');
+		char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, *pid);
 		unlink(tmp);
 		free(tmp);
-		tmp = xasprintf("%s.%ld", lk->lock_path, pid);
+		tmp = xasprintf("%s.%ld", lk->lock_path, *pid);
 		unlink(tmp);
 		free(tmp);
 	}
-	return taken;
+	return o;
 }
 
 /* The file path names, through symbolic links: replacing a link's target
@@ -183,6 +199,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 			       struct tg_lock **out, struct tg_diags *d)
 {
 	struct tg_lock *lk = xcalloc(1, sizeof *lk);
+	lk->fd = -1;
 	lk->path = follow_links(path);
 	path = lk->path;
 	lk->lock_path = xasprintf("%s.lock", path);
@@ -196,22 +213,27 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	long wait = 5;
 	*out = NULL;
 	for (;;) {
-		/* the lock appears with its content or not at all: write it
-		 * aside, then link() it into place, which fails if one exists */
-		int fd = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		/* the lock appears with its content and its flock() or not at
+		 * all: write it aside, lock it, then link() it into place, which
+		 * fails if one exists.  A file system without flock() still
+		 * has the lock; only a takeover then cannot be proved safe. */
+		int fd = open(aside, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		int linked = -1;
 		if (fd >= 0) {
 			ssize_t w = write(fd, content, strlen(content));
-			close(fd);
 			int err = w < 0 ? errno : EIO;
 			if (w == (ssize_t)strlen(content)) {
+				(void)flock(fd, LOCK_EX | LOCK_NB);
 				linked = link(aside, lk->lock_path);
 				err = errno;
 			}
 			unlink(aside);
+			if (linked != 0)
+				close(fd);
 			errno = err;
 		}
 		if (linked == 0) {
+			lk->fd = fd;
 			lk->held = true;
 			arm(lk);
 			free(content);
@@ -232,16 +254,14 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 			tg_lock_release(lk);
 			return st;
 		}
-		char seen[512];
 		long pid = 0;
 		char host[256] = "";
-		if (read_small(lk->lock_path, seen, sizeof seen) &&
-		    owner_dead(seen, &pid, host, sizeof host)) {
-			if (take_over(lk, seen, pid))
-				tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
-					    "taking over a lock left by process %ld, which is gone", pid);
+		enum owner o = look_at_lock(lk, &pid, host, sizeof host);
+		if (o == OWNER_DEAD)
+			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
+				    "taking over a lock left by process %ld, which is gone", pid);
+		if (o != OWNER_LIVE)
 			continue;
-		}
 		if (now() >= deadline) {
 			if (pid)
 				tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
@@ -364,6 +384,8 @@ void tg_lock_release(struct tg_lock *lk)
 		unlink(lk->tmp_path);
 	if (lk->held)
 		unlink(lk->lock_path);
+	if (lk->fd >= 0)
+		close(lk->fd);
 	disarm();
 	free(lk->path);
 	free(lk->lock_path);

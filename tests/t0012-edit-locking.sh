@@ -87,6 +87,36 @@ expect "a lock left by a dead process is taken over" 0 trygg -C ws plan set ange
 expect_stderr "with a warning" "taking over a lock left by process $dead, which is gone"
 check "…and removed afterwards" test ! -e $a.lock
 
+# a dead owner's lock whose flock() is held (by a process taking it over
+# at this moment) is not taken a second time
+echo "$dead $(hostname)" >$a.lock
+flock $a.lock sh -c 'touch flocked; until [ -e release ]; do sleep 0.05; done' &
+holder=$!
+while [ ! -e flocked ]; do sleep 0.05; done
+expect "a dead owner's lock while another holds its flock: exit 75" 75 \
+	trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 0.3
+check "the lock is left alone" grep -q "^$dead " $a.lock
+touch release; wait $holder
+expect "once its flock is free, it is taken over" 0 trygg -C ws plan set angered P6.M2 status=ongoing
+check "…and removed afterwards" test ! -e $a.lock
+
+# writers that find the same dead lock at once: one takes it over, the
+# others wait for that one's lock, and every edit lands
+rounds=5 writers=6
+[ -n "${TRYGG_VALGRIND:-}" ] && rounds=1 writers=3
+for r in $(seq $rounds); do
+	echo "$dead $(hostname)" >$a.lock
+	for w in $(seq $writers); do
+		"$TRYGG" -C ws plan add-measure angered --problem P4 --text "Runda $r skrivare $w" \
+			--phase 1 --lock-timeout 60 >/dev/null 2>>takeover.$r || echo "fail $r $w" >>fails &
+	done
+	wait
+	[ "$(grep -c 'taking over' takeover.$r)" = 1 ] || echo "round $r: $(grep -c 'taking over' takeover.$r) takeovers" >>fails
+done
+check "each round one takeover, no writer failed" test ! -s fails
+check "all $((rounds * writers)) measures are in the file" test "$(grep -c 'text: Runda' $a)" = $((rounds * writers))
+check "no lock left" test ! -e $a.lock
+
 expect "--lock-timeout must be a number" 2 trygg -C ws plan set angered P6.M2 status=done --lock-timeout soon
 
 # a plan file that is a symbolic link: its target is edited, under a lock

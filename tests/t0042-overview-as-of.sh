@@ -73,8 +73,8 @@ for d in sorted(days):
            for r in run("report", "overview", "--all", "--format", "csv", "--as-of", date)}
     if got != want:
         bad += 1
-        print("as of %s: the report says %s, the rows %s" % (date, got, want))
-print("%d days checked" % len(days))
+        print("# as of %s: the report says %s, the rows %s" % (date, got, want))
+print("# %d days checked" % len(days))
 sys.exit(1 if bad else 0)
 PY
 
