@@ -138,10 +138,11 @@ enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE };
  * vanished or was taken; try again at once. */
 static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
-	/* read-write where we may: NFS gives an exclusive flock() only then */
-	int fd = open(lk->lock_path, O_RDWR | O_CLOEXEC);
+	/* read-write where we may: NFS gives an exclusive flock() only then;
+	 * and never wait in open(), should someone have put a FIFO there */
+	int fd = open(lk->lock_path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0 && errno != ENOENT)
-		fd = open(lk->lock_path, O_RDONLY | O_CLOEXEC);
+		fd = open(lk->lock_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? OWNER_GONE : OWNER_LIVE;
 	char seen[512];
