@@ -129,13 +129,27 @@ static bool owner_dead(const char *content, long *pid_out, char *host_out, size_
 
 enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE };
 
+/* Remove what a dead owner PID may have left beside the lock: its
+ * temporary file and the lock's content it had not yet linked into place. */
+static void remove_leftovers(const struct tg_lock *lk, long pid)
+{
+	const char *slash = strrchr(lk->path, '/');
+	char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, pid);
+	unlink(tmp);
+	free(tmp);
+	tmp = xasprintf("%s.%ld", lk->lock_path, pid);
+	unlink(tmp);
+	free(tmp);
+}
+
 /* Look at the lock that exists: its owner's PID and host for the message,
  * and whether the owner is dead.  A dead owner's lock is taken over here:
  * with its flock() held, so that no other process takes it at the same
  * time, and only if F.lock still names the file read (another process may
- * have taken it over and made its own since we opened it).  The temporary
- * files the dead owner may have left go with it.  OWNER_GONE: the lock
- * vanished or was taken; try again at once. */
+ * have taken it over and made its own since we opened it).  What the dead
+ * owner left goes first, then its lock: killed in between, we leave a lock
+ * that the next process takes over in turn, never a stray file.
+ * OWNER_GONE: the lock vanished or was taken; try again at once. */
 static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
 	/* read-write where we may: NFS gives an exclusive flock() only then;
@@ -150,23 +164,15 @@ static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t
 	enum owner o = OWNER_LIVE;
 	if (read_small(fd, seen, sizeof seen) && owner_dead(seen, pid, host, hsize) &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		o = OWNER_GONE;
 		if (fstat(fd, &held) == 0 && stat(lk->lock_path, &named) == 0 &&
-		    held.st_dev == named.st_dev && held.st_ino == named.st_ino &&
-		    unlink(lk->lock_path) == 0)
-			o = OWNER_DEAD;
-		else
-			o = OWNER_GONE;
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+			remove_leftovers(lk, *pid);
+			if (unlink(lk->lock_path) == 0)
+				o = OWNER_DEAD;
+		}
 	}
 	close(fd);
-	if (o == OWNER_DEAD) {
-		const char *slash = strrchr(lk->path, '/');
-		char *tmp = xasprintf("%s/.%s.tmp.%ld", lk->dir, slash ? slash + 1 : lk->path, *pid);
-		unlink(tmp);
-		free(tmp);
-		tmp = xasprintf("%s.%ld", lk->lock_path, *pid);
-		unlink(tmp);
-		free(tmp);
-	}
 	return o;
 }
 
