@@ -181,6 +181,17 @@ static void csv_quoted(struct buf *b, const char *s, size_t len)
 	b->s[b->len] = '\0';
 }
 
+/* Does a cell that starts with c start like a spreadsheet formula? */
+static bool formula_start(char c)
+{
+	switch (c) {
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* A field of a row: nothing for no value; else always quoted.  A
  * spreadsheet would run =cmd(): a text cell that starts like a formula
  * gets a leading ' (never a number's cell).  libcsv's csv_write goes a
@@ -190,7 +201,7 @@ static void csv_field(struct buf *b, const char *s, enum table_type ty)
 	if (!s || ty == TABLE_NULL)
 		return;
 	size_t len = strlen(s);
-	bool guard = ty == TABLE_STR && s[0] && strchr("=+-@\t\r", s[0]);
+	bool guard = ty == TABLE_STR && formula_start(s[0]);
 	if (memchr(s, '"', len)) {
 		if (!guard) {
 			csv_quoted(b, s, len);

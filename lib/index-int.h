@@ -35,6 +35,7 @@ struct tg_cursor {
 	sqlite3_stmt *st;
 	size_t ncols;
 	struct buf *blobs;      /* hex text of blob columns, per column */
+	char (*ints)[22];       /* decimal text of integers, per column */
 	struct search *search;
 	size_t rows, row;
 	char score[32];         /* the score of the row at hand as text */

@@ -150,6 +150,7 @@ void tg_cursor_free(struct tg_cursor *c)
 		for (size_t i = 0; i < c->ncols; i++)
 			buf_release(&c->blobs[i]);
 	free(c->blobs);
+	free(c->ints);
 	free(c);
 }
 
@@ -211,14 +212,38 @@ double tg_cursor_num(struct tg_cursor *c, size_t col)
 	return sqlite3_column_double(c->st, (int)col);
 }
 
+/* n in decimal at the end of out (21 bytes and the NUL); its start. */
+static const char *int_text(char out[static 22], long long n)
+{
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	char *p = out + 21;
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
 const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
 {
 	if (c->search)
 		return ix_search_value(c, col, type);
-	int t = sqlite3_column_type(c->st, (int)col);
+	/* one call for the value, then none of the API's locking per call;
+	 * an integer is written here (as SQLite would write it) */
+	sqlite3_value *v = sqlite3_column_value(c->st, (int)col);
+	int t = sqlite3_value_type(v);
 	*type = vtype_of(t);
 	if (t == SQLITE_NULL)
 		return NULL;
+	if (t == SQLITE_TEXT)
+		return (const char *)sqlite3_value_text(v);
+	if (t == SQLITE_INTEGER) {
+		if (!c->ints)
+			c->ints = xcalloc(c->ncols, sizeof *c->ints);
+		return int_text(c->ints[col], sqlite3_value_int64(v));
+	}
 	if (t != SQLITE_BLOB)
 		return (const char *)sqlite3_column_text(c->st, (int)col);
 	if (!c->blobs) {

@@ -56,6 +56,10 @@ expect "CSV" 0 trygg -C ws query "SELECT -5 AS n, '-5' AS t, '=1+1' AS f, '@x' A
 expect_stdout_is "a header; text that looks like a formula neutralised, numbers not" \
 	"\"n\",\"t\",\"f\",\"a\",\"z\",\"e\"
 \"-5\",\"'-5\",\"'=1+1\",\"'@x\",,\"\""
+expect "integers at their limits" 0 trygg -C ws query "SELECT -9223372036854775807 - 1 AS lo,
+	9223372036854775807 AS hi, 0 AS z, -1 AS m, 10 AS t, 1e3 AS r" --format csv
+expect_stdout_is "written in full, as SQLite writes them" "\"lo\",\"hi\",\"z\",\"m\",\"t\",\"r\"
+\"-9223372036854775808\",\"9223372036854775807\",\"0\",\"-1\",\"10\",\"1000.0\""
 expect "Markdown" 0 trygg -C ws query "SELECT 'a|b' AS x, 2 AS n" --format md
 expect_stdout_is "a table" "| x | n |
 |---|---:|
