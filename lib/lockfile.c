@@ -3,8 +3,9 @@
  *
  * The protocol, for a file F:
  *  1. Make F.lock, holding "PID HOST", and flock() it for as long as it is
- *     held: it is written aside, locked, then link()ed into place, which
- *     fails when one exists.  Then wait (polling) up to the timeout.  A
+ *     held: it is written without a name (O_TMPFILE; else under a name of
+ *     its own), locked, then linked into place, which fails when one
+ *     exists (make_lock).  Then wait (polling) up to the timeout.  A
  *     lock whose owner is shown dead — same host, kill(PID, 0) says no such
  *     process, and its flock() is free — is taken over with a warning; a
  *     lock held by a live process, another host, or with content we cannot
@@ -26,6 +27,7 @@
  * as it was; an fsync error is reported, never retried.  SIGINT and SIGTERM
  * remove the lock and the temporary file before the process dies.
  */
+#define _GNU_SOURCE  /* O_TMPFILE */
 #include "priv.h"
 
 #include <errno.h>
@@ -202,6 +204,56 @@ static char *follow_links(const char *path)
 	return xstrdup(path);
 }
 
+/* A file holding content, flock()ed, linked into place as F.lock; its
+ * descriptor, or -1 with errno (EEXIST: a lock is there).  The lock
+ * appears with its content and its flock() or not at all.  It is made
+ * without a name (O_TMPFILE) and named by linkat(), which fails if one
+ * exists, so a process killed on the way leaves nothing behind; where the
+ * file system (or a missing /proc) does not allow that, it is written
+ * under a name of its own, aside, and link()ed.  A file system without
+ * flock() still has the lock; only a takeover cannot be proved safe. */
+static int make_lock(const struct tg_lock *lk, const char *aside, const char *content)
+{
+	size_t len = strlen(content);
+	int fd, err;
+#ifdef O_TMPFILE
+	fd = open(lk->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		ssize_t w = write(fd, content, len);
+		err = w < 0 ? errno : EIO;
+		if (w == (ssize_t)len) {
+			(void)flock(fd, LOCK_EX | LOCK_NB);
+			char proc[64];
+			snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+			if (linkat(AT_FDCWD, proc, AT_FDCWD, lk->lock_path, AT_SYMLINK_FOLLOW) == 0)
+				return fd;
+			err = errno;
+		}
+		close(fd);
+		errno = err;
+		if (w != (ssize_t)len || err != ENOENT)   /* ENOENT: no /proc */
+			return -1;
+	}
+#endif
+	fd = open(aside, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	ssize_t w = write(fd, content, len);
+	err = w < 0 ? errno : EIO;
+	bool linked = false;
+	if (w == (ssize_t)len) {
+		(void)flock(fd, LOCK_EX | LOCK_NB);
+		linked = link(aside, lk->lock_path) == 0;
+		err = errno;
+	}
+	unlink(aside);
+	if (linked)
+		return fd;
+	close(fd);
+	errno = err;
+	return -1;
+}
+
 enum tg_status tg_lock_acquire(const char *path, double timeout,
 			       struct tg_lock **out, struct tg_diags *d)
 {
@@ -220,26 +272,8 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	long wait = 5;
 	*out = NULL;
 	for (;;) {
-		/* the lock appears with its content and its flock() or not at
-		 * all: write it aside, lock it, then link() it into place, which
-		 * fails if one exists.  A file system without flock() still
-		 * has the lock; only a takeover then cannot be proved safe. */
-		int fd = open(aside, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		int linked = -1;
+		int fd = make_lock(lk, aside, content);
 		if (fd >= 0) {
-			ssize_t w = write(fd, content, strlen(content));
-			int err = w < 0 ? errno : EIO;
-			if (w == (ssize_t)strlen(content)) {
-				(void)flock(fd, LOCK_EX | LOCK_NB);
-				linked = link(aside, lk->lock_path);
-				err = errno;
-			}
-			unlink(aside);
-			if (linked != 0)
-				close(fd);
-			errno = err;
-		}
-		if (linked == 0) {
 			lk->fd = fd;
 			lk->held = true;
 			arm(lk);

@@ -6,6 +6,8 @@
  *                                stderr) fails with ENOSPC
  *   TRYGG_FAULT=fsync:1:EIO      the 1st fsync() fails with EIO
  *   TRYGG_FAULT=rename:1:EIO     the 1st rename() fails
+ *   TRYGG_NO_TMPFILE=1           open() with O_TMPFILE fails with EOPNOTSUPP,
+ *                                as on a file system without it
  *   TRYGG_FAULT_COUNT=FILE       append "write N", "fsync N", "rename N"
  *                                at exit: how many calls there were
  *   TRYGG_BEFORE_THREAD=CMD      run the shell command CMD once, before the
@@ -17,8 +19,13 @@
  *                                that is the main thread (--no-refresh)
  */
 #define _GNU_SOURCE
+/* open and open64 both, under their own names (the build's
+ * _FILE_OFFSET_BITS=64 would make open a second open64) */
+#undef _FILE_OFFSET_BITS
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,4 +132,39 @@ int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *)
 		free(copy);
 	}
 	return real(t, attr, fn, arg);
+}
+
+/* open and open64 (what open is with _FILE_OFFSET_BITS=64): the same. */
+static int open_as(const char *name, const char *path, int flags, mode_t mode)
+{
+	if ((flags & O_TMPFILE) == O_TMPFILE && getenv("TRYGG_NO_TMPFILE")) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))next(name);
+	return real(path, flags, mode);
+}
+
+#define OPEN_MODE(flags, mode)                                          \
+	do {                                                            \
+		if ((flags) & (O_CREAT | O_TMPFILE)) {                  \
+			va_list ap;                                     \
+			va_start(ap, flags);                            \
+			mode = (mode_t)va_arg(ap, unsigned);            \
+			va_end(ap);                                     \
+		}                                                       \
+	} while (0)
+
+int open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+	OPEN_MODE(flags, mode);
+	return open_as("open", path, flags, mode);
+}
+
+int open64(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+	OPEN_MODE(flags, mode);
+	return open_as("open64", path, flags, mode);
 }
