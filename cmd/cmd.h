@@ -149,9 +149,10 @@ enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *
 		       const char *id);
 
 /* Write a report of one district (or all, with district NULL) to stdout
- * or, atomically, to output (cmd/report.c). */
+ * or, atomically, to output, waiting up to lock_timeout seconds for its
+ * lock (cmd/report.c). */
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *o,
-	       const char *output, bool exit_code, bool no_refresh);
+	       const char *output, double lock_timeout, bool exit_code, bool no_refresh);
 
 /* ---- a report's rows as CSV or JSON (cmd/rows-out.c) ---- */
 

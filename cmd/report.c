@@ -11,7 +11,8 @@
 
 static const char usage[] =
 	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
-	"                    [--output FILE] [--as-of DATE] [--exit-code] [--no-refresh]\n"
+	"                    [--output FILE [--lock-timeout SECS]] [--as-of DATE]\n"
+	"                    [--exit-code] [--no-refresh]\n"
 	"\n"
 	"KIND is plan, followup, situation, overview or overdue.  overview and\n"
 	"overdue cover every district unless D is given.  Labels are in the\n"
@@ -19,6 +20,7 @@ static const char usage[] =
 	"LANG is never consulted.\n"
 	"\n"
 	"  --output FILE   write the report to FILE atomically (temp file + rename)\n"
+	"  --lock-timeout SECS  wait this long for another writer of FILE (default 10)\n"
 	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
 	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
 	"  --no-refresh    overview, overdue: read the index as it is\n"
@@ -88,7 +90,7 @@ static int write_through(const struct buf *out, const char *output)
 }
 
 /* Write out to stdout, or atomically to output. */
-static int emit(const struct buf *out, const char *output)
+static int emit(const struct buf *out, const char *output, double lock_timeout)
 {
 	if (!output) {
 		fwrite(out->s, 1, out->len, stdout);
@@ -99,7 +101,7 @@ static int emit(const struct buf *out, const char *output)
 		return write_through(out, output);
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_lock *lk;
-	int status = tg_lock_acquire(output, 10, &lk, &d);
+	int status = tg_lock_acquire(output, lock_timeout, &lk, &d);
 	if (!status)
 		status = tg_lock_commit(lk, out->s, out->len, &d);
 	tg_lock_release(lk);
@@ -127,7 +129,7 @@ static bool file_stale(struct tg_index *ix, const char *file)
 }
 
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *opts,
-	       const char *output, bool exit_code, bool no_refresh)
+	       const char *output, double lock_timeout, bool exit_code, bool no_refresh)
 {
 	struct tg_report_opts o = *opts;
 	o.color = !output && use_color();
@@ -180,7 +182,7 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 	if (!status && (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON))
 		status = rows_write(&out, &rows, o.format == TG_FMT_CSV);
 	if (!status)
-		status = emit(&out, output);
+		status = emit(&out, output, lock_timeout);
 	if (!status && stale)
 		status = stale;
 	else if (!status && exit_code && found)
@@ -205,6 +207,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "as-of", required_argument, NULL, 'd' },
 		{ "exit-code", no_argument, NULL, 'x' },
 		{ "no-refresh", no_argument, NULL, 'n' },
+		{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -212,9 +215,11 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
 	const char *output = NULL, *lang = NULL;
 	bool all = false, exit_code = false, no_refresh = false;
+	struct write_opts w;
+	write_opts_init(&w);
 	int o_, k, status = 0;
 	OPT_START();
-	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
+	while ((o_ = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
 		switch (o_) {
 		case 'a': all = true; break;
 		case 'f':
@@ -255,5 +260,5 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "--exit-code goes with report overdue");
 	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
 
-	return run_report(ctx, district, &o, output, exit_code, no_refresh);
+	return run_report(ctx, district, &o, output, w.lock_timeout, exit_code, no_refresh);
 }

@@ -271,7 +271,7 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc - optind != 1)
 		return usage_error(usage, "situation show takes one district");
 	o.english = !strcmp(lang, "en");
-	return run_report(ctx, argv[optind], &o, NULL, false, false);
+	return run_report(ctx, argv[optind], &o, NULL, 0, false, false);
 }
 
 int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)

@@ -151,7 +151,8 @@ static void remove_leftovers(const struct tg_lock *lk, long pid)
  * have taken it over and made its own since we opened it).  What the dead
  * owner left goes first, then its lock: killed in between, we leave a lock
  * that the next process takes over in turn, never a stray file.
- * OWNER_GONE: the lock vanished or was taken; try again at once. */
+ * OWNER_GONE: the lock vanished or was taken; try again at once.
+ * OWNER_LIVE: anything else there, the owner alive or unknown. */
 static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
 	/* read-write where we may: NFS gives an exclusive flock() only then;
@@ -159,8 +160,12 @@ static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t
 	int fd = open(lk->lock_path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0 && errno != ENOENT)
 		fd = open(lk->lock_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? OWNER_GONE : OWNER_LIVE;
+	if (fd < 0) {
+		/* gone, unless something that cannot be opened is there: a link
+		 * that points nowhere holds the name as well as a lock does */
+		struct stat st;
+		return errno == ENOENT && lstat(lk->lock_path, &st) < 0 ? OWNER_GONE : OWNER_LIVE;
+	}
 	char seen[512];
 	struct stat held, named;
 	enum owner o = OWNER_LIVE;
@@ -270,6 +275,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	char *aside = xasprintf("%s.%ld", lk->lock_path, (long)getpid());
 	double deadline = now() + timeout;
 	long wait = 5;
+	int quick = 0;   /* tries again at once, bounded: the deadline holds */
 	*out = NULL;
 	for (;;) {
 		int fd = make_lock(lk, aside, content);
@@ -301,7 +307,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		if (o == OWNER_DEAD)
 			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "taking over a lock left by process %ld, which is gone", pid);
-		if (o != OWNER_LIVE)
+		if (o != OWNER_LIVE && quick++ < 100)
 			continue;
 		if (now() >= deadline) {
 			if (pid)

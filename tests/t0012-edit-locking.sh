@@ -74,6 +74,19 @@ echo "$$ $(hostname)" >$a.lock
 expect "a lock held by a live process here: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 0.2
 rm $a.lock
 
+# a link that points nowhere cannot be opened, yet holds the name
+ln -s /nonexistent $a.lock
+start=$(date +%s)
+expect "a dangling link as the lock: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 0.2
+elapsed=$(($(date +%s) - start))
+check "within the timeout (took ${elapsed}s)" test "$elapsed" -le 5
+expect_stderr "says the lock exists" "angered.yaml.lock exists"
+expect "report --output onto that file waits as long and exits 75" 75 \
+	trygg -C ws report overview --all --output $a --lock-timeout 0.2
+check "the link is left alone" test -L $a.lock
+expect_same "the file is unchanged" before.yaml $a
+rm $a.lock
+
 sleep 30 &
 holder=$!
 echo "$holder $(hostname)" >$a.lock
