@@ -122,6 +122,10 @@ bool parse_enum(const char *s, const char *const *names, int *out);
 char *enum_list(const char *const *names);
 int bad_value(const char *usage, const char *option, const char *value,
 	      const char *const *names);
+/* Is id "<prefix><n>", n a number from 1 without leading zeros? */
+bool id_number_ok(const char *id, const char *prefix);
+/* Is id of the form "<problem>.M<n>" (cmd/plan.c)? */
+bool measure_id_ok(const char *id, const char *problem);
 /* 1 + the highest n of the ids "<prefix><n>". */
 int next_number(const char *const *ids, size_t n, const char *prefix);
 

@@ -16,14 +16,42 @@ static const char usage[] =
 
 static const char *const columns[] = { "problem", "text", "phase", "term", "kind",
 	"responsible", "due", "status", "strategic_areas", "id", NULL };
-enum { C_PROBLEM, C_TEXT, C_PHASE, C_NCOLS = 10 };
+enum { C_PROBLEM, C_TEXT, C_PHASE, C_ID = 9, C_NCOLS };
 
 struct import_args {
 	const char *path;
 	const struct tg_csv *csv;
 	int col[C_NCOLS];          /* field index of each column, or -1 */
 	const struct tg_config *cfg;
+	struct asked *asked;       /* the ids rows ask for, by id then row */
+	size_t n_asked;
 };
+
+struct asked {
+	const char *id;
+	size_t row;
+};
+
+static int asked_cmp(const void *x, const void *y)
+{
+	const struct asked *a = x, *b = y;
+	int c = strcmp(a->id, b->id);
+	return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+/* The first row that asks for id, or 0. */
+static size_t first_asking(const struct import_args *a, const char *id)
+{
+	size_t lo = 0, hi = a->n_asked;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(a->asked[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < a->n_asked && !strcmp(a->asked[lo].id, id) ? a->asked[lo].row : 0;
+}
 
 static void row_error(struct tg_diags *d, const struct import_args *a, size_t r, int col,
 		      const char *msg)
@@ -45,7 +73,7 @@ static struct tg_val *row_measure(const struct import_args *a, size_t r, struct 
 {
 	struct tg_val *m = tg_val_map();
 	size_t errors = d->errors;
-	for (int c = C_TEXT; c < C_NCOLS - 1; c++) {
+	for (int c = C_TEXT; c < C_ID; c++) {
 		const char *v = cell(a, r, c);
 		const char *key = columns[c];
 		if (!*v) {
@@ -75,6 +103,48 @@ static struct tg_val *row_measure(const struct import_args *a, size_t r, struct 
 	return m;
 }
 
+/* The id row r asks for, when it is not one the row may have: of the
+ * wrong form, taken in the plan or asked by an earlier row.  The error
+ * names the cell. */
+static bool asked_id_ok(const struct import_args *a, const struct tg_plan *p,
+			const struct tg_problem *pr, size_t r, struct tg_diags *d)
+{
+	const char *asked = cell(a, r, C_ID);
+	char *msg = NULL;
+	bool m;
+	if (!measure_id_ok(asked, pr->id))
+		msg = xasprintf("id '%s' is not of the form %s.M<number>", asked, pr->id);
+	else if (find_item(p, asked, &m))
+		msg = xasprintf("id '%s' is taken in %s", asked, p->district);
+	size_t q = first_asking(a, asked);
+	if (!msg && q < r)
+		msg = xasprintf("id '%s' is asked for in row %zu too", asked, a->csv->rows[q].line);
+	if (msg)
+		row_error(d, a, r, a->col[C_ID], msg);
+	free(msg);
+	return !msg;
+}
+
+/* The next number of problem pr that no row asks for. */
+static char *next_free(const struct import_args *a, const struct tg_problem *pr)
+{
+	const char **mids = xcalloc(pr->n_measures + 1, sizeof *mids);
+	for (size_t i = 0; i < pr->n_measures; i++)
+		mids[i] = pr->measures[i].id;
+	char *prefix = xasprintf("%s.M", pr->id);
+	char *id = NULL;
+	for (int n = next_number(mids, pr->n_measures, prefix); !id; n++) {
+		id = xasprintf("%s%d", prefix, n);
+		if (first_asking(a, id)) {
+			free(id);
+			id = NULL;
+		}
+	}
+	free(prefix);
+	free(mids);
+	return id;
+}
+
 static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 				struct tg_diags *d)
 {
@@ -82,14 +152,23 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 	const struct tg_csv *csv = a->csv;
 	struct tg_val **items = xcalloc(csv->n, sizeof *items);
 	const struct tg_plan *p = tg_edit_plan(e);
-	/* check every row first: all land or none */
+	a->asked = xcalloc(csv->n, sizeof *a->asked);
+	a->n_asked = 0;
+	for (size_t r = 1; r < csv->n; r++)
+		if (*cell(a, r, C_ID))
+			a->asked[a->n_asked++] = (struct asked){ cell(a, r, C_ID), r };
+	qsort(a->asked, a->n_asked, sizeof *a->asked, asked_cmp);
+	/* check every row first and report every error: all land or none */
 	for (size_t r = 1; r < csv->n; r++) {
 		const char *pid = cell(a, r, C_PROBLEM);
-		if (!tg_plan_problem(p, pid)) {
+		const struct tg_problem *pr = tg_plan_problem(p, pid);
+		if (!pr) {
 			char *msg = *pid ? xasprintf("no problem '%s' in %s", pid, p->district)
 					 : xstrdup("problem is empty");
 			row_error(d, a, r, a->col[C_PROBLEM], msg);
 			free(msg);
+		} else if (*cell(a, r, C_ID)) {
+			asked_id_ok(a, p, pr, r, d);
 		}
 		items[r] = row_measure(a, r, d);
 	}
@@ -97,29 +176,8 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 	for (size_t r = 1; r < csv->n && !st; r++) {
 		p = tg_edit_plan(e);
 		struct tg_problem *pr = tg_plan_problem(p, cell(a, r, C_PROBLEM));
-		const char *asked = cell(a, r, C_NCOLS - 1);
-		char *id;
-		if (*asked) {
-			bool m;
-			size_t l = strlen(pr->id);
-			if (strncmp(asked, pr->id, l) || strncmp(asked + l, ".M", 2) || find_item(p, asked, &m)) {
-				char *msg = xasprintf("id '%s' is taken or not of the form %s.M<number>",
-						      asked, pr->id);
-				row_error(d, a, r, a->col[C_NCOLS - 1], msg);
-				free(msg);
-				st = TG_EDATA;
-				break;
-			}
-			id = xstrdup(asked);
-		} else {
-			const char **mids = xcalloc(pr->n_measures + 1, sizeof *mids);
-			for (size_t i = 0; i < pr->n_measures; i++)
-				mids[i] = pr->measures[i].id;
-			char *prefix = xasprintf("%s.M", pr->id);
-			id = xasprintf("%s%d", prefix, next_number(mids, pr->n_measures, prefix));
-			free(prefix);
-			free(mids);
-		}
+		const char *asked = cell(a, r, C_ID);
+		char *id = *asked ? xstrdup(asked) : next_free(a, pr);
 		struct tg_val *item = item_with_id(id, items[r]);
 		items[r] = NULL;
 		buf_addf(ids, "%s\n", id);
@@ -129,6 +187,8 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 	for (size_t r = 0; r < csv->n; r++)
 		tg_val_free(items[r]);
 	free(items);
+	free(a->asked);
+	a->asked = NULL;
 	return st;
 }
 

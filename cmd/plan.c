@@ -75,7 +75,7 @@ static bool id_free(const struct tg_plan *p, const char *id)
 }
 
 /* Is id "<prefix><number>", the number without leading zeros? */
-static bool id_number_ok(const char *id, const char *prefix)
+bool id_number_ok(const char *id, const char *prefix)
 {
 	size_t l = strlen(prefix);
 	if (strncmp(id, prefix, l) || id[l] < '1' || id[l] > '9')
@@ -87,6 +87,14 @@ static bool id_number_ok(const char *id, const char *prefix)
 }
 
 /* The new item's id: the one asked for, or the next free number. */
+bool measure_id_ok(const char *id, const char *problem)
+{
+	char *prefix = xasprintf("%s.M", problem);
+	bool ok = id_number_ok(id, prefix);
+	free(prefix);
+	return ok;
+}
+
 static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
 		    struct tg_diags *d)
 {
@@ -141,15 +149,10 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
 	if (!pr)
 		return no_such(d, p, "problem", a->problem);
-	if (a->id) {
-		char *prefix = xasprintf("%s.M", pr->id);
-		bool ok = id_number_ok(a->id, prefix);
-		free(prefix);
-		if (!ok) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
-			return TG_EUSAGE;
-		}
+	if (a->id && !measure_id_ok(a->id, pr->id)) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
+		return TG_EUSAGE;
 	}
 	char *id = new_id(p, pr, a->id, d);
 	if (!id)
