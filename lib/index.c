@@ -482,7 +482,9 @@ static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 	char *dir = xasprintf("%s/.trygg", ix->root);
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
-			    "cannot create the index folder: %s", strerror(errno));
+			    "cannot create the index folder: %s%s", strerror(errno),
+			    errno == EACCES || errno == EROFS ?
+			    " (someone who may write here can build it: trygg index)" : "");
 		free(dir);
 		return TG_ECREAT;
 	}

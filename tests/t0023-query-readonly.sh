@@ -182,4 +182,12 @@ expect_stdout_is "counts" '"n"
 check "and nothing is written beside it" test ! -e ws/.trygg/index.sqlite-shm -a ! -e ws/.trygg/index.sqlite-wal
 chmod -R u+w ws
 
+# without an index, and no right to make one: exit 73, saying who can
+rm -r ws/.trygg
+chmod -R a-w ws
+expect "no index and no right to make one: exit 73" 73 as_reader "$TRYGG" -C ws ls measures
+expect_stderr "says how it gets one" "cannot create the index folder: Permission denied (someone who may write here can build it: trygg index)"
+check "nothing made" test ! -e ws/.trygg
+chmod -R u+w ws
+
 done_testing
