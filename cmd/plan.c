@@ -86,7 +86,6 @@ bool id_number_ok(const char *id, const char *prefix)
 	return true;
 }
 
-/* The new item's id: the one asked for, or the next free number. */
 bool measure_id_ok(const char *id, const char *problem)
 {
 	char *prefix = xasprintf("%s.M", problem);
@@ -95,6 +94,7 @@ bool measure_id_ok(const char *id, const char *problem)
 	return ok;
 }
 
+/* The new item's id: the one asked for, or the next free number. */
 static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
 		    struct tg_diags *d)
 {

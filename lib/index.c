@@ -481,9 +481,10 @@ static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 {
 	char *dir = xasprintf("%s/.trygg", ix->root);
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		int err = errno;
 		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
-			    "cannot create the index folder: %s%s", strerror(errno),
-			    errno == EACCES || errno == EROFS ?
+			    "cannot create the index folder: %s%s", strerror(err),
+			    err == EACCES || err == EROFS ?
 			    " (someone who may write here can build it: trygg index)" : "");
 		free(dir);
 		return TG_ECREAT;
