@@ -96,6 +96,7 @@ bool take_color_option(int *argc, char **argv);
 struct write_opts {
 	bool dry_run;
 	double lock_timeout;
+	bool lock_timeout_given;
 };
 
 enum { OPT_DRY_RUN = 0x100, OPT_LOCK_TIMEOUT };
@@ -122,7 +123,9 @@ bool parse_enum(const char *s, const char *const *names, int *out);
 char *enum_list(const char *const *names);
 int bad_value(const char *usage, const char *option, const char *value,
 	      const char *const *names);
-/* Is id "<prefix><n>", n a number from 1 without leading zeros? */
+/* Is id "<prefix><n>", n a number from 1 without leading zeros, of at
+ * most TG_ID_DIGITS digits (the next one must fit an int)? */
+#define TG_ID_DIGITS 9
 bool id_number_ok(const char *id, const char *prefix);
 /* Is id of the form "<problem>.M<n>" (cmd/plan.c)? */
 bool measure_id_ok(const char *id, const char *problem);

@@ -234,6 +234,11 @@ int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 					    NULL, 0, 0, "unknown column '%s'%s%s%s", h->v[f],
 					    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
 				status = TG_EDATA;
+			} else if (a.col[c] >= 0) {
+				tg_diag_add(&d, TG_SEV_ERROR, a.path, (unsigned)h->line, (unsigned)f + 1,
+					    NULL, 0, 0, "the column '%s' is column %d too",
+					    columns[c], a.col[c] + 1);
+				status = TG_EDATA;
 			} else {
 				a.col[c] = (int)f;
 			}

@@ -74,16 +74,16 @@ static bool id_free(const struct tg_plan *p, const char *id)
 	return !find_item(p, id, &m) && !joint_exists(p, id);
 }
 
-/* Is id "<prefix><number>", the number without leading zeros? */
 bool id_number_ok(const char *id, const char *prefix)
 {
 	size_t l = strlen(prefix);
 	if (strncmp(id, prefix, l) || id[l] < '1' || id[l] > '9')
 		return false;
-	for (const char *q = id + l + 1; *q; q++)
+	const char *q = id + l + 1;
+	for (; *q; q++)
 		if (*q < '0' || *q > '9')
 			return false;
-	return true;
+	return q - (id + l) <= TG_ID_DIGITS;
 }
 
 bool measure_id_ok(const char *id, const char *problem)

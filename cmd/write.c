@@ -3,6 +3,7 @@
  * and print the IDs the edit names. */
 #include "cmd.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,6 +22,7 @@ bool write_option(struct write_opts *w, int o, const char *arg, const char *usag
 			*status = usage_error(usage, "--lock-timeout takes seconds from 0 to 86400, not '%s'", arg);
 		else
 			w->lock_timeout = t;
+		w->lock_timeout_given = true;
 		return true;
 	}
 	return false;
@@ -30,6 +32,7 @@ void write_opts_init(struct write_opts *w)
 {
 	w->dry_run = false;
 	w->lock_timeout = 10;
+	w->lock_timeout_given = false;
 }
 
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
@@ -124,7 +127,7 @@ int next_number(const char *const *ids, size_t n, const char *prefix)
 			continue;
 		char *end;
 		long v = strtol(ids[i] + l, &end, 10);
-		if (!*end && v > max)
+		if (!*end && v > max && v < INT_MAX)   /* one too long for us is not ours */
 			max = v;
 	}
 	return (int)max + 1;

@@ -477,21 +477,31 @@ static int check_file(struct tg_index *ix)
 	return SQLITE_OK;
 }
 
+/* The index (or its folder, what) at path cannot be made: err says why,
+ * and where it is a right the user lacks, who can. */
+static enum tg_status cannot_create(struct tg_diags *d, const char *path, const char *what,
+				    int err)
+{
+	tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "cannot create the %s: %s%s",
+		    what, strerror(err), err == EACCES || err == EPERM || err == EROFS ?
+		    " (the index is built by someone who may write to the workspace, "
+		    "with trygg index)" : "");
+	return TG_ECREAT;
+}
+
 static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 {
 	char *dir = xasprintf("%s/.trygg", ix->root);
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		int err = errno;
-		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
-			    "cannot create the index folder: %s%s", strerror(err),
-			    err == EACCES || err == EROFS ?
-			    " (someone who may write here can build it: trygg index)" : "");
-		free(dir);
-		return TG_ECREAT;
-	}
-	free(dir);
+	enum tg_status made = TG_OK;
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		made = cannot_create(d, dir, "index folder", errno);
 	struct stat st;
 	ix->created = stat(ix->path, &st) < 0;
+	if (!made && ix->created && access(dir, W_OK) < 0)
+		made = cannot_create(d, ix->path, "index", errno);
+	free(dir);
+	if (made)
+		return made;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int rc = open_db(ix);
 		if (rc == SQLITE_OK)

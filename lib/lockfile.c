@@ -129,7 +129,7 @@ static bool owner_dead(const char *content, long *pid_out, char *host_out, size_
 	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }
 
-enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE };
+enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE, OWNER_STUCK };
 
 /* Remove what a dead owner PID may have left beside the lock: its
  * temporary file and the lock's content it had not yet linked into place. */
@@ -152,6 +152,7 @@ static void remove_leftovers(const struct tg_lock *lk, long pid)
  * owner left goes first, then its lock: killed in between, we leave a lock
  * that the next process takes over in turn, never a stray file.
  * OWNER_GONE: the lock vanished or was taken; try again at once.
+ * OWNER_STUCK: the owner is gone but its lock cannot be removed (errno).
  * OWNER_LIVE: anything else there, the owner alive or unknown. */
 static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
@@ -177,9 +178,13 @@ static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t
 			remove_leftovers(lk, *pid);
 			if (unlink(lk->lock_path) == 0)
 				o = OWNER_DEAD;
+			else if (errno != ENOENT)
+				o = OWNER_STUCK;
 		}
 	}
+	int err = errno;
 	close(fd);
+	errno = err;
 	return o;
 }
 
@@ -276,6 +281,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	double deadline = now() + timeout;
 	long wait = 5;
 	int quick = 0;   /* tries again at once, bounded: the deadline holds */
+	enum tg_status st = TG_EBUSY;
 	*out = NULL;
 	for (;;) {
 		int fd = make_lock(lk, aside, content);
@@ -295,19 +301,27 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 				      errno == ENOENT || errno == ENOTDIR;
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "cannot create lock: %s", strerror(errno));
-			enum tg_status st = denied ? TG_ECREAT : TG_EIO;
-			free(content);
-			free(aside);
-			tg_lock_release(lk);
-			return st;
+			st = denied ? TG_ECREAT : TG_EIO;
+			break;
 		}
 		long pid = 0;
 		char host[256] = "";
 		enum owner o = look_at_lock(lk, &pid, host, sizeof host);
-		if (o == OWNER_DEAD)
+		if (o == OWNER_STUCK) {
+			/* no wait makes this go away; someone must remove it */
+			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
+				    "process %ld, which is gone, left this lock, and it cannot "
+				    "be removed: %s; remove it if no trygg is running",
+				    pid, strerror(errno));
+			st = TG_ECREAT;
+			break;
+		}
+		if (o == OWNER_DEAD) {
 			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "taking over a lock left by process %ld, which is gone", pid);
-		if (o != OWNER_LIVE && quick++ < 100)
+			continue;
+		}
+		if (o == OWNER_GONE && quick++ < 100)
 			continue;
 		if (now() >= deadline) {
 			if (pid)
@@ -327,7 +341,7 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	free(content);
 	free(aside);
 	tg_lock_release(lk);
-	return TG_EBUSY;
+	return st;
 }
 
 enum tg_status tg_lock_read(struct tg_lock *lk, struct buf *b, struct tg_diags *d)

@@ -59,13 +59,14 @@ expect_stderr "row 5, column 4" "bad.csv:5:4: error: due is not a valid date: '2
 expect_same "no row landed" before-bad.yaml $a
 # every bad id is reported with its cell, beside the other rows' errors
 printf 'problem,text,phase,id\nP7,a,1,P6.M99\nP7,b,1,P7.M01\nP7,c,1,P7.M90\nP7,d,1,P7.M90\n' >ids.csv
-printf 'P7,e,9,\nP7,f,1,P7.M1\n' >>ids.csv
+printf 'P7,e,9,\nP7,f,1,P7.M1\nP7,g,1,P7.M4294967297\n' >>ids.csv
 expect "bad ids: exit 65" 65 trygg -C ws plan import angered ids.csv
 expect_stderr "another problem's id" "ids.csv:2:4: error: id 'P6.M99' is not of the form P7.M<number>"
 expect_stderr "a leading zero" "ids.csv:3:4: error: id 'P7.M01' is not of the form P7.M<number>"
 expect_stderr "an id asked twice" "ids.csv:5:4: error: id 'P7.M90' is asked for in row 4 too"
 expect_stderr "with the other errors" "ids.csv:6:3: error: phase has a bad value '9'"
 expect_stderr "an id in the file" "ids.csv:7:4: error: id 'P7.M1' is taken in Angered"
+expect_stderr "a number too large" "ids.csv:8:4: error: id 'P7.M4294967297' is not of the form P7.M<number>"
 check "no error names the plan file" sh -c "! grep -q 'angered.yaml' '$TMP/.err'"
 expect_same "nothing written" before-bad.yaml $a
 # a number asked for later is not given to an earlier row
@@ -76,6 +77,9 @@ cp before-bad.yaml $a
 printf 'problem,txt,phase\nP3,x,1\n' >bad2.csv
 expect "an unknown column: exit 65" 65 trygg -C ws plan import angered bad2.csv
 expect_stderr "suggests the name" "bad2.csv:1:2: error: unknown column 'txt' (did you mean 'text'?)"
+printf 'problem,text,phase,id,ID\nP3,x,1,,P3.M9\n' >twice.csv
+expect "a column named twice: exit 65" 65 trygg -C ws plan import angered twice.csv
+expect_stderr "names both" "twice.csv:1:5: error: the column 'id' is column 4 too"
 printf 'problem,text,phase\nP3,"open\n' >bad3.csv
 expect "an unterminated quote: exit 65" 65 trygg -C ws plan import angered bad3.csv
 expect_stderr "says so" "bad3.csv:2:1: error: malformed CSV"

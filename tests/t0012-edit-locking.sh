@@ -83,6 +83,8 @@ check "within the timeout (took ${elapsed}s)" test "$elapsed" -le 5
 expect_stderr "says the lock exists" "angered.yaml.lock exists"
 expect "report --output onto that file waits as long and exits 75" 75 \
 	trygg -C ws report overview --all --output $a --lock-timeout 0.2
+expect "--lock-timeout without --output: exit 2" 2 trygg -C ws report overview --all --lock-timeout 5
+expect_stderr "says what it goes with" "--lock-timeout goes with --output"
 check "the link is left alone" test -L $a.lock
 expect_same "the file is unchanged" before.yaml $a
 rm $a.lock
@@ -168,6 +170,30 @@ if [ "$(id -u)" != 0 ]; then
 	chmod a-w ws/districts
 	expect "a read-only folder: exit 73" 73 trygg -C ws plan set angered P6.M2 status=done
 	chmod u+w ws/districts
+fi
+
+# a dead owner's lock that this user may not remove (a sticky folder,
+# the lock another user's): no wait helps, exit 73 at once, saying so
+if [ "$(id -u)" = 0 ] && setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	"$TRYGG" --version >/dev/null 2>&1; then
+	chmod a+rx "$TMP" ws
+	chmod 1777 ws/districts
+	chmod a+rw $a
+	cp $a before-stuck.yaml
+	echo "$dead $(hostname)" >$a.lock
+	start=$(date +%s)
+	expect "a dead owner's lock that cannot be removed: exit 73" 73 \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$TRYGG" -C ws plan set angered P6.M2 status=ongoing --lock-timeout 5
+	elapsed=$(($(date +%s) - start))
+	check "at once, not after the timeout (took ${elapsed}s)" test "$elapsed" -le 3
+	expect_stderr "says why" "process $dead, which is gone, left this lock, and it cannot be removed: Operation not permitted"
+	check "the lock is left" grep -q "^$dead " $a.lock
+	expect_same "the file is unchanged" before-stuck.yaml $a
+	rm $a.lock
+	chmod 755 ws/districts
+else
+	ok "a dead owner's lock that cannot be removed # SKIP needs root and setpriv"
 fi
 
 done_testing

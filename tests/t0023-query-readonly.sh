@@ -186,8 +186,13 @@ chmod -R u+w ws
 rm -r ws/.trygg
 chmod -R a-w ws
 expect "no index and no right to make one: exit 73" 73 as_reader "$TRYGG" -C ws ls measures
-expect_stderr "says how it gets one" "cannot create the index folder: Permission denied (someone who may write here can build it: trygg index)"
+expect_stderr "says how it gets one" "cannot create the index folder: Permission denied (the index is built by someone who may write to the workspace, with trygg index)"
 check "nothing made" test ! -e ws/.trygg
+chmod -R u+w ws
+mkdir ws/.trygg
+chmod -R a-w ws
+expect "an index folder without the index, no right to write it: exit 73" 73 as_reader "$TRYGG" -C ws ls measures
+expect_stderr "says so too" "ws/.trygg/index.sqlite: error: cannot create the index: Permission denied (the index is built by"
 chmod -R u+w ws
 
 done_testing
