@@ -8,6 +8,7 @@
 #include "cmd.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -37,6 +38,7 @@ struct table {
 	bool started;          /* header (CSV) or '[' (JSON) written */
 	bool part;             /* rows only (table_new_part) */
 	struct buf line;       /* CSV: the row being made */
+	size_t *lens;          /* CSV: its cells' lengths */
 };
 
 struct table *table_new(FILE *out, enum table_format fmt, int version)
@@ -62,6 +64,7 @@ void table_column(struct table *t, const char *name, enum table_type type)
 {
 	t->names = xrealloc(t->names, (t->ncols + 1) * sizeof *t->names);
 	t->types = xrealloc(t->types, (t->ncols + 1) * sizeof *t->types);
+	t->lens = xrealloc(t->lens, (t->ncols + 1) * sizeof *t->lens);
 	t->names[t->ncols] = xstrdup(name);
 	t->types[t->ncols] = type;
 	t->ncols++;
@@ -75,6 +78,7 @@ void table_free(struct table *t)
 		free(t->names[i]);
 	free(t->names);
 	free(t->types);
+	free(t->lens);
 	free(t->cells);
 	buf_release(&t->line);
 	buf_release(&t->kept);
@@ -172,13 +176,11 @@ static void json_row(struct table *t, const char *const *cells, const enum table
 
 /* ---- CSV ---- */
 
-/* Add s (len bytes) to the row in quotes, quotes doubled by libcsv. */
+/* Add s (len bytes) to the row in quotes, quotes doubled by libcsv; the
+ * row has room for 2 * len + 2 more bytes. */
 static void csv_quoted(struct buf *b, const char *s, size_t len)
 {
-	size_t most = 2 * len + 2;
-	buf_grow(b, most + 1);
-	b->len += csv_write(b->s + b->len, most, s, len);
-	b->s[b->len] = '\0';
+	b->len += csv_write(b->s + b->len, 2 * len + 2, s, len);
 }
 
 /* Does a cell that starts with c start like a spreadsheet formula? */
@@ -192,15 +194,13 @@ static bool formula_start(char c)
 	}
 }
 
-/* A field of a row: nothing for no value; else always quoted.  A
+/* A field of a row, s of len bytes, for which the row has room for
+ * 2 * len + 4 more bytes: nothing for no value; else always quoted.  A
  * spreadsheet would run =cmd(): a text cell that starts like a formula
  * gets a leading ' (never a number's cell).  libcsv's csv_write goes a
  * byte at a time: a field with no quote in it is copied whole. */
-static void csv_field(struct buf *b, const char *s, enum table_type ty)
+static void csv_field(struct buf *b, const char *s, size_t len, enum table_type ty)
 {
-	if (!s || ty == TABLE_NULL)
-		return;
-	size_t len = strlen(s);
 	bool guard = ty == TABLE_STR && formula_start(s[0]);
 	if (memchr(s, '"', len)) {
 		if (!guard) {
@@ -212,7 +212,6 @@ static void csv_field(struct buf *b, const char *s, enum table_type ty)
 		free(q);
 		return;
 	}
-	buf_grow(b, len + 3);
 	char *p = b->s + b->len;
 	*p++ = '"';
 	if (guard)
@@ -220,22 +219,29 @@ static void csv_field(struct buf *b, const char *s, enum table_type ty)
 	memcpy(p, s, len);
 	p += len;
 	*p++ = '"';
-	*p = '\0';
 	b->len = (size_t)(p - b->s);
 }
 
+/* One row: the room it may need is made once, from the cells' lengths. */
 static void csv_line(struct table *t, const char *const *cells, const enum table_type *types)
 {
 	struct buf *b = &t->line;
-	buf_reset(b);
+	size_t *lens = t->lens, room = 1;
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (i) {
-			buf_grow(b, 1);
-			b->s[b->len++] = ',';
-		}
-		csv_field(b, cells[i], types ? types[i] : TABLE_STR);
+		bool none = !cells[i] || (types && types[i] == TABLE_NULL);
+		lens[i] = none ? SIZE_MAX : strlen(cells[i]);
+		room += none ? 1 : 2 * lens[i] + 5;
 	}
-	buf_addc(b, '\n');
+	buf_reset(b);
+	buf_grow(b, room);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (i)
+			b->s[b->len++] = ',';
+		if (lens[i] != SIZE_MAX)
+			csv_field(b, cells[i], lens[i], types ? types[i] : TABLE_STR);
+	}
+	b->s[b->len++] = '\n';
+	b->s[b->len] = '\0';
 	fwrite(b->s, 1, b->len, t->out);
 }
 

@@ -66,7 +66,7 @@ static const char *const district_tables[] = {
 	"  m.due AS due, m.responsible AS responsible,\n" \
 	"  m.strategic_areas AS strategic_areas,\n" \
 	"  (m.due IS NOT NULL AND m.due < date('now', 'localtime')\n" \
-	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n" \
+	"    AND m.status <> 'done' AND m.status <> 'cancelled') AS overdue,\n" \
 	"  m.seq AS seq, f.path AS file, f.stale AS stale"
 #define MEASURES_FROM \
 	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
