@@ -226,26 +226,9 @@ static const char *int_text(char out[static 22], long long n)
 	return p;
 }
 
-const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
+/* A blob as x'…', the way SQLite's shell writes one. */
+static __attribute__((noinline)) const char *blob_text(struct tg_cursor *c, size_t col)
 {
-	if (c->search)
-		return ix_search_value(c, col, type);
-	/* one call for the value, then none of the API's locking per call;
-	 * an integer is written here (as SQLite would write it) */
-	sqlite3_value *v = sqlite3_column_value(c->st, (int)col);
-	int t = sqlite3_value_type(v);
-	*type = vtype_of(t);
-	if (t == SQLITE_NULL)
-		return NULL;
-	if (t == SQLITE_TEXT)
-		return (const char *)sqlite3_value_text(v);
-	if (t == SQLITE_INTEGER) {
-		if (!c->ints)
-			c->ints = xcalloc(c->ncols, sizeof *c->ints);
-		return int_text(c->ints[col], sqlite3_value_int64(v));
-	}
-	if (t != SQLITE_BLOB)
-		return (const char *)sqlite3_column_text(c->st, (int)col);
 	if (!c->blobs) {
 		c->blobs = xcalloc(c->ncols, sizeof *c->blobs);
 		for (size_t i = 0; i < c->ncols; i++)
@@ -260,6 +243,43 @@ const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type
 		buf_addf(b, "%02x", p[i]);
 	buf_addc(b, '\'');
 	return b->s;
+}
+
+/* An integer, written here as SQLite would write it, into the cursor's
+ * own room for the column. */
+static __attribute__((noinline)) const char *int_cell(struct tg_cursor *c, size_t col,
+						      sqlite3_value *v)
+{
+	if (!c->ints)
+		c->ints = xcalloc(c->ncols, sizeof *c->ints);
+	return int_text(c->ints[col], sqlite3_value_int64(v));
+}
+
+const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
+{
+	if (c->search)
+		return ix_search_value(c, col, type);
+	/* one call for the value, then none of the API's locking per call;
+	 * the common cases first, the rest out of line (a listing reads
+	 * millions of cells) */
+	sqlite3_value *v = sqlite3_column_value(c->st, (int)col);
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_TEXT:
+		*type = TG_VTEXT;
+		return (const char *)sqlite3_value_text(v);
+	case SQLITE_NULL:
+		*type = TG_VNULL;
+		return NULL;
+	case SQLITE_INTEGER:
+		*type = TG_VINT;
+		return int_cell(c, col, v);
+	case SQLITE_FLOAT:
+		*type = TG_VREAL;
+		return (const char *)sqlite3_column_text(c->st, (int)col);
+	default:
+		*type = TG_VBLOB;
+		return blob_text(c, col);
+	}
 }
 
 const char *tg_cursor_text(struct tg_cursor *c, size_t col)
