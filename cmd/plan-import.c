@@ -103,11 +103,11 @@ static struct tg_val *row_measure(const struct import_args *a, size_t r, struct 
 	return m;
 }
 
-/* The id row r asks for, when it is not one the row may have: of the
- * wrong form, taken in the plan or asked by an earlier row.  The error
- * names the cell. */
-static bool asked_id_ok(const struct import_args *a, const struct tg_plan *p,
-			const struct tg_problem *pr, size_t r, struct tg_diags *d)
+/* Report the id row r asks for when it is not one the row may have: of
+ * the wrong form, taken in the plan or asked by an earlier row.  The
+ * error names the cell. */
+static void check_asked_id(const struct import_args *a, const struct tg_plan *p,
+			   const struct tg_problem *pr, size_t r, struct tg_diags *d)
 {
 	const char *asked = cell(a, r, C_ID);
 	char *msg = NULL;
@@ -122,27 +122,18 @@ static bool asked_id_ok(const struct import_args *a, const struct tg_plan *p,
 	if (msg)
 		row_error(d, a, r, a->col[C_ID], msg);
 	free(msg);
-	return !msg;
 }
 
-/* The next number of problem pr that no row asks for. */
-static char *next_free(const struct import_args *a, const struct tg_problem *pr)
+/* The next id of a measure of pr that no row asks for. */
+static char *next_free(const struct import_args *a, const struct tg_plan *p,
+		       const struct tg_problem *pr)
 {
-	const char **mids = xcalloc(pr->n_measures + 1, sizeof *mids);
-	for (size_t i = 0; i < pr->n_measures; i++)
-		mids[i] = pr->measures[i].id;
-	char *prefix = xasprintf("%s.M", pr->id);
-	char *id = NULL;
-	for (int n = next_number(mids, pr->n_measures, prefix); !id; n++) {
-		id = xasprintf("%s%d", prefix, n);
-		if (first_asking(a, id)) {
-			free(id);
-			id = NULL;
-		}
+	for (int n = next_item_number(p, pr);; n++) {
+		char *id = xasprintf("%s.M%d", pr->id, n);
+		if (!first_asking(a, id))
+			return id;
+		free(id);
 	}
-	free(prefix);
-	free(mids);
-	return id;
 }
 
 static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
@@ -168,7 +159,7 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 			row_error(d, a, r, a->col[C_PROBLEM], msg);
 			free(msg);
 		} else if (*cell(a, r, C_ID)) {
-			asked_id_ok(a, p, pr, r, d);
+			check_asked_id(a, p, pr, r, d);
 		}
 		items[r] = row_measure(a, r, d);
 	}
@@ -177,7 +168,7 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 		p = tg_edit_plan(e);
 		struct tg_problem *pr = tg_plan_problem(p, cell(a, r, C_PROBLEM));
 		const char *asked = cell(a, r, C_ID);
-		char *id = *asked ? xstrdup(asked) : next_free(a, pr);
+		char *id = *asked ? xstrdup(asked) : next_free(a, p, pr);
 		struct tg_val *item = item_with_id(id, items[r]);
 		items[r] = NULL;
 		buf_addf(ids, "%s\n", id);

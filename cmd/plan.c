@@ -94,6 +94,19 @@ bool measure_id_ok(const char *id, const char *problem)
 	return ok;
 }
 
+int next_item_number(const struct tg_plan *p, const struct tg_problem *pr)
+{
+	size_t n = pr ? pr->n_measures : p->n_problems;
+	const char **ids = xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
+	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
+	int next = next_number(ids, n, prefix);
+	free(prefix);
+	free(ids);
+	return next;
+}
+
 /* The new item's id: the one asked for, or the next free number. */
 static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
 		    struct tg_diags *d)
@@ -106,16 +119,8 @@ static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const 
 		}
 		return xstrdup(asked);
 	}
-	const char **ids;
-	size_t n = pr ? pr->n_measures : p->n_problems;
-	ids = xcalloc(n + 1, sizeof *ids);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
-	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
-	char *id = xasprintf("%s%d", prefix, next_number(ids, n, prefix));
-	free(prefix);
-	free(ids);
-	return id;
+	return pr ? xasprintf("%s.M%d", pr->id, next_item_number(p, pr)) :
+		    xasprintf("P%d", next_item_number(p, NULL));
 }
 
 static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *ids,
