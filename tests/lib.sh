@@ -11,6 +11,12 @@
 #   expect_no_stdout DESC       the last run printed nothing on stdout
 #   expect_same DESC A B        files A and B are byte-for-byte the same
 #   check DESC CMD...           CMD (a shell test) succeeds
+#   todo WHY / todo_end         the assertions between them are known
+#                               failures (TAP "# TODO"): a regression test
+#                               committed before its fix; meson counts a
+#                               failure there as expected and a pass as an
+#                               unexpected pass, which fails the run, so
+#                               the fix's commit must remove the marks
 #   done_testing                print the plan, exit with the verdict
 #
 # The binary is $TRYGG; the example workspace $EXAMPLES; the source tree
@@ -41,17 +47,30 @@ fi
 
 _n=0
 _failed=0
+_todo=
 code=0
+
+todo() {
+	_todo=$1
+}
+
+todo_end() {
+	_todo=
+}
 
 ok() {
 	_n=$((_n + 1))
-	echo "ok $_n - $1"
+	echo "ok $_n - $1${_todo:+ # TODO $_todo}"
 }
 
 not_ok() {
 	_n=$((_n + 1))
-	_failed=$((_failed + 1))
-	echo "not ok $_n - $1"
+	if [ -n "$_todo" ]; then
+		echo "not ok $_n - $1 # TODO $_todo"
+	else
+		_failed=$((_failed + 1))
+		echo "not ok $_n - $1"
+	fi
 	shift
 	for line in "$@"; do
 		printf '%s\n' "$line" | sed 's/^/#   /'

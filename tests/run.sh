@@ -30,9 +30,10 @@ suite() {
 }
 
 suite build-test -Db_sanitize=none
-# the same build once more with every trygg process under valgrind
+# the same build once more with every trygg process under valgrind, less
+# the randomized and heavy tests of suite 'slow'
 if command -v valgrind >/dev/null && [ "$broken" = 0 ]; then
-	meson test -C build-test --setup=valgrind --no-suite static --print-errorlogs --num-processes 2
+	meson test -C build-test --setup=valgrind --no-suite static --no-suite slow --print-errorlogs --num-processes 2
 fi
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86 \
