@@ -26,6 +26,13 @@ if command -v script >/dev/null; then
 	check "colours" has_esc
 	expect "auto on a terminal with NO_COLOR" 0 env NO_COLOR=1 script -qec "'$TRYGG' -C ws report overdue --as-of 2015-06-01" /dev/null
 	check "no colour" sh -c "! grep -qF '$esc' '$TMP/.out'"
+	# TERM=dumb: a terminal that cannot show colour (Emacs' shell, scripts)
+	expect "auto on a terminal with TERM=dumb" 0 env TERM=dumb script -qec "'$TRYGG' -C ws report overdue --as-of 2015-06-01" /dev/null
+	todo "TERM=dumb"
+	check "no colour" sh -c "! grep -qF '$esc' '$TMP/.out'"
+	todo_end
+	expect "--color=always with TERM=dumb" 0 env TERM=dumb "$TRYGG" --color=always -C ws report overdue --as-of 2015-06-01
+	check "colours" has_esc
 fi
 
 done_testing
