@@ -74,4 +74,29 @@ expect "the editor fails: exit 2" 2 edit env EDITOR=false "$TRYGG" -C ws edit an
 expect_same "the file is unchanged" orig.yaml $a
 expect "an unknown district: exit 66" 66 trygg -C ws edit nowhere
 
+# Neither VISUAL nor EDITOR: Debian's sensible-editor (which follows the
+# `editor` alternative) when it is on PATH, else vi.  Fake ones in a PATH
+# of their own record that they ran.
+mkdir -p bin-se bin-vi
+for b in bin-se/sensible-editor bin-se/vi bin-vi/vi; do
+	printf '#!/bin/sh\necho "%s $1" >>"$ED_LOG"\n' "${b#*/}" >$b
+	chmod +x $b
+done
+rm -f ed.log
+expect "no VISUAL or EDITOR, sensible-editor there" 0 edit env -u VISUAL -u EDITOR \
+	ED_LOG="$TMP/ed.log" PATH="$TMP/bin-se" "$TRYGG" -C ws edit angered
+todo "sensible-editor"
+check "sensible-editor ran on the copy" grep -q '^sensible-editor .*angered\.yaml$' ed.log
+check "vi did not" sh -c "! grep -q '^vi ' ed.log"
+todo_end
+rm -f ed.log
+expect "no VISUAL or EDITOR, no sensible-editor" 0 edit env -u VISUAL -u EDITOR \
+	ED_LOG="$TMP/ed.log" PATH="$TMP/bin-vi" "$TRYGG" -C ws edit angered
+check "vi ran on the copy" grep -q '^vi .*angered\.yaml$' ed.log
+rm -f ed.log
+expect "EDITOR beats sensible-editor" 0 edit env -u VISUAL EDITOR="$TMP/bin-vi/vi" \
+	ED_LOG="$TMP/ed.log" PATH="$TMP/bin-se" "$TRYGG" -C ws edit angered
+check "the EDITOR ran" grep -q '^vi ' ed.log
+expect_same "the file is unchanged" orig.yaml $a
+
 done_testing
