@@ -154,8 +154,8 @@ bool use_color(void)
 {
 	if (color_mode != COLOR_AUTO)
 		return color_mode == COLOR_ALWAYS;
-	const char *no = getenv("NO_COLOR");
-	return isatty(STDOUT_FILENO) && !(no && *no);
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
 }
 
 bool take_color_option(int *argc, char **argv)
