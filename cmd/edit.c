@@ -13,27 +13,31 @@
 static const char usage[] =
 	"usage: trygg edit D [--dry-run] [--lock-timeout SECS]\n"
 	"\n"
-	"Open district D's plan file in $VISUAL or $EDITOR (else vi) on a copy.\n"
-	"When the editor exits, the copy is checked; on errors you may edit again\n"
-	"or abandon.  A valid copy replaces the file through the same lock and\n"
-	"rename as every write.  If the file changed meanwhile, nothing is written\n"
-	"and your copy is kept.  With --dry-run, the change is shown as a unified\n"
-	"diff and not written.\n";
+	"Open district D's plan file in $VISUAL or $EDITOR (else sensible-editor,\n"
+	"else vi) on a copy.  When the editor exits, the copy is checked; on errors\n"
+	"you may edit again or abandon.  A valid copy replaces the file through the\n"
+	"same lock and rename as every write.  If the file changed meanwhile,\n"
+	"nothing is written and your copy is kept.  With --dry-run, the change is\n"
+	"shown as a unified diff and not written.\n";
 
 static int run_editor(const char *path)
 {
 	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
-	if (!ed || !*ed)
+	/* neither: Debian's choice (the `editor` alternative), else vi */
+	const char *script = "exec $0 \"$1\"";
+	if (!ed || !*ed) {
 		ed = "vi";
+		script = "command -v sensible-editor >/dev/null && exec sensible-editor \"$1\"; exec $0 \"$1\"";
+	}
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
 		/* the editor variable may hold options: let the shell split it */
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", script, ed, path, (char *)NULL);
 		_exit(127);
 	}
 	int status;

@@ -85,10 +85,8 @@ done
 rm -f ed.log
 expect "no VISUAL or EDITOR, sensible-editor there" 0 edit env -u VISUAL -u EDITOR \
 	ED_LOG="$TMP/ed.log" PATH="$TMP/bin-se" "$TRYGG" -C ws edit angered
-todo "sensible-editor"
 check "sensible-editor ran on the copy" grep -q '^sensible-editor .*angered\.yaml$' ed.log
 check "vi did not" sh -c "! grep -q '^vi ' ed.log"
-todo_end
 rm -f ed.log
 expect "no VISUAL or EDITOR, no sensible-editor" 0 edit env -u VISUAL -u EDITOR \
 	ED_LOG="$TMP/ed.log" PATH="$TMP/bin-vi" "$TRYGG" -C ws edit angered
