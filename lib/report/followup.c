@@ -9,14 +9,24 @@
 static const enum label term_labels[] = { L_OTHER_TERM, L_SHORT, L_LONG, L_MOBILISATION };
 static const int term_order[] = { TG_SHORT, TG_LONG, TG_MOBILISATION, TG_TERM_NONE };
 
+/* How a cell's lists are written.  sep goes between two of a cell's
+ * lines (a heading or an item), never before the first. */
 struct out {
 	void (*esc)(struct buf *, const char *);
-	const char *item, *item_end, *list, *list_end, *head, *head_end, *br;
+	const char *item, *item_end, *list, *list_end, *head, *head_end, *sep;
 };
 
-static const struct out md_out = { md_esc, "<br>• ", "", "", "", "**", "**", "<br>" };
+static const struct out md_out = { md_esc, "• ", "", "", "", "**", "**", "<br>" };
 static const struct out html_out = { html_esc, "<li>", "</li>", "<ul>", "</ul>",
-	"<div class=\"phase\">", "</div>", "<br>" };
+	"<div class=\"phase\">", "</div>", "" };
+
+/* Start a line of a cell: the separator unless it is the cell's first. */
+static void line(struct buf *b, const struct out *o, bool *first)
+{
+	if (!*first)
+		buf_adds(b, o->sep);
+	*first = false;
+}
 
 static bool indicator_met(const struct tg_indicator *ind, double v)
 {
@@ -58,6 +68,7 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 		  const struct out *o, const char *sep)
 {
 	/* proposed, by term */
+	bool first = true;
 	for (int t = 0; t < 4; t++) {
 		bool any = false;
 		for (size_t i = 0; i < p->n_measures; i++) {
@@ -65,10 +76,12 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 			if ((int)m->term != term_order[t])
 				continue;
 			if (!any) {
+				line(b, o, &first);
 				buf_addf(b, "%s%s%s", o->head, lbl(r, term_labels[term_order[t]]), o->head_end);
 				buf_adds(b, o->list);
 				any = true;
 			}
+			line(b, o, &first);
 			buf_adds(b, o->item);
 			o->esc(b, m->text);
 			buf_adds(b, o->item_end);
@@ -78,15 +91,18 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 	}
 	buf_adds(b, sep);
 	/* implemented: measures done, then what the follow-ups say was done */
+	first = true;
 	buf_adds(b, o->list);
 	for (size_t i = 0; i < p->n_measures; i++)
 		if (p->measures[i].status == TG_DONE) {
+			line(b, o, &first);
 			buf_adds(b, o->item);
 			o->esc(b, p->measures[i].text);
 			buf_adds(b, o->item_end);
 		}
 	for (size_t f = 0; f < p->n_followups; f++)
 		if (p->followups[f].done) {
+			line(b, o, &first);
 			buf_adds(b, o->item);
 			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
 			o->esc(b, p->followups[f].done);
@@ -94,15 +110,18 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 		}
 	buf_adds(b, o->list_end);
 	buf_adds(b, sep);
+	first = true;
 	buf_adds(b, o->list);
 	for (size_t f = 0; f < p->n_followups; f++)
 		if (p->followups[f].effect) {
+			line(b, o, &first);
 			buf_adds(b, o->item);
 			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
 			o->esc(b, p->followups[f].effect);
 			buf_adds(b, o->item_end);
 		}
 	for (size_t i = 0; i < p->n_indicators; i++) {
+		line(b, o, &first);
 		buf_adds(b, o->item);
 		indicator_line(r, b, p, &p->indicators[i], o->esc);
 		buf_adds(b, o->item_end);
