@@ -21,9 +21,9 @@ int rows_write(struct buf *b, const struct tg_rows *t, bool csv)
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = t->v[i][c];
 			/* booleans as 1 and 0, as the index's views have them;
-			 * an empty number is no value */
+			 * an empty number or boolean is no value */
 			if (t->types[c] == TG_COL_BOOL)
-				v = !strcmp(v, "true") ? "1" : "0";
+				v = !*v ? NULL : !strcmp(v, "true") ? "1" : "0";
 			else if (t->types[c] == TG_COL_NUMBER && !*v)
 				v = NULL;
 			cells[c] = v;

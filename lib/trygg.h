@@ -514,6 +514,11 @@ void tg_yaml_text(struct buf *b, const char *s);
 size_t tg_utf8_check(const char *s, size_t len);
 /* Number of characters (code points) in s[0..len). */
 size_t tg_utf8_len(const char *s, size_t len);
+/* Columns a terminal gives s[0..len): 0 for combining marks and
+ * invisible format characters, 2 for East Asian wide characters and
+ * emoji, 1 for the rest (a table of the common ranges, not the full
+ * Unicode data). */
+size_t tg_utf8_width(const char *s, size_t len);
 /* Decode one code point at *p (advances *p); invalid bytes give U+FFFD. */
 unsigned tg_utf8_next(const char **p, const char *end);
 /* Append c encoded as UTF-8. */

@@ -176,6 +176,26 @@ void text_safe(struct buf *b, const char *s)
 	}
 }
 
+/* Add word w (of len bytes) cut into lines of at most width columns, the
+ * cut ones starting at indent; *col is the column after it. */
+static void long_word(struct buf *b, const char *w, size_t len, size_t indent, size_t width,
+		      size_t *col)
+{
+	for (const char *p = w, *end = w + len; p < end;) {
+		const char *q = p;
+		tg_utf8_next(&p, end);
+		size_t cw = tg_utf8_width(q, (size_t)(p - q));
+		if (*col + cw > width && *col > indent) {
+			buf_addc(b, '\n');
+			for (size_t i = 0; i < indent; i++)
+				buf_addc(b, ' ');
+			*col = indent;
+		}
+		buf_add(b, q, (size_t)(p - q));
+		*col += cw;
+	}
+}
+
 void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width)
 {
 	struct buf safe = BUF_INIT;
@@ -191,7 +211,7 @@ void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t widt
 		const char *w = p;
 		while (*p && *p != ' ')
 			p++;
-		size_t wl = tg_utf8_len(w, (size_t)(p - w));
+		size_t wl = tg_utf8_width(w, (size_t)(p - w));
 		if (!start && col + 1 + wl > width) {
 			buf_addc(b, '\n');
 			for (size_t i = 0; i < indent; i++)
@@ -201,8 +221,12 @@ void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t widt
 			buf_addc(b, ' ');
 			col++;
 		}
-		buf_add(b, w, (size_t)(p - w));
-		col += wl;
+		if (col + wl > width)           /* longer than a line: cut */
+			long_word(b, w, (size_t)(p - w), indent, width, &col);
+		else {
+			buf_add(b, w, (size_t)(p - w));
+			col += wl;
+		}
 		start = false;
 	}
 	buf_release(&safe);

@@ -77,7 +77,7 @@ static void text_heading(struct buf *b, const char *s, char under)
 {
 	buf_adds(b, s);
 	buf_addc(b, '\n');
-	for (size_t i = tg_utf8_len(s, strlen(s)); i > 0; i--)
+	for (size_t i = tg_utf8_width(s, strlen(s)); i > 0; i--)
 		buf_addc(b, under);
 	buf_addc(b, '\n');
 }
@@ -137,8 +137,17 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 			measure_meta(r, b, m);
 			buf_adds(b, "]");
 			if (m->responsible.n) {
-				buf_addf(b, " %s: ", lbl(r, L_RESPONSIBLE));
-				join(b, &m->responsible, ", ", text_safe);
+				/* the rest of the line after the uncoloured status */
+				struct rctx plain = *r;
+				struct buf meta = BUF_INIT, who = BUF_INIT;
+				plain.color = false;
+				measure_meta(&plain, &meta, m);
+				buf_addf(&who, "%s: ", lbl(r, L_RESPONSIBLE));
+				join(&who, &m->responsible, ", ", buf_adds);
+				buf_addc(b, ' ');
+				wrap(b, who.s, 15, 15 + tg_utf8_width(meta.s, meta.len) + 3, 78);
+				buf_release(&meta);
+				buf_release(&who);
 			}
 			buf_addc(b, '\n');
 		}
@@ -273,16 +282,21 @@ void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p
 		plan_html_body(r, p);
 }
 
+/* One row per measure; a problem without measures has one row, its
+ * measure's columns empty. */
 void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 {
-	(void)r;
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
+		struct buf causes = BUF_INIT, sub = BUF_INIT;
+		join(&causes, &pr->causes, "; ", buf_adds);
+		join(&sub, &pr->subgoals, "; ", buf_adds);
+		if (!pr->n_measures)
+			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, causes.s,
+				    pr->goal ? pr->goal : "", sub.s, "", "", "", "", "", "", "", "" });
 		for (size_t j = 0; j < pr->n_measures; j++) {
 			const struct tg_measure *m = &pr->measures[j];
-			struct buf causes = BUF_INIT, sub = BUF_INIT, resp = BUF_INIT;
-			join(&causes, &pr->causes, "; ", buf_adds);
-			join(&sub, &pr->subgoals, "; ", buf_adds);
+			struct buf resp = BUF_INIT;
 			join(&resp, &m->responsible, "; ", buf_adds);
 			char phase[4];
 			snprintf(phase, sizeof phase, "%d", m->phase);
@@ -290,9 +304,9 @@ void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 				    sub.s, m->id, phase, tg_term_names[m->term], m->text,
 				    tg_status_names[m->status], m->due ? m->due : "", resp.s,
 				    measure_overdue(m, r->as_of) ? "true" : "false" });
-			buf_release(&causes);
-			buf_release(&sub);
 			buf_release(&resp);
 		}
+		buf_release(&causes);
+		buf_release(&sub);
 	}
 }
