@@ -1,0 +1,71 @@
+#!/bin/bash
+# The README's two commands for a fresh Debian box: the first installs what
+# is missing, builds and runs a report; the second runs the whole suite.
+# The first must work as written both for a user with sudo and on a root
+# box that has no sudo (containers, fresh servers): run its install step
+# with fake sudo and apt-get that record how they were called.
+. "$SRCDIR/tests/lib.sh"
+
+readme=$SRCDIR/README.md
+# The shell blocks after "First command" and "Second command".
+block() {
+	awk -v mark="$1" '
+		index($0, mark) == 1 { on = 1; next }
+		on && /^```sh$/ { inb = 1; next }
+		inb && /^```$/ { exit }
+		inb { print }' "$readme"
+}
+first=$(block "First command")
+second=$(block "Second command")
+
+check "the first command is one line" test "$(printf '%s\n' "$first" | wc -l)" = 1
+check "the second command is tests/run.sh" test "$second" = "tests/run.sh"
+check "the first command builds" grep -qF '&& meson setup build && meson compile -C build &&' <<<"$first"
+check "and runs a report on the example" grep -qF 'build/cmd/trygg -C examples/goteborg report ' <<<"$first"
+
+# Its install step: everything before the first '&&'.
+install=${first%%&&*}
+todo "a root box without sudo"
+check "the install step asks for sudo only where there is one" \
+	grep -qE '^\$\(command -v sudo\) apt-get install -y ' <<<"$install"
+todo_end
+
+# Every Build-Depends of debian/control is installed by it, but debhelper
+# (packaging) and bash-completion (it only says where to install ours).
+missing=
+for p in $(sed -n '/^Build-Depends:/,/^[A-Z]/p' "$SRCDIR/debian/control" |
+	sed 's/^Build-Depends://' | tr ',' '\n' | sed 's/(.*)//; s/[[:space:]]//g' |
+	grep -v -e '^debhelper' -e '^bash-completion$' | grep -v '^[A-Z]' | grep .); do
+	[[ " $install " == *" $p "* ]] || missing+=" $p"
+done
+check "it installs the build dependencies${missing:+ (missing:$missing)}" test -z "$missing"
+
+# Fake sudo and apt-get: each logs its name, its uid as it would run, and
+# its arguments.
+mkdir -p with-sudo no-sudo
+cat >no-sudo/apt-get <<'S'
+#!/bin/sh
+echo "apt-get $*" >>"$LOG"
+S
+cp no-sudo/apt-get with-sudo/apt-get
+cat >with-sudo/sudo <<'S'
+#!/bin/sh
+echo "sudo" >>"$LOG"
+exec "$@"
+S
+chmod +x no-sudo/apt-get with-sudo/apt-get with-sudo/sudo
+
+rm -f log
+expect "the install step on a box with sudo" 0 env LOG="$TMP/log" \
+	bash -c "PATH=$TMP/with-sudo; $install"
+check "goes through sudo" test "$(head -1 log)" = sudo
+check "and installs" grep -q '^apt-get install -y gcc meson ' log
+rm -f log
+todo "a root box without sudo"
+expect "the install step on a root box without sudo" 0 env LOG="$TMP/log" \
+	bash -c "PATH=$TMP/no-sudo; $install"
+check "and installs" grep -qs '^apt-get install -y gcc meson ' log
+todo_end
+check "without sudo" sh -c "! grep -qs '^sudo' log"
+
+done_testing
