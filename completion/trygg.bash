@@ -118,17 +118,6 @@ _trygg_workspace() {
 	done
 }
 
-# The district names: the file names in districts/ without .yaml.
-_trygg_districts() {
-	local f
-	[[ -n $ws && -d $ws/districts ]] || return
-	for f in "$ws"/districts/*.yaml; do
-		[[ -f $f ]] || continue
-		f=${f##*/}
-		printf '%s\n' "${f%.yaml}"
-	done
-}
-
 # The plan file of district $1: by file name (as typed, or as its slug),
 # else by its `district:` name, ignoring case.
 # _trygg_s := the file name trygg gives district $1 (lower case, å ä → a,
@@ -141,6 +130,23 @@ _trygg_slug() {
 	_trygg_s=${_trygg_s//[[:space:]_]/-}
 }
 
+# Each plan file and its district's name, a line "FILE<tab>NAME", from the
+# `district:` line (plain or quoted, a comment after it dropped).
+_trygg_names() {
+	local line f
+	[[ -n $ws ]] || return
+	while IFS= read -r line; do
+		f=${line%%:district:*}
+		line=${line#*:district:}
+		line=${line%%[[:space:]]#*}
+		line=${line#"${line%%[![:space:]]*}"}
+		line=${line%"${line##*[![:space:]]}"}
+		line=${line#[\"\']}
+		line=${line%[\"\']}
+		printf '%s\t%s\n' "$f" "$line"
+	done < <(grep -H -m1 '^district:' "$ws"/districts/*.yaml 2>/dev/null)
+}
+
 _trygg_district_file() {
 	local name=$1 slug f line _trygg_s
 	[[ -n $ws && -n $name ]] || return
@@ -149,16 +155,33 @@ _trygg_district_file() {
 	for f in "$ws/districts/$name.yaml" "$ws/districts/$slug.yaml"; do
 		[[ -f $f ]] && { printf '%s' "$f"; return; }
 	done
-	while IFS= read -r line; do
-		f=${line%%:district:*}
-		line=${line#*:district:}
-		line=${line#"${line%%[![:space:]]*}"}
-		line=${line%"${line##*[![:space:]]}"}
-		line=${line#[\"\']}
-		line=${line%[\"\']}
+	while IFS=$'\t' read -r f line; do
 		_trygg_slug "$line"
 		[[ ${line,,} == "${name,,}" || $_trygg_s == "$slug" ]] && { printf '%s' "$f"; return; }
-	done < <(grep -H -m1 '^district:' "$ws"/districts/*.yaml 2>/dev/null)
+	done < <(_trygg_names)
+}
+
+# COMPREPLY += the districts whose file name starts with $1, ignoring case
+# ("ang" → angered); for those whose file name does not, their name in the
+# file, when it does ("Väs" → "Västra Hisingen": file names have no å ä ö).
+_trygg_reply_districts() {
+	local cur=${1,,} f name
+	local -A seen=()
+	[[ -n $ws && -d $ws/districts ]] || return
+	for f in "$ws"/districts/*.yaml; do
+		[[ -f $f ]] || continue
+		name=${f##*/}
+		name=${name%.yaml}
+		[[ ${name,,} == "$cur"* ]] || continue
+		COMPREPLY+=("$name")
+		seen[$f]=1
+	done
+	while IFS=$'\t' read -r f name; do
+		[[ -z ${seen[$f]:-} && -n $name && ${name,,} == "$cur"* ]] || continue
+		# one word for bash ("Västra\ Hisingen"); zsh and fish quote it
+		[[ -n ${_trygg_other_shell:-} ]] || printf -v name '%q' "$name"
+		COMPREPLY+=("$name")
+	done < <(_trygg_names)
 }
 
 # The IDs in plan file $1 of kind $2: problem (P6), measure (P6.M1) or
@@ -184,19 +207,11 @@ _trygg_strategic_areas() {
 	printf '%s\n' "${ids:-1 2 3 4 5 6 7 8 9 10}"
 }
 
-# COMPREPLY := the words of $1 that start with $2.  District names match
-# regardless of case ("Ang" → angered).
+# COMPREPLY += the words of $1 that start with $2.
 _trygg_reply() {
 	local IFS=$' \t\n' r
 	mapfile -t r < <(compgen -W "$1" -- "$2")
 	COMPREPLY+=("${r[@]}")
-}
-
-_trygg_reply_nocase() {
-	local w
-	while IFS= read -r w; do
-		[[ -n $w && ${w,,} == "${2,,}"* ]] && COMPREPLY+=("$w")
-	done <<<"$1"
 }
 
 _trygg_files() {
@@ -231,7 +246,7 @@ _trygg_value() {
 		*) _trygg_reply "text md csv json" "$cur" ;;
 		esac ;;
 	--strategic-area) _trygg_reply "$(_trygg_strategic_areas)" "$cur" ;;
-	--district) _trygg_reply_nocase "$(_trygg_districts)" "$cur" ;;
+	--district) _trygg_reply_districts "$cur" ;;
 	--problem) _trygg_reply "$(_trygg_ids "$dfile" problem)" "$cur" ;;
 	--measure)
 		local m ms=
@@ -372,19 +387,19 @@ _trygg() {
 		if ((n == 0)); then
 			_trygg_reply "plan followup situation overview overdue" "$cur"
 		elif ((n == 1)); then
-			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+			_trygg_reply_districts "$cur"
 		fi ;;
 	ls) ((n == 0)) && _trygg_reply "measures problems followups" "$cur" ;;
 	"district add" | "district ls" | index | search | query) ;;
 	"situation import" | "plan import")
 		if ((n == 0)); then
-			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+			_trygg_reply_districts "$cur"
 		else
 			_trygg_files "$cur"
 		fi ;;
 	"plan set")
 		if ((n == 0)); then
-			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+			_trygg_reply_districts "$cur"
 		elif ((n == 1)); then
 			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure)" "$cur"
 		else
@@ -392,17 +407,17 @@ _trygg() {
 		fi ;;
 	log)
 		if ((n == 0)); then
-			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+			_trygg_reply_districts "$cur"
 		elif ((n == 1)); then
 			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure) $(_trygg_ids "$dfile" situation)" "$cur"
 		fi ;;
 	"plan rm")
 		if ((n == 0)); then
-			_trygg_reply_nocase "$(_trygg_districts)" "$cur"
+			_trygg_reply_districts "$cur"
 		elif ((n == 1)); then
 			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure)" "$cur"
 		fi ;;
-	*) ((n == 0)) && _trygg_reply_nocase "$(_trygg_districts)" "$cur" ;;
+	*) ((n == 0)) && _trygg_reply_districts "$cur" ;;
 	esac
 	return 0
 }
