@@ -8,6 +8,8 @@
 # needed, but when it is installed this file is loaded on demand from its
 # completions folder.
 #
+# zsh and fish run this file too (_trygg_complete_words at the end).
+#
 # Adding a command or an option: _trygg_commands, _trygg_verbs, _trygg_opts
 # and _trygg_takes_value below follow the usage strings in cmd/*.c, and
 # positional arguments are in _trygg; tests/t0090-completion.sh fails when
@@ -214,7 +216,9 @@ _trygg_reply() {
 	COMPREPLY+=("${r[@]}")
 }
 
+# File and folder names: bash's own; zsh and fish are asked to use theirs.
 _trygg_files() {
+	[[ -n ${_trygg_other_shell:-} ]] && { _trygg_want=files; return; }
 	compopt -o filenames 2>/dev/null
 	local r
 	mapfile -t r < <(compgen -f -- "$1")
@@ -222,6 +226,7 @@ _trygg_files() {
 }
 
 _trygg_dirs() {
+	[[ -n ${_trygg_other_shell:-} ]] && { _trygg_want=dirs; return; }
 	compopt -o filenames 2>/dev/null
 	local r
 	mapfile -t r < <(compgen -d -- "$1")
@@ -292,6 +297,7 @@ _trygg_set_pair() {
 	*) keys="title= situation= goal= strategic_areas=" ;;
 	esac
 	_trygg_reply "$keys" "$cur"
+	_trygg_want=nospace
 	compopt -o nospace 2>/dev/null
 }
 
@@ -420,6 +426,30 @@ _trygg() {
 	*) ((n == 0)) && _trygg_reply_districts "$cur" ;;
 	esac
 	return 0
+}
+
+# For zsh and fish (completion/_trygg, completion/trygg.fish), which run
+# this file in bash so that the three complete alike: complete the words
+# "$@", the last one being the word under the cursor (unquoted), and print
+# the candidates one a line, as whole words ("--format=html", "Västra
+# Hisingen").  A first line "@files" or "@dirs" asks for the shell's own
+# file or folder completion instead; "@nospace", that no space follows.
+_trygg_complete_words() {
+	local _trygg_other_shell=1 _trygg_want='' pre='' w
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMP_LINE="$*"
+	COMP_POINT=${#COMP_LINE}
+	COMPREPLY=()
+	_trygg trygg "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]:-}"
+	[[ -n $_trygg_want ]] && printf '@%s\n' "$_trygg_want"
+	# bash completes a value after '=' (status=d → done); the others want
+	# the word
+	w=${COMP_WORDS[COMP_CWORD]}
+	[[ $w == *=* && $_trygg_want != nospace ]] && pre=${w%%=*}=
+	for w in "${COMPREPLY[@]}"; do
+		printf '%s%s\n' "$pre" "$w"
+	done
 }
 
 complete -F _trygg trygg

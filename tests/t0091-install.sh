@@ -1,6 +1,6 @@
 #!/bin/bash
 # `meson install` puts in place exactly: the binary, every manual page that
-# man/ has a source for, and the bash completion.  Installs into a DESTDIR
+# man/ has a source for, and the bash, zsh and fish completion.  Installs into a DESTDIR
 # under the test's temporary folder; the build itself is not changed.
 . "$SRCDIR/tests/lib.sh"
 
@@ -32,6 +32,8 @@ expect_stdout "and says its version" "trygg "
 		echo "share/man/man${page##*.}/$page"
 	done
 	echo share/bash-completion/completions/trygg
+	echo share/zsh/site-functions/_trygg
+	echo share/fish/vendor_completions.d/trygg.fish
 } | sort >"$TMP/want"
 (cd "$root" && find . -type f | sed 's|^\./||' | sort) >"$TMP/got"
 if cmp -s "$TMP/want" "$TMP/got"; then
@@ -52,5 +54,13 @@ if [ -f "$root/share/bash-completion/completions/trygg" ]; then
 	check "the installed completion registers itself" bash -c \
 		". '$root/share/bash-completion/completions/trygg' && complete -p trygg >/dev/null"
 fi
+for f in share/zsh/site-functions/_trygg share/fish/vendor_completions.d/trygg.fish; do
+	[ -f "$root/$f" ] || continue
+	# the installed bash completion, by the prefix meson was given
+	prefix=$(meson introspect --buildoptions "$BUILDDIR" |
+		python3 -c 'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+	check "$f runs the installed bash completion" \
+		grep -qF "'$prefix/share/bash-completion/completions/trygg'" "$root/$f"
+done
 
 done_testing
