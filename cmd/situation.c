@@ -167,42 +167,11 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 
 static enum tg_status do_merge(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
 {
-	const struct tg_config *cfg = arg;
+	enum tg_status st = tg_edit_merge(e, arg, d);
 	const struct tg_plan *p = tg_edit_plan(e);
-	struct tg_val *joint = tg_merge(p, cfg, d);
-	enum tg_status st = TG_OK;
-	/* unlink problems from joint items that are gone, one edit at a time */
-	for (bool again = true; again && !st;) {
-		again = false;
-		p = tg_edit_plan(e);
-		/* `again` first: after an edit p is freed */
-		for (size_t i = 0; !again && i < p->n_problems; i++) {
-			const char *sit = p->problems[i].situation;
-			if (!sit)
-				continue;
-			bool kept = false;
-			for (size_t j = 0; j < joint->n && !kept; j++)
-				kept = !strcmp(tg_val_get(joint->kids[j], "id")->str, sit);
-			if (!kept) {
-				st = tg_edit_unset(e, p->problems[i].node, "situation", d);
-				again = true;
-			}
-		}
-	}
-	p = tg_edit_plan(e);
-	struct tg_val *now = tg_val_from_node(p->joint_node);
-	bool same = now ? tg_val_equal(now, joint) : joint->n == 0;
-	tg_val_free(now);
-	for (size_t j = 0; j < joint->n; j++)
-		buf_addf(ids, "%s\n", tg_val_get(joint->kids[j], "id")->str);
-	if (st || same) {
-		tg_val_free(joint);
-		return st;
-	}
-	if (!p->situation || p->situation->kind != TG_MAP)
-		return tg_edit_set(e, p->doc->root, "situation",
-				   tg_val_put(tg_val_map(), "joint", joint), d);
-	return tg_edit_set(e, p->situation, "joint", joint, d);
+	for (size_t j = 0; !st && j < p->n_joint; j++)
+		buf_addf(ids, "%s\n", p->joint[j].id);
+	return st;
 }
 
 static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)

@@ -24,12 +24,13 @@ struct tg_edit {
 
 /* What an operation means to do, at the node `path` leads to. */
 struct change {
-	enum { CH_SET, CH_UNSET, CH_APPEND, CH_REMOVE } op;
+	enum { CH_SET, CH_UNSET, CH_APPEND, CH_REMOVE, CH_REORDER } op;
 	size_t path[TG_MAX_DEPTH + 2];
 	size_t depth;
 	const char *key;              /* SET, UNSET, APPEND */
 	const struct tg_val *val;     /* SET: the value; APPEND: the item */
 	size_t index;                 /* REMOVE */
+	const size_t *order;          /* REORDER: new item k is old order[k] */
 };
 
 /* ---- verifying a change ------------------------------------------------- */
@@ -86,6 +87,14 @@ static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
 {
 	if (t->kind != u->kind)
 		return false;
+	if (ch->op == CH_REORDER) {
+		if (u->n != t->n)
+			return false;
+		for (size_t k = 0; k < t->n; k++)
+			if (!same_node(t->kids[ch->order[k]], u->kids[k]))
+				return false;
+		return true;
+	}
 	if (ch->op == CH_REMOVE)
 		return u->n + 1 == t->n && same_run(t, 0, ch->index, u, 0) &&
 		       same_run(t, ch->index + 1, t->n, u, ch->index);
@@ -703,5 +712,61 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 		}
 	}
 	splice(e, pos, end - pos, &none);
+	return reparse(e, &ch, d);
+}
+
+/* The text of a block list's item k: from the line after the previous
+ * item (for the first, after its key's line) to the end of its own lines,
+ * so that it holds the comment and blank lines above the item. */
+static void block_item_span(const struct tg_edit *e, const struct tg_node *seq, size_t k,
+			    size_t *from, size_t *to)
+{
+	const struct tg_node *knode = key_of(seq);
+	if (k)
+		*from = insert_point(e, seq->kids[k - 1]);
+	else if (knode && knode->end <= seq->kids[0]->start)
+		*from = line_after(e, knode->end);
+	else
+		*from = line_start(e, seq->kids[0]->start);
+	*to = insert_point(e, seq->kids[k]);
+}
+
+enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
+			       const size_t *order, struct tg_diags *d)
+{
+	struct change ch = change_at(CH_REORDER, seq, NULL, NULL, 0);
+	ch.order = order;
+	if (seq->kind != TG_SEQ || seq->n < 2)
+		return TG_OK;
+	struct buf ins = BUF_INIT;
+	size_t pos, end, n = seq->n;
+	if (seq->style == TG_FLOW) {
+		/* the items change places, the separators (and comments) stay */
+		pos = seq->kids[0]->start;
+		end = seq->kids[n - 1]->end;
+		for (size_t k = 0; k < n; k++) {
+			const struct tg_node *it = seq->kids[order[k]];
+			buf_add(&ins, e->text.s + it->start, it->end - it->start);
+			if (k + 1 < n)
+				buf_add(&ins, e->text.s + seq->kids[k]->end,
+					seq->kids[k + 1]->start - seq->kids[k]->end);
+		}
+	} else {
+		size_t to;
+		block_item_span(e, seq, 0, &pos, &to);
+		block_item_span(e, seq, n - 1, &to, &end);
+		bool final_eol = end > pos && e->text.s[end - 1] == '\n';
+		for (size_t k = 0; k < n; k++) {
+			size_t from;
+			block_item_span(e, seq, order[k], &from, &to);
+			buf_add(&ins, e->text.s + from, to - from);
+			if (!final_eol && order[k] == n - 1)
+				buf_adds(&ins, e->eol);
+		}
+		if (!final_eol)
+			ins.len -= strlen(e->eol);
+	}
+	splice(e, pos, end - pos, &ins);
+	buf_release(&ins);
 	return reparse(e, &ch, d);
 }

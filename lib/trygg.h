@@ -302,8 +302,10 @@ long tg_track_until(const struct tg_point *baseline, const struct tg_point *targ
 		    const struct tg_point *latest);
 
 /* The joint picture the plan's three source pictures merge into, as a
- * value for situation.joint (DESIGN.md §4; lib/merge.c).  Warns about
- * problems linked to joint items that no source names any more. */
+ * value for situation.joint holding the keys merge owns: id, title, areas,
+ * sources, share (DESIGN.md §4, §7; lib/merge.c).  A joint item no source
+ * names any more is in it, with sources [], when a problem links to it or
+ * it has a decision (with a warning); else it is left out. */
 struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
 			struct tg_diags *d);
 
@@ -400,6 +402,19 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 /* Remove item `index` of a list: its own lines go, others' comments stay. */
 enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 			      size_t index, struct tg_diags *d);
+/* Put the items of a list in a new order: item k becomes old item
+ * order[k] (order holds each of 0 … n-1 once).  In block style each item
+ * moves with the comment and blank lines above it. */
+enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
+			       const size_t *order, struct tg_diags *d);
+
+/* Bring situation.joint of the edit's plan to tg_merge's picture through
+ * the operations above: items that go are removed, the keys merge owns are
+ * set where they differ, new items appended, the list reordered.  Every
+ * other key and every comment of an item stays; when nothing differs, no
+ * byte changes. */
+enum tg_status tg_edit_merge(struct tg_edit *e, const struct tg_config *cfg,
+			     struct tg_diags *d);
 
 /* ---- locked, atomic replacement of a file (protocol: lib/lockfile.c) -- */
 
