@@ -58,10 +58,23 @@ expect "a writer after a killed one takes over its stale lock" 0 \
 	trygg -C ws plan add-measure angered --problem P3 --text Efter --phase 1
 check "nothing but the plan files left behind" test -z "$(ls -A ws/districts | grep -v '\.yaml$')"
 
-# (d) a held lock: wait, then exit 75 naming the holder
+# (d) a held lock (its flock held, as every writer holds it): wait, then
+# exit 75 naming the holder
+hold_lock() {
+	rm -f release flocked
+	echo "$1" >$a.lock
+	flock $a.lock sh -c 'touch flocked; until [ -e release ]; do sleep 0.05; done' &
+	holder=$!
+	while [ ! -e flocked ]; do sleep 0.05; done
+}
+free_lock() {
+	touch release
+	wait $holder
+	rm -f release flocked
+}
 example_ws
 cp $a before.yaml
-echo "1 some-other-host" >$a.lock
+hold_lock "1 some-other-host"
 start=$(date +%s)
 expect "a lock held on another host: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 1
 elapsed=$(($(date +%s) - start))
@@ -69,9 +82,12 @@ check "within the timeout (took ${elapsed}s)" test "$elapsed" -le 5
 expect_stderr "names the holder" "locked by process 1 on some-other-host"
 expect_same "the file is unchanged" before.yaml $a
 check "the other's lock is left alone" grep -q some-other-host $a.lock
+free_lock
+rm $a.lock
 
-echo "$$ $(hostname)" >$a.lock
+hold_lock "$$ $(hostname)"
 expect "a lock held by a live process here: exit 75" 75 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 0.2
+free_lock
 rm $a.lock
 
 # a link that points nowhere cannot be opened, yet holds the name
@@ -89,12 +105,14 @@ check "the link is left alone" test -L $a.lock
 expect_same "the file is unchanged" before.yaml $a
 rm $a.lock
 
-sleep 30 &
-holder=$!
-echo "$holder $(hostname)" >$a.lock
-( sleep 0.5; rm -f $a.lock ) &
+rm -f flocked
+echo "$$ $(hostname)" >$a.lock
+flock $a.lock sh -c "touch flocked; sleep 0.5; rm -f $a.lock" &
+while [ ! -e flocked ]; do sleep 0.05; done
 expect "a lock released while waiting is then taken" 0 trygg -C ws plan set angered P6.M2 status=ongoing --lock-timeout 10
-kill $holder 2>/dev/null; wait 2>/dev/null
+check "…nor a warning" test ! -s "$TMP/.err"
+wait 2>/dev/null
+rm -f flocked
 
 sh -c 'exit 0' & dead=$!; wait $dead
 echo "$dead $(hostname)" >$a.lock
