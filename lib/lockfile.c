@@ -5,14 +5,19 @@
  *  1. Make F.lock, holding "PID HOST", and flock() it for as long as it is
  *     held: it is written without a name (O_TMPFILE; else under a name of
  *     its own), locked, then linked into place, which fails when one
- *     exists (make_lock).  Then wait (polling) up to the timeout.  A
- *     lock whose owner is shown dead — same host, kill(PID, 0) says no such
- *     process, and its flock() is free — is taken over with a warning; a
- *     lock held by a live process, another host, or with content we cannot
- *     read is respected.  Only a process holding a lock file's flock()
- *     removes it, and only while F.lock still names that file: two
- *     processes that find the same dead lock cannot both take it, nor take
- *     the lock the first of them made.
+ *     exists (make_lock).  Then wait (polling) up to the timeout.
+ *     The rule: a lock whose file nobody holds an flock on is stale — every
+ *     trygg writer holds one while it owns the lock, from before the lock
+ *     has its name until after it is removed — and is taken over with a
+ *     warning, whatever PID and host it names (a killed writer's PID may
+ *     belong to another process by now).  A lock someone holds is
+ *     respected, whatever PID it names.  Where flock() cannot be tried (a
+ *     file system without it), nothing is proved and the lock is
+ *     respected; so is a name that cannot be opened (a dangling link).
+ *     Only a process holding a lock file's flock() removes it, and only
+ *     while F.lock still names that file: two processes that find the
+ *     same stale lock cannot both take it, nor take the lock the first of
+ *     them made.
  *  2. Read F under the lock and remember its identity (device, inode, size,
  *     modification time).
  *  3. Write the new text to a temporary file beside F with F's permission
@@ -114,25 +119,22 @@ static bool read_small(int fd, char *out, size_t size)
 	return true;
 }
 
-/* Is the lock content "PID HOST" of a process that is gone? */
-static bool owner_dead(const char *content, long *pid_out, char *host_out, size_t hsize)
+/* The owner a lock's content "PID HOST" names, for messages. */
+static void parse_owner(const char *content, long *pid_out, char *host_out, size_t hsize)
 {
-	char host[256], me[256] = "";
+	char host[256];
 	long pid;
 	if (sscanf(content, "%ld %255s", &pid, host) != 2 || pid <= 0)
-		return false;
+		return;
 	*pid_out = pid;
 	snprintf(host_out, hsize, "%s", host);
-	gethostname(me, sizeof me - 1);
-	if (strcmp(host, me))
-		return false;
-	return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
 }
 
 enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE, OWNER_STUCK };
 
-/* Remove what a dead owner PID may have left beside the lock: its
- * temporary file and the lock's content it had not yet linked into place. */
+/* Remove what a stale lock's owner PID may have left beside the lock: its
+ * temporary file and the lock's content it had not yet linked into place.
+ * Both are written only by the lock's holder, and nobody holds it. */
 static void remove_leftovers(const struct tg_lock *lk, long pid)
 {
 	const char *slash = strrchr(lk->path, '/');
@@ -144,16 +146,18 @@ static void remove_leftovers(const struct tg_lock *lk, long pid)
 	free(tmp);
 }
 
-/* Look at the lock that exists: its owner's PID and host for the message,
- * and whether the owner is dead.  A dead owner's lock is taken over here:
- * with its flock() held, so that no other process takes it at the same
- * time, and only if F.lock still names the file read (another process may
- * have taken it over and made its own since we opened it).  What the dead
- * owner left goes first, then its lock: killed in between, we leave a lock
- * that the next process takes over in turn, never a stray file.
+/* Look at the lock that exists: the owner it names (PID and host, for the
+ * message), and whether anyone holds its flock().  A lock nobody holds is
+ * stale and is taken over here: with its flock() held, so that no other
+ * process takes it at the same time, and only if F.lock still names the
+ * file opened (another process may have taken it over and made its own
+ * since).  What the owner left goes first, then its lock: killed in
+ * between, we leave a lock that the next process takes over in turn,
+ * never a stray file.
+ * OWNER_DEAD: the stale lock is removed; make ours.
  * OWNER_GONE: the lock vanished or was taken; try again at once.
- * OWNER_STUCK: the owner is gone but its lock cannot be removed (errno).
- * OWNER_LIVE: anything else there, the owner alive or unknown. */
+ * OWNER_STUCK: the lock is stale but cannot be removed (errno).
+ * OWNER_LIVE: someone holds it, or its flock() cannot be tried. */
 static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t hsize)
 {
 	/* read-write where we may: NFS gives an exclusive flock() only then;
@@ -170,12 +174,17 @@ static enum owner look_at_lock(struct tg_lock *lk, long *pid, char *host, size_t
 	char seen[512];
 	struct stat held, named;
 	enum owner o = OWNER_LIVE;
-	if (read_small(fd, seen, sizeof seen) && owner_dead(seen, pid, host, hsize) &&
+	if (read_small(fd, seen, sizeof seen))
+		parse_owner(seen, pid, host, hsize);
+	/* EWOULDBLOCK: held.  Any other failure (a file system without
+	 * flock()) proves nothing: the lock is respected. */
+	if (fstat(fd, &held) == 0 && S_ISREG(held.st_mode) &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0) {
 		o = OWNER_GONE;
-		if (fstat(fd, &held) == 0 && stat(lk->lock_path, &named) == 0 &&
+		if (stat(lk->lock_path, &named) == 0 &&
 		    held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
-			remove_leftovers(lk, *pid);
+			if (*pid)
+				remove_leftovers(lk, *pid);
 			if (unlink(lk->lock_path) == 0)
 				o = OWNER_DEAD;
 			else if (errno != ENOENT)
@@ -310,15 +319,19 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		if (o == OWNER_STUCK) {
 			/* no wait makes this go away; someone must remove it */
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
-				    "process %ld, which is gone, left this lock, and it cannot "
-				    "be removed: %s; remove it if no trygg is running",
-				    pid, strerror(errno));
+				    "a stale lock (nobody holds it) that cannot be removed: %s; "
+				    "remove it if no trygg is running", strerror(errno));
 			st = TG_ECREAT;
 			break;
 		}
 		if (o == OWNER_DEAD) {
-			tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
-				    "taking over a lock left by process %ld, which is gone", pid);
+			if (pid)
+				tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
+					    "taking over a stale lock left by process %ld on %s "
+					    "(nobody holds it)", pid, host);
+			else
+				tg_diag_add(d, TG_SEV_WARNING, lk->lock_path, 0, 0, NULL, 0, 0,
+					    "taking over a stale lock (nobody holds it)");
 			continue;
 		}
 		if (o == OWNER_GONE && quick++ < 100)

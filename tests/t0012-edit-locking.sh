@@ -117,7 +117,7 @@ rm -f flocked
 sh -c 'exit 0' & dead=$!; wait $dead
 echo "$dead $(hostname)" >$a.lock
 expect "a lock left by a dead process is taken over" 0 trygg -C ws plan set angered P6.M2 status=planned
-expect_stderr "with a warning" "taking over a lock left by process $dead, which is gone"
+expect_stderr "with a warning" "taking over a stale lock left by process $dead on $(hostname) (nobody holds it)"
 check "…and removed afterwards" test ! -e $a.lock
 
 # a dead owner's lock whose flock() is held (by a process taking it over
@@ -205,7 +205,7 @@ if [ "$(id -u)" = 0 ] && setpriv --reuid=nobody --regid=nogroup --clear-groups \
 		"$TRYGG" -C ws plan set angered P6.M2 status=ongoing --lock-timeout 5
 	elapsed=$(($(date +%s) - start))
 	check "at once, not after the timeout (took ${elapsed}s)" test "$elapsed" -le 3
-	expect_stderr "says why" "process $dead, which is gone, left this lock, and it cannot be removed: Operation not permitted"
+	expect_stderr "says why" "a stale lock (nobody holds it) that cannot be removed: Operation not permitted"
 	check "the lock is left" grep -q "^$dead " $a.lock
 	expect_same "the file is unchanged" before-stuck.yaml $a
 	rm $a.lock
