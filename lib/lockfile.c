@@ -130,6 +130,12 @@ static void parse_owner(const char *content, long *pid_out, char *host_out, size
 	snprintf(host_out, hsize, "%s", host);
 }
 
+/* Failures that mean "may not create or replace" (exit 73), not I/O. */
+static bool denied(int err)
+{
+	return err == EACCES || err == EPERM || err == EROFS;
+}
+
 enum owner { OWNER_LIVE, OWNER_DEAD, OWNER_GONE, OWNER_STUCK };
 
 /* Remove what a stale lock's owner PID may have left beside the lock: its
@@ -306,11 +312,10 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 		if (errno != EEXIST) {
 			/* a folder we may not write to is "cannot create"; a failing
 			 * write of the lock's content is an I/O error */
-			bool denied = errno == EACCES || errno == EPERM || errno == EROFS ||
-				      errno == ENOENT || errno == ENOTDIR;
+			bool no = denied(errno) || errno == ENOENT || errno == ENOTDIR;
 			tg_diag_add(d, TG_SEV_ERROR, lk->lock_path, 0, 0, NULL, 0, 0,
 				    "cannot create lock: %s", strerror(errno));
-			st = denied ? TG_ECREAT : TG_EIO;
+			st = no ? TG_ECREAT : TG_EIO;
 			break;
 		}
 		long pid = 0;
@@ -398,11 +403,11 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	mode_t mode = lk->have_orig ? (lk->orig.st_mode & 07777) : 0644;
 	int fd = open(lk->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		bool denied = errno == EACCES || errno == EPERM || errno == EROFS;
+		bool no = denied(errno);
 		io_error(lk, "cannot create a temporary file", lk->tmp_path, d);
 		free(lk->tmp_path);
 		lk->tmp_path = NULL;
-		return denied ? TG_ECREAT : TG_EIO;
+		return no ? TG_ECREAT : TG_EIO;
 	}
 	size_t off = 0;
 	while (off < len) {
@@ -431,8 +436,12 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 			    "nothing written, their version is kept: run the command again");
 		return TG_EBUSY;
 	}
-	if (rename(lk->tmp_path, lk->path) < 0)
-		return io_error(lk, "cannot replace the file", lk->path, d);
+	if (rename(lk->tmp_path, lk->path) < 0) {
+		/* a sticky folder, an immutable file, a read-only mount */
+		bool no = denied(errno);
+		enum tg_status st = io_error(lk, "cannot replace the file", lk->path, d);
+		return no ? TG_ECREAT : st;
+	}
 	free(lk->tmp_path);
 	lk->tmp_path = NULL;
 	arm(lk);
