@@ -21,7 +21,8 @@
  *  2. Read F under the lock and remember its identity (device, inode, size,
  *     modification time).
  *  3. Write the new text to a temporary file beside F with F's permission
- *     bits, fsync it, and check that F on disk is still the file read in 2
+ *     bits, owner and group (an owner or group that cannot be kept is a
+ *     warning), fsync it, and check that F on disk is still the file read in 2
  *     (an editor does not honour our lock; if someone saved in between, we
  *     stop and leave their version alone).
  *  4. rename() the temporary file over F, fsync the folder, remove the lock.
@@ -37,7 +38,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -392,6 +395,60 @@ static enum tg_status io_error(struct tg_lock *lk, const char *what, const char 
 	return TG_EIO;
 }
 
+/* The names of a user and a group, or their numbers (copied: getpwuid()
+ * and getgrgid() reuse their storage). */
+static const char *user_name(uid_t uid, char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "%ld", (long)uid);
+	return buf;
+}
+
+static const char *group_name(gid_t gid, char *buf, size_t size)
+{
+	struct group *gr = getgrgid(gid);
+	if (gr)
+		snprintf(buf, size, "%s", gr->gr_name);
+	else
+		snprintf(buf, size, "%ld", (long)gid);
+	return buf;
+}
+
+/* Give the temporary file fd the owner and group of the file it replaces.
+ * Only root may give a file away, and a user only to a group of theirs:
+ * what cannot be kept is said in a warning, and the write goes on. */
+static void keep_owner(const struct tg_lock *lk, int fd, const struct stat *orig,
+		       struct tg_diags *d)
+{
+	struct stat mine;
+	if (fstat(fd, &mine) < 0 ||
+	    (mine.st_uid == orig->st_uid && mine.st_gid == orig->st_gid))
+		return;
+	if (fchown(fd, orig->st_uid, orig->st_gid) == 0)
+		return;
+	int err = errno;
+	bool group = mine.st_gid == orig->st_gid ||
+		     fchown(fd, (uid_t)-1, orig->st_gid) == 0;
+	char b1[64], b2[64], b3[64];
+	const char *was = user_name(orig->st_uid, b1, sizeof b1);
+	const char *now = user_name(mine.st_uid, b2, sizeof b2);
+	const char *grp = group_name(orig->st_gid, b3, sizeof b3);
+	if (mine.st_uid == orig->st_uid)
+		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+			    "cannot keep the group %s (%s)", grp, strerror(err));
+	else if (group)
+		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+			    "cannot keep the owner %s (the file is now %s's: %s)", was, now,
+			    strerror(err));
+	else
+		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+			    "cannot keep the owner %s:%s (the file is now %s's: %s)", was, grp,
+			    now, strerror(err));
+}
+
 enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 			      struct tg_diags *d)
 {
@@ -400,7 +457,9 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	free(lk->tmp_path);
 	lk->tmp_path = xasprintf("%s/.%s.tmp.%ld", lk->dir, base, (long)getpid());
 	arm(lk);
-	mode_t mode = lk->have_orig ? (lk->orig.st_mode & 07777) : 0644;
+	/* the file read gives its mode, owner and group */
+	const struct stat *orig = lk->have_orig ? &lk->orig : NULL;
+	mode_t mode = orig ? (orig->st_mode & 07777) : 0644;
 	int fd = open(lk->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		bool no = denied(errno);
@@ -421,6 +480,9 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 		}
 		off += (size_t)w;
 	}
+	if (orig)
+		keep_owner(lk, fd, orig, d);
+	/* after fchown(), which may clear the set-ID bits */
 	if (fchmod(fd, mode) < 0 || fsync(fd) < 0) {
 		enum tg_status st = io_error(lk, "cannot write", lk->tmp_path, d);
 		close(fd);
