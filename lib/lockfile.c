@@ -21,8 +21,8 @@
  *  2. Read F under the lock and remember its identity (device, inode, size,
  *     modification time).
  *  3. Write the new text to a temporary file beside F with F's permission
- *     bits, owner and group (an owner or group that cannot be kept is a
- *     warning), fsync it, and check that F on disk is still the file read in 2
+ *     bits, owner and group (a new F: what the umask leaves of 0666; an
+ *     owner or group that cannot be kept is a warning), fsync it, and check that F on disk is still the file read in 2
  *     (an editor does not honour our lock; if someone saved in between, we
  *     stop and leave their version alone).
  *  4. rename() the temporary file over F, fsync the folder, remove the lock.
@@ -457,10 +457,14 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	free(lk->tmp_path);
 	lk->tmp_path = xasprintf("%s/.%s.tmp.%ld", lk->dir, base, (long)getpid());
 	arm(lk);
-	/* the file read gives its mode, owner and group */
+	/* the file replaced gives its mode, owner and group; a new one gets
+	 * what the umask leaves of 0666, as any file a program makes */
+	struct stat cur;
 	const struct stat *orig = lk->have_orig ? &lk->orig : NULL;
-	mode_t mode = orig ? (orig->st_mode & 07777) : 0644;
-	int fd = open(lk->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0600);
+	if (!orig && stat(lk->path, &cur) == 0 && S_ISREG(cur.st_mode))
+		orig = &cur;
+	int fd = open(lk->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC,
+		      orig ? 0600 : 0666);
 	if (fd < 0) {
 		bool no = denied(errno);
 		io_error(lk, "cannot create a temporary file", lk->tmp_path, d);
@@ -483,7 +487,7 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	if (orig)
 		keep_owner(lk, fd, orig, d);
 	/* after fchown(), which may clear the set-ID bits */
-	if (fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+	if ((orig && fchmod(fd, orig->st_mode & 07777) < 0) || fsync(fd) < 0) {
 		enum tg_status st = io_error(lk, "cannot write", lk->tmp_path, d);
 		close(fd);
 		return st;
