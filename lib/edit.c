@@ -487,6 +487,92 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 	render_pair(e, ins, key, v, indent_of(map));
 }
 
+/* The start of the line of block list item n's dash. */
+static size_t item_line(const struct tg_edit *e, const struct tg_node *n)
+{
+	size_t p = n->start;
+	while (p > 0 && strchr(" \t\r\n", e->text.s[p - 1]))
+		p--;
+	return line_start(e, p > 0 && e->text.s[p - 1] == '-' ? p - 1 : n->start);
+}
+
+static bool ends_line(const struct buf *b)
+{
+	return b->len && (b->s[b->len - 1] == '\n' || b->s[b->len - 1] == '\r');
+}
+
+/* The lines that replace block list old when it is set to v: a new item
+ * equal to an old one takes that item's own lines (its comments), with the
+ * lines between it and the item before it; the other new items are
+ * rendered in the list's style, each in the place of a dropped item where
+ * there is one.  The lines above a dropped item stay. */
+static void set_block_list(struct tg_edit *e, const struct tg_node *old, const struct tg_val *v,
+			   struct buf *ins)
+{
+	size_t n = old->n, m = v->n;
+	const struct tg_node *first = old->kids[0];
+	size_t off = first->col > old->col ? first->col - old->col : 2;
+	size_t *from = xcalloc(n, sizeof *from), *to = xcalloc(n, sizeof *to);
+	long *match = xcalloc(m, sizeof *match);
+	bool *used = xcalloc(n, sizeof *used), *gap_done = xcalloc(n, sizeof *gap_done);
+	for (size_t i = 0; i < n; i++) {
+		from[i] = item_line(e, old->kids[i]);
+		to[i] = insert_point(e, old->kids[i]);
+	}
+	/* each new item takes the first unused old item equal to it (a bound
+	 * on the work: very long lists are written anew) */
+	for (size_t j = 0; j < m; j++) {
+		match[j] = -1;
+		for (size_t i = 0; n * m <= (1u << 20) && i < n && match[j] < 0; i++)
+			if (!used[i] && holds(old->kids[i], v->kids[j])) {
+				used[i] = true;
+				match[j] = (long)i;
+			}
+	}
+#define GAP(i) e->text.s + ((i) ? to[(i) - 1] : from[0]), from[i] - ((i) ? to[(i) - 1] : from[0])
+	for (size_t j = 0; j < m; j++) {
+		if (match[j] >= 0) {
+			size_t k = (size_t)match[j];
+			for (size_t i = 0; i < k; i++)
+				if (!used[i] && !gap_done[i]) {
+					buf_add(ins, GAP(i));
+					gap_done[i] = true;
+				}
+			buf_add(ins, GAP(k));
+			buf_add(ins, e->text.s + from[k], to[k] - from[k]);
+			if (!ends_line(ins))
+				buf_adds(ins, e->eol);
+			continue;
+		}
+		/* in the place of the first dropped item before the next kept one */
+		size_t bound = n;
+		for (size_t l = j + 1; l < m && bound == n; l++)
+			if (match[l] >= 0)
+				bound = (size_t)match[l];
+		for (size_t i = 0; i < bound; i++)
+			if (!used[i] && !gap_done[i]) {
+				buf_add(ins, GAP(i));
+				gap_done[i] = true;
+				break;
+			}
+		render_item(e, ins, v->kids[j], indent_of(old), off);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!used[i] && !gap_done[i])
+			buf_add(ins, GAP(i));
+#undef GAP
+	/* a list at the end of a file without a final line break keeps it so */
+	size_t end = to[n - 1];
+	if (end == e->text.len && !(end && strchr("\r\n", e->text.s[end - 1])))
+		while (ends_line(ins))
+			ins->len--;
+	free(from);
+	free(to);
+	free(match);
+	free(used);
+	free(gap_done);
+}
+
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d)
 {
@@ -520,13 +606,9 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		del = old->end - old->start;
 		render_flow(&ins, v);
 	} else if (old->kind == TG_SEQ && v->kind == TG_V_LIST && v->n) {
-		/* a block list stays a block list, its dashes where they were */
-		const struct tg_node *first = old->kids[0];
-		size_t off = first->col > old->col ? first->col - old->col : 2;
 		pos = line_start(e, old->start);
 		del = insert_point(e, old) - pos;
-		for (size_t i = 0; i < v->n; i++)
-			render_item(e, &ins, v->kids[i], indent_of(old), off);
+		set_block_list(e, old, v, &ins);
 	} else {
 		/* another block collection becomes a flow one on the key's line */
 		pos = knode->end;

@@ -54,28 +54,20 @@ problems:
       - 7   # otrygghet
     status: ongoing  # sist
 Y
-todo "item 2"
 expect_same "the kept items keep their comments; the removed one is replaced" want.yaml $f
-todo_end
 
 expect "set strategic_areas: one kept, one new before it" 0 \
 	trygg -C ws plan set testby P1.M1 strategic_areas=4,7
-todo "item 2"
 check "the kept area keeps its comment" grep -qx '      - 7   # otrygghet' $f
-todo_end
 check "the new area is in the list's style" grep -qx '      - 4' $f
 check "the removed area is gone" sh -c "! grep -q '# möts' $f"
-todo "item 2"
 check "the new one comes first" test "$(grep -n -e '^      - 4$' -e '# otrygghet' $f | cut -d: -f1 | tr '\n' ' ')" = "18 19 "
-todo_end
 
 expect "reorder: the items move with their comments" 0 \
 	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered,Polisen,Bostadsbolaget"
-todo "item 2"
 check "the comment of a moved-past item survives" grep -qx '    - Polisen   # polisen har ansvar' $f
 check "the comment line stays" grep -qx '    # stadsdelen sköter kvällarna' $f
 check "the item stays" grep -qx '    - SDF Angered  # stadsdelen' $f
-todo_end
 
 expect "the same list again changes nothing" 0 \
 	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered,Polisen,Bostadsbolaget"
