@@ -712,6 +712,80 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 	return st;
 }
 
+/* The comma after pos in a flow collection: past spaces, line breaks and
+ * comments; or `limit` when there is none before it. */
+static size_t comma_after(const struct tg_edit *e, size_t pos, size_t limit)
+{
+	const char *s = e->text.s;
+	for (size_t p = pos; p < limit; p++) {
+		if (s[p] == ',')
+			return p;
+		if (s[p] == '#')
+			while (p + 1 < limit && s[p + 1] != '\n' && s[p + 1] != '\r')
+				p++;
+		else if (!strchr(" \t\r\n", s[p]))
+			break;
+	}
+	return limit;
+}
+
+static bool has_break(const struct tg_edit *e, size_t from, size_t to)
+{
+	for (size_t p = from; p < to; p++)
+		if (e->text.s[p] == '\n' || e->text.s[p] == '\r')
+			return true;
+	return false;
+}
+
+/* Only spaces between the start of pos's line and pos? */
+static bool starts_line(const struct tg_edit *e, size_t pos)
+{
+	for (size_t p = line_start(e, pos); p < pos; p++)
+		if (e->text.s[p] != ' ' && e->text.s[p] != '\t')
+			return false;
+	return true;
+}
+
+/* What to cut to remove item `index` of a flow list: the item and one
+ * comma, and the item's line when it has one of its own; a comment line
+ * between items stays. */
+static void flow_remove(struct tg_edit *e, const struct tg_node *seq, size_t index, size_t *pos,
+			size_t *end, struct buf *ins)
+{
+	const struct tg_node *it = seq->kids[index];
+	*pos = it->start;
+	*end = it->end;
+	if (seq->n == 1)
+		return;
+	if (index + 1 < seq->n) {
+		const struct tg_node *next = seq->kids[index + 1];
+		size_t comma = comma_after(e, it->end, next->start);
+		if (comma == next->start || !has_break(e, comma, next->start)) {
+			*end = next->start;
+			return;
+		}
+		/* the next item is on a later line: cut up to the comma, and
+		 * the rest of the line when nothing but a comment is on it */
+		*end = comma + 1;
+		size_t eol = line_after(e, comma);
+		if (starts_line(e, it->start) && !has_break(e, it->start, comma)) {
+			*pos = line_start(e, it->start);
+			*end = eol;
+		}
+		return;
+	}
+	const struct tg_node *prev = seq->kids[index - 1];
+	size_t comma = comma_after(e, prev->end, it->start);
+	if (comma == it->start || !has_break(e, comma, it->start)) {
+		*pos = prev->end;
+		return;
+	}
+	/* the last item on a later line: cut the comma and the item, keep
+	 * what is between them */
+	*pos = comma;
+	buf_add(ins, e->text.s + comma + 1, it->start - comma - 1);
+}
+
 enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 			      size_t index, struct tg_diags *d)
 {
@@ -720,16 +794,7 @@ enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 	struct buf ins = BUF_INIT;
 	size_t pos, end;
 	if (seq->style == TG_FLOW) {
-		if (seq->n == 1) {
-			pos = it->start;
-			end = it->end;
-		} else if (index + 1 < seq->n) {
-			pos = it->start;
-			end = seq->kids[index + 1]->start;
-		} else {
-			pos = seq->kids[index - 1]->end;
-			end = it->end;
-		}
+		flow_remove(e, seq, index, &pos, &end, &ins);
 	} else if (seq->n == 1) {
 		/* the list's only item: leave `key: []` */
 		const struct tg_node *knode = key_of(seq);
