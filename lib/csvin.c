@@ -2,8 +2,9 @@
  * csvin: read the CSV files people have.  UTF-8 with or without a BOM, or
  * another encoding named by the caller (iconv); `,`, `;` or tab, detected
  * from the header line; quoted fields with separators, quotes and newlines;
- * CRLF.  libcsv does the quoting (strict mode); we count lines ourselves,
- * since libcsv reports positions only as byte counts.
+ * CRLF.  A NUL byte in a cell is an error.  libcsv does the quoting
+ * (strict mode); we count lines ourselves, since libcsv reports positions
+ * only as byte counts.
  */
 #include "priv.h"
 
@@ -39,6 +40,14 @@ static void on_field(void *data, size_t len, void *r_)
 		for (size_t i = 0; i < len; i++)
 			nl += ((const char *)data)[i] == '\n';
 		r->row_line = r->line - nl;
+	}
+	if (data && memchr(data, '\0', len)) {
+		/* a C string would end there: refuse rather than cut the text */
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->row_line,
+			    (unsigned)r->nfields + 1, NULL, 0, 0,
+			    "a NUL byte in this cell; text cannot hold one");
+		r->failed = true;
+		return;
 	}
 	if (r->nfields >= MAX_FIELDS) {
 		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->row_line, MAX_FIELDS + 1,
