@@ -32,7 +32,7 @@ _trygg_verbs() {
 # The options of "COMMAND" or "COMMAND VERB".
 _trygg_opts() {
 	case $1 in
-	init) echo "--city" ;;
+	init) echo "--city --example" ;;
 	"district add") echo "--area" ;;
 	"district ls") echo "--format" ;;
 	check) echo "--quiet" ;;

@@ -34,4 +34,13 @@ void tg_pipe_wait(struct tg_pipe *p, size_t i);
 void tg_pipe_release(struct tg_pipe *p, size_t i);
 void tg_pipe_end(struct tg_pipe *p);
 
+/* The example workspace, built in (examples/embed.py writes it): each
+ * file's path in the workspace and its bytes; a NULL path ends the list. */
+struct tg_example_file {
+	const char *path;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct tg_example_file tg_example_files[];
+
 #endif

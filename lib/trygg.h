@@ -335,6 +335,9 @@ char *tg_slug(const char *name);
 /* Write a new workspace into dir (created if missing). */
 enum tg_status tg_workspace_init(const char *dir, const char *city,
 				 struct tg_diags *d);
+/* Write the example workspace (examples/goteborg, built into the library)
+ * into dir, as tg_workspace_init writes a new one. */
+enum tg_status tg_workspace_init_example(const char *dir, struct tg_diags *d);
 /* Text of a new plan file. */
 char *tg_plan_template(const char *district, const char *const *areas,
 		       size_t n_areas);

@@ -242,15 +242,17 @@ static const char config_template[] =
 	"# Share of open measures past due that turns a district yellow or red.\n"
 	"thresholds: {yellow: 0.10, red: 0.25}\n";
 
-static enum tg_status write_new(const char *path, const char *text, struct tg_diags *d)
+static enum tg_status write_new_bytes(const char *path, const void *data, size_t len,
+				      struct tg_diags *d)
 {
+	const char *text = data;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "cannot create: %s",
 			    strerror(errno));
 		return errno == EEXIST ? TG_EUSAGE : TG_ECREAT;
 	}
-	size_t len = strlen(text), off = 0;
+	size_t off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, text + off, len - off);
 		if (w < 0 && errno == EINTR)
@@ -273,6 +275,11 @@ static enum tg_status write_new(const char *path, const char *text, struct tg_di
 	return TG_OK;
 }
 
+static enum tg_status write_new(const char *path, const char *text, struct tg_diags *d)
+{
+	return write_new_bytes(path, text, strlen(text), d);
+}
+
 static enum tg_status make_dir(const char *path, struct tg_diags *d)
 {
 	if (mkdir(path, 0777) == 0 || errno == EEXIST)
@@ -282,36 +289,58 @@ static enum tg_status make_dir(const char *path, struct tg_diags *d)
 	return TG_ECREAT;
 }
 
-enum tg_status tg_workspace_init(const char *dir, const char *city,
-				 struct tg_diags *d)
+/* The start of every new workspace: dir (made if missing) holds no
+ * trygg.yaml yet; districts/ and a .gitignore (unless there is one). */
+static enum tg_status init_start(const char *dir, struct tg_diags *d)
 {
 	enum tg_status st = make_dir(dir, d);
 	if (st)
 		return st;
 	char *cfg = xasprintf("%s/trygg.yaml", dir);
+	char *districts = xasprintf("%s/districts", dir);
+	char *ignore = xasprintf("%s/.gitignore", dir);
 	if (is_file(cfg)) {
 		tg_diag_add(d, TG_SEV_ERROR, cfg, 0, 0, NULL, 0, 0,
 			    "a workspace exists here already; not overwriting it");
-		free(cfg);
-		return TG_EUSAGE;
+		st = TG_EUSAGE;
 	}
+	if (!st)
+		st = make_dir(districts, d);
+	if (!st && !is_file(ignore))
+		st = write_new(ignore, "# the index is derived from the plan files\n.trygg/\n", d);
+	free(cfg);
+	free(districts);
+	free(ignore);
+	return st;
+}
+
+enum tg_status tg_workspace_init(const char *dir, const char *city,
+				 struct tg_diags *d)
+{
+	enum tg_status st = init_start(dir, d);
+	if (st)
+		return st;
 	struct buf city_yaml = BUF_INIT;
 	tg_yaml_text(&city_yaml, city);
 	char *text = xasprintf(config_template, city_yaml.s);
-	char *districts = xasprintf("%s/districts", dir);
-	char *ignore = xasprintf("%s/.gitignore", dir);
-	st = make_dir(districts, d);
-	if (!st) {
-		if (!is_file(ignore))
-			st = write_new(ignore, "# the index is derived from the plan files\n.trygg/\n", d);
-	}
-	if (!st)
-		st = write_new(cfg, text, d);
+	char *cfg = xasprintf("%s/trygg.yaml", dir);
+	st = write_new(cfg, text, d);
 	buf_release(&city_yaml);
 	free(text);
-	free(districts);
-	free(ignore);
 	free(cfg);
+	return st;
+}
+
+enum tg_status tg_workspace_init_example(const char *dir, struct tg_diags *d)
+{
+	enum tg_status st = init_start(dir, d);
+	/* the plan files before trygg.yaml (last in the list): a failure
+	 * leaves no workspace behind */
+	for (const struct tg_example_file *f = tg_example_files; !st && f->path; f++) {
+		char *path = xasprintf("%s/%s", dir, f->path);
+		st = write_new_bytes(path, f->data, f->len, d);
+		free(path);
+	}
 	return st;
 }
 

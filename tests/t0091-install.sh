@@ -1,6 +1,7 @@
 #!/bin/bash
 # `meson install` puts in place exactly: the binary, every manual page that
-# man/ has a source for, and the bash, zsh and fish completion.  Installs into a DESTDIR
+# man/ has a source for, the bash, zsh and fish completion, and the example
+# workspace (to read) in share/trygg/examples.  Installs into a DESTDIR
 # under the test's temporary folder; the build itself is not changed.
 . "$SRCDIR/tests/lib.sh"
 
@@ -34,6 +35,7 @@ expect_stdout "and says its version" "trygg "
 	echo share/bash-completion/completions/trygg
 	echo share/zsh/site-functions/_trygg
 	echo share/fish/vendor_completions.d/trygg.fish
+	(cd "$SRCDIR/examples" && find goteborg -type f ! -path '*/.trygg/*') | sed 's|^|share/trygg/examples/|'
 } | sort >"$TMP/want"
 (cd "$root" && find . -type f | sed 's|^\./||' | sort) >"$TMP/got"
 if cmp -s "$TMP/want" "$TMP/got"; then
