@@ -20,7 +20,10 @@ struct cmd_ctx {
 typedef int cmd_fn(int argc, char **argv, struct cmd_ctx *ctx);
 
 enum cmd_flags {
-	CMD_WORKSPACE = 1 << 0,     /* find the workspace, load trygg.yaml */
+	CMD_WORKSPACE = 1 << 0,     /* works in a workspace: the command calls
+				     * need_workspace() once its options are
+				     * parsed (main cannot tell "-h" as a
+				     * request from "-h" as a value) */
 };
 
 struct cmd {
@@ -73,8 +76,9 @@ int show_usage(const char *usage);
 /* Dispatch argv[1] to a verb of the table; handles --help. */
 int run_verb(const char *noun, const struct verb *verbs, const char *usage,
 	     int argc, char **argv, struct cmd_ctx *ctx);
-/* Make sure the workspace and its config are loaded (for verbs that need
- * them); returns non-zero exit status on failure. */
+/* Make sure the workspace and its config are loaded: every use of ctx->ws
+ * and ctx->cfg comes after a call; returns non-zero exit status (after
+ * printing why) on failure. */
 int need_workspace(struct cmd_ctx *ctx);
 /* A path as the user should see it: relative to the current folder when
  * it lies below it. */

@@ -34,6 +34,10 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 		free(areas);
 		return usage_error(usage, "district add takes one NAME");
 	}
+	if ((status = need_workspace(ctx))) {
+		free(areas);
+		return status;
+	}
 	struct tg_diags d = TG_DIAGS_INIT;
 	char *path;
 	enum tg_status st = tg_workspace_add_district(ctx->ws, argv[optind], areas, n, &path, &d);
@@ -103,6 +107,8 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (optind < argc)
 		return usage_error(usage, "district ls takes no arguments");
+	if ((status = need_workspace(ctx)))
+		return status;
 	size_t n, k = 0;
 	char **files = tg_workspace_districts(ctx->ws, &n);
 	struct district_line *lines = xcalloc(n ? n : 1, sizeof *lines);

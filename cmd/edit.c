@@ -98,6 +98,8 @@ int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (argc - optind != 1)
 		return usage_error(usage, "edit takes one district");
+	if ((status = need_workspace(ctx)))
+		return status;
 	const char *district = argv[optind];
 
 	struct tg_diags d = TG_DIAGS_INIT;

@@ -67,6 +67,9 @@ int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (optind < argc)
 		return usage_error(usage, "index takes no arguments");
+	int status = need_workspace(ctx);
+	if (status)
+		return status;
 	if (verbose)
 		io.progress = progress;
 	double start = seconds();
@@ -93,8 +96,11 @@ int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
 int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 {
 	struct tg_diags d = TG_DIAGS_INIT;
-	enum tg_status st;
 	*out = NULL;
+	int wst = need_workspace(ctx);
+	if (wst)
+		return wst;
+	enum tg_status st;
 	if (no_refresh) {
 		st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
 		if (st != TG_ENOINPUT && st != TG_EDATA) {

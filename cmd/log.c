@@ -224,6 +224,9 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		return show_usage(usage);
 	if (argc < 2 || argc > 3 || argv[1][0] == '-')
 		return usage_error(usage, "log takes D and an optional ID");
+	int wst = need_workspace(ctx);
+	if (wst)
+		return wst;
 	const char *filter = argc == 3 ? argv[2] : NULL;
 	struct tg_diags d = TG_DIAGS_INIT;
 	char *path = tg_workspace_district_path(ctx->ws, argv[1], &d);

@@ -187,7 +187,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			status = applies(&q, "--overdue", false);
 		if (!status && area)
 			status = applies(&q, "--strategic-area", true);
-		if (!status && area)
+		if (!status && area && !(status = need_workspace(ctx)))
 			status = check_area(ctx->cfg, q.strategic_area);
 	}
 	if (status) {

@@ -2,7 +2,7 @@
  * trygg: the command table and what runs before every command.
  *
  * Adding a command:
- *   1. a row in commands[] below (flags say what main prepares for it);
+ *   1. a row in commands[] below (flags say what it needs);
  *   2. its handler in cmd/<noun>.c, declared in cmd/cmd.h, listed in
  *      cmd/meson.build;
  *   3. its man page man/trygg-<noun>.1.scd, listed in man/meson.build;
@@ -124,14 +124,10 @@ int main(int argc, char **argv)
 			error("'%s' is not a trygg command (see 'trygg --help')", argv[i]);
 		return TG_EUSAGE;
 	}
-	int status = 0;
-	bool help = false;    /* `trygg plan import --help` needs no workspace */
-	for (int k = i + 1; k < argc && !help; k++)
-		help = !strcmp(argv[k], "--help") || !strcmp(argv[k], "-h");
-	if ((c->flags & CMD_WORKSPACE) && !help)
-		status = need_workspace(&ctx);
-	if (!status)
-		status = c->fn(argc - i, argv + i, &ctx);
+	/* a CMD_WORKSPACE command loads its workspace with need_workspace()
+	 * once its own options are parsed: only its parser knows whether a
+	 * word "-h" is a request for help or the value of an option */
+	int status = c->fn(argc - i, argv + i, &ctx);
 	tg_config_free(ctx.cfg);
 	tg_workspace_free(ctx.ws);
 	return finish(status);

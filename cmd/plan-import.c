@@ -202,6 +202,8 @@ int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (argc - optind != 2)
 		return usage_error(usage, "plan import takes D and FILE.csv");
+	if ((status = need_workspace(ctx)))
+		return status;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_csv *csv;
 	struct import_args a = { .path = argv[optind + 1], .cfg = ctx->cfg };

@@ -209,6 +209,9 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 			status = usage_error(usage, "%s does not take --%s", verb, opt->name);
 			break;
 		}
+		/* the values are checked against trygg.yaml as they come */
+		if ((status = need_workspace(ctx)))
+			break;
 		switch (o) {
 		case 't': status = put_field(a.map, "title", optarg, ctx->cfg); break;
 		case 'x': status = put_field(a.map, "text", optarg, ctx->cfg); break;
@@ -352,6 +355,8 @@ static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 	for (int i = optind + 2; i < argc; i++)
 		if (!strchr(argv[i], '=') || argv[i][0] == '=')
 			return usage_error(usage, "'%s' is not KEY=VALUE", argv[i]);
+	if ((status = need_workspace(ctx)))
+		return status;
 	struct set_args a = { argv[optind + 1], argv + optind + 2, (size_t)(argc - optind - 2), ctx->cfg };
 	return write_plan(ctx, argv[optind], &w, do_set, &a);
 }

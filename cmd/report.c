@@ -260,6 +260,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "--exit-code goes with report overdue");
 	if (w.lock_timeout_given && !output)
 		return usage_error(usage, "--lock-timeout goes with --output");
+	if ((status = need_workspace(ctx)))
+		return status;
 	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
 
 	return run_report(ctx, district, &o, output, w.lock_timeout, exit_code, no_refresh);

@@ -193,6 +193,8 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (all == (argc - optind == 1) || argc - optind > 1)
 		return usage_error(usage, "situation merge takes one district or --all");
+	if ((status = need_workspace(ctx)))
+		return status;
 	if (!all)
 		return write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
 	size_t n;
@@ -222,7 +224,7 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .kind = TG_REPORT_SITUATION, .format = TG_FMT_TEXT };
-	const char *lang = ctx->cfg ? ctx->cfg->language : "sv";
+	const char *lang = NULL;
 	int o_, k, status = 0;
 	OPT_START();
 	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
@@ -239,7 +241,9 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (argc - optind != 1)
 		return usage_error(usage, "situation show takes one district");
-	o.english = !strcmp(lang, "en");
+	if ((status = need_workspace(ctx)))
+		return status;
+	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
 	return run_report(ctx, argv[optind], &o, NULL, 0, false, false);
 }
 

@@ -38,6 +38,9 @@ void write_opts_init(struct write_opts *w)
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg)
 {
+	int wst = need_workspace(ctx);
+	if (wst)
+		return wst;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf before = BUF_INIT, ids = BUF_INIT, diff = BUF_INIT;
 	struct tg_lock *lk = NULL;
