@@ -91,9 +91,9 @@ extern enum color_mode color_mode;
 /* Colour stdout?  always and never as told; auto: a terminal, and NO_COLOR
  * unset or empty.  An explicit --color=always wins over NO_COLOR. */
 bool use_color(void);
-/* Take --color[=WHEN] out of argv, wherever it stands (before a "--");
- * false after reporting a bad WHEN. */
-bool take_color_option(int *argc, char **argv);
+/* --color[=WHEN] (when NULL: always), given before the command or as an
+ * option of trygg report; false after reporting a bad WHEN. */
+bool set_color(const char *when);
 
 /* ---- write commands (cmd/write.c) ---- */
 

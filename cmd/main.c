@@ -82,8 +82,6 @@ int main(int argc, char **argv)
 	static char out[OUT_BUF];
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, out, _IOFBF, sizeof out);
-	if (!take_color_option(&argc, argv))
-		return TG_EUSAGE;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -94,6 +92,9 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-C")) {
 			error("option '-C' needs a folder: trygg -C DIR COMMAND …");
 			return TG_EUSAGE;
+		} else if (!strncmp(a, "--color", 7) && (!a[7] || a[7] == '=')) {
+			if (!set_color(a[7] ? a + 8 : NULL))
+				return TG_EUSAGE;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			print_usage(stdout);
 			return finish(0);

@@ -12,7 +12,7 @@
 static const char usage[] =
 	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
 	"                    [--output FILE [--lock-timeout SECS]] [--as-of DATE]\n"
-	"                    [--exit-code] [--no-refresh]\n"
+	"                    [--exit-code] [--no-refresh] [--color[=auto|always|never]]\n"
 	"\n"
 	"KIND is plan, followup, situation, overview or overdue.  overview and\n"
 	"overdue cover every district unless D is given.  Labels are in the\n"
@@ -24,6 +24,8 @@ static const char usage[] =
 	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
 	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
 	"  --no-refresh    overview, overdue: read the index as it is\n"
+	"  --color[=WHEN]  colour the text output: auto (a terminal, the default),\n"
+	"                  always (--color alone) or never; also before the command\n"
 	"\n"
 	"plan, followup and situation read the plan files; overview and overdue\n"
 	"read the index (trygg-index(7)), brought up to date first.\n";
@@ -208,6 +210,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "exit-code", no_argument, NULL, 'x' },
 		{ "no-refresh", no_argument, NULL, 'n' },
 		{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
+		{ "color", optional_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -240,6 +243,10 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case 'x': exit_code = true; break;
 		case 'n': no_refresh = true; break;
+		case 'c':
+			if (!set_color(optarg))
+				return TG_EUSAGE;
+			break;
 		}
 	}
 	if (status)

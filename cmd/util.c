@@ -158,31 +158,17 @@ bool use_color(void)
 	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
 }
 
-bool take_color_option(int *argc, char **argv)
+bool set_color(const char *when)
 {
-	int k = 1, i = 1;
-	bool ok = true;
-	for (; i < *argc && strcmp(argv[i], "--"); i++) {
-		const char *a = argv[i];
-		if (strncmp(a, "--color", 7) || (a[7] && a[7] != '=')) {
-			argv[k++] = argv[i];
-			continue;
-		}
-		const char *when = a[7] ? a + 8 : "always";
-		if (!strcmp(when, "always"))
-			color_mode = COLOR_ALWAYS;
-		else if (!strcmp(when, "never"))
-			color_mode = COLOR_NEVER;
-		else if (!strcmp(when, "auto"))
-			color_mode = COLOR_AUTO;
-		else {
-			error("--color takes auto, always or never, not '%s'", when);
-			ok = false;
-		}
+	if (!when || !strcmp(when, "always"))
+		color_mode = COLOR_ALWAYS;
+	else if (!strcmp(when, "never"))
+		color_mode = COLOR_NEVER;
+	else if (!strcmp(when, "auto"))
+		color_mode = COLOR_AUTO;
+	else {
+		error("--color takes auto, always or never, not '%s'", when);
+		return false;
 	}
-	while (i < *argc)
-		argv[k++] = argv[i++];
-	*argc = k;
-	argv[k] = NULL;
-	return ok;
+	return true;
 }

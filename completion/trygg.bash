@@ -47,7 +47,7 @@ _trygg_opts() {
 	"plan import") echo "--encoding $_trygg_write_opts" ;;
 	"followup record") echo "--problem --measure --done --effect --date --indicator --status $_trygg_write_opts" ;;
 	edit) echo "$_trygg_write_opts" ;;
-	report) echo "--all --format --lang --output --lock-timeout --as-of --exit-code --no-refresh" ;;
+	report) echo "--all --format --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
 	ls) echo "--district --phase --status --responsible --strategic-area --term --kind --overdue --sort --format --format-version --no-refresh" ;;
 	search) echo "--district --limit --format --format-version --no-refresh" ;;
