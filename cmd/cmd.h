@@ -68,6 +68,11 @@ struct option;
  * shortopts starts with ':' and holds 'h'.  Start with OPT_START(). */
 int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
 		const char *usage, struct write_opts *w, int *status);
+/* next_option also refuses an option's value that a plan file could not
+ * hold as text (check_text), except --output's, a file name. */
+/* 0 when value may be a text of a plan file (tg_text_check), else a usage
+ * error naming what ("option '--title'") and the character; TG_EUSAGE. */
+int check_text(const char *usage, const char *what, const char *value);
 /* A command's exit status after next_option: help shown (-1) is success. */
 #define OPT_STATUS(s) ((s) < 0 ? 0 : (s))
 

@@ -34,6 +34,10 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 		free(areas);
 		return usage_error(usage, "district add takes one NAME");
 	}
+	if ((status = check_text(usage, "NAME", argv[optind]))) {
+		free(areas);
+		return status;
+	}
 	if ((status = need_workspace(ctx))) {
 		free(areas);
 		return status;

@@ -352,9 +352,16 @@ static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(status);
 	if (argc - optind < 3)
 		return usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
-	for (int i = optind + 2; i < argc; i++)
-		if (!strchr(argv[i], '=') || argv[i][0] == '=')
+	for (int i = optind + 2; i < argc; i++) {
+		const char *eq = strchr(argv[i], '=');
+		if (!eq || argv[i][0] == '=')
 			return usage_error(usage, "'%s' is not KEY=VALUE", argv[i]);
+		char what[80];
+		snprintf(what, sizeof what, "the value of '%.*s'", (int)(eq - argv[i] > 40 ? 40 : eq - argv[i]),
+			 argv[i]);
+		if ((status = check_text(usage, what, eq + 1)))
+			return status;
+	}
 	if ((status = need_workspace(ctx)))
 		return status;
 	struct set_args a = { argv[optind + 1], argv + optind + 2, (size_t)(argc - optind - 2), ctx->cfg };

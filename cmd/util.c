@@ -119,12 +119,45 @@ int need_workspace(struct cmd_ctx *ctx)
 	return st;
 }
 
+int check_text(const char *usage, const char *what, const char *value)
+{
+	size_t len = strlen(value), at = tg_text_check(value, len);
+	if (at == len)
+		return 0;
+	const char *p = value + at;
+	if (tg_utf8_check(p, len - at) == 0)
+		return usage_error(usage, "%s: invalid UTF-8 (byte 0x%02X at byte %zu) is not allowed "
+				   "in a text", what, (unsigned char)*p, at + 1);
+	unsigned c = tg_utf8_next(&p, value + len);
+	return usage_error(usage, "%s: U+%04X (at byte %zu) is not allowed in a text: no C1 "
+			   "control character (U+0080 to U+009F), nor U+FFFE or U+FFFF", what, c,
+			   at + 1);
+}
+
+/* An option's value is text to check unless it names a file. */
+static int check_option_text(const char *usage, int o, const struct option *opts)
+{
+	const struct option *opt = opts;
+	while (opt->name && opt->val != o)
+		opt++;
+	if (!optarg || (opt->name && !strcmp(opt->name, "output")))
+		return 0;
+	char what[64];
+	if (opt->name)
+		snprintf(what, sizeof what, "option '--%s'", opt->name);
+	else
+		snprintf(what, sizeof what, "option '-%c'", o);
+	return check_text(usage, what, optarg);
+}
+
 int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
 		const char *usage, struct write_opts *w, int *status)
 {
 	while (!*status) {
 		int o = getopt_long(argc, argv, shortopts, opts, NULL);
 		if (o == -1)
+			return -1;
+		if (o != ':' && o != '?' && o != 'h' && (*status = check_option_text(usage, o, opts)))
 			return -1;
 		if (w && write_option(w, o, optarg, usage, status))
 			continue;

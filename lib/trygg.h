@@ -366,6 +366,11 @@ struct tg_val {
 };
 
 struct tg_val *tg_val_text(const char *s);
+/* The byte offset of the first character of s[0..len) that a text value
+ * of a plan file may not hold, or len when there is none: invalid UTF-8,
+ * a C1 control character (U+0080 to U+009F) or U+FFFE or U+FFFF (which
+ * YAML does not allow in a file, and which the writer does not escape). */
+size_t tg_text_check(const char *s, size_t len);
 struct tg_val *tg_val_raw(const char *s);
 struct tg_val *tg_val_list(void);
 struct tg_val *tg_val_map(void);

@@ -12,6 +12,23 @@ static struct tg_val *val_new(enum tg_vkind kind, const char *s)
 }
 
 struct tg_val *tg_val_text(const char *s) { return val_new(TG_V_TEXT, s); }
+size_t tg_text_check(const char *s, size_t len)
+{
+	size_t bad = tg_utf8_check(s, len);
+	const char *p = s, *end = s + bad;
+	while (p < end) {
+		const char *at = p;
+		if ((unsigned char)*p < 0x80) {
+			p++;
+			continue;
+		}
+		unsigned c = tg_utf8_next(&p, end);
+		if ((c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF)
+			return (size_t)(at - s);
+	}
+	return bad;
+}
+
 struct tg_val *tg_val_raw(const char *s) { return val_new(TG_V_RAW, s); }
 struct tg_val *tg_val_list(void) { return val_new(TG_V_LIST, NULL); }
 struct tg_val *tg_val_map(void) { return val_new(TG_V_MAP, NULL); }
