@@ -1,6 +1,7 @@
 #include "priv.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,18 +15,31 @@ void tg_diags_release(struct tg_diags *d)
 	free(d->v);
 	d->v = NULL;
 	d->n = d->alloc = d->errors = 0;
+	d->run = d->more = d->more_errors = 0;
 }
 
+#define EXCERPT_MAX 500   /* a longer line is not quoted */
+
+static bool line_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* The line around byte at, or NULL when it is longer than EXCERPT_MAX:
+ * the cost is that of the excerpt, however long the line. */
 static char *excerpt_at(const char *src, size_t len, size_t at)
 {
 	if (!src || at > len)
 		return NULL;
 	size_t a = at, b = at;
-	while (a > 0 && src[a - 1] != '\n' && src[a - 1] != '\r')
+	size_t stop = at > EXCERPT_MAX ? at - EXCERPT_MAX - 1 : 0;
+	while (a > stop && !line_break(src[a - 1]))
 		a--;
-	while (b < len && src[b] != '\n' && src[b] != '\r')
+	if (a > 0 && !line_break(src[a - 1]))
+		return NULL;
+	while (b < len && b - a <= EXCERPT_MAX && !line_break(src[b]))
 		b++;
-	if (b - a > 500)
+	if (b - a > EXCERPT_MAX)
 		return NULL;
 	return xstrndup(src + a, b - a);
 }
@@ -39,10 +53,53 @@ static struct tg_diag *slot(struct tg_diags *d)
 	return &d->v[d->n++];
 }
 
+static bool same_path(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool tg_diag_wanted(const struct tg_diags *d, const char *path)
+{
+	return !d->n || !same_path(d->v[d->n - 1].path, path) || d->run < TG_MAX_DIAGS;
+}
+
+#define MORE_MSG 128
+
+/* Count a message that is not kept, in the last message of the list. */
+static void count_more(struct tg_diags *d, enum tg_severity sev, const char *path)
+{
+	struct tg_diag *g;
+	if (!d->more) {
+		char *copy = path ? xstrdup(path) : NULL;
+		g = slot(d);
+		*g = (struct tg_diag){ .sev = sev, .path = copy, .msg = xmalloc(MORE_MSG) };
+	}
+	g = &d->v[d->n - 1];
+	d->more++;
+	if (sev == TG_SEV_ERROR) {
+		d->more_errors++;
+		d->errors++;
+		g->sev = TG_SEV_ERROR;
+	}
+	const char *what = d->more_errors == d->more ? "errors" : "messages";
+	snprintf(g->msg, MORE_MSG, "and %zu more %s (trygg shows the first %d messages of a file)",
+		 d->more, what, TG_MAX_DIAGS);
+}
+
 static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path,
 		      unsigned line, unsigned col, const char *src, size_t srclen,
 		      size_t at, const char *fmt, va_list ap)
 {
+	if (d->n && same_path(d->v[d->n - 1].path, path)) {
+		if (d->run >= TG_MAX_DIAGS) {
+			count_more(d, sev, path);
+			return;
+		}
+		d->run++;
+	} else {
+		d->run = 1;
+		d->more = d->more_errors = 0;
+	}
 	struct tg_diag *g = slot(d);
 	struct buf b = BUF_INIT;
 	buf_vaddf(&b, fmt, ap);
@@ -154,8 +211,18 @@ const char *tg_suggest(const char *word, const char *const *words)
 	return bestd <= limit ? best : NULL;
 }
 
+/* After messages were dropped or moved: the last file's run, uncounted. */
+static void restart_run(struct tg_diags *d)
+{
+	d->run = d->more = d->more_errors = 0;
+	for (size_t i = d->n; i > 0 && same_path(d->v[i - 1].path, d->v[d->n - 1].path); i--)
+		d->run++;
+}
+
 void tg_diags_keep_errors(struct tg_diags *d)
 {
+	/* the message that counts the rest is the last one while there is a rest */
+	bool counted = d->more && d->v[d->n - 1].sev == TG_SEV_ERROR;
 	size_t k = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		if (d->v[i].sev == TG_SEV_ERROR) {
@@ -167,15 +234,24 @@ void tg_diags_keep_errors(struct tg_diags *d)
 		free(d->v[i].excerpt);
 	}
 	d->n = k;
+	if (!counted)
+		restart_run(d);
 }
 
 void tg_diags_append(struct tg_diags *d, struct tg_diags *from)
 {
-	for (size_t i = 0; i < from->n; i++) {
+	for (size_t i = 0; i < from->n; i++)
 		*slot(d) = from->v[i];
-		d->errors += from->v[i].sev == TG_SEV_ERROR;
+	d->errors += from->errors;
+	if (from->more) {
+		d->run = from->run;
+		d->more = from->more;
+		d->more_errors = from->more_errors;
+	} else if (from->n) {
+		restart_run(d);
 	}
 	free(from->v);
 	from->v = NULL;
 	from->n = from->alloc = from->errors = 0;
+	from->run = from->more = from->more_errors = 0;
 }

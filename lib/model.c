@@ -58,7 +58,9 @@ static int key_index(struct ctx *c, const struct tg_node *k,
 			return i;
 	if (!strncmp(k->str, "x-", 2))
 		return -1;
-	const char *s = tg_suggest(k->str, keys);
+	/* a suggestion costs a comparison with every key: none for a
+	 * message that is only counted */
+	const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(k->str, keys) : NULL;
 	if (s)
 		ERR(c, k, "unknown key '%s' in %s (did you mean '%s'?)", k->str, where, s);
 	else
@@ -311,7 +313,8 @@ static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_
 		if (found)
 			continue;
 		const struct tg_node *n = l->node->kids[i];
-		const char *s = tg_suggest(l->v[i], p->areas.v);
+		const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(l->v[i], p->areas.v)
+								   : NULL;
 		if (s)
 			ERR(c, n, "area '%s' is not one of the district's areas (did you mean '%s'?)", l->v[i], s);
 		else
@@ -467,7 +470,7 @@ static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 			found = !tg_casecmp(l->v[i], orgs->v[j]);
 		if (found)
 			continue;
-		const char *s = tg_suggest(l->v[i], orgs->v);
+		const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(l->v[i], orgs->v) : NULL;
 		if (s)
 			WARN(c, l->node->kids[i], "'%s' is not a known organisation (did you mean '%s'?)", l->v[i], s);
 		else

@@ -49,13 +49,21 @@ struct tg_diag {
 	char *excerpt;     /* the source line, or NULL */
 };
 
+/* A list of messages.  It keeps the first TG_MAX_DIAGS messages about a
+ * file (a run of messages with the same path); the rest are only counted,
+ * in one last message "and N more errors" (an error when one of them is).
+ * `errors` counts every error, kept or not. */
 struct tg_diags {
 	struct tg_diag *v;
 	size_t n, alloc;
 	size_t errors;
+	size_t run;        /* messages about the last message's file */
+	size_t more;       /* of these, those only counted */
+	size_t more_errors;
 };
 
-#define TG_DIAGS_INIT { NULL, 0, 0, 0 }
+#define TG_MAX_DIAGS 100   /* messages kept per file (trygg-check(1)) */
+#define TG_DIAGS_INIT { NULL, 0, 0, 0, 0, 0, 0 }
 void tg_diags_release(struct tg_diags *d);
 /* Add a message; src/srclen (may be NULL) give the text the excerpt is cut
  * from, at byte offset `at`. */
@@ -63,6 +71,9 @@ void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,
 		 unsigned line, unsigned col, const char *src, size_t srclen,
 		 size_t at, const char *fmt, ...)
 	__attribute__((format(printf, 9, 10)));
+/* Would a message about path be kept (not only counted)?  Lets a caller
+ * skip costly work, such as a suggestion, for a message nobody will see. */
+bool tg_diag_wanted(const struct tg_diags *d, const char *path);
 /* Move every message of from to the end of d (from is left empty). */
 void tg_diags_append(struct tg_diags *d, struct tg_diags *from);
 /* Drop the warnings and notes, keep the errors. */
