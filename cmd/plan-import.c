@@ -12,7 +12,10 @@ static const char usage[] =
 	"Add one measure per row of FILE.csv to district D.  The header names the\n"
 	"columns: problem, text, phase (required), term, kind, responsible (several\n"
 	"names separated by ';'), due, status, strategic_areas (';'), id.\n"
-	"Separator ',', ';' or tab.  Prints the new IDs, one a line.\n";
+	"Separator ',', ';' or tab.  Text: UTF-8, or UTF-16 with a byte order\n"
+	"mark; --encoding windows-1252 for other files (a name ending in '!'\n"
+	"converts even a file that is valid UTF-8).  Prints the new IDs, one a\n"
+	"line.\n";
 
 static const char *const columns[] = { "problem", "text", "phase", "term", "kind",
 	"responsible", "due", "status", "strategic_areas", "id", NULL };

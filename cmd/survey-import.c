@@ -15,7 +15,9 @@ static const char usage[] =
 	"grupp/group (boende/residents, näringsidkare/businesses,\n"
 	"föreningar/associations); andel/share (0.41, 0,41, 41 %); index (0-6);\n"
 	"antal/respondents.  Separator ',', ';' or tab.  An area of 'samtliga'\n"
-	"or 'alla' means all the district's areas.\n";
+	"or 'alla' means all the district's areas.  Text: UTF-8, or UTF-16 with a\n"
+	"byte order mark; --encoding windows-1252 for other files (a name ending\n"
+	"in '!' converts even a file that is valid UTF-8).\n";
 
 enum col { COL_PROBLEM, COL_AREA, COL_GROUP, COL_SHARE, COL_INDEX, COL_RESP, NCOLS };
 
@@ -89,19 +91,33 @@ static enum tg_status read_rows(const struct tg_csv *csv, struct import_args *a,
 		col[c] = -1;
 	const struct tg_csv_row *h = &csv->rows[0];
 	struct buf unknown = BUF_INIT;
+	const char *names[sizeof headers / sizeof *headers + 1];
+	for (size_t k = 0; k < sizeof headers / sizeof *headers; k++)
+		names[k] = headers[k].name;
+	names[sizeof headers / sizeof *headers] = NULL;
+	size_t errors = d->errors;
 	for (size_t f = 0; f < h->n; f++) {
 		char *name = tg_fold_title(h->v[f]);
-		bool known = false;
-		for (size_t k = 0; k < sizeof headers / sizeof *headers && !known; k++)
-			if (!strcmp(name, headers[k].name)) {
-				col[headers[k].col] = (int)f;
-				known = true;
-			}
-		if (!known && *name)
+		int known = -1;
+		for (size_t k = 0; k < sizeof headers / sizeof *headers && known < 0; k++)
+			if (!strcmp(name, headers[k].name))
+				known = (int)headers[k].col;
+		/* a column near a known name is a typo or a wrong encoding, not
+		 * one to ignore */
+		const char *near = known < 0 && *name ? tg_suggest(name, names) : NULL;
+		if (near)
+			tg_diag_add(d, TG_SEV_ERROR, a->path, (unsigned)h->line, (unsigned)f + 1, NULL, 0, 0,
+				    "unknown column '%s' (did you mean '%s'?)", h->v[f], near);
+		else if (known >= 0 && col[known] >= 0)
+			tg_diag_add(d, TG_SEV_ERROR, a->path, (unsigned)h->line, (unsigned)f + 1, NULL, 0, 0,
+				    "the column '%s' is column %d too", h->v[f], col[known] + 1);
+		else if (known >= 0)
+			col[known] = (int)f;
+		else if (*name)
 			buf_addf(&unknown, "%s'%s'", unknown.len ? ", " : "", h->v[f]);
 		free(name);
 	}
-	if (unknown.len)
+	if (unknown.len && d->errors == errors)
 		fprintf(stderr, "trygg: note: %s: ignoring column%s %s\n", a->path,
 			strchr(unknown.s, ',') ? "s" : "", unknown.s);
 	buf_release(&unknown);
@@ -114,10 +130,11 @@ static enum tg_status read_rows(const struct tg_csv *csv, struct import_args *a,
 		buf_release(&found);
 		return TG_EDATA;
 	}
+	if (d->errors > errors)
+		return TG_EDATA;
 	a->items = xcalloc(csv->n + 1, sizeof *a->items);
 	for (int g = 0; g < 4; g++)
 		a->respondents[g] = -1;
-	size_t errors = d->errors;
 	for (size_t r = 1; r < csv->n; r++) {
 		const struct tg_csv_row *row = &csv->rows[r];
 		const char *title = cell(row, col[COL_PROBLEM]);

@@ -1,6 +1,8 @@
 /*
- * csvin: read the CSV files people have.  UTF-8 with or without a BOM, or
- * another encoding named by the caller (iconv); `,`, `;` or tab, detected
+ * csvin: read the CSV files people have.  UTF-8 with or without a BOM,
+ * UTF-16 with a BOM, or another encoding named by the caller (iconv; a
+ * UTF-8 file is not taken for a single-byte one unless the name ends in
+ * '!'); `,`, `;` or tab, detected
  * from the header line; quoted fields with separators, quotes and newlines;
  * CRLF.  A NUL byte in a cell is an error.  libcsv does the quoting
  * (strict mode); we count lines ourselves, since libcsv reports positions
@@ -157,14 +159,82 @@ static enum tg_status convert(const char *path, const char *encoding, struct buf
 	return TG_OK;
 }
 
+static bool starts_with_ci(const char *s, const char *prefix)
+{
+	return !strncasecmp(s, prefix, strlen(prefix));
+}
+
+/* The first byte of b that is not ASCII, or b->len. */
+static size_t first_non_ascii(const struct buf *b)
+{
+	size_t i = 0;
+	while (i < b->len && !(b->s[i] & 0x80))
+		i++;
+	return i;
+}
+
+static enum tg_status encoding_error(const char *path, const struct buf *b, size_t at,
+				     struct tg_diags *d, const char *fmt, const char *a,
+				     const char *b2)
+{
+	unsigned line, col;
+	tg_locate(b->s, b->len, at, &line, &col);
+	tg_diag_add(d, TG_SEV_ERROR, path, line, col, NULL, 0, 0, fmt, a, b2);
+	return TG_EDATA;
+}
+
+/* The encoding to read b in (*use: NULL for UTF-8, else an iconv name the
+ * caller frees), from what the caller asked (NULL, or a name; a trailing
+ * '!' forces it) and what the bytes show: a UTF-16 byte order mark is read
+ * as UTF-16, and a file that is valid UTF-8 with non-ASCII text is not
+ * converted from a single-byte encoding unless forced. */
+static enum tg_status choose_encoding(const char *path, const char *asked, const struct buf *b,
+				      char **use, struct tg_diags *d)
+{
+	*use = NULL;
+	size_t alen = asked ? strlen(asked) : 0;
+	bool force = alen && asked[alen - 1] == '!';
+	char *name = alen - force ? xstrndup(asked, alen - force) : NULL;
+	const unsigned char *u = (const unsigned char *)b->s;
+	bool bom16 = b->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+	enum tg_status st = TG_OK;
+	if (!name) {
+		if (bom16)
+			*use = xstrdup("UTF-16");
+		else if (b->len >= 4 && u[0] && !u[1] && u[2] && !u[3])
+			st = encoding_error(path, b, 0, d, "this looks like UTF-16 text without a byte "
+					    "order mark; try --encoding utf-16le%s%s", "", "");
+		else if (b->len >= 4 && !u[0] && u[1] && !u[2] && u[3])
+			st = encoding_error(path, b, 0, d, "this looks like UTF-16 text without a byte "
+					    "order mark; try --encoding utf-16be%s%s", "", "");
+	} else if (!strcasecmp(name, "utf-8") || !strcasecmp(name, "utf8")) {
+		/* read as UTF-8 */
+	} else if (starts_with_ci(name, "utf") || starts_with_ci(name, "ucs")) {
+		*use = xstrdup(name);
+	} else if (!force && bom16) {
+		st = encoding_error(path, b, 0, d, "this file starts with a UTF-16 byte order mark, "
+				    "not %s text (leave out --encoding)%s", name, "");
+	} else if (!force && first_non_ascii(b) < b->len && tg_utf8_check(b->s, b->len) == b->len) {
+		st = encoding_error(path, b, first_non_ascii(b), d, "this file is UTF-8, not %s "
+				    "(leave out --encoding, or write --encoding '%s!' to convert it "
+				    "anyway)", name, name);
+	} else {
+		*use = xstrdup(name);
+	}
+	free(name);
+	return st;
+}
+
 /* Parse the bytes of b (taken over and released). */
-static enum tg_status parse(const char *path, struct buf b, const char *encoding,
+static enum tg_status parse(const char *path, struct buf b, const char *asked,
 			    struct tg_csv **out, struct tg_diags *d)
 {
 	*out = NULL;
-	enum tg_status st = TG_OK;
-	if (encoding && strcasecmp(encoding, "utf-8") && strcasecmp(encoding, "utf8"))
+	char *encoding;
+	enum tg_status st = choose_encoding(path, asked, &b, &encoding, d);
+	if (!st && encoding)
 		st = convert(path, encoding, &b, d);
+	free(encoding);
 	if (st) {
 		buf_release(&b);
 		return st;
