@@ -1,0 +1,288 @@
+/*
+ * fts-sv: the Swedish FTS5 tokenizer (see fts-sv.h).
+ *
+ * One context per connection, made when the tokenizer is registered and
+ * freed with the connection: a hash table of the words met (each with
+ * its stems and parts, and whether it is saved), the statement that
+ * reads the table words, and the stemmer, made when first needed.
+ */
+#include "fts-sv.h"
+#include "priv.h"
+#include "stem.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKENIZER "trygg_sv"
+
+struct word {
+	char *word;
+	char *stems;            /* "a b " */
+	char *parts;
+	unsigned hash;
+	bool dirty;             /* to be saved */
+};
+
+struct ctx {
+	sqlite3 *db;
+	bool analyze;
+	struct stem *stem;
+	sqlite3_stmt *look;     /* during a call of tokenize only: a statement
+				 * left open would keep db from closing */
+	struct word *v;         /* open addressing; word NULL: free */
+	size_t n, cap;
+	struct buf w, stems, parts;
+};
+
+static pthread_mutex_t undict_mu = PTHREAD_MUTEX_INITIALIZER;
+static unsigned long undict;
+static char undict_where[512];
+
+unsigned long fts_sv_undictionaried(const char **where)
+{
+	pthread_mutex_lock(&undict_mu);
+	unsigned long n = undict;
+	*where = undict_where;
+	pthread_mutex_unlock(&undict_mu);
+	return n;
+}
+
+static unsigned hash(const char *s, size_t len)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void ctx_free(void *u)
+{
+	struct ctx *c = u;
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->v[i].word);
+		free(c->v[i].stems);
+		free(c->v[i].parts);
+	}
+	free(c->v);
+	stem_free(c->stem);
+	buf_release(&c->w);
+	buf_release(&c->stems);
+	buf_release(&c->parts);
+	free(c);
+}
+
+static struct word *slot(struct ctx *c, const char *w, size_t len, unsigned h)
+{
+	size_t i = h & (c->cap - 1);
+	while (c->v[i].word && (c->v[i].hash != h || strlen(c->v[i].word) != len ||
+				memcmp(c->v[i].word, w, len)))
+		i = (i + 1) & (c->cap - 1);
+	return &c->v[i];
+}
+
+static struct word *insert(struct ctx *c, const char *w, size_t len, unsigned h)
+{
+	if (2 * (c->n + 1) > c->cap) {
+		struct word *old = c->v;
+		size_t n = c->cap;
+		c->cap = c->cap ? 2 * c->cap : 1024;
+		c->v = xcalloc(c->cap, sizeof *c->v);
+		for (size_t i = 0; i < n; i++)
+			if (old[i].word)
+				*slot(c, old[i].word, strlen(old[i].word), old[i].hash) = old[i];
+		free(old);
+	}
+	struct word *x = slot(c, w, len, h);
+	x->word = xstrndup(w, len);
+	x->hash = h;
+	c->n++;
+	return x;
+}
+
+/* The saved analysis of w from the table words: found or not. */
+static bool look_up(struct ctx *c, const char *w, size_t len)
+{
+	if (!c->look && sqlite3_prepare_v2(c->db, "SELECT stems, parts FROM words WHERE word = ?",
+					   -1, &c->look, NULL) != SQLITE_OK)
+		return false;           /* (no table: an index being made) */
+	bool found = false;
+	sqlite3_bind_text(c->look, 1, w, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(c->look) == SQLITE_ROW) {
+		buf_adds(&c->stems, (const char *)sqlite3_column_text(c->look, 0));
+		buf_adds(&c->parts, (const char *)sqlite3_column_text(c->look, 1));
+		found = true;
+	}
+	sqlite3_reset(c->look);
+	return found;
+}
+
+/* The word w (case-folded letters) with its stems and parts. */
+static const struct word *analyse(struct ctx *c, const char *w, size_t len)
+{
+	unsigned h = hash(w, len);
+	if (c->cap) {
+		struct word *x = slot(c, w, len, h);
+		if (x->word)
+			return x;
+	}
+	buf_reset(&c->stems);
+	buf_reset(&c->parts);
+	bool dirty = false;
+	if (!look_up(c, w, len)) {
+		if (!c->stem)
+			c->stem = stem_new(c->analyze);
+		struct buf word = BUF_INIT;
+		buf_add(&word, w, len);
+		if (c->analyze) {
+			stem_analyze(c->stem, word.s, &c->stems, &c->parts);
+			dirty = true;
+			const char *where;
+			if (stem_no_dictionary(c->stem, &where)) {
+				pthread_mutex_lock(&undict_mu);
+				undict++;
+				snprintf(undict_where, sizeof undict_where, "%s", where);
+				pthread_mutex_unlock(&undict_mu);
+			}
+		} else {
+			stem_snowball(c->stem, word.s, word.len, &c->stems);
+			buf_addc(&c->stems, ' ');
+			if (c->stems.len == len + 1 && !memcmp(c->stems.s, w, len))
+				buf_reset(&c->stems);
+		}
+		buf_release(&word);
+	}
+	struct word *x = insert(c, w, len, h);
+	x->stems = xstrdup(c->stems.s);
+	x->parts = xstrdup(c->parts.s);
+	x->dirty = dirty;
+	return x;
+}
+
+typedef int (*token_fn)(void *, int, const char *, int, int, int);
+
+/* Each word of list ("a b ") as a token at the place of the last. */
+static int colocated(void *cx, token_fn token, const char *list, int start, int end)
+{
+	int rc = SQLITE_OK;
+	for (const char *p = list; *p && rc == SQLITE_OK;) {
+		const char *e = strchr(p, ' ');
+		rc = token(cx, FTS5_TOKEN_COLOCATED, p, (int)(e - p), start, end);
+		p = e + 1;
+	}
+	return rc;
+}
+
+static int tokenize(Fts5Tokenizer *t, void *cx, int flags, const char *text, int ntext,
+		    token_fn token)
+{
+	struct ctx *c = (struct ctx *)t;
+	const char *p = text, *end = text + (ntext > 0 ? ntext : 0);
+	bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+	int rc = SQLITE_OK;
+	while (p < end && rc == SQLITE_OK) {
+		const char *at = p;
+		unsigned ch = tg_utf8_next(&p, end);
+		if (!stem_is_word_char(ch))
+			continue;
+		buf_reset(&c->w);
+		bool digit = false;
+		const char *last = p;
+		do {
+			digit |= ch >= '0' && ch <= '9';
+			tg_utf8_put(&c->w, tg_fold(ch));
+			last = p;
+			if (p >= end)
+				break;
+			ch = tg_utf8_next(&p, end);
+		} while (stem_is_word_char(ch));
+		p = last;
+		int start = (int)(at - text), stop = (int)(last - text);
+		rc = token(cx, 0, c->w.s, (int)c->w.len, start, stop);
+		if (rc != SQLITE_OK || digit || prefix)
+			continue;
+		const struct word *x = analyse(c, c->w.s, c->w.len);
+		rc = colocated(cx, token, x->stems, start, stop);
+		if (rc == SQLITE_OK && !query)
+			rc = colocated(cx, token, x->parts, start, stop);
+	}
+	sqlite3_finalize(c->look);
+	c->look = NULL;
+	return rc;
+}
+
+static int create(void *u, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)argv;
+	if (argc > 0)
+		return SQLITE_ERROR;
+	*out = u;               /* the connection's context */
+	return SQLITE_OK;
+}
+
+static void delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static fts5_api *fts5(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+int fts_sv_register(sqlite3 *db, bool analyze)
+{
+	fts5_api *api = fts5(db);
+	if (!api)
+		return SQLITE_ERROR;
+	struct ctx *c = xcalloc(1, sizeof *c);
+	c->db = db;
+	c->analyze = analyze;
+	c->w = c->stems = c->parts = (struct buf)BUF_INIT;
+	fts5_tokenizer tok = { create, delete, tokenize };
+	/* frees c when it fails, and else with db */
+	return api->xCreateTokenizer(api, TOKENIZER, c, &tok, ctx_free);
+}
+
+int fts_sv_save(sqlite3 *db)
+{
+	fts5_api *api = fts5(db);
+	void *u = NULL;
+	fts5_tokenizer tok;
+	if (!api || api->xFindTokenizer(api, TOKENIZER, &u, &tok) != SQLITE_OK || !u)
+		return SQLITE_ERROR;
+	struct ctx *c = u;
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK;
+	bool any = false;
+	for (size_t i = 0; i < c->cap && !any; i++)
+		any = c->v[i].word && c->v[i].dirty;
+	if (!any)
+		return SQLITE_OK;
+	rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO words VALUES (?, ?, ?)", -1, &st, NULL);
+	for (size_t i = 0; i < c->cap && rc == SQLITE_OK; i++) {
+		struct word *x = &c->v[i];
+		if (!x->word || !x->dirty)
+			continue;
+		sqlite3_bind_text(st, 1, x->word, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, x->stems, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, x->parts, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE) {
+			rc = SQLITE_OK;
+			x->dirty = false;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
