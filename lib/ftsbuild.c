@@ -9,6 +9,7 @@
  */
 #include "ftsbuild.h"
 #include "buf.h"
+#include "fts-sv.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -90,6 +91,8 @@ struct fts_build *fts_build_start(const char *path, const char *create_sql, int 
 	*rc = sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 			      SQLITE_OPEN_NOMUTEX, NULL);
 	if (*rc == SQLITE_OK)
+		*rc = fts_sv_register(f->db, true);
+	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 				   " PRAGMA cache_size = -8192", NULL, NULL, NULL);
 	if (*rc == SQLITE_OK)
@@ -156,6 +159,8 @@ int fts_build_finish(struct fts_build *f)
 	}
 	int rc = f->rc;
 	sqlite3_finalize(f->ins);
+	if (rc == SQLITE_OK)
+		rc = fts_sv_save(f->db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(f->db);

@@ -13,6 +13,7 @@
  * prepared once per refresh and reused.
  */
 #include "index-int.h"
+#include "fts-sv.h"
 #include "ftsbuild.h"
 #include "ftsrank.h"
 
@@ -96,9 +97,10 @@ static const char *const district_tables[] = {
 	"  JOIN followups u ON " IN_DISTRICT("u") "\n" \
 	"  JOIN problems p ON p.id = u.problem_id"
 
+/* the full-text index, with its tokenizer's table of words (fts-sv.h) */
 #define FTS_SQL \
 	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n" \
-	"  content_rowid='id', tokenize='unicode61 remove_diacritics 0');\n"
+	"  content_rowid='id', tokenize='trygg_sv');\n" FTS_SV_WORDS_SQL
 
 static const char schema_sql[] =
 	"CREATE TABLE files (\n"
@@ -295,8 +297,11 @@ static void fn_case(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	buf_release(&b);
 }
 
-static void register_functions(sqlite3 *db)
+/* On every connection: the collations, lower() and upper(), and the
+ * tokenizer (analyze: for a connection that writes the index). */
+static void register_functions(sqlite3 *db, bool analyze)
 {
+	fts_sv_register(db, analyze);
 	static int up = 1;
 	sqlite3_create_collation(db, "sv", SQLITE_UTF8, NULL, coll_sv);
 	sqlite3_create_collation(db, "sv_ci", SQLITE_UTF8, NULL, coll_sv_ci);
@@ -405,7 +410,7 @@ static int open_db(struct tg_index *ix)
 		return rc;
 	sqlite3_extended_result_codes(ix->db, 0);
 	sqlite3_busy_timeout(ix->db, BUSY_MS);
-	register_functions(ix->db);
+	register_functions(ix->db, ix->mode != TG_INDEX_READ);
 	return SQLITE_OK;
 }
 
@@ -436,6 +441,7 @@ int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
 	}
 	sqlite3_extended_result_codes(*db, 0);
 	sqlite3_busy_timeout(*db, BUSY_MS);
+	fts_sv_register(*db, false);
 	return SQLITE_OK;
 }
 
@@ -447,7 +453,7 @@ static int open_immutable(struct tg_index *ix)
 	if (rc != SQLITE_OK)
 		return rc;
 	ix->immutable = true;
-	register_functions(ix->db);
+	register_functions(ix->db, false);
 	return SQLITE_OK;
 }
 
@@ -887,6 +893,16 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 			bind_int(r, st, 13, n_sources);
 			long long sid = add_row(r, st);
 			add_list(r, sa, did, sid, al, NULL, NULL);
+			if (joint) {
+				add_text(r, did, "joint", j->id, j->title);
+				/* schema trygg/2: the joint item's decision's
+				 * rationale, kind "decision", goes here */
+			} else {
+				char ref[32];
+				snprintf(ref, sizeof ref, "%s:%zu", tg_source_names[s], i + 1);
+				add_text(r, did, "situation", ref, it->title);
+				add_text(r, did, "note", ref, it->note);
+			}
 		}
 	}
 	buf_release(&areas);
@@ -1564,6 +1580,8 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 		r.rc = exec(ix->db, rank_sql);
 	if (!r.rc && stats->rebuilt && !fts)
 		r.rc = exec(ix->db, "INSERT INTO texts_fts (texts_fts) VALUES ('rebuild')");
+	if (!r.rc)
+		r.rc = fts_sv_save(ix->db);     /* the words the texts brought */
 	if (!r.rc && stats->rebuilt)
 		r.rc = exec(ix->db, index_sql);
 	if (!r.rc)
@@ -1589,6 +1607,8 @@ static int copy_fts(sqlite3 *db, const char *path)
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = exec(db, "BEGIN");
+	if (rc == SQLITE_OK)
+		rc = exec(db, "INSERT INTO main.words SELECT * FROM fts.words");
 	for (size_t i = 0; i < 4 && rc == SQLITE_OK; i++) {
 		q = sqlite3_mprintf("DELETE FROM main.texts_fts_%s;"
 				    " INSERT INTO main.texts_fts_%s SELECT * FROM fts.texts_fts_%s",
@@ -1645,7 +1665,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 	int rc = sqlite3_open_v2("", &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
-		register_functions(ix->db);
+		register_functions(ix->db, true);
 		rc = exec(ix->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 			  " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384");
 	}
@@ -1703,6 +1723,21 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 	return update(ix, cfg, opts, stats, NULL, d, &committed);
 }
 
+/* Say once that the words of a refresh were analysed without the Swedish
+ * dictionary, when they were (undict: the count before it). */
+static void warn_undictionaried(struct tg_diags *d, unsigned long undict)
+{
+	const char *where;
+	if (fts_sv_undictionaried(&where) == undict)
+		return;
+	char *path = xasprintf("%s/sv_SE.dic", where);
+	tg_diag_add(d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
+		    "no Swedish dictionary (hunspell-sv): search finds word forms by "
+		    "their Snowball stems only, and no parts of compounds "
+		    "(install hunspell-sv, or set TRYGG_HUNSPELL_DIR, then 'trygg index --rebuild')");
+	free(path);
+}
+
 enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg,
 				const struct tg_index_opts *opts,
 				struct tg_index_stats *stats, struct tg_diags *d)
@@ -1719,9 +1754,12 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 	}
 	struct tg_diags first = TG_DIAGS_INIT;
 	ix->last_rc = SQLITE_OK;
+	const char *where;
+	unsigned long undict = fts_sv_undictionaried(&where);
 	enum tg_status st = refresh_once(ix, cfg, opts, stats, &first);
 	bool damaged = st == TG_EDATA && is_damage(ix->last_rc);
 	if (!damaged) {
+		warn_undictionaried(&first, undict);
 		move_diags(d, &first, false);
 		return st;
 	}
@@ -1735,5 +1773,7 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 	if (st != TG_OK)
 		return st;
 	memset(stats, 0, sizeof *stats);
-	return refresh_once(ix, cfg, opts, stats, d);
+	st = refresh_once(ix, cfg, opts, stats, d);
+	warn_undictionaried(d, undict);
+	return st;
 }

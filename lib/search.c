@@ -17,32 +17,38 @@
 
 const char *const ix_search_cols[] = { "district", "id", "kind", "text", "score" };
 
-/* The FTS5 query for words: each a quoted string (so that no character of
- * the user's is FTS5 syntax), a trailing * kept as the prefix mark. */
+/* The FTS5 query for the user's text: each word a quoted string (so that
+ * no character of the user's is FTS5 syntax), a trailing * kept as the
+ * prefix mark; text between two double quotes one string, a phrase. */
 static char *fts_query(const char *text)
 {
+	static const char blank[] = " \t\r\n";
 	struct buf b = BUF_INIT;
 	const char *p = text;
 	while (*p) {
-		p += strspn(p, " \t\r\n");
-		size_t n = strcspn(p, " \t\r\n");
-		if (!n)
+		p += strspn(p, blank);
+		const char *close = *p == '"' ? strchr(p + 1, '"') : NULL;
+		const char *w = close ? p + 1 : p;
+		size_t n = close ? (size_t)(close - w) : strcspn(p, blank);
+		const char *next = close ? close + 1 : p + n;
+		if (!*p)
 			break;
-		size_t w = n;
-		while (w && p[w - 1] == '*')
-			w--;
-		if (w) {
+		size_t stars = close ? strspn(next, "*") : 0;
+		if (!close)
+			while (n && w[n - 1] == '*')
+				n--, stars++;
+		if (n > strspn(w, blank) && n > 0) {
 			buf_adds(&b, b.len ? " \"" : "\"");
-			for (size_t i = 0; i < w; i++) {
-				if (p[i] == '"')
+			for (size_t i = 0; i < n; i++) {
+				if (w[i] == '"')
 					buf_addc(&b, '"');
-				buf_addc(&b, p[i]);
+				buf_addc(&b, w[i]);
 			}
 			buf_addc(&b, '"');
-			if (w < n)
+			if (stars)
 				buf_addc(&b, '*');
 		}
-		p += n;
+		p = next + (close ? stars : 0);
 	}
 	if (!b.len) {
 		buf_release(&b);

@@ -116,7 +116,7 @@ expect_stdout_is "in full" " n
 60"
 expect "reading pragmas is fine" 0 trygg -C ws query "PRAGMA user_version" --format csv
 expect_stdout_is "the schema version" '"user_version"
-"5"'
+"6"'
 expect "PRAGMA table_info" 0 trygg -C ws query "PRAGMA table_info(measures_v)" --format csv
 expect_stdout "lists the view's columns" '"overdue"'
 expect "an SQL error" 2 trygg -C ws query "SELEKT 1"
