@@ -44,6 +44,15 @@ cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd
 	cmd_report, cmd_index, cmd_ls, cmd_search, cmd_query, cmd_edit, cmd_log;
 
 extern const struct cmd commands[];
+
+/* The manual pages' scdoc sources, built into the binary for trygg help
+ * without man (man-texts.c, made by man/embed.py): {"trygg-check.1",
+ * text}, …, {NULL, NULL}. */
+struct man_text {
+	const char *name;
+	const char *text;
+};
+extern const struct man_text man_texts[];
 const struct cmd *find_command(const char *name);
 
 /* Print messages as `trygg: path:line:col: error: msg` with an excerpt. */

@@ -1,6 +1,7 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,12 +13,6 @@ static const char usage[] =
 	"\n"
 	"Show the manual page of trygg or of one command, as 'man trygg-COMMAND'\n"
 	"does; prints the page's text when man is not installed.\n";
-
-static bool exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
-}
 
 /* Run man quietly to see whether it knows the page. */
 static bool man_knows(const char *page)
@@ -37,6 +32,52 @@ static bool man_knows(const char *page)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+/* The page relative to this executable, or NULL: <bin>/../share/man/manS/
+ * when installed; in a build folder (it has meson-info/), the pages built
+ * in <build>/man/ beside <build>/cmd/trygg.  Never an absolute path fixed
+ * at build time: in a packaged binary that names a folder, perhaps under
+ * /tmp, that anyone may create. */
+static char *page_near_binary(const char *page, const char *sect)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	char *tries[3] = {
+		xasprintf("%s/../share/man/man%s/%s.%s", exe, sect, page, sect),
+		xasprintf("%s/../share/man/man%s/%s.%s.gz", exe, sect, page, sect),
+		NULL,
+	};
+	char *build = xasprintf("%s/../meson-info", exe);
+	struct stat st;
+	if (stat(build, &st) == 0 && S_ISDIR(st.st_mode))
+		tries[2] = xasprintf("%s/../man/%s.%s", exe, page, sect);
+	free(build);
+	char *found = NULL;
+	for (size_t i = 0; i < 3; i++) {
+		if (!found && tries[i] && stat(tries[i], &st) == 0 && S_ISREG(st.st_mode))
+			found = realpath(tries[i], NULL);
+		free(tries[i]);
+	}
+	return found;
+}
+
+/* The page's text built into the binary (its scdoc source), or NULL. */
+static const char *built_in_text(const char *page, const char *sect)
+{
+	size_t len = strlen(page);
+	for (const struct man_text *m = man_texts; m->name; m++)
+		if (!strncmp(m->name, page, len) && m->name[len] == '.' &&
+		    !strcmp(m->name + len + 1, sect))
+			return m->text;
+	return NULL;
+}
+
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	(void)ctx;
@@ -53,31 +94,22 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 		page = xstrdup("trygg");
 	}
 	fflush(stdout);
-	/* the installed page, then the one built beside this binary */
-	if (man_knows(page))
-		execlp("man", "man", page, (char *)NULL);
 	/* a command's page is in section 1, but trygg index is described
 	 * with the index's schema in trygg-index(7) */
 	const char *sect = argc == 2 && !strcmp(argv[1], "index") ? "7" : "1";
-	char *built = xasprintf("%s/%s.%s", TRYGG_BUILD_MANDIR, page, sect);
-	if (exists(built) && man_knows(built))
-		execlp("man", "man", "-l", built, (char *)NULL);
+	/* the page that belongs to this binary, then one man finds by name */
+	char *near = page_near_binary(page, sect);
+	if (near)
+		execlp("man", "man", "-l", near, (char *)NULL);
+	free(near);
+	if (man_knows(page))
+		execlp("man", "man", page, (char *)NULL);
 	/* no man: print the page's source, which reads as plain text */
-	char *src = xasprintf("%s/%s.%s.scd", TRYGG_SRC_MANDIR, page, sect);
-	struct tg_diags d = TG_DIAGS_INIT;
-	struct buf b = BUF_INIT;
-	int status = tg_read_file(src, 1 << 20, &b, &d);
-	if (status) {
-		tg_diags_release(&d);
-		error("no manual page for '%s' (install trygg, or read man/%s.%s.scd)", page, page,
-		      sect);
-	} else {
-		fwrite(b.s, 1, b.len, stdout);
-	}
-	buf_release(&b);
-	tg_diags_release(&d);
-	free(src);
-	free(built);
+	const char *text = built_in_text(page, sect);
+	if (text)
+		fputs(text, stdout);
+	else
+		error("no manual page for '%s'", page);
 	free(page);
-	return status ? TG_ENOINPUT : 0;
+	return text ? 0 : TG_ENOINPUT;
 }
