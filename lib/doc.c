@@ -121,60 +121,6 @@ char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n)
 	return p;
 }
 
-/* ---- reading files ------------------------------------------------------ */
-
-enum tg_status tg_read_file(const char *path, size_t limit, struct buf *b,
-			    struct tg_diags *d)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
-			    "cannot open: %s", strerror(errno));
-		return TG_ENOINPUT;
-	}
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		bool dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
-		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "%s",
-			    dir ? "is a directory, not a file" : "not a regular file");
-		close(fd);
-		return TG_ENOINPUT;
-	}
-	if ((unsigned long long)st.st_size > limit) {
-		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
-			    "file is %lld bytes, over the limit of %zu bytes",
-			    (long long)st.st_size, limit);
-		close(fd);
-		return TG_EDATA;
-	}
-	buf_reset(b);
-	buf_grow(b, (size_t)st.st_size);
-	for (;;) {
-		if (b->len > limit) {
-			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
-				    "file is over the limit of %zu bytes", limit);
-			close(fd);
-			return TG_EDATA;
-		}
-		buf_grow(b, 65536);
-		ssize_t r = read(fd, b->s + b->len, b->cap - b->len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
-				    "cannot read: %s", strerror(errno));
-			close(fd);
-			return TG_EIO;
-		}
-		if (r == 0)
-			break;
-		b->len += (size_t)r;
-		b->s[b->len] = '\0';
-	}
-	close(fd);
-	return TG_OK;
-}
-
 /* ---- parsing -------------------------------------------------------------- */
 
 struct frame {

@@ -43,4 +43,11 @@ struct tg_example_file {
 };
 extern const struct tg_example_file tg_example_files[];
 
+/* lib/readfile.c: two states of a file show the same content (device,
+ * inode, size, modification time); the kind of a file that is no regular
+ * one ("a named pipe"), for messages. */
+struct stat;
+bool tg_same_state(const struct stat *a, const struct stat *b);
+const char *tg_file_kind(unsigned mode);
+
 #endif

@@ -124,9 +124,16 @@ enum tg_status tg_doc_load(const char *path, struct tg_doc **out,
 void tg_doc_free(struct tg_doc *doc);
 /* The value under `key` in a mapping, or NULL. */
 struct tg_node *tg_map_get(const struct tg_node *map, const char *key);
-/* Read a whole file into b (TG_ENOINPUT / TG_EDATA for size / TG_EIO). */
+/* Read a whole file into b (lib/readfile.c): TG_ENOINPUT when it cannot be
+ * opened or is no regular file (a named pipe is never waited for),
+ * TG_EDATA over limit, TG_EIO, TG_EBUSY when it kept changing while read. */
 enum tg_status tg_read_file(const char *path, size_t limit, struct buf *b,
 			    struct tg_diags *d);
+/* The same, and *st: the state (fstat) of the file read, taken from the
+ * descriptor read, unchanged from before the read to after it. */
+struct stat;
+enum tg_status tg_read_file_st(const char *path, size_t limit, struct buf *b,
+			       struct stat *st, struct tg_diags *d);
 
 /* Report a message at a node of doc (its line, column and excerpt). */
 void tg_diag_node(struct tg_diags *d, enum tg_severity sev,
