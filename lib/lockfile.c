@@ -19,7 +19,8 @@
  *     same stale lock cannot both take it, nor take the lock the first of
  *     them made.
  *  2. Read F under the lock and remember its identity (device, inode, size,
- *     modification time).
+ *     modification time), taken with fstat() on the descriptor read, the
+ *     same before and after the read (lib/readfile.c).
  *  3. Write the new text to a temporary file beside F with F's permission
  *     bits, owner and group (a new F: what the umask leaves of 0666; an
  *     owner or group that cannot be kept is a warning), fsync it, and check that F on disk is still the file read in 2
@@ -365,22 +366,13 @@ enum tg_status tg_lock_acquire(const char *path, double timeout,
 	return st;
 }
 
+/* The identity comes from the descriptor read (a stat() of the name
+ * afterwards would describe an editor's save made in between). */
 enum tg_status tg_lock_read(struct tg_lock *lk, struct buf *b, struct tg_diags *d)
 {
-	enum tg_status st = tg_read_file(lk->path, TG_MAX_FILE, b, d);
-	if (st)
-		return st;
-	if (stat(lk->path, &lk->orig) == 0)
-		lk->have_orig = true;
-	return TG_OK;
-}
-
-static bool same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
-	       a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+	enum tg_status st = tg_read_file_st(lk->path, TG_MAX_FILE, b, &lk->orig, d);
+	lk->have_orig = st == TG_OK;
+	return st;
 }
 
 static enum tg_status io_error(struct tg_lock *lk, const char *what, const char *path,
@@ -495,7 +487,7 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	if (close(fd) < 0)
 		return io_error(lk, "cannot write", lk->tmp_path, d);
 	struct stat now_st;
-	if (lk->have_orig && (stat(lk->path, &now_st) < 0 || !same_file(&now_st, &lk->orig))) {
+	if (lk->have_orig && (stat(lk->path, &now_st) < 0 || !tg_same_state(&now_st, &lk->orig))) {
 		unlink(lk->tmp_path);
 		tg_diag_add(d, TG_SEV_ERROR, lk->path, 0, 0, NULL, 0, 0,
 			    "changed on disk while trygg was editing it (saved from an editor?); "

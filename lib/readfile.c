@@ -54,14 +54,19 @@ static enum tg_status read_once(int fd, const char *path, size_t limit, struct b
 	}
 	buf_reset(b);
 	buf_grow(b, (size_t)before.st_size);
-	for (off_t at = 0;;) {
+	if (lseek(fd, 0, SEEK_SET) < 0) {
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		return TG_EIO;
+	}
+	for (;;) {
 		if (b->len > limit) {
 			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
 				    "file is over the limit of %zu bytes", limit);
 			return TG_EDATA;
 		}
 		buf_grow(b, 65536);
-		ssize_t r = pread(fd, b->s + b->len, b->cap - b->len - 1, at);
+		ssize_t r = read(fd, b->s + b->len, b->cap - b->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
@@ -72,7 +77,6 @@ static enum tg_status read_once(int fd, const char *path, size_t limit, struct b
 		if (r == 0)
 			break;
 		b->len += (size_t)r;
-		at += r;
 		b->s[b->len] = '\0';
 	}
 	if (fstat(fd, st) < 0) {
