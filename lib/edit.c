@@ -20,6 +20,7 @@ struct tg_edit {
 	struct buf text;
 	struct tg_plan *plan;
 	const char *eol;
+	size_t new_from, new_to;      /* the bytes the last splice wrote */
 };
 
 /* What an operation means to do, at the node `path` leads to. */
@@ -132,6 +133,24 @@ static bool as_meant(const struct tg_node *a, const struct tg_node *b, const str
 	return true;
 }
 
+/* A plain scalar among the new bytes that the strictest common reader
+ * would not read as libyaml does: PyYAML ends a plain scalar inside a
+ * flow collection at a '?'.  Only what the edit wrote is judged. */
+static const struct tg_node *strict_fault(const struct tg_edit *e, const struct tg_node *n,
+					  bool in_flow)
+{
+	if (n->kind == TG_SCALAR)
+		return in_flow && n->style == TG_PLAIN && n->start < e->new_to &&
+		       n->end > e->new_from && memchr(e->text.s + n->start, '?', n->end - n->start)
+		       ? n : NULL;
+	for (size_t i = 0; i < n->n; i++) {
+		const struct tg_node *f = strict_fault(e, n->kids[i], in_flow || n->style == TG_FLOW);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
 static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
@@ -148,6 +167,14 @@ static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct
 		return TG_EDATA;
 	}
 	tg_diags_release(&quiet);
+	const struct tg_node *f = plan->doc->root ? strict_fault(e, plan->doc->root, false) : NULL;
+	if (f) {
+		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+			    "the edited file would not be valid: %u:%u: a plain scalar inside a flow "
+			    "collection holds '?', which stricter YAML readers refuse", f->line, f->col);
+		tg_plan_free(plan);
+		return TG_EDATA;
+	}
 	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
 		tg_plan_free(plan);
 		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
@@ -314,10 +341,15 @@ static bool is_scalar(const struct tg_val *v)
 	return v->kind == TG_V_TEXT || v->kind == TG_V_RAW;
 }
 
-static void render_flow(struct buf *b, const struct tg_val *v)
+/* v in flow style; `in_flow`: inside a flow collection, where text
+ * holding a '?' is quoted (tg_yaml_text), else in block style. */
+static void render_flow(struct buf *b, const struct tg_val *v, bool in_flow)
 {
 	if (v->kind == TG_V_TEXT) {
-		tg_yaml_text(b, v->str);
+		if (in_flow)
+			tg_yaml_text(b, v->str);
+		else
+			tg_yaml_block_text(b, v->str);
 	} else if (v->kind == TG_V_RAW) {
 		buf_adds(b, v->str);
 	} else if (v->kind == TG_V_LIST) {
@@ -325,7 +357,7 @@ static void render_flow(struct buf *b, const struct tg_val *v)
 		for (size_t i = 0; i < v->n; i++) {
 			if (i)
 				buf_adds(b, ", ");
-			render_flow(b, v->kids[i]);
+			render_flow(b, v->kids[i], true);
 		}
 		buf_addc(b, ']');
 	} else {
@@ -333,9 +365,9 @@ static void render_flow(struct buf *b, const struct tg_val *v)
 		for (size_t i = 0; i + 1 < v->n; i += 2) {
 			if (i)
 				buf_adds(b, ", ");
-			render_flow(b, v->kids[i]);
+			render_flow(b, v->kids[i], true);
 			buf_adds(b, ": ");
-			render_flow(b, v->kids[i + 1]);
+			render_flow(b, v->kids[i + 1], true);
 		}
 		buf_addc(b, '}');
 	}
@@ -345,7 +377,7 @@ static void render_flow(struct buf *b, const struct tg_val *v)
 static bool fits_flow(const struct tg_val *v, size_t used, size_t *len)
 {
 	struct buf flow = BUF_INIT;
-	render_flow(&flow, v);
+	render_flow(&flow, v, false);
 	*len = flow.len;
 	buf_release(&flow);
 	if (is_scalar(v))
@@ -371,7 +403,7 @@ static void render_pair(struct tg_edit *e, struct buf *b, const char *key,
 	buf_addc(b, ':');
 	if (fits_flow(v, indent + strlen(key) + 2, &len)) {
 		buf_addc(b, ' ');
-		render_flow(b, v);
+		render_flow(b, v, false);
 		buf_adds(b, e->eol);
 		return;
 	}
@@ -395,7 +427,7 @@ static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v
 	buf_adds(b, "-");
 	spaces(b, off - 1);
 	if (v->kind != TG_V_MAP || v->n == 0) {
-		render_flow(b, v);
+		render_flow(b, v, false);
 		buf_adds(b, e->eol);
 		return;
 	}
@@ -411,6 +443,8 @@ static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v
 static void splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins)
 {
 	buf_splice(&e->text, pos, del, ins->s, ins->len);
+	e->new_from = pos;
+	e->new_to = pos + ins->len;
 }
 
 /* Where the value of a null key goes: just after its colon. */
@@ -477,7 +511,7 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 			buf_adds(ins, ", ");
 		tg_yaml_text(ins, key);
 		buf_adds(ins, ": ");
-		render_flow(ins, v);
+		render_flow(ins, v, true);
 		return;
 	}
 	*pos = insert_point(e, map);
@@ -591,7 +625,7 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	} else if (tg_node_null(old) && old->len == 0) {
 		pos = after_colon(e, knode);
 		buf_addc(&ins, ' ');
-		render_flow(&ins, v);
+		render_flow(&ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SCALAR && (old->style == TG_LITERAL || old->style == TG_FOLDED)) {
 		/* a block scalar's span runs past its line break and trailing
 		 * blank lines: replace only up to the end of its last line */
@@ -600,11 +634,11 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			end--;
 		pos = old->start;
 		del = end - pos;
-		render_flow(&ins, v);
+		render_flow(&ins, v, false);
 	} else if (old->kind == TG_SCALAR || old->style == TG_FLOW) {
 		pos = old->start;
 		del = old->end - old->start;
-		render_flow(&ins, v);
+		render_flow(&ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SEQ && v->kind == TG_V_LIST && v->n) {
 		pos = line_start(e, old->start);
 		del = insert_point(e, old) - pos;
@@ -614,7 +648,7 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		pos = knode->end;
 		del = old->tail - pos;
 		buf_adds(&ins, ": ");
-		render_flow(&ins, v);
+		render_flow(&ins, v, false);
 	}
 	splice(e, pos, del, &ins);
 	buf_release(&ins);
@@ -689,7 +723,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		pos = close - 1;
 		if (seq->n)
 			buf_adds(&ins, ", ");
-		render_flow(&ins, item);
+		render_flow(&ins, item, true);
 	} else {
 		const struct tg_node *last = seq->kids[seq->n - 1];
 		pos = insert_point(e, seq);

@@ -546,8 +546,12 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 bool tg_yaml_plain_ok(const char *s);
 /* Append s as a double-quoted scalar. */
 void tg_yaml_quoted(struct buf *b, const char *s);
-/* Append s as text: plain when that is safe, else double-quoted. */
+/* Append s as text: plain when that is safe (also inside a flow
+ * collection), else double-quoted. */
 void tg_yaml_text(struct buf *b, const char *s);
+/* The same for a value in block style (after "key: " in a block mapping or
+ * "- " in a block list), where a '?' inside plain text is safe. */
+void tg_yaml_block_text(struct buf *b, const char *s);
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 

@@ -33,9 +33,13 @@ static bool looks_typed(const char *s)
 	return false;
 }
 
-bool tg_yaml_plain_ok(const char *s)
+/* In a flow collection ([a, b], {k: v}) PyYAML ends a plain scalar at a
+ * '?' too (libyaml does not): text holding one is quoted there. */
+static bool plain_ok(const char *s, bool flow)
 {
 	size_t len = strlen(s);
+	if (flow && strchr(s, '?'))
+		return false;
 	if (!len || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
 		return false;
 	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
@@ -51,6 +55,11 @@ bool tg_yaml_plain_ok(const char *s)
 	if (strstr(s, "\xC2\x85") || strstr(s, "\xE2\x80\xA8") || strstr(s, "\xE2\x80\xA9"))
 		return false;
 	return !looks_typed(s);
+}
+
+bool tg_yaml_plain_ok(const char *s)
+{
+	return plain_ok(s, true);
 }
 
 void tg_yaml_quoted(struct buf *b, const char *s)
@@ -79,9 +88,17 @@ void tg_yaml_quoted(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+void tg_yaml_block_text(struct buf *b, const char *s)
+{
+	if (plain_ok(s, false))
+		buf_adds(b, s);
+	else
+		tg_yaml_quoted(b, s);
+}
+
 void tg_yaml_text(struct buf *b, const char *s)
 {
-	if (tg_yaml_plain_ok(s))
+	if (plain_ok(s, true))
 		buf_adds(b, s);
 	else
 		tg_yaml_quoted(b, s);
