@@ -700,12 +700,20 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		buf_adds(&ins, ":");
 		buf_adds(&ins, e->eol);
 		render_item(e, &ins, item, key_indent + 2, 2);
+	} else if (tg_node_null(seq) && !block_parent) {
+		/* `key: ~` in a flow mapping: the null becomes a flow list */
+		pos = seq->len ? seq->start : after_colon(e, knode);
+		del = seq->len ? seq->end - seq->start : 0;
+		buf_adds(&ins, seq->len ? "[" : " [");
+		render_flow(&ins, item, true);
+		buf_addc(&ins, ']');
 	} else if (tg_node_null(seq) || (seq->style == TG_FLOW && seq->n == 0 &&
 					   block_parent && !is_scalar(item))) {
-		/* `key:` or `key: []` under a block mapping: start a block list */
+		/* `key:`, `key: ~` or `key: []` under a block mapping: start a
+		 * block list in the place of the null or the [] */
 		pos = knode->end;
-		/* a null's marks may sit on the next line: take the key's line */
-		size_t rest = tg_node_null(seq) ? after_colon(e, knode) : seq->end;
+		/* an empty null's marks may sit on the next line: take the key's */
+		size_t rest = !tg_node_null(seq) || seq->len ? seq->end : after_colon(e, knode);
 		size_t eol = line_after(e, rest);
 		del = eol - pos;
 		buf_adds(&ins, ":");
