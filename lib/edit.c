@@ -260,19 +260,37 @@ static bool is_blank_line(const struct tg_edit *e, size_t start)
 	return true;
 }
 
+/* The node whose text ends block node n: its last scalar or flow node. */
+static const struct tg_node *last_of(const struct tg_node *n)
+{
+	while (n->kind != TG_SCALAR && n->style == TG_BLOCK && n->n)
+		n = n->kids[n->n - 1];
+	return n;
+}
+
+/* Does n end in a block scalar that keeps its trailing line breaks (|+,
+ * >+)?  Every line break after it, blank lines too, is part of its value. */
+static bool ends_keeping(const struct tg_edit *e, const struct tg_node *n)
+{
+	n = last_of(n);
+	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
+		return false;
+	for (size_t i = n->start; i < e->text.len && e->text.s[i] != '\n' && e->text.s[i] != '#'; i++)
+		if (e->text.s[i] == '+')
+			return true;
+	return false;
+}
+
 /* Where new lines go after node n: after the line holding its last scalar.
  * A block scalar (| or >) ends after its trailing blank lines; new lines go
  * before those, unless its header keeps them (|+, >+). */
 static size_t insert_point(const struct tg_edit *e, const struct tg_node *n)
 {
-	while (n->kind != TG_SCALAR && n->style == TG_BLOCK && n->n)
-		n = n->kids[n->n - 1];
+	n = last_of(n);
 	size_t pos = line_after(e, n->tail);
-	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
+	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED) ||
+	    ends_keeping(e, n))
 		return pos;
-	for (size_t i = n->start; i < e->text.len && e->text.s[i] != '\n' && e->text.s[i] != '#'; i++)
-		if (e->text.s[i] == '+')
-			return pos;
 	while (pos > n->start) {
 		size_t prev = line_start(e, pos - 1);
 		if (prev <= n->start || !is_blank_line(e, prev))
@@ -741,7 +759,9 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		}
 		if (pos == e->text.len && e->text.s[pos - 1] != '\n')
 			buf_adds(&ins, e->eol);
-		if (seq->n >= 2 && blank_line_before(e, last->start))
+		/* a blank line between items, as the items have; not after
+		 * a |+ scalar, whose value would take it */
+		if (seq->n >= 2 && blank_line_before(e, last->start) && !ends_keeping(e, last))
 			buf_adds(&ins, e->eol);
 		const struct tg_node *first = seq->kids[0];
 		size_t off = first->kind == TG_SEQ || first->col <= seq->col ? 2 : first->col - seq->col;
