@@ -206,8 +206,9 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	buf_init(&e->text);
 	buf_add(&e->text, src, len);
 	e->plan = plan;
-	const char *nl = memchr(src, '\n', len);
-	e->eol = nl && nl > src && nl[-1] == '\r' ? "\r\n" : "\n";
+	/* new lines end as the file's first line does: LF, CRLF or CR */
+	size_t nl = strcspn(src, "\r\n");
+	e->eol = nl >= len || src[nl] == '\n' ? "\n" : nl + 1 < len && src[nl + 1] == '\n' ? "\r\n" : "\r";
 	*out = e;
 	return TG_OK;
 }
@@ -235,27 +236,57 @@ const char *tg_edit_text(const struct tg_edit *e, size_t *len)
 
 /* ---- positions --------------------------------------------------------- */
 
+/* Lines end in LF, CRLF or CR alone, as YAML says. */
+static bool is_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Is pos the start of a line (not between the CR and LF of a CRLF)? */
+static bool at_line_start(const struct tg_edit *e, size_t pos)
+{
+	return pos > 0 && is_break(e->text.s[pos - 1]) &&
+	       !(e->text.s[pos - 1] == '\r' && pos < e->text.len && e->text.s[pos] == '\n');
+}
+
 static size_t line_start(const struct tg_edit *e, size_t pos)
 {
-	while (pos > 0 && e->text.s[pos - 1] != '\n')
+	while (pos > 0 && !is_break(e->text.s[pos - 1]))
 		pos--;
 	return pos;
+}
+
+/* The start of the line before the one starting at ls (ls > 0). */
+static size_t prev_line(const struct tg_edit *e, size_t ls)
+{
+	if (ls > 0 && e->text.s[ls - 1] == '\n')
+		ls--;
+	if (ls > 0 && e->text.s[ls - 1] == '\r')
+		ls--;
+	return line_start(e, ls);
 }
 
 /* The start of the line after the one holding pos (a position at the very
  * start of a line, as a block scalar's end is, already is one). */
 static size_t line_after(const struct tg_edit *e, size_t pos)
 {
-	if (pos > 0 && e->text.s[pos - 1] == '\n')
+	if (at_line_start(e, pos))
 		return pos;
-	const char *nl = memchr(e->text.s + pos, '\n', e->text.len - pos);
-	return nl ? (size_t)(nl - e->text.s) + 1 : e->text.len;
+	while (pos < e->text.len && !is_break(e->text.s[pos]))
+		pos++;
+	if (pos < e->text.len && e->text.s[pos] == '\r')
+		pos++;
+	else if (pos < e->text.len)
+		return pos + 1;
+	if (pos < e->text.len && e->text.s[pos] == '\n')
+		pos++;
+	return pos;
 }
 
 static bool is_blank_line(const struct tg_edit *e, size_t start)
 {
-	for (size_t i = start; i < e->text.len && e->text.s[i] != '\n'; i++)
-		if (e->text.s[i] != ' ' && e->text.s[i] != '\r')
+	for (size_t i = start; i < e->text.len && !is_break(e->text.s[i]); i++)
+		if (e->text.s[i] != ' ')
 			return false;
 	return true;
 }
@@ -275,7 +306,7 @@ static bool ends_keeping(const struct tg_edit *e, const struct tg_node *n)
 	n = last_of(n);
 	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
 		return false;
-	for (size_t i = n->start; i < e->text.len && e->text.s[i] != '\n' && e->text.s[i] != '#'; i++)
+	for (size_t i = n->start; i < e->text.len && !is_break(e->text.s[i]) && e->text.s[i] != '#'; i++)
 		if (e->text.s[i] == '+')
 			return true;
 	return false;
@@ -292,7 +323,7 @@ static size_t insert_point(const struct tg_edit *e, const struct tg_node *n)
 	    ends_keeping(e, n))
 		return pos;
 	while (pos > n->start) {
-		size_t prev = line_start(e, pos - 1);
+		size_t prev = prev_line(e, pos);
 		if (prev <= n->start || !is_blank_line(e, prev))
 			break;
 		pos = prev;
@@ -305,7 +336,7 @@ static bool blank_line_before(const struct tg_edit *e, size_t pos)
 	size_t ls = line_start(e, pos);
 	if (ls == 0)
 		return false;
-	size_t prev = line_start(e, ls - 1);
+	size_t prev = prev_line(e, ls);
 	for (size_t i = prev; i < ls; i++)
 		if (e->text.s[i] != ' ' && e->text.s[i] != '\r' && e->text.s[i] != '\n')
 			return false;
@@ -480,7 +511,7 @@ static size_t after_colon(const struct tg_edit *e, const struct tg_node *key)
  * becomes part of it): such an edit is refused with advice. */
 static bool blocked_at_end(struct tg_edit *e, size_t pos, struct tg_diags *d)
 {
-	if (pos != e->text.len || !pos || e->text.s[pos - 1] == '\n')
+	if (pos != e->text.len || !pos || is_break(e->text.s[pos - 1]))
 		return false;
 	const struct tg_node *n = e->plan->doc->root;
 	while (n && n->kind != TG_SCALAR && n->n)
@@ -533,7 +564,7 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 		return;
 	}
 	*pos = insert_point(e, map);
-	if (*pos == e->text.len && (*pos == 0 || e->text.s[*pos - 1] != '\n'))
+	if (*pos == e->text.len && (*pos == 0 || !is_break(e->text.s[*pos - 1])))
 		buf_adds(ins, e->eol);
 	spaces(ins, indent_of(map));
 	render_pair(e, ins, key, v, indent_of(map));
@@ -711,7 +742,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			tg_val_free(item);
 			return TG_EDATA;
 		}
-		if (pos == e->text.len && pos > 0 && e->text.s[pos - 1] != '\n')
+		if (pos == e->text.len && pos > 0 && !is_break(e->text.s[pos - 1]))
 			buf_adds(&ins, e->eol);
 		spaces(&ins, key_indent);
 		tg_yaml_text(&ins, key);
@@ -757,7 +788,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			tg_val_free(item);
 			return TG_EDATA;
 		}
-		if (pos == e->text.len && e->text.s[pos - 1] != '\n')
+		if (pos == e->text.len && !is_break(e->text.s[pos - 1]))
 			buf_adds(&ins, e->eol);
 		/* a blank line between items, as the items have; not after
 		 * a |+ scalar, whose value would take it */
@@ -964,7 +995,7 @@ enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
 		size_t to;
 		block_item_span(e, seq, 0, &pos, &to);
 		block_item_span(e, seq, n - 1, &to, &end);
-		bool final_eol = end > pos && e->text.s[end - 1] == '\n';
+		bool final_eol = end > pos && is_break(e->text.s[end - 1]);
 		for (size_t k = 0; k < n; k++) {
 			size_t from;
 			block_item_span(e, seq, order[k], &from, &to);
