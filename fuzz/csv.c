@@ -1,6 +1,7 @@
 /*
  * fuzz target "csv": the survey and plan-import CSV reader on arbitrary
- * bytes, read as UTF-8 and as Windows-1252 (the --encoding path).
+ * bytes, read as UTF-8 and as Windows-1252, plain and forced (the
+ * --encoding path).
  * Promise: rows of NUL-terminated UTF-8 fields, none longer than the
  * header, with the line each starts on; or located errors.
  */
@@ -38,7 +39,7 @@ static void read_as(const char *src, size_t len, const char *encoding)
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_csv *csv = (struct tg_csv *)&d;   /* must be reset to NULL */
 	enum tg_status st = tg_csv_parse("fuzz.csv", src, len, encoding, &csv, &d);
-	fuzz_check_result(encoding ? "tg_csv_parse (windows-1252)" : "tg_csv_parse", st, csv,
+	fuzz_check_result(encoding ? "tg_csv_parse (--encoding)" : "tg_csv_parse", st, csv,
 			  &d, src, len);
 	if (csv) {
 		check_rows(csv, fuzz_lines(src, len));
@@ -51,5 +52,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	read_as((const char *)data, size, NULL);
 	read_as((const char *)data, size, "windows-1252");
+	read_as((const char *)data, size, "windows-1252!");
 	return 0;
 }
