@@ -144,6 +144,7 @@ struct parser {
 	size_t depth;
 	struct tg_node **kids;
 	size_t nkids, kids_alloc;
+	size_t scan;            /* bytes before it were checked for comments */
 };
 
 /* List the multi-byte characters of the (valid UTF-8) text, so that a mark
@@ -320,10 +321,72 @@ static enum tg_style scalar_style(yaml_scalar_style_t s)
 	}
 }
 
+/* The spaces a line that continues a flow collection or quoted text needs
+ * here: more than the indentation of the innermost block collection. */
+static unsigned need_here(const struct parser *p, size_t depth)
+{
+	for (size_t i = depth; i-- > 0;)
+		if (p->stack[i].node->style == TG_BLOCK)
+			return p->stack[i].node->col;
+	return 0;
+}
+
+/* YAML that libyaml accepts and the spec refuses (lib/strict.c). */
+static bool strict_event(struct parser *p, const yaml_event_t *ev)
+{
+	const char *s = p->doc->src;
+	size_t len = p->doc->len, at = 0;
+	size_t from = byte_at(p, ev->start_mark.index), to = byte_at(p, ev->end_mark.index);
+	unsigned need = need_here(p, p->depth), line = (unsigned)ev->start_mark.line + 1;
+	struct buf msg = BUF_INIT;
+	/* a document's start holds its directives */
+	size_t gap_end = ev->type == YAML_DOCUMENT_START_EVENT ? to : from;
+	bool ok = gap_end <= p->scan || tg_strict_gap(s, p->bom, p->scan, gap_end, &at, &msg);
+	if (to > p->scan)
+		p->scan = to;
+	bool in_flow = p->depth && p->stack[p->depth - 1].node->style == TG_FLOW;
+	if (ok && ev->type == YAML_SCALAR_EVENT) {
+		switch (ev->data.scalar.style) {
+		case YAML_PLAIN_SCALAR_STYLE:
+			if (in_flow && ev->data.scalar.length == 1 && s[from] == '-' &&
+			    ev->data.scalar.value[0] == '-') {
+				at = from;
+				buf_adds(&msg, "'-' alone is not a value in a flow collection; quote it: \"-\"");
+				ok = false;
+			}
+			break;
+		case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+			ok = tg_strict_lines(s, len, from, to, need, "quoted text", false, line, &at, &msg);
+			break;
+		case YAML_LITERAL_SCALAR_STYLE:
+		case YAML_FOLDED_SCALAR_STYLE:
+			ok = (s[from] != '|' && s[from] != '>') ||
+			     tg_strict_block_scalar(s, len, from, need, &at, &msg);
+			break;
+		default:
+			break;
+		}
+	}
+	/* a flow collection in block context: its lines, nested ones included */
+	if (ok && in_flow && (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) &&
+	    (p->depth == 1 || p->stack[p->depth - 2].node->style != TG_FLOW)) {
+		const struct tg_node *n = p->stack[p->depth - 1].node;
+		ok = tg_strict_lines(s, len, n->start, to, need_here(p, p->depth - 1),
+				     n->kind == TG_MAP ? "mapping" : "list", true, n->line, &at, &msg);
+	}
+	if (!ok)
+		error_at_byte(p, at, msg.s);
+	buf_release(&msg);
+	return ok;
+}
+
 /* Handle one event; false stops the parse. */
 static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 {
 	struct tg_node *n;
+	if (!strict_event(p, ev))
+		return false;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*docs > 1) {
@@ -502,6 +565,7 @@ static enum tg_status parse_doc(struct tg_doc *doc, struct tg_doc **out,
 		tg_doc_free(doc);
 		return TG_EDATA;
 	}
+	p.scan = p.bom;
 	yaml_parser_t yp;
 	yaml_parser_initialize(&yp);
 	yaml_parser_set_input_string(&yp, (const unsigned char *)doc->src, doc->len);

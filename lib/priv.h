@@ -50,4 +50,22 @@ struct stat;
 bool tg_same_state(const struct stat *a, const struct stat *b);
 const char *tg_file_kind(unsigned mode);
 
+/* Checks for YAML that libyaml 0.2.5 accepts and the YAML spec refuses
+ * (lib/strict.c), on the bytes of the NUL-terminated text s around the
+ * positions libyaml reports.  Each returns false with the offending byte
+ * in *at and the reason in msg.
+ *   gap: no '#' right after a token in bytes [from, to) between events
+ *        (first: the first byte of the text, after any BOM);
+ *   lines: each line that begins inside [start, end) and continues `what`
+ *        (a flow collection, or quoted text), begun on line `line`, has at
+ *        least `need` spaces (in a flow collection, comment lines need none);
+ *   block_scalar: the header of the '|' or '>' scalar at start, and its
+ *        leading empty lines against its first line of text. */
+bool tg_strict_gap(const char *s, size_t first, size_t from, size_t to, size_t *at,
+		   struct buf *msg);
+bool tg_strict_lines(const char *s, size_t len, size_t start, size_t end, unsigned need,
+		     const char *what, bool flow, unsigned line, size_t *at, struct buf *msg);
+bool tg_strict_block_scalar(const char *s, size_t len, size_t start, unsigned need,
+			    size_t *at, struct buf *msg);
+
 #endif
