@@ -136,6 +136,9 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 	       edit_fn *fn, void *arg);
 
 void today(char out[11]);
+/* Seconds written as plain decimals ("10", "0.5"), from 0 to max: no sign,
+ * exponent, hex, space or unit. */
+bool parse_seconds(const char *s, double max, double *out);
 bool parse_enum(const char *s, const char *const *names, int *out);
 /* "a, b, c" of a NULL-terminated name table (caller frees). */
 char *enum_list(const char *const *names);

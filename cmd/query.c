@@ -7,7 +7,7 @@
 
 static const char usage[] =
 	"usage: trygg query SQL [--param NAME=VALUE]... [--format text|json|csv|md]\n"
-	"                   [--format-version 1] [--no-refresh]\n"
+	"                   [--format-version 1] [--no-refresh] [--timeout SECS]\n"
 	"\n"
 	"Run one SQL statement against the index (refreshed first), opened\n"
 	"read-only: statements that would write are refused.  The views\n"
@@ -17,13 +17,16 @@ static const char usage[] =
 	"lower() and upper() know å, ä and ö.\n"
 	"\n"
 	"  --param NAME=VALUE   bind VALUE (as text) to :NAME, @NAME or $NAME\n"
-	"  --format F           text (default), json, csv or md\n";
+	"  --format F           text (default), json, csv or md\n"
+	"  --timeout SECS       stop the statement after SECS seconds (default 10;\n"
+	"                       0: no limit); SQLite's memory is limited to 256 MiB\n";
 
 int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	enum { OPT_PARAM = 0x300 };
+	enum { OPT_PARAM = 0x300, OPT_TIMEOUT };
 	static const struct option opts[] = {
 		{ "param", required_argument, NULL, OPT_PARAM },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		READ_LONG_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -32,6 +35,7 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 	read_opts_init(&r);
 	const char **params = xcalloc((size_t)argc + 1, sizeof *params);
 	size_t n_params = 0;
+	double timeout = TG_QUERY_TIMEOUT;
 	int status = 0, o;
 	OPT_START();
 	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -42,6 +46,11 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 			if (!strchr(optarg, '=') || optarg[0] == '=')
 				status = usage_error(usage, "--param takes NAME=VALUE, not '%s'", optarg);
 			params[n_params++] = optarg;
+			break;
+		case OPT_TIMEOUT:
+			if (!parse_seconds(optarg, 86400, &timeout))
+				status = usage_error(usage, "--timeout takes seconds from 0 to 86400 "
+						     "(0: no limit), not '%s'", optarg);
 			break;
 		case 'h':
 			free(params);
@@ -78,6 +87,7 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_index *ix;
 	status = open_index(ctx, r.no_refresh, &ix);
 	if (ix) {
+		tg_index_bound(ix, timeout);
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_query(ix, sql.s, params, n_params, &c, &d);
 		int pst = show_rows(ix, st, c, &d, &r, NULL);

@@ -205,3 +205,21 @@ bool set_color(const char *when)
 	}
 	return true;
 }
+
+bool parse_seconds(const char *s, double max, double *out)
+{
+	size_t digits = strspn(s, "0123456789");
+	const char *p = s + digits;
+	if (*p == '.') {
+		size_t frac = strspn(p + 1, "0123456789");
+		digits += frac;
+		p += 1 + frac;
+	}
+	if (*p || !digits)
+		return false;
+	double t = strtod(s, NULL);
+	if (t > max)
+		return false;
+	*out = t;
+	return true;
+}

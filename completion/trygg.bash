@@ -51,7 +51,7 @@ _trygg_opts() {
 	index) echo "--rebuild --verbose" ;;
 	ls) echo "--district --phase --status --responsible --strategic-area --term --kind --overdue --sort --format --format-version --no-refresh" ;;
 	search) echo "--district --limit --format --format-version --no-refresh" ;;
-	query) echo "--param --format --format-version --no-refresh" ;;
+	query) echo "--param --format --format-version --no-refresh --timeout" ;;
 	esac
 }
 
@@ -62,7 +62,7 @@ _trygg_takes_value() {
 	--encoding | --format | --lang | --id | --situation | --cause | --goal | --subgoal | \
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
-	--lock-timeout | --sort | --format-version | --limit | --param)
+	--lock-timeout | --timeout | --sort | --format-version | --limit | --param)
 		return 0 ;;
 	esac
 	return 1

@@ -26,6 +26,10 @@ struct tg_index {
 	char denied[160];       /* why the authorizer refused, or "" */
 	int last_rc;            /* SQLite's code of the last failure */
 	sqlite3_stmt *hold;     /* tg_index_hold's open read */
+	double limit_s;         /* tg_index_bound's time limit, or 0 */
+	double deadline;        /* when it runs out (CLOCK_MONOTONIC) */
+	bool timed_out;         /* the progress handler stopped a statement */
+	bool heap_bound;        /* SQLite's heap is limited */
 };
 
 /* A cursor steps a statement, or the rows of a search held in memory

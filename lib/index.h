@@ -121,6 +121,15 @@ enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
 			      const char *const *params, size_t n_params,
 			      struct tg_cursor **out, struct tg_diags *d);
 
+/* The bounds of a statement someone wrote (trygg query), from now on: its
+ * run stops after seconds (0: no limit), and SQLite's heap, in the whole
+ * process, may not grow beyond TG_QUERY_HEAP_LIMIT bytes.  A statement
+ * that goes beyond either fails (in tg_index_query or tg_cursor_step)
+ * with TG_EUSAGE and a message that names the limit. */
+#define TG_QUERY_TIMEOUT 10                  /* seconds, trygg query's default */
+#define TG_QUERY_HEAP_LIMIT (256LL << 20)    /* 256 MiB */
+void tg_index_bound(struct tg_index *ix, double seconds);
+
 size_t tg_cursor_ncols(const struct tg_cursor *c);
 const char *tg_cursor_name(const struct tg_cursor *c, size_t col);
 /* Move to the next row: *row is false at the end. */

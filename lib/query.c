@@ -9,8 +9,59 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
+
+/* ---- bounds ------------------------------------------------------------- */
+
+static double monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite calls this every 1000 steps of its virtual machine: non-zero
+ * interrupts the statement. */
+static int past_deadline(void *u)
+{
+	struct tg_index *ix = u;
+	if (monotonic() < ix->deadline)
+		return 0;
+	ix->timed_out = true;
+	return 1;
+}
+
+void tg_index_bound(struct tg_index *ix, double seconds)
+{
+	sqlite3_hard_heap_limit64(TG_QUERY_HEAP_LIMIT);
+	ix->heap_bound = true;
+	ix->limit_s = seconds;
+	ix->timed_out = false;
+	if (seconds > 0) {
+		ix->deadline = monotonic() + seconds;
+		sqlite3_progress_handler(ix->db, 1000, past_deadline, ix);
+	}
+}
+
+/* A failure of a bounded statement that is its bound: the message, true. */
+static bool over_bound(struct tg_index *ix, int rc, struct tg_diags *d)
+{
+	if (ix->timed_out && (rc & 0xFF) == SQLITE_INTERRUPT) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "the query ran longer than %g s, its time limit, and was stopped"
+			    " (trygg query --timeout SECS sets another; 0: none)", ix->limit_s);
+		return true;
+	}
+	if (ix->heap_bound && (rc & 0xFF) == SQLITE_NOMEM) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "the query needed more than %lld MiB of memory, its limit, and was"
+			    " stopped", TG_QUERY_HEAP_LIMIT >> 20);
+		return true;
+	}
+	return false;
+}
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -113,6 +164,8 @@ static enum tg_status prepare(struct tg_index *ix, const char *sql, const char *
 		snprintf(ix->denied, sizeof ix->denied, "-");
 		rc = SQLITE_AUTH;
 	}
+	if (rc != SQLITE_OK && over_bound(ix, rc, d))
+		return TG_EUSAGE;
 	if (rc != SQLITE_OK) {
 		if (ix->denied[0] == '-')
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
@@ -178,6 +231,8 @@ enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d
 	*row = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return TG_OK;
+	if (over_bound(c->ix, rc, d))
+		return TG_EUSAGE;
 	return ix_fail(c->ix, d, rc, "query failed");
 }
 
