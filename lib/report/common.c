@@ -109,7 +109,8 @@ const char *group_label(const struct rctx *r, enum tg_group g)
 	return group_labels[g][r->en];
 }
 
-void phase_label(const struct rctx *r, struct buf *b, int phase)
+void phase_label(const struct rctx *r, struct buf *b, int phase,
+		 void (*esc)(struct buf *, const char *))
 {
 	if (phase < 1 || phase > 3) {
 		buf_addf(b, "%s ?", lbl(r, L_PHASE));
@@ -118,7 +119,8 @@ void phase_label(const struct rctx *r, struct buf *b, int phase)
 	const char *name = r->en ? phase_names_en[phase]
 			   : r->cfg && r->cfg->phase_names[phase] ? r->cfg->phase_names[phase]
 			   : phase_names_sv[phase];
-	buf_addf(b, "%s %d %s", lbl(r, L_PHASE), phase, name);
+	buf_addf(b, "%s %d ", lbl(r, L_PHASE), phase);
+	esc(b, name);
 }
 
 void html_esc(struct buf *b, const char *s)

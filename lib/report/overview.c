@@ -322,7 +322,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		const char *phase_names[3];
 		size_t (*pc)[TG_NSTATUS] = xcalloc(3, sizeof *pc);
 		for (int p = 0; p < 3; p++) {
-			phase_label(r, &ph[p], p + 1);
+			phase_label(r, &ph[p], p + 1, buf_adds);   /* svg_bars escapes */
 			phase_names[p] = ph[p].s;
 			memcpy(pc[p], city->by_phase_status[p + 1], sizeof pc[p]);
 		}

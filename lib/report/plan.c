@@ -127,7 +127,7 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 			const struct tg_measure *m = ms[k];
 			if (new_phase(ms, k)) {
 				buf_adds(b, "    ");
-				phase_label(r, b, m->phase);
+				phase_label(r, b, m->phase, text_safe);
 				buf_addc(b, '\n');
 			}
 			buf_addf(b, "      %-8s ", m->id);
@@ -191,7 +191,7 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 		for (size_t k = 0; k < n; k++) {
 			if (new_phase(ms, k)) {
 				buf_adds(b, k ? "<br>**" : "**");
-				phase_label(r, b, ms[k]->phase);
+				phase_label(r, b, ms[k]->phase, md_esc);
 				buf_adds(b, "**");
 			}
 			buf_adds(b, "<br>• ");
@@ -252,7 +252,7 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 			const struct tg_measure *m = ms[k];
 			if (new_phase(ms, k)) {
 				buf_adds(b, k ? "</ul><div class=\"phase\">" : "<div class=\"phase\">");
-				phase_label(r, b, m->phase);
+				phase_label(r, b, m->phase, html_esc);
 				buf_adds(b, "</div><ul>");
 			}
 			buf_adds(b, "<li>");

@@ -35,8 +35,10 @@ const char *lbl(const struct rctx *r, enum label l);
 const char *status_label(const struct rctx *r, enum tg_mstatus s);
 const char *source_label(const struct rctx *r, enum tg_source_id s);
 const char *group_label(const struct rctx *r, enum tg_group g);
-/* "Fas 1 Reaktiv" / "Phase 1 Reactive". */
-void phase_label(const struct rctx *r, struct buf *b, int phase);
+/* "Fas 1 Reaktiv" / "Phase 1 Reactive", the name (trygg.yaml's, so
+ * untrusted) through esc. */
+void phase_label(const struct rctx *r, struct buf *b, int phase,
+		 void (*esc)(struct buf *, const char *));
 
 /* Escaping for each format. */
 void html_esc(struct buf *b, const char *s);

@@ -70,7 +70,8 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", lbl(r, L_PROBLEM), lbl(r, L_AREAS),
 				 lbl(r, L_DETAILS));
 		} else {
-			buf_addf(b, "%s\n", h.s);
+			text_safe(b, h.s);
+			buf_addc(b, '\n');
 		}
 		buf_release(&h);
 		for (size_t i = 0; i < src->n_items; i++) {
