@@ -57,9 +57,14 @@ const struct cmd *find_command(const char *name);
 
 /* Print messages as `trygg: path:line:col: error: msg` with an excerpt. */
 void print_diags(const struct tg_diags *d);
-/* Print "trygg: error: …" (or a warning) without a location. */
+/* Print "trygg: error: …" (or a warning) without a location.  Every
+ * message to the terminal goes through tg_term_safe. */
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "trygg: …", a message of neither kind. */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print s to f made safe for a terminal (tg_term_safe). */
+void print_safe(FILE *f, const char *s);
 /* Report a usage error with the command's usage text; returns TG_EUSAGE. */
 int usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

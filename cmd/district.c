@@ -71,10 +71,13 @@ static int print_districts(const struct district_line *lines, size_t n, bool tab
 			   enum table_format fmt)
 {
 	if (!table) {
-		for (size_t i = 0; i < n; i++)
-			printf("%s\t%s areas\t%s problems\t%s measures\t%s\n", lines[i].fields[0],
-			       lines[i].fields[1], lines[i].fields[2], lines[i].fields[3],
-			       lines[i].fields[4]);
+		for (size_t i = 0; i < n; i++) {
+			print_safe(stdout, lines[i].fields[0]);
+			printf("\t%s areas\t%s problems\t%s measures\t", lines[i].fields[1],
+			       lines[i].fields[2], lines[i].fields[3]);
+			print_safe(stdout, lines[i].fields[4]);
+			putchar('\n');
+		}
 		return 0;
 	}
 	static const char *const names[] = { "district", "areas", "problems", "measures", "file" };

@@ -154,7 +154,7 @@ int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 				st = TG_OK;
 				continue;
 			}
-			fprintf(stderr, "trygg: abandoned; %s is unchanged\n", display_path(path));
+			say("abandoned; %s is unchanged", display_path(path));
 			break;
 		}
 		tg_diags_keep_errors(&d);

@@ -32,7 +32,9 @@ static const char *const event_names[] = {
 static void progress(void *arg, enum tg_index_event ev, const char *path)
 {
 	(void)arg;
-	printf("%-10s %s\n", event_names[ev], display_path(path));
+	printf("%-10s ", event_names[ev]);
+	print_safe(stdout, display_path(path));
+	putchar('\n');
 	/* a line as each file is done, also through a pipe to tee */
 	fflush(stdout);
 }

@@ -48,10 +48,8 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!st && example)
-		fprintf(stderr, "trygg: the example workspace in %s; try "
-			"'trygg -C %s report overview'\n", dir, dir);
+		say("the example workspace in %s; try 'trygg -C %s report overview'", dir, dir);
 	else if (!st)
-		fprintf(stderr, "trygg: new workspace in %s; add a district with "
-			"'trygg district add NAME'\n", dir);
+		say("new workspace in %s; add a district with 'trygg district add NAME'", dir);
 	return st;
 }

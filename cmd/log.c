@@ -285,8 +285,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		free(parent);
 	}
 	if (!shown)
-		fprintf(stderr, "trygg: no commits change %s%s%s\n", display_path(path),
-			filter ? " for " : "", filter ? filter : "");
+		say("no commits change %s%s%s", display_path(path), filter ? " for " : "",
+		    filter ? filter : "");
 	fwrite(out.s, 1, out.len, stdout);
 	free(rel);
 done:

@@ -118,8 +118,8 @@ static enum tg_status read_rows(const struct tg_csv *csv, struct import_args *a,
 		free(name);
 	}
 	if (unknown.len && d->errors == errors)
-		fprintf(stderr, "trygg: note: %s: ignoring column%s %s\n", a->path,
-			strchr(unknown.s, ',') ? "s" : "", unknown.s);
+		say("note: %s: ignoring column%s %s", a->path, strchr(unknown.s, ',') ? "s" : "",
+		    unknown.s);
 	buf_release(&unknown);
 	if (col[COL_PROBLEM] < 0) {
 		struct buf found = BUF_INIT;

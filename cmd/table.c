@@ -261,13 +261,19 @@ static void csv_row(struct table *t, const char *const *cells, const enum table_
 /* ---- kept rows: text and Markdown ---- */
 
 /* Keep a copy of s as a cell.  In the text format the copy is on one line
- * (control characters become spaces) and its width is counted, in the
- * same pass. */
+ * and safe for a terminal (tg_term_safe: tab and newline become spaces,
+ * other controls and bidi overrides are shown escaped) and its width is
+ * counted, in the same pass when there is nothing to escape. */
 static struct cell keep_cell(struct table *t, const char *s, enum table_type type)
 {
 	struct cell c = { NO_CELL, 0, 0, type };
 	if (!s)
 		return c;
+	struct buf safe = BUF_INIT;
+	if (t->fmt == TABLE_TEXT && !tg_term_plain(s, strlen(s))) {
+		tg_term_safe(&safe, s, strlen(s), TG_WS_SPACE);
+		s = safe.s;
+	}
 	c.off = t->kept.len;
 	c.bytes = strlen(s);
 	buf_grow(&t->kept, c.bytes + 1);
@@ -286,6 +292,7 @@ static struct cell keep_cell(struct table *t, const char *s, enum table_type typ
 	}
 	d[c.bytes] = '\0';
 	t->kept.len += c.bytes + 1;             /* with its NUL */
+	buf_release(&safe);
 	return c;
 }
 

@@ -20,43 +20,55 @@ const char *display_path(const char *path)
 	return path;
 }
 
-static const char *const sev_names[] = { "error", "warning", "note" };
-
 void print_diags(const struct tg_diags *d)
 {
+	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < d->n; i++) {
-		const struct tg_diag *g = &d->v[i];
-		fputs("trygg: ", stderr);
-		if (g->path && g->line)
-			fprintf(stderr, "%s:%u:%u: ", display_path(g->path), g->line, g->col);
-		else if (g->path)
-			fprintf(stderr, "%s: ", display_path(g->path));
-		fprintf(stderr, "%s: %s\n", sev_names[g->sev], g->msg);
-		if (!g->excerpt)
-			continue;
-		fprintf(stderr, "  %s\n  ", g->excerpt);
-		/* the caret goes under the column'th character; tabs stay tabs */
-		const char *p = g->excerpt, *end = p + strlen(p);
-		for (unsigned c = 1; c < g->col && p < end; c++) {
-			fputc(*p == '\t' ? '\t' : ' ', stderr);
-			tg_utf8_next(&p, end);
-		}
-		fputs("^\n", stderr);
+		buf_reset(&b);
+		buf_adds(&b, "trygg: ");
+		tg_diag_format(&b, &d->v[i], display_path(d->v[i].path));
+		fputs(b.s, stderr);
 	}
+	buf_release(&b);
 }
 
-static void vmessage(const char *sev, const char *fmt, va_list ap)
+/* "trygg: " and the message, made safe for a terminal: the values in it
+ * (file names, option values) may come from anywhere. */
+static void vsay(const char *sev, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "trygg: %s: ", sev);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct buf m = BUF_INIT, b = BUF_INIT;
+	buf_vaddf(&m, fmt, ap);
+	buf_adds(&b, "trygg: ");
+	if (sev)
+		buf_addf(&b, "%s: ", sev);
+	tg_term_safe(&b, m.s, m.len, TG_WS_ESCAPE);
+	buf_addc(&b, '\n');
+	fputs(b.s, stderr);
+	buf_release(&m);
+	buf_release(&b);
+}
+
+void say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(NULL, fmt, ap);
+	va_end(ap);
+}
+
+void print_safe(FILE *f, const char *s)
+{
+	struct buf b = BUF_INIT;
+	tg_term_safe(&b, s, strlen(s), TG_WS_ESCAPE);
+	fwrite(b.s, 1, b.len, f);
+	buf_release(&b);
 }
 
 void error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("error", fmt, ap);
+	vsay("error", fmt, ap);
 	va_end(ap);
 }
 
@@ -64,7 +76,7 @@ void warning(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("warning", fmt, ap);
+	vsay("warning", fmt, ap);
 	va_end(ap);
 }
 
@@ -72,7 +84,7 @@ int usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("error", fmt, ap);
+	vsay("error", fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "%s", usage);
 	return TG_EUSAGE;

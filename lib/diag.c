@@ -18,6 +18,42 @@ void tg_diags_release(struct tg_diags *d)
 	d->run = d->more = d->more_errors = 0;
 }
 
+static const char *const sev_names[] = { "error", "warning", "note" };
+
+void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path)
+{
+	if (path) {
+		tg_term_safe(b, path, strlen(path), TG_WS_ESCAPE);
+		if (g->line)
+			buf_addf(b, ":%u:%u", g->line, g->col);
+		buf_adds(b, ": ");
+	}
+	buf_addf(b, "%s: ", sev_names[g->sev]);
+	tg_term_safe(b, g->msg, strlen(g->msg), TG_WS_ESCAPE);
+	buf_addc(b, '\n');
+	if (!g->excerpt)
+		return;
+	buf_adds(b, "  ");
+	const char *p = g->excerpt, *end = p + strlen(p);
+	tg_term_safe(b, p, (size_t)(end - p), TG_WS_KEEP);
+	/* the caret under the column'th character as shown; tabs stay tabs */
+	buf_adds(b, "\n  ");
+	struct buf one = BUF_INIT;
+	for (unsigned c = 1; c < g->col && p < end; c++) {
+		const char *q = p;
+		tg_utf8_next(&p, end);
+		buf_reset(&one);
+		tg_term_safe(&one, q, (size_t)(p - q), TG_WS_KEEP);
+		if (*q == '\t')
+			buf_addc(b, '\t');
+		else
+			for (size_t w = tg_utf8_width(one.s, one.len); w > 0; w--)
+				buf_addc(b, ' ');
+	}
+	buf_release(&one);
+	buf_adds(b, "^\n");
+}
+
 #define EXCERPT_MAX 500   /* a longer line is not quoted */
 
 static bool line_break(char c)

@@ -65,6 +65,11 @@ struct tg_diags {
 #define TG_MAX_DIAGS 100   /* messages kept per file (trygg-check(1)) */
 #define TG_DIAGS_INIT { NULL, 0, 0, 0, 0, 0, 0 }
 void tg_diags_release(struct tg_diags *d);
+/* g as a person reads it: "PATH:LINE:COL: error: MESSAGE\n" (path as
+ * given, the file's name as shown to the user), then the excerpt and a
+ * caret under the column; path, message and excerpt made safe for a
+ * terminal (tg_term_safe), the caret under the column as shown. */
+void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path);
 /* Add a message; src/srclen (may be NULL) give the text the excerpt is cut
  * from, at byte offset `at`. */
 void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,
@@ -564,6 +569,26 @@ size_t tg_utf8_len(const char *s, size_t len);
  * emoji, 1 for the rest (a table of the common ranges, not the full
  * Unicode data). */
 size_t tg_utf8_width(const char *s, size_t len);
+/* Text made safe for a terminal; every text from a file, the index or
+ * the command line that a person reads on a terminal goes through this
+ * (reports, listings, diagnostics).  C0 controls, DEL and C1 controls are
+ * shown as \xNN (an ESC as \x1B), the bidi embeddings, overrides and
+ * isolates (U+202A-202E, U+2066-2069) as \uNNNN, and each byte that is
+ * not part of valid UTF-8 as \xNN.  Tab and newline as ws says. */
+enum tg_term_ws {
+	TG_WS_ESCAPE,      /* shown as \x09 and \x0A like the other controls */
+	TG_WS_KEEP,        /* kept as they are */
+	TG_WS_SPACE,       /* each becomes a space (one-line text) */
+};
+void tg_term_safe(struct buf *b, const char *s, size_t len, enum tg_term_ws ws);
+/* Is s[0..len) the same after tg_term_safe (whatever ws)?  A fast test
+ * that may say false for some safe text, never true for unsafe. */
+bool tg_term_plain(const char *s, size_t len);
+/* Markdown for a table cell or a line of text: | and the characters of
+ * markup (\ * _ ` [ ]) escaped with a backslash, < > & as HTML entities,
+ * a newline as <br>, CR dropped, other controls (C0, DEL, C1) as a space.
+ * The one Markdown escaper of reports and listings. */
+void tg_md_escape(struct buf *b, const char *s);
 /* Decode one code point at *p (advances *p); invalid bytes give U+FFFD. */
 unsigned tg_utf8_next(const char **p, const char *end);
 /* Append c encoded as UTF-8. */

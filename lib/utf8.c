@@ -125,6 +125,53 @@ size_t tg_utf8_width(const char *s, size_t len)
 	return w;
 }
 
+static bool bidi_control(unsigned c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+void tg_term_safe(struct buf *b, const char *s, size_t len, enum tg_term_ws ws)
+{
+	for (const char *p = s, *end = s + len; p < end;) {
+		const char *q = p;
+		unsigned c = tg_utf8_next(&p, end);
+		size_t n = (size_t)(p - q);
+		if ((c == '\t' || c == '\n') && ws != TG_WS_ESCAPE)
+			buf_addc(b, ws == TG_WS_KEEP ? (char)c : ' ');
+		else if (c >= 0x80 && tg_utf8_check(q, n) != n)
+			for (size_t i = 0; i < n; i++)     /* not UTF-8: byte by byte */
+				buf_addf(b, "\\x%02X", (unsigned char)q[i]);
+		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			buf_addf(b, "\\x%02X", c);     /* an ESC never reaches the terminal */
+		else if (bidi_control(c))
+			buf_addf(b, "\\u%04X", c);
+		else
+			buf_add(b, q, n);
+	}
+}
+
+bool tg_term_plain(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool high = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = u[i];
+		if (c < 0x20 || c == 0x7F)
+			return false;
+		if (c < 0x80)
+			continue;
+		high = true;
+		/* C1 is C2 80..9F; the bidi controls E2 80 AA..AE, E2 81 A6..A9 */
+		if (c == 0xC2 && i + 1 < len && u[i + 1] < 0xA0)
+			return false;
+		if (c == 0xE2 && i + 2 < len &&
+		    ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
+		     (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9)))
+			return false;
+	}
+	return !high || tg_utf8_check(s, len) == len;
+}
+
 unsigned tg_utf8_next(const char **pp, const char *end)
 {
 	const unsigned char *p = (const unsigned char *)*pp;

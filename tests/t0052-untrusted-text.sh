@@ -24,7 +24,7 @@ expect "the hostile plan passes check" 0 trygg -C ws check
 expect "html" 0 trygg -C ws report plan testby --format html --as-of 2015-06-01
 check "no <script> element" sh -c "! grep -q '<script' '$TMP/.out'"
 expect_stdout "escaped as text" "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; | pipe"
-check "no raw escape character" sh -c "! grep -q \$'\\x1b' '$TMP/.out'"
+check "no raw escape character" bash -c "! grep -qa \$'\\x1b' '$TMP/.out'"
 
 expect "markdown" 0 trygg -C ws report plan testby --format md --as-of 2015-06-01
 expect_stdout "the pipe escaped, the table intact" '&lt;script&gt;alert(' 
@@ -34,7 +34,7 @@ expect_stdout "the newline became <br>" "rad ett<br>rad två \\| och"
 expect_stdout "markup characters escaped" '\*\*fet\*\* \[länk\](x) \`kod\`'
 
 expect "text" 0 trygg -C ws report plan testby --as-of 2015-06-01
-check "no ESC or BEL byte reaches the terminal" sh -c "! grep -q \$'[\\x1b\\x07]' '$TMP/.out'"
+check "no ESC or BEL byte reaches the terminal" bash -c "! grep -qa \$'[\\x1b\\x07]' '$TMP/.out'"
 expect_stdout "shown visibly instead" '\x1B[31mröd\x1B[0m \x07'
 
 expect "csv" 0 trygg -C ws report plan testby --format csv --as-of 2015-06-01
@@ -53,7 +53,7 @@ assert rows[0]["problem_title"] == "<script>alert('"'"'x'"'"')</script> & | pipe
 ' "$TMP/.out"
 
 expect "overdue text" 0 trygg -C ws report overdue --as-of 2015-06-01
-check "no ESC in the overdue list either" sh -c "! grep -q \$'\\x1b' '$TMP/.out'"
+check "no ESC in the overdue list either" bash -c "! grep -qa \$'\\x1b' '$TMP/.out'"
 expect "situation add with a hostile title" 0 trygg -C ws situation add testby --source police --title $'ny\nrad <b>'
 expect "and the report shows it safely" 0 trygg -C ws report situation testby --format html --as-of 2015-06-01
 expect_stdout "escaped" "ny"$'\n'"rad &lt;b&gt;"

@@ -141,9 +141,15 @@ void html_esc(struct buf *b, const char *s)
 	}
 }
 
-void md_esc(struct buf *b, const char *s)
+void tg_md_escape(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] < 0xA0) {      /* a C1 control */
+			buf_addc(b, ' ');
+			s++;
+			continue;
+		}
 		switch (*s) {
 		case '|': buf_adds(b, "\\|"); break;
 		case '\n': buf_adds(b, "<br>"); break;
@@ -156,7 +162,7 @@ void md_esc(struct buf *b, const char *s)
 			buf_addc(b, *s);
 			break;
 		default:
-			if ((unsigned char)*s < 0x20)
+			if ((unsigned char)*s < 0x20 || *s == 0x7F)
 				buf_addc(b, ' ');
 			else
 				buf_addc(b, *s);
@@ -166,16 +172,7 @@ void md_esc(struct buf *b, const char *s)
 
 void text_safe(struct buf *b, const char *s)
 {
-	for (const char *p = s, *end = s + strlen(s); p < end;) {
-		const char *q = p;
-		unsigned c = tg_utf8_next(&p, end);
-		if (c == '\n' || c == '\t')
-			buf_addc(b, ' ');
-		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
-			buf_addf(b, "\\x%02X", c);     /* an ESC never reaches the terminal */
-		else
-			buf_add(b, q, (size_t)(p - q));
-	}
+	tg_term_safe(b, s, strlen(s), TG_WS_SPACE);
 }
 
 /* Add word w (of len bytes) cut into lines of at most width columns, the

@@ -16,7 +16,7 @@ struct out {
 	const char *item, *item_end, *list, *list_end, *head, *head_end, *sep;
 };
 
-static const struct out md_out = { md_esc, "• ", "", "", "", "**", "**", "<br>" };
+static const struct out md_out = { tg_md_escape, "• ", "", "", "", "**", "**", "<br>" };
 static const struct out html_out = { html_esc, "<li>", "</li>", "<ul>", "</ul>",
 	"<div class=\"phase\">", "</div>", "" };
 
@@ -132,8 +132,9 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 static void followup_text(const struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
-	buf_addf(b, "Trygg i %s — %s\n%s %s\n", p->district, lbl(r, L_FOLLOWUP_TITLE),
-		 lbl(r, L_AS_OF), r->as_of);
+	buf_adds(b, "Trygg i ");
+	text_safe(b, p->district);
+	buf_addf(b, " — %s\n%s %s\n", lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of);
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "\n%s  ", pr->id);
@@ -194,7 +195,7 @@ void report_followup(const struct rctx *r, enum tg_format f, const struct tg_pla
 	const struct out *o = f == TG_FMT_MD ? &md_out : &html_out;
 	if (f == TG_FMT_MD) {
 		buf_adds(b, "## Trygg i ");
-		md_esc(b, p->district);
+		tg_md_escape(b, p->district);
 		buf_addf(b, " — %s\n\n%s %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n",
 			 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of, lbl(r, L_PROBLEM),
 			 lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));

@@ -176,7 +176,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s %s</p>\n", title, lbl(r, L_AS_OF), r->as_of);
 	} else {
 		buf_addf(b, "%sTrygg i ", md ? "# " : "");
-		(md ? md_esc : text_safe)(b, city_name);
+		(md ? tg_md_escape : text_safe)(b, city_name);
 		buf_addf(b, " — %s\n%s%s %s\n\n", title, md ? "\n" : "", lbl(r, L_AS_OF), r->as_of);
 	}
 	/* the main table */
@@ -189,7 +189,6 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	for (size_t i = 0; i <= n; i++) {
 		const struct tg_stats *s = &st[i];
 		const char *name = i < n ? o->names[i] : lbl(r, L_TOTAL);
-		snprintf(cells[0], 64, "%s", name);
 		snprintf(cells[1], 64, "%zu", s->measures);
 		for (int ph = 1; ph <= 3; ph++) {
 			size_t c = 0;
@@ -204,14 +203,20 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		snprintf(cells[9], 64, "%s", light_label(r, stats_light(s, r->cfg)));
 		table[i] = xcalloc(NH, sizeof **table);
 		for (int c = 0; c < NH; c++) {
-			table[i][c] = xstrdup(cells[c]);
-			size_t w = tg_utf8_len(cells[c], strlen(cells[c]));
+			/* text: the name as the terminal will show it, for its width */
+			struct buf safe = BUF_INIT;
+			if (c == 0 && !html && !md)
+				text_safe(&safe, name);
+			else
+				buf_adds(&safe, c ? cells[c] : name);
+			table[i][c] = buf_detach(&safe);
+			size_t w = tg_utf8_width(table[i][c], strlen(table[i][c]));
 			if (w > widths[c])
 				widths[c] = w;
 		}
 	}
 	for (int c = 0; c < NH; c++) {
-		size_t w = tg_utf8_len(heads[c], strlen(heads[c]));
+		size_t w = tg_utf8_width(heads[c], strlen(heads[c]));
 		if (w > widths[c])
 			widths[c] = w;
 	}
@@ -238,7 +243,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			if (md)
 				buf_adds(b, " |");
 			else if (c + 1 < NH)
-				for (size_t k = tg_utf8_len(heads[c], strlen(heads[c])); k < widths[c] + 2; k++)
+				for (size_t k = tg_utf8_width(heads[c], strlen(heads[c])); k < widths[c] + 2; k++)
 					buf_addc(b, ' ');
 		}
 		buf_addc(b, '\n');
@@ -250,10 +255,10 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		}
 		for (size_t i = 0; i <= n; i++) {
 			for (int c = 0; c < NH; c++) {
-				size_t w = tg_utf8_len(table[i][c], strlen(table[i][c]));
+				size_t w = tg_utf8_width(table[i][c], strlen(table[i][c]));
 				if (md) {
 					buf_adds(b, c ? " " : "| ");
-					md_esc(b, table[i][c]);
+					tg_md_escape(b, table[i][c]);
 					buf_adds(b, " |");
 					continue;
 				}
@@ -265,7 +270,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 				enum tint t = c == 9 ? light_tints[stats_light(&st[i], r->cfg)]
 					      : c == 6 && i < n && st[i].overdue ? TINT_RED : TINT_NONE;
 				tint_on(r, b, t);
-				text_safe(b, table[i][c]);
+				buf_adds(b, table[i][c]);     /* made safe above */
 				tint_off(r, b, t);
 				if (c + 1 < NH)
 					for (size_t k = (c && c < 9) ? widths[c] : w; k < widths[c] + 2; k++)
@@ -294,7 +299,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 				buf_addf(b, "</td><td class=\"num\">%zu</td></tr>\n", c);
 			} else if (md) {
 				buf_addf(b, "| %d | ", id);
-				md_esc(b, r->cfg->areas[k].name);
+				tg_md_escape(b, r->cfg->areas[k].name);
 				buf_addf(b, " | %zu |\n", c);
 			} else {
 				buf_addf(b, "  %2d  %4zu  ", id, c);
@@ -385,7 +390,7 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 {
 	struct buf *b = r->out;
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
-	void (*esc)(struct buf *, const char *) = md ? md_esc : html ? html_esc : text_safe;
+	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
 	if (html)
 		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s %s</p>\n", lbl(r, L_OVERDUE_TITLE),
 			 lbl(r, L_AS_OF), r->as_of);
@@ -429,10 +434,11 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			buf_addf(b, "%s  %4ld", m->due, v[i].days);
 			tint_off(r, b, TINT_RED);
 			buf_adds(b, "  ");
+			size_t at = b->len;
 			text_safe(b, v[i].district);
+			size_t dw = tg_utf8_width(b->s + at, b->len - at);
 			buf_addf(b, " %s  ", m->id);
-			size_t used = 2 + 10 + 2 + 4 + 2 + tg_utf8_len(v[i].district, strlen(v[i].district)) +
-				      1 + strlen(m->id) + 2;
+			size_t used = 2 + 10 + 2 + 4 + 2 + dw + 1 + strlen(m->id) + 2;
 			wrap(b, m->text, 20, used, 78);
 			buf_addc(b, '\n');
 		}

@@ -97,7 +97,9 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
 	struct buf t = BUF_INIT;
-	buf_addf(&t, "Trygg i %s — %s", p->district, lbl(r, L_PLAN_TITLE));
+	buf_adds(&t, "Trygg i ");
+	text_safe(&t, p->district);
+	buf_addf(&t, " — %s", lbl(r, L_PLAN_TITLE));
 	text_heading(b, t.s, '=');
 	buf_release(&t);
 	buf_addf(b, "%s %s\n", lbl(r, L_AS_OF), r->as_of);
@@ -161,7 +163,7 @@ static void md_list(struct buf *b, const struct tg_strlist *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		buf_adds(b, i ? "<br>• " : "• ");
-		md_esc(b, l->v[i]);
+		tg_md_escape(b, l->v[i]);
 	}
 }
 
@@ -169,7 +171,7 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
 	buf_addf(b, "## Trygg i ");
-	md_esc(b, p->district);
+	tg_md_escape(b, p->district);
 	buf_addf(b, " — %s\n\n%s %s\n\n", lbl(r, L_PLAN_TITLE), lbl(r, L_AS_OF), r->as_of);
 	buf_addf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
 		 lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL), lbl(r, L_SUBGOALS),
@@ -177,12 +179,12 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "| **%s** ", pr->id);
-		md_esc(b, pr->title);
+		tg_md_escape(b, pr->title);
 		buf_adds(b, " | ");
 		md_list(b, &pr->causes);
 		buf_adds(b, " | ");
 		if (pr->goal)
-			md_esc(b, pr->goal);
+			tg_md_escape(b, pr->goal);
 		buf_adds(b, " | ");
 		md_list(b, &pr->subgoals);
 		buf_adds(b, " | ");
@@ -191,18 +193,18 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 		for (size_t k = 0; k < n; k++) {
 			if (new_phase(ms, k)) {
 				buf_adds(b, k ? "<br>**" : "**");
-				phase_label(r, b, ms[k]->phase, md_esc);
+				phase_label(r, b, ms[k]->phase, tg_md_escape);
 				buf_adds(b, "**");
 			}
 			buf_adds(b, "<br>• ");
-			md_esc(b, ms[k]->text);
+			tg_md_escape(b, ms[k]->text);
 			buf_adds(b, " (");
 			measure_meta(r, b, ms[k]);
 			buf_adds(b, ")");
 		}
 		free(ms);
 		buf_adds(b, " | ");
-		parties(b, pr, md_esc);
+		parties(b, pr, tg_md_escape);
 		buf_adds(b, " |\n");
 	}
 	buf_addc(b, '\n');

@@ -40,10 +40,10 @@ const char *group_label(const struct rctx *r, enum tg_group g);
 void phase_label(const struct rctx *r, struct buf *b, int phase,
 		 void (*esc)(struct buf *, const char *));
 
-/* Escaping for each format. */
+/* Escaping for each format (Markdown: tg_md_escape). */
 void html_esc(struct buf *b, const char *s);
-void md_esc(struct buf *b, const char *s);
-/* Text with control characters (ANSI escapes…) made visible and harmless. */
+/* Text with control characters (ANSI escapes…) made visible and harmless,
+ * on one line (tg_term_safe). */
 void text_safe(struct buf *b, const char *s);
 /* Word-wrap s to width characters, each line starting with indent spaces
  * (the first after `first` columns already used). */

@@ -39,7 +39,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 {
 	struct buf *b = r->out;
 	bool md = f == TG_FMT_MD, html = f == TG_FMT_HTML;
-	void (*esc)(struct buf *, const char *) = md ? md_esc : html ? html_esc : text_safe;
+	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
 	if (html) {
 		buf_adds(b, "<h2>Trygg i ");
 		html_esc(b, p->district);
@@ -66,7 +66,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_DETAILS));
 		} else if (md) {
 			buf_addf(b, "\n### ");
-			md_esc(b, h.s);
+			tg_md_escape(b, h.s);
 			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", lbl(r, L_PROBLEM), lbl(r, L_AREAS),
 				 lbl(r, L_DETAILS));
 		} else {
