@@ -441,27 +441,23 @@ static void print_text(struct table *t)
 	free(num);
 }
 
-static void md_cell(FILE *f, const char *s)
+/* A cell of a Markdown table, escaped by the rule of the reports. */
+static void md_cell(struct table *t, const char *s)
 {
-	fputc(' ', f);
-	for (; s && *s; s++) {
-		if (*s == '|')
-			fputs("\\|", f);
-		else if (*s == '\n')
-			fputs("<br>", f);
-		else if (*s == '\r')
-			;
-		else
-			fputc(*s, f);
-	}
-	fputs(" |", f);
+	struct buf *b = &t->line;
+	buf_reset(b);
+	buf_addc(b, ' ');
+	if (s)
+		tg_md_escape(b, s);
+	buf_adds(b, " |");
+	fwrite(b->s, 1, b->len, t->out);
 }
 
 static void print_md(struct table *t)
 {
 	fputc('|', t->out);
 	for (size_t i = 0; i < t->ncols; i++)
-		md_cell(t->out, t->names[i]);
+		md_cell(t, t->names[i]);
 	fputs("\n|", t->out);
 	bool *num = numeric_columns(t);
 	for (size_t i = 0; i < t->ncols; i++)
@@ -471,7 +467,7 @@ static void print_md(struct table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputc('|', t->out);
 		for (size_t i = 0; i < t->ncols; i++)
-			md_cell(t->out, cell_text(t, &t->cells[r * t->ncols + i]));
+			md_cell(t, cell_text(t, &t->cells[r * t->ncols + i]));
 		fputc('\n', t->out);
 	}
 }
