@@ -104,7 +104,10 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		for (size_t i = 0; i < n; i++)
 			files[i] = xstrdup(argv[optind + (int)i]);
 	} else {
-		char **plans = tg_workspace_districts(ws, &n);
+		char **plans;
+		status = tg_workspace_list(ws, &plans, &n, &d);
+		print_diags(&d);
+		tg_diags_release(&d);
 		files = xcalloc(n + 2, sizeof *files);
 		files[0] = xstrdup(ws->config_path);
 		memcpy(files + 1, plans, n * sizeof *plans);

@@ -117,7 +117,11 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((status = need_workspace(ctx)))
 		return status;
 	size_t n, k = 0;
-	char **files = tg_workspace_districts(ctx->ws, &n);
+	char **files;
+	struct tg_diags ld = TG_DIAGS_INIT;
+	status = tg_workspace_list(ctx->ws, &files, &n, &ld);
+	print_diags(&ld);
+	tg_diags_release(&ld);
 	struct district_line *lines = xcalloc(n ? n : 1, sizeof *lines);
 	for (size_t i = 0; i < n; i++) {
 		struct tg_diags d = TG_DIAGS_INIT;

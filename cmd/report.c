@@ -44,7 +44,7 @@ static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan 
 		if (!path)
 			status = TG_ENOINPUT;
 	} else {
-		files = tg_workspace_districts(ctx->ws, n);
+		status = tg_workspace_list(ctx->ws, &files, n, &d);
 	}
 	struct tg_plan **plans = xcalloc(*n + 1, sizeof *plans);
 	size_t k = 0;

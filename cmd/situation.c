@@ -198,7 +198,11 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!all)
 		return write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
 	size_t n;
-	char **files = tg_workspace_districts(ctx->ws, &n);
+	char **files;
+	struct tg_diags ld = TG_DIAGS_INIT;
+	status = tg_workspace_list(ctx->ws, &files, &n, &ld);
+	print_diags(&ld);
+	tg_diags_release(&ld);
 	for (size_t i = 0; i < n; i++) {
 		char *stem = xstrdup(strrchr(files[i], '/') + 1);
 		stem[strlen(stem) - 5] = '\0';

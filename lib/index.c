@@ -1293,9 +1293,17 @@ static bool plan_step(struct refresh *r, struct job *j, const char *path, const 
 {
 	*j = (struct job){ .path = path, .rel = rel, .old = old, .text = BUF_INIT,
 			   .diags = TG_DIAGS_INIT };
-	if (!stat_file(path, &j->now)) {       /* gone between the listing and now */
-		j->step = STEP_REMOVE;
-		return old != NULL;
+	if (!stat_file(path, &j->now)) {
+		struct stat st;
+		if (lstat(path, &st) < 0) {    /* gone between the listing and now */
+			j->step = STEP_REMOVE;
+			return old != NULL;
+		}
+		/* there, but no file to read (a link to nowhere, a loop, a
+		 * folder, a device, a named pipe): the load fails and says
+		 * why; the rows of its last good version are kept */
+		j->step = STEP_LOAD;
+		return true;
 	}
 	if (old && !r->force && !old->stale && old->size == j->now.size &&
 	    old->mtime_ns == j->now.mtime_ns && !racy(old))
@@ -1552,14 +1560,17 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	struct filerow config = { 0 };
 	struct filerow *rows = r.rc ? NULL : load_filerows(&r, &nrows, &config);
 	struct tg_workspace ws = { .root = ix->root, .districts_dir = ix->districts_dir };
-	char **files = tg_workspace_districts(&ws, &nfiles);
+	char **files;
+	/* districts/ unreadable: change nothing (an empty list would remove
+	 * every district) and say so */
+	enum tg_status listed = tg_workspace_list(&ws, &files, &nfiles, d);
 	if (!r.rc && rows && cfg && config_changed(&r, &config)) {
 		insert_config(&r);
 		r.force = true;
 	}
 	stats->files = nfiles;
 	size_t njobs = 0;
-	struct job *jobs = r.rc ? NULL : list_jobs(&r, files, nfiles, rows, nrows, &njobs);
+	struct job *jobs = r.rc || listed ? NULL : list_jobs(&r, files, nfiles, rows, nrows, &njobs);
 	run_jobs(&r, jobs, njobs);
 	free(jobs);
 	for (size_t k = 0; k < nfiles; k++)
@@ -1575,6 +1586,10 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 		sqlite3_finalize(r.del[k]);
 	buf_release(&r.text);
 	buf_release(&r.scratch);
+	if (!r.rc && listed) {
+		exec(ix->db, "ROLLBACK");
+		return listed;
+	}
 	if (!r.rc && (stats->rebuilt || stats->by_event[TG_IX_ADDED] ||
 		      stats->by_event[TG_IX_UPDATED] || stats->by_event[TG_IX_REMOVED]))
 		r.rc = exec(ix->db, rank_sql);

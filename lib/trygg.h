@@ -345,7 +345,13 @@ struct tg_workspace {
 enum tg_status tg_workspace_find(const char *dir, struct tg_workspace **out,
 				 struct tg_diags *d);
 void tg_workspace_free(struct tg_workspace *ws);
-/* The plan files of the workspace, sorted by name (free each and the array). */
+/* The plan files of the workspace, sorted by name (free each and the
+ * array): *out, always an array, and TG_OK, or an error in d when
+ * districts/ cannot be listed (TG_ENOINPUT: missing, a link to nowhere, a
+ * loop, not a folder; TG_EIO).  No list is never "no districts". */
+enum tg_status tg_workspace_list(const struct tg_workspace *ws, char ***out, size_t *n,
+				 struct tg_diags *d);
+/* The same, errors ignored: for finding a district by name. */
 char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n);
 /* Resolve a district named by its `district:` name or file name without
  * .yaml, case-insensitively and with å/ä/ö transliterated.  Returns the

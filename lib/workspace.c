@@ -79,14 +79,33 @@ static int cmp_str(const void *a, const void *b)
 
 char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n)
 {
+	struct tg_diags quiet = TG_DIAGS_INIT;
+	char **v;
+	tg_workspace_list(ws, &v, n, &quiet);
+	tg_diags_release(&quiet);
+	return v;
+}
+
+enum tg_status tg_workspace_list(const struct tg_workspace *ws, char ***out, size_t *n,
+				 struct tg_diags *d)
+{
 	*n = 0;
 	DIR *dir = opendir(ws->districts_dir);
-	if (!dir)
-		return xcalloc(1, sizeof(char *));
+	if (!dir) {
+		/* a link to nowhere, a loop, a file: no list is no districts */
+		int err = errno;
+		tg_diag_add(d, TG_SEV_ERROR, ws->districts_dir, 0, 0, NULL, 0, 0,
+			    "cannot open folder: %s", strerror(err));
+		*out = xcalloc(1, sizeof(char *));
+		return err == EIO ? TG_EIO : TG_ENOINPUT;
+	}
 	size_t alloc = 16, dl = strlen(ws->districts_dir);
 	char **v = xmalloc(alloc * sizeof *v);
 	struct dirent *e;
-	while ((e = readdir(dir))) {
+	for (;;) {
+		errno = 0;
+		if (!(e = readdir(dir)))
+			break;
 		size_t l = strlen(e->d_name);
 		if (e->d_name[0] == '.' || l <= 5 || strcmp(e->d_name + l - 5, ".yaml"))
 			continue;
@@ -99,10 +118,17 @@ char **tg_workspace_districts(const struct tg_workspace *ws, size_t *n)
 		memcpy(path + dl + 1, e->d_name, l + 1);
 		v[(*n)++] = path;
 	}
+	int err = errno;
 	closedir(dir);
 	qsort(v, *n, sizeof *v, cmp_str);
 	v[*n] = NULL;
-	return v;
+	*out = v;
+	if (err) {
+		tg_diag_add(d, TG_SEV_ERROR, ws->districts_dir, 0, 0, NULL, 0, 0,
+			    "cannot read folder: %s", strerror(err));
+		return TG_EIO;
+	}
+	return TG_OK;
 }
 
 char *tg_slug(const char *name)

@@ -25,7 +25,8 @@ expect "plan import of a pipe" 66 t -C ws plan import angered pipe.csv
 expect_stderr "…names the pipe" "pipe.csv: error: not a regular file (a named pipe)"
 expect "situation import of a pipe" 66 t -C ws situation import angered --source survey pipe.csv
 expect "a write elsewhere is not held up" 0 t -C ws plan set angered P6.M2 status=ongoing
-expect "nor is ls (it never opened the pipe)" 0 t -C ws ls measures --district angered
+expect "nor is ls, which says the pipe is no plan file (exit 65)" 65 t -C ws ls measures --district angered
+expect_stderr "…naming the pipe" "x.yaml: error: not a regular file (a named pipe)"
 check "the pipe is still a pipe" test -p ws/districts/x.yaml
 
 done_testing
