@@ -29,17 +29,13 @@ expect_none() {
 
 if readelf -S "$bin" | grep -q '\.debug_info'; then
 	readelf --debug-dump=info,line "$bin" >debug.txt 2>/dev/null
-	todo "-ffile-prefix-map"
 	expect_none "no source or build folder in the debug info" debug.txt
-	todo_end
 	check "the debug info names its sources (relative)" grep -qE 'DW_AT_name.*lib/workspace\.c' debug.txt
 else
 	ok "the debug info # SKIP the binary has none"
 fi
 
 strings -a "$bin" >strings.txt
-todo "-ffile-prefix-map; trygg help's manual pages by absolute build paths"
 expect_none "no source or build folder anywhere in the binary" strings.txt
-todo_end
 
 done_testing
