@@ -24,6 +24,21 @@ check "bin/trygg is installed" test -n "$bin"
 expect "the installed binary runs" 0 "$bin" --version
 expect_stdout "and says its version" "trygg "
 
+# meson's options, and the completion folders they give, relative to the
+# prefix (a folder given outside the prefix stays absolute).
+meson introspect --buildoptions "$BUILDDIR" >options.json
+option() {
+	python3 -c 'import json, sys; print(next(o["value"] for o in json.load(open(sys.argv[1])) if o["name"] == sys.argv[2]))' options.json "$1"
+}
+prefix=$(option prefix)
+in_prefix() {
+	local d=${1:-$2}
+	d=${d#"$prefix"/}
+	printf '%s' "$d"
+}
+zshdir=$(in_prefix "$(option zshcompletiondir)" share/zsh/site-functions)
+fishdir=$(in_prefix "$(option fishcompletiondir)" share/fish/vendor_completions.d)
+
 # What should be there, relative to the prefix: one page per man/*.scd.
 {
 	echo bin/trygg
@@ -33,8 +48,8 @@ expect_stdout "and says its version" "trygg "
 		echo "share/man/man${page##*.}/$page"
 	done
 	echo share/bash-completion/completions/trygg
-	echo share/zsh/site-functions/_trygg
-	echo share/fish/vendor_completions.d/trygg.fish
+	echo "$zshdir/_trygg"
+	echo "$fishdir/trygg.fish"
 	(cd "$SRCDIR/examples" && find goteborg -type f ! -path '*/.trygg/*') | sed 's|^|share/trygg/examples/|'
 } | sort >"$TMP/want"
 (cd "$root" && find . -type f | sed 's|^\./||' | sort) >"$TMP/got"
@@ -56,11 +71,9 @@ if [ -f "$root/share/bash-completion/completions/trygg" ]; then
 	check "the installed completion registers itself" bash -c \
 		". '$root/share/bash-completion/completions/trygg' && complete -p trygg >/dev/null"
 fi
-for f in share/zsh/site-functions/_trygg share/fish/vendor_completions.d/trygg.fish; do
+for f in "$zshdir/_trygg" "$fishdir/trygg.fish"; do
 	[ -f "$root/$f" ] || continue
 	# the installed bash completion, by the prefix meson was given
-	prefix=$(meson introspect --buildoptions "$BUILDDIR" |
-		python3 -c 'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
 	check "$f runs the installed bash completion" \
 		grep -qF "'$prefix/share/bash-completion/completions/trygg'" "$root/$f"
 done
