@@ -896,10 +896,13 @@ enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 				    "cannot remove the only item of this list");
 			return TG_EDATA;
 		}
+		/* the rest of the key's line and the lines above the item
+		 * (comments) stay */
 		pos = knode->end;
+		size_t colon = after_colon(e, knode), from = item_line(e, it);
 		end = line_after(e, it->tail);
 		buf_adds(&ins, ": []");
-		buf_adds(&ins, e->eol);
+		buf_add(&ins, e->text.s + colon, from - colon);
 	} else {
 		pos = line_start(e, it->start);
 		end = line_after(e, it->tail);
