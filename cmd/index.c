@@ -18,7 +18,8 @@ static const char usage[] =
 	"changed file is read again, a deleted file's rows go.  The read commands\n"
 	"(ls, search, query, report) do this first by themselves.  A plan file\n"
 	"that fails to load is reported; its old rows stay (flagged stale) and\n"
-	"the exit status is 65.\n"
+	"the exit status is 65.  Where the workspace's .trygg/ cannot be written,\n"
+	"the index is kept in $XDG_CACHE_HOME/trygg/ (~/.cache/trygg/) instead.\n"
 	"\n"
 	"      --rebuild   drop the whole index and build it anew\n"
 	"  -v, --verbose   say what happened to each file, then a summary\n";
@@ -44,6 +45,18 @@ static double seconds(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Say where the index is when it is not in the workspace (once a
+ * command: open_index and cmd_index call it once). */
+static void say_where(const struct cmd_ctx *ctx, const struct tg_index *ix)
+{
+	if (ix && tg_index_in_cache(ix)) {
+		char *dir = xasprintf("%s/.trygg", ctx->ws->root);
+		say("%s cannot be written; the index is kept in %s", display_path(dir),
+		    display_path(tg_index_path(ix)));
+		free(dir);
+	}
 }
 
 int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
@@ -79,6 +92,7 @@ int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_index *ix;
 	struct tg_index_stats s = { 0 };
 	enum tg_status st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &ix, &d);
+	say_where(ctx, ix);
 	if (!st)
 		st = tg_index_refresh(ix, ctx->cfg, &io, &s, &d);
 	print_diags(&d);
@@ -108,6 +122,7 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 		if (st != TG_ENOINPUT && st != TG_EDATA) {
 			print_diags(&d);
 			tg_diags_release(&d);
+			say_where(ctx, *out);
 			return st;
 		}
 		tg_diags_release(&d);     /* missing or unusable: build it */
@@ -117,7 +132,7 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 	st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &w, &d);
 	if (!st) {
 		st = tg_index_refresh(w, ctx->cfg, NULL, &s, &d);
-		if (s.created)
+		if (s.created && !tg_index_in_cache(w))     /* say_where says so */
 			warning("there was no index; building %s", display_path(tg_index_path(w)));
 	}
 	tg_index_free(w);
@@ -140,6 +155,7 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 	st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
 	print_diags(&d);
 	tg_diags_release(&d);
+	say_where(ctx, *out);
 	return st ? (int)st : status;
 }
 

@@ -22,6 +22,7 @@ struct tg_index {
 	char *root;             /* the workspace */
 	char *districts_dir;
 	bool created;           /* no file before this open */
+	bool in_cache;          /* path is in the user's cache (ix_locate) */
 	bool immutable;         /* opened with immutable=1 */
 	char denied[160];       /* why the authorizer refused, or "" */
 	int last_rc;            /* SQLite's code of the last failure */
@@ -31,6 +32,14 @@ struct tg_index {
 	bool timed_out;         /* the progress handler stopped a statement */
 	bool heap_bound;        /* SQLite's heap is limited */
 };
+
+/* The path of the index of the workspace at root (caller frees):
+ * root/.trygg/index.sqlite when the user may write there (or make
+ * .trygg/); else, with *in_cache set, tg_index_cache_path(root) when mode
+ * is TG_INDEX_WRITE or an index is there already (lib/indexloc.c). */
+char *ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache);
+/* Make the folders above path, each new one 0700: 0 or an errno. */
+int ix_make_cache_folders(const char *path);
 
 /* A cursor steps a statement, or the rows of a search held in memory
  * (st is NULL; row is the row at hand, from 1). */

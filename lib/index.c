@@ -495,17 +495,47 @@ static enum tg_status cannot_create(struct tg_diags *d, const char *path, const 
 	return TG_ECREAT;
 }
 
+/* Make the folder of the index at path, dir (.trygg/ below the
+ * workspace): TG_OK, or TG_ECREAT with why in d. */
+static enum tg_status make_folder(const char *dir, const char *path, struct tg_diags *d)
+{
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		return cannot_create(d, dir, "index folder", errno);
+	struct stat st;
+	if (stat(path, &st) < 0 && access(dir, W_OK) < 0)
+		return cannot_create(d, path, "index", errno);
+	return TG_OK;
+}
+
+/* The same for an index in the user's cache: when its folders cannot be
+ * made, d says why the workspace's .trygg/ could not be used either. */
+static enum tg_status make_cache_folder(const struct tg_index *ix, struct tg_diags *d)
+{
+	int err = ix_make_cache_folders(ix->path);
+	if (!err)
+		return TG_OK;
+	char *dir = xasprintf("%s/.trygg", ix->root);
+	char *path = xasprintf("%s/%s", ix->root, TG_INDEX_PATH);
+	make_folder(dir, path, d);
+	free(dir);
+	free(path);
+	tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
+		    "cannot create the index in the cache folder either: %s", strerror(err));
+	return TG_ECREAT;
+}
+
 static enum tg_status open_write(struct tg_index *ix, struct tg_diags *d)
 {
-	char *dir = xasprintf("%s/.trygg", ix->root);
-	enum tg_status made = TG_OK;
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
-		made = cannot_create(d, dir, "index folder", errno);
 	struct stat st;
 	ix->created = stat(ix->path, &st) < 0;
-	if (!made && ix->created && access(dir, W_OK) < 0)
-		made = cannot_create(d, ix->path, "index", errno);
-	free(dir);
+	enum tg_status made;
+	if (ix->in_cache) {
+		made = make_cache_folder(ix, d);
+	} else {
+		char *dir = xasprintf("%s/.trygg", ix->root);
+		made = make_folder(dir, ix->path, d);
+		free(dir);
+	}
 	if (made)
 		return made;
 	for (int attempt = 0; attempt < 2; attempt++) {
@@ -585,7 +615,7 @@ enum tg_status tg_index_open(const struct tg_workspace *ws, enum tg_index_mode m
 	ix->mode = mode;
 	ix->root = xstrdup(ws->root);
 	ix->districts_dir = xstrdup(ws->districts_dir);
-	ix->path = xasprintf("%s/%s", ws->root, TG_INDEX_PATH);
+	ix->path = ix_locate(ws->root, mode, &ix->in_cache);
 	enum tg_status st = mode == TG_INDEX_READ ? open_read(ix, d) : open_write(ix, d);
 	if (st != TG_OK) {
 		tg_index_free(ix);
@@ -610,6 +640,11 @@ void tg_index_free(struct tg_index *ix)
 const char *tg_index_path(const struct tg_index *ix)
 {
 	return ix->path;
+}
+
+bool tg_index_in_cache(const struct tg_index *ix)
+{
+	return ix->in_cache;
 }
 
 unsigned long long tg_hash64(const void *data, size_t len)

@@ -64,15 +64,31 @@ enum tg_index_mode {
 			    * replaces one that is not a valid index */
 };
 
-/* Open the index of ws.  TG_INDEX_READ: TG_ENOINPUT when there is no
- * index, TG_EDATA when the file is not an index of this version (refresh
- * it).  TG_INDEX_WRITE: a file that is not an SQLite database, or another
- * application's, is deleted and created anew with a warning in d. */
+/* Open the index of ws.  It is ws->root/.trygg/index.sqlite when the user
+ * may write .trygg/ (or create it); else the one in the user's cache
+ * (tg_index_cache_path): always for TG_INDEX_WRITE, which creates its
+ * folders (0700), and for TG_INDEX_READ when there is one there, so that
+ * read commands work in a workspace they may only read.
+ * TG_INDEX_READ: TG_ENOINPUT when there is no index, TG_EDATA when the
+ * file is not an index of this version (refresh it).  TG_INDEX_WRITE: a
+ * file that is not an SQLite database, or another application's, is
+ * deleted and created anew with a warning in d; TG_ECREAT when neither
+ * place can be written. */
 enum tg_status tg_index_open(const struct tg_workspace *ws, enum tg_index_mode mode,
 			     struct tg_index **out, struct tg_diags *d);
 void tg_index_free(struct tg_index *ix);
 /* Absolute path of the index file. */
 const char *tg_index_path(const struct tg_index *ix);
+/* Is the index in the user's cache, not in the workspace (see
+ * tg_index_open)? */
+bool tg_index_in_cache(const struct tg_index *ix);
+/* Where the index of the workspace at root (an absolute path) is kept
+ * when its user may not write root/.trygg/ (caller frees; NULL when there
+ * is no cache folder, neither $XDG_CACHE_HOME nor $HOME being an absolute
+ * path): $XDG_CACHE_HOME/trygg/NAME-HASH/index.sqlite, NAME the folder's
+ * name as tg_slug makes it (at most 40 bytes), HASH the FNV-1a hash of
+ * root in 16 hex digits; $XDG_CACHE_HOME defaults to $HOME/.cache. */
+char *tg_index_cache_path(const char *root);
 
 /* What happened to each file in a refresh (for --verbose). */
 enum tg_index_event {

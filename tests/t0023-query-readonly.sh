@@ -155,16 +155,20 @@ if [ -w /dev/full ]; then
 fi
 
 # A workspace the user may read but not write (another user's, a
-# read-only mount): SQLite cannot make the -shm file beside the index, and
+# read-only mount), and no cache folder to keep an index of one's own in
+# (t0244 has one): SQLite cannot make the -shm file beside the index, and
 # the index is read as it is.  Root may write anywhere: run as nobody.
 example_ws
 expect "an index" 0 trygg -C ws index
 check "and no WAL files once it is closed" test ! -e ws/.trygg/index.sqlite-shm
 chmod -R a+rX,a-w ws
 chmod a+rx "$TMP"
-as_reader() { "$@"; }
+as_reader() { env HOME=/nonexistent XDG_CACHE_HOME= "$@"; }
 if [ "$(id -u)" = 0 ]; then
-	as_reader() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+	as_reader() {
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+			env HOME=/nonexistent XDG_CACHE_HOME= "$@"
+	}
 fi
 if ! as_reader "$TRYGG" --version >/dev/null 2>&1; then
 	# the build is where nobody may not go (a private home folder)
