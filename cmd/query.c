@@ -13,13 +13,27 @@ static const char usage[] =
 	"read-only: statements that would write are refused.  The views\n"
 	"measures_v, problems_v, followups_v, situation_v, districts_v and the\n"
 	"others in trygg-index(7) are the stable interface.  SQL '-' reads the\n"
-	"statement from standard input.  COLLATE sv sorts in Swedish order;\n"
-	"lower() and upper() know å, ä and ö.\n"
+	"statement from standard input (at most 1 MiB).  SQL that starts with a\n"
+	"comment ('-- …') is SQL, not an option, and so is what follows '--'.\n"
+	"COLLATE sv sorts in Swedish order; lower() and upper() know å, ä and ö.\n"
 	"\n"
 	"  --param NAME=VALUE   bind VALUE (as text) to :NAME, @NAME or $NAME\n"
 	"  --format F           text (default), json, csv or md\n"
 	"  --timeout SECS       stop the statement after SECS seconds (default 10;\n"
 	"                       0: no limit); SQLite's memory is limited to 256 MiB\n";
+
+/* The most SQL read from standard input (trygg-query(1)). */
+#define SQL_STDIN_MAX (1 << 20)
+
+/* SQL that starts with a comment ("-- …", "--note: …") looks like a long
+ * option to getopt; a word whose option name (up to '=') holds white
+ * space can be no option, and is the SQL. */
+static bool sql_word(const char *w)
+{
+	if (strncmp(w, "--", 2) || !w[2])
+		return false;
+	return strcspn(w + 2, " \t\r\n\f\v") < strcspn(w + 2, "=");
+}
 
 int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 {
@@ -36,6 +50,7 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 	const char **params = xcalloc((size_t)argc + 1, sizeof *params);
 	size_t n_params = 0;
 	double timeout = TG_QUERY_TIMEOUT;
+	const char *sql_arg = NULL;     /* the SQL, when getopt took it for an option */
 	int status = 0, o;
 	OPT_START();
 	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -49,40 +64,50 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case OPT_TIMEOUT:
 			if (!parse_seconds(optarg, 86400, &timeout))
-				status = usage_error(usage, "--timeout takes seconds from 0 to 86400 "
-						     "(0: no limit), not '%s'", optarg);
+				status = usage_error(usage, "--timeout takes seconds from 0 to 86400, "
+						     "not '%s' (plain decimals: 10, 0.5; 0: no limit)",
+						     optarg);
 			break;
 		case 'h':
 			free(params);
 			return show_usage(usage);
 		default:
-			status = option_error(usage, o, argv);
+			if (o == '?' && !sql_arg && optind > 0 && sql_word(argv[optind - 1]))
+				sql_arg = argv[optind - 1];
+			else
+				status = option_error(usage, o, argv);
 		}
 	}
-	if (!status && optind >= argc)
+	int operands = argc - optind + (sql_arg != NULL);
+	if (!status && !operands)
 		status = usage_error(usage, "query needs an SQL statement");
-	if (!status && argc - optind > 1)
+	if (!status && operands > 1)
 		status = usage_error(usage, "give the SQL as one argument (quote it); "
-				     "found '%s' after it", argv[optind + 1]);
+				     "found '%s' after it", argv[optind + !sql_arg]);
 	if (status) {
 		free(params);
 		return status;
 	}
 	struct buf sql = BUF_INIT;
 	struct tg_diags d = TG_DIAGS_INIT;
-	if (!strcmp(argv[optind], "-")) {
+	const char *text = sql_arg ? sql_arg : argv[optind];
+	if (!strcmp(text, "-")) {
 		char chunk[4096];
 		size_t got;
-		while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		while (sql.len <= SQL_STDIN_MAX && (got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
 			buf_add(&sql, chunk, got);
-		if (ferror(stdin)) {
-			error("cannot read the SQL from standard input");
+		if (ferror(stdin) || sql.len > SQL_STDIN_MAX) {
+			if (ferror(stdin))
+				error("cannot read the SQL from standard input");
+			else
+				usage_error(usage, "the SQL on standard input is longer than 1 MiB, "
+					    "the limit");
 			buf_release(&sql);
 			free(params);
-			return TG_EIO;
+			return ferror(stdin) ? TG_EIO : TG_EUSAGE;
 		}
 	} else {
-		buf_adds(&sql, argv[optind]);
+		buf_adds(&sql, text);
 	}
 	struct tg_index *ix;
 	status = open_index(ctx, r.no_refresh, &ix);

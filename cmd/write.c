@@ -16,10 +16,10 @@ bool write_option(struct write_opts *w, int o, const char *arg, const char *usag
 		return true;
 	}
 	if (o == OPT_LOCK_TIMEOUT) {
-		char *end;
-		double t = strtod(arg, &end);
-		if (*end || !(t >= 0 && t <= 86400))    /* NaN too */
-			*status = usage_error(usage, "--lock-timeout takes seconds from 0 to 86400, not '%s'", arg);
+		double t;
+		if (!parse_seconds(arg, 86400, &t))
+			*status = usage_error(usage, "--lock-timeout takes seconds from 0 to 86400, "
+					      "not '%s' (plain decimals: 10, 0.5)", arg);
 		else
 			w->lock_timeout = t;
 		w->lock_timeout_given = true;

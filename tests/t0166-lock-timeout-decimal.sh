@@ -9,15 +9,11 @@ for good in 0 10 0.5 86400; do
 	expect "--lock-timeout $good" 0 trygg -C ws plan add-problem Angered --title x --dry-run --lock-timeout "$good"
 done
 for bad in '' 0x10 1e1 ' 5' '+5' 5s nan inf; do
-	case $bad in 5s | nan | inf) ;; *) todo "item 32" ;; esac
 	expect "--lock-timeout '$bad' is refused" 2 trygg -C ws plan add-problem Angered --title x --dry-run --lock-timeout "$bad"
 	expect_stderr "naming the option ('$bad')" "--lock-timeout takes"
-	todo_end
 done
 expect "--lock-timeout -1 is refused" 2 trygg -C ws plan add-problem Angered --title x --lock-timeout -1
 expect "so is more than a day" 2 trygg -C ws plan add-problem Angered --title x --lock-timeout 86401
-todo "item 32"
 expect "report --output --lock-timeout 0x10 too" 2 trygg -C ws report plan Angered --output r.txt --lock-timeout 0x10
-todo_end
 expect_same "nothing written" before.yaml ws/districts/angered.yaml
 done_testing
