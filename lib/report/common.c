@@ -245,11 +245,13 @@ void html_open(const struct rctx *r, const char *title)
 		 r->en ? "en" : "sv");
 	html_esc(b, title);
 	buf_adds(b, "</title>\n<style>\n"
-		 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em;color:#1d1d1f;line-height:1.4}\n"
+		 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em;color:#1d1d1f;line-height:1.4;overflow-wrap:break-word}\n"
 		 "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:2px solid #0b5394;padding-bottom:.2em}\n"
-		 "h3{font-size:1.05em;margin-bottom:.3em}.meta{color:#555;margin-top:0}\n"
-		 "table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:.92em}\n"
-		 "th,td{border:1px solid #c8ccd0;padding:.35em .5em;vertical-align:top;text-align:left}\n"
+		 "h3{font-size:1.05em;margin-bottom:.3em}.meta{color:#555;margin-top:0}time{white-space:nowrap}\n"
+		 "nav{margin-bottom:1em}nav a{margin-right:1em}\n"
+		 ".scroll{overflow-x:auto;margin:.6em 0 1.2em}\n"
+		 "table{border-collapse:collapse;width:100%;font-size:.92em}\n"
+		 "th,td{border:1px solid #c8ccd0;padding:.35em .5em;vertical-align:top;text-align:left}.stack td{overflow-wrap:anywhere}\n"
 		 "th{background:#e8eef5}td.num,th.num{text-align:right}\n"
 		 "ul{margin:.2em 0;padding-left:1.2em}li{margin:.1em 0}\n"
 		 ".phase{font-weight:600;margin-top:.4em}.id{color:#555;font-size:.85em}\n"
@@ -257,10 +259,33 @@ void html_open(const struct rctx *r, const char *title)
 		 ".late{color:#b3261e;font-weight:600}\n"
 		 ".light{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em;border:1px solid #0003}\n"
 		 ".green{background:#2e9e4f}.yellow{background:#f2c12e}.red{background:#d93025}.none{background:#ccc}\n"
-		 "figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}svg text{font-family:inherit}\n"
+		 "figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}svg{max-width:100%;height:auto}svg text{font-family:inherit}\n"
+		 "@media (max-width:50em){body{margin:1em}th,td{padding:.3em .35em}}\n"
+		 "@media (max-width:40em){table.stack,.stack tbody,.stack tr,.stack td{display:block}.stack thead{display:none}\n"
+		 ".stack tr{border:1px solid #c8ccd0;margin-bottom:.8em}.stack td{border:0;border-top:1px solid #e3e6e9}\n"
+		 ".stack td:first-child{border-top:0;background:#e8eef5;font-weight:600}.stack td:empty{display:none}\n"
+		 ".stack td[data-label]::before{content:attr(data-label);display:block;font-size:.8em;font-weight:600;color:#555}\n"
+		 ".stack td.num{text-align:left}}\n"
+		 "@page{size:A4;margin:15mm}\n"
 		 "@media print{body{margin:0;font-size:10pt}h2{break-after:avoid}tr,figure{break-inside:avoid}"
-		 "@page{size:A4;margin:15mm}a{color:inherit;text-decoration:none}}\n"
+		 ".scroll{overflow:visible}nav{display:none}a{color:inherit;text-decoration:none}}\n"
 		 "</style>\n</head>\n<body>\n");
+}
+
+void put_date(const struct rctx *r, struct buf *b, const char *date)
+{
+	if (!r->html) {
+		buf_adds(b, date);
+		return;
+	}
+	buf_adds(b, "<time>");
+	html_esc(b, date);
+	buf_adds(b, "</time>");
+}
+
+void html_td(const struct rctx *r, enum label l)
+{
+	buf_addf(r->out, "<td data-label=\"%s\">", lbl(r, l));
 }
 
 void html_close(const struct rctx *r)

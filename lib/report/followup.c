@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const enum label term_labels[] = { L_OTHER_TERM, L_SHORT, L_LONG, L_MOBILISATION };
@@ -49,14 +50,18 @@ static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_
 	const char *date;
 	const struct tg_reading *rd = tg_latest_reading(p, ind->name, &date);
 	buf_adds(b, " → ");
-	if (rd)
-		buf_addf(b, "%g (%s)", rd->value, date);
-	else
+	if (rd) {
+		buf_addf(b, "%g (", rd->value);
+		put_date(r, b, date);
+		buf_adds(b, ")");
+	} else
 		buf_adds(b, lbl(r, L_NO_READING));
 	buf_adds(b, " → ");
-	if (ind->target.set && ind->target.date)
-		buf_addf(b, "%g (%s)", ind->target.value, ind->target.date);
-	else if (ind->target.set)
+	if (ind->target.set && ind->target.date) {
+		buf_addf(b, "%g (", ind->target.value);
+		put_date(r, b, ind->target.date);
+		buf_adds(b, ")");
+	} else if (ind->target.set)
 		buf_addf(b, "%g", ind->target.value);
 	else
 		buf_adds(b, "?");
@@ -64,8 +69,18 @@ static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_
 		buf_addf(b, ": %s", indicator_met(ind, rd->value) ? lbl(r, L_MET) : lbl(r, L_NOT_MET));
 }
 
+/* A follow-up's date and ": " before what it says. */
+static void dated(const struct rctx *r, struct buf *b, const struct tg_followup *f)
+{
+	if (f->date)
+		put_date(r, b, f->date);
+	buf_adds(b, ": ");
+}
+
+/* The cells after the problem's; sep[0] and sep[1] go before the second
+ * and the third. */
 static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *p,
-		  const struct out *o, const char *sep)
+		  const struct out *o, const char *const sep[2])
 {
 	/* proposed, by term */
 	bool first = true;
@@ -89,7 +104,7 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 		if (any)
 			buf_adds(b, o->list_end);
 	}
-	buf_adds(b, sep);
+	buf_adds(b, sep[0]);
 	/* implemented: measures done, then what the follow-ups say was done */
 	first = true;
 	buf_adds(b, o->list);
@@ -104,19 +119,19 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 		if (p->followups[f].done) {
 			line(b, o, &first);
 			buf_adds(b, o->item);
-			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
+			dated(r, b, &p->followups[f]);
 			o->esc(b, p->followups[f].done);
 			buf_adds(b, o->item_end);
 		}
 	buf_adds(b, o->list_end);
-	buf_adds(b, sep);
+	buf_adds(b, sep[1]);
 	first = true;
 	buf_adds(b, o->list);
 	for (size_t f = 0; f < p->n_followups; f++)
 		if (p->followups[f].effect) {
 			line(b, o, &first);
 			buf_adds(b, o->item);
-			buf_addf(b, "%s: ", p->followups[f].date ? p->followups[f].date : "");
+			dated(r, b, &p->followups[f]);
 			o->esc(b, p->followups[f].effect);
 			buf_adds(b, o->item_end);
 		}
@@ -200,23 +215,28 @@ void report_followup(const struct rctx *r, enum tg_format f, const struct tg_pla
 			 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of, lbl(r, L_PROBLEM),
 			 lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
 	} else {
-		buf_adds(b, "<h2>Trygg i ");
-		html_esc(b, p->district);
-		buf_addf(b, " — %s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-			    "<th>%s</th></tr></thead>\n<tbody>\n", lbl(r, L_FOLLOWUP_TITLE),
+		buf_addf(b, "<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th>%s</th>"
+			    "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
 			 lbl(r, L_PROBLEM), lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
 	}
+	static const char *const md_seps[2] = { " | ", " | " };
+	char *html_seps[3];
+	static const enum label sep_labels[3] = { L_PROPOSED, L_IMPLEMENTED, L_EFFECT };
+	for (int k = 0; k < 3; k++)
+		html_seps[k] = xasprintf("</td><td data-label=\"%s\">", lbl(r, sep_labels[k]));
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_adds(b, f == TG_FMT_MD ? "| **" : "<tr><td><span class=\"id\">");
 		buf_adds(b, pr->id);
 		buf_adds(b, f == TG_FMT_MD ? "** " : "</span> ");
 		o->esc(b, pr->title);
-		buf_adds(b, f == TG_FMT_MD ? " | " : "</td><td>");
-		cells(r, b, pr, o, f == TG_FMT_MD ? " | " : "</td><td>");
+		buf_adds(b, f == TG_FMT_MD ? " | " : html_seps[0]);
+		cells(r, b, pr, o, f == TG_FMT_MD ? md_seps : (const char *const *)html_seps + 1);
 		buf_adds(b, f == TG_FMT_MD ? " |\n" : "</td></tr>\n");
 	}
-	buf_adds(b, f == TG_FMT_MD ? "\n" : "</tbody>\n</table>\n");
+	for (int k = 0; k < 3; k++)
+		free(html_seps[k]);
+	buf_adds(b, f == TG_FMT_MD ? "\n" : "</tbody>\n</table></div>\n");
 }
 
 void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)

@@ -173,7 +173,9 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	if (html) {
 		buf_adds(b, "<h1>Trygg i ");
 		html_esc(b, city_name);
-		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s %s</p>\n", title, lbl(r, L_AS_OF), r->as_of);
+		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s ", title, lbl(r, L_AS_OF));
+		put_date(r, b, r->as_of);
+		buf_adds(b, "</p>\n");
 	} else {
 		buf_addf(b, "%sTrygg i ", md ? "# " : "");
 		(md ? tg_md_escape : text_safe)(b, city_name);
@@ -221,7 +223,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			widths[c] = w;
 	}
 	if (html) {
-		buf_adds(b, "<table>\n<thead><tr>");
+		buf_adds(b, "<div class=\"scroll\"><table>\n<thead><tr>");
 		for (int c = 0; c < NH; c++)
 			buf_addf(b, "<th%s>%s</th>", c && c < 9 ? " class=\"num\"" : "", heads[c]);
 		buf_adds(b, "</tr></thead>\n<tbody>\n");
@@ -234,7 +236,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			buf_addf(b, "<td><span class=\"light %s\"></span>%s</td></tr>\n",
 				 light_class[stats_light(&st[i], r->cfg)], table[i][9]);
 		}
-		buf_adds(b, "</tbody>\n</table>\n");
+		buf_adds(b, "</tbody>\n</table></div>\n");
 	} else {
 		for (int c = 0; c < NH; c++) {
 			if (md)
@@ -282,7 +284,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	/* measures per strategic area of the programme, city-wide */
 	if (r->cfg && r->cfg->n_areas) {
 		if (html)
-			buf_addf(b, "<h2>%s</h2>\n<table><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
+			buf_addf(b, "<h2>%s</h2>\n<div class=\"scroll\"><table><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
 				    "</tr></thead><tbody>\n", lbl(r, L_STRATEGIC), lbl(r, L_AREA),
 				 lbl(r, L_MEASURES));
 		else if (md)
@@ -308,7 +310,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			}
 		}
 		if (html)
-			buf_adds(b, "</tbody></table>\n");
+			buf_adds(b, "</tbody></table></div>\n");
 	}
 	if (html) {
 		const char **names = xcalloc(n + 1, sizeof *names);
@@ -391,10 +393,11 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 	struct buf *b = r->out;
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
 	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
-	if (html)
-		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s %s</p>\n", lbl(r, L_OVERDUE_TITLE),
-			 lbl(r, L_AS_OF), r->as_of);
-	else
+	if (html) {
+		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s ", lbl(r, L_OVERDUE_TITLE), lbl(r, L_AS_OF));
+		put_date(r, b, r->as_of);
+		buf_adds(b, "</p>\n");
+	} else
 		buf_addf(b, "%s%s\n%s%s %s\n", md ? "# " : "", lbl(r, L_OVERDUE_TITLE), md ? "\n" : "",
 			 lbl(r, L_AS_OF), r->as_of);
 	if (!count)
@@ -406,7 +409,7 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			if (html) {
 				buf_adds(b, "<h2>");
 				html_esc(b, v[i].who);
-				buf_addf(b, "</h2>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+				buf_addf(b, "</h2>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 					    "<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>\n",
 					 lbl(r, L_DISTRICT), lbl(r, L_ID), lbl(r, L_MEASURE), lbl(r, L_DUE),
 					 lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
@@ -421,13 +424,28 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			}
 		}
 		const struct late *m = &v[i];
-		if (html || md) {
-			buf_adds(b, html ? "<tr><td>" : "| ");
+		if (html) {
+			buf_adds(b, "<tr><td>");
+			html_esc(b, v[i].district);
+			buf_adds(b, "</td>");
+			html_td(r, L_ID);
+			html_esc(b, m->id);
+			buf_adds(b, "</td>");
+			html_td(r, L_MEASURE);
+			html_esc(b, m->text);
+			buf_adds(b, "</td>");
+			html_td(r, L_DUE);
+			put_date(r, b, m->due);
+			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">%ld</td>", lbl(r, L_DAYS_LATE),
+				 v[i].days);
+			html_td(r, L_STATUS);
+			buf_addf(b, "%s</td></tr>\n", status_label(r, m->status));
+		} else if (md) {
+			buf_adds(b, "| ");
 			esc(b, v[i].district);
-			buf_addf(b, html ? "</td><td>%s</td><td>" : " | %s | ", m->id);
+			buf_addf(b, " | %s | ", m->id);
 			esc(b, m->text);
-			buf_addf(b, html ? "</td><td>%s</td><td class=\"num\">%ld</td><td>%s</td></tr>\n"
-					 : " | %s | %ld | %s |\n", m->due, v[i].days, status_label(r, m->status));
+			buf_addf(b, " | %s | %ld | %s |\n", m->due, v[i].days, status_label(r, m->status));
 		} else {
 			buf_adds(b, "  ");
 			tint_on(r, b, TINT_RED);
@@ -443,7 +461,7 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			buf_addc(b, '\n');
 		}
 		if (last && html)
-			buf_adds(b, "</tbody></table>\n");
+			buf_adds(b, "</tbody></table></div>\n");
 	}
 }
 

@@ -62,8 +62,10 @@ static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_me
 	tint_on(r, b, status_tint(m->status));
 	buf_adds(b, status_label(r, m->status));
 	tint_off(r, b, status_tint(m->status));
-	if (m->due)
-		buf_addf(b, ", %s", m->due);
+	if (m->due) {
+		buf_adds(b, ", ");
+		put_date(r, b, m->due);
+	}
 	if (measure_overdue(m, r->as_of)) {
 		tint_on(r, b, TINT_RED);
 		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
@@ -228,26 +230,28 @@ static void html_list(struct buf *b, const struct tg_strlist *l)
 static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
-	buf_adds(b, "<h2>Trygg i ");
-	html_esc(b, p->district);
-	buf_addf(b, " — %s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-		    "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		 lbl(r, L_PLAN_TITLE), lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL),
-		 lbl(r, L_SUBGOALS), lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
+	buf_addf(b, "<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th>%s</th><th>%s</th>"
+		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		 lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL), lbl(r, L_SUBGOALS),
+		 lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "<tr id=\"%s\"><td><span class=\"id\">", pr->id);
 		html_esc(b, pr->id);
 		buf_adds(b, "</span> ");
 		html_esc(b, pr->title);
-		buf_adds(b, "</td><td>");
+		buf_adds(b, "</td>");
+		html_td(r, L_CAUSES);
 		html_list(b, &pr->causes);
-		buf_adds(b, "</td><td>");
+		buf_adds(b, "</td>");
+		html_td(r, L_GOAL);
 		if (pr->goal)
 			html_esc(b, pr->goal);
-		buf_adds(b, "</td><td>");
+		buf_adds(b, "</td>");
+		html_td(r, L_SUBGOALS);
 		html_list(b, &pr->subgoals);
-		buf_adds(b, "</td><td>");
+		buf_adds(b, "</td>");
+		html_td(r, L_MEASURES);
 		size_t n;
 		const struct tg_measure **ms = by_phase(pr, &n);
 		for (size_t k = 0; k < n; k++) {
@@ -257,7 +261,11 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 				phase_label(r, b, m->phase, html_esc);
 				buf_adds(b, "</div><ul>");
 			}
-			buf_adds(b, "<li>");
+			buf_adds(b, "<li id=\"");
+			html_esc(b, m->id);
+			buf_adds(b, "\"><span class=\"id\">");
+			html_esc(b, m->id);
+			buf_adds(b, "</span> ");
 			html_esc(b, m->text);
 			buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
 				 measure_overdue(m, r->as_of) ? " late" : "");
@@ -267,11 +275,12 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 		if (n)
 			buf_adds(b, "</ul>");
 		free(ms);
-		buf_adds(b, "</td><td>");
+		buf_adds(b, "</td>");
+		html_td(r, L_RESPONSIBLE);
 		parties(b, pr, html_esc);
 		buf_adds(b, "</td></tr>\n");
 	}
-	buf_adds(b, "</tbody>\n</table>\n");
+	buf_adds(b, "</tbody>\n</table></div>\n");
 }
 
 void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p)

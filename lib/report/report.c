@@ -46,6 +46,12 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 			}
 			if (i && o->format == TG_FMT_TEXT)
 				buf_adds(r->out, "\n\n");
+			if (o->format == TG_FMT_HTML && in->n > 1) {
+				/* the page is the city's: a section per district */
+				buf_adds(r->out, "<h2>Trygg i ");
+				html_esc(r->out, in->plans[i]->district);
+				buf_adds(r->out, "</h2>\n");
+			}
 			per[o->kind](r, o->format, in->plans[i]);
 		}
 	}
@@ -55,7 +61,8 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 			 const struct tg_config *cfg, const struct tg_report_opts *o,
 			 size_t *overdue, struct tg_diags *d)
 {
-	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT };
+	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT,
+			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2 };
 	enum tg_report_kind k = o->kind;
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;
@@ -84,7 +91,9 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 		if (k < TG_REPORT_OVERVIEW) {
 			buf_adds(out, "<h1>");
 			html_esc(out, title.s);
-			buf_addf(out, "</h1>\n<p class=\"meta\">%s %s</p>\n", lbl(&r, L_AS_OF), o->as_of);
+			buf_addf(out, "</h1>\n<p class=\"meta\">%s ", lbl(&r, L_AS_OF));
+			put_date(&r, out, o->as_of);
+			buf_adds(out, "</p>\n");
 		}
 		buf_release(&title);
 	}

@@ -23,6 +23,8 @@ struct rctx {
 	bool en;
 	const char *as_of;             /* YYYY-MM-DD */
 	bool color;                    /* text for a terminal: ANSI colours */
+	bool html;                     /* the report is HTML */
+	int sub;                       /* HTML: the level of a district's sections */
 };
 
 /* ANSI colour around text output, when r->color. */
@@ -48,6 +50,13 @@ void text_safe(struct buf *b, const char *s);
 /* Word-wrap s to width characters, each line starting with indent spaces
  * (the first after `first` columns already used). */
 void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width);
+
+/* A date: in HTML a <time> element that CSS keeps on one line (its text
+ * the date itself, so it copies as written), else the date as it is. */
+void put_date(const struct rctx *r, struct buf *b, const char *date);
+/* HTML: "<td data-label=\"LABEL\">", the label a narrow screen shows above
+ * the cell when it stacks the table's cells (class "stack"). */
+void html_td(const struct rctx *r, enum label l);
 
 bool measure_overdue(const struct tg_measure *m, const char *as_of);
 

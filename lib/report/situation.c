@@ -40,11 +40,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 	struct buf *b = r->out;
 	bool md = f == TG_FMT_MD, html = f == TG_FMT_HTML;
 	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
-	if (html) {
-		buf_adds(b, "<h2>Trygg i ");
-		html_esc(b, p->district);
-		buf_addf(b, " — %s</h2>\n", lbl(r, L_SITUATION_TITLE));
-	} else {
+	if (!html) {
 		buf_addf(b, "%sTrygg i ", md ? "## " : "");
 		esc(b, p->district);
 		buf_addf(b, " — %s\n", lbl(r, L_SITUATION_TITLE));
@@ -60,9 +56,15 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 		if (src->date)
 			buf_addf(&h, " (%s)", src->date);
 		if (html) {
-			buf_adds(b, "<h3>");
-			html_esc(b, h.s);
-			buf_addf(b, "</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+			buf_addf(b, "<h%d>", r->sub);
+			html_esc(b, source_label(r, s));
+			if (src->date) {
+				buf_adds(b, " (");
+				put_date(r, b, src->date);
+				buf_adds(b, ")");
+			}
+			buf_addf(b, "</h%d>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>%s</th>"
+				    "<th>%s</th><th>%s</th></tr></thead><tbody>\n", r->sub,
 				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_DETAILS));
 		} else if (md) {
 			buf_addf(b, "\n### ");
@@ -82,9 +84,13 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			if (html || md) {
 				buf_adds(b, html ? "<tr><td>" : "| ");
 				esc(b, it->title);
-				buf_adds(b, html ? "</td><td>" : " | ");
+				buf_adds(b, html ? "</td>" : " | ");
+				if (html)
+					html_td(r, L_AREAS);
 				esc(b, areas.s);
-				buf_adds(b, html ? "</td><td>" : " | ");
+				buf_adds(b, html ? "</td>" : " | ");
+				if (html)
+					html_td(r, L_DETAILS);
 				esc(b, meta.s);
 				buf_adds(b, html ? "</td></tr>\n" : " |\n");
 			} else {
@@ -103,14 +109,15 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_release(&meta);
 		}
 		if (html)
-			buf_adds(b, "</tbody></table>\n");
+			buf_adds(b, "</tbody></table></div>\n");
 		else if (!md)
 			buf_addc(b, '\n');
 	}
 	if (html)
-		buf_addf(b, "<h3>%s</h3>\n<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-			    "<th class=\"num\">%s</th></tr></thead><tbody>\n", lbl(r, L_JOINT), lbl(r, L_ID),
-			 lbl(r, L_PROBLEM), lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
+		buf_addf(b, "<h%d>%s</h%d>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr>"
+			    "<th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th></tr></thead>"
+			    "<tbody>\n", r->sub, lbl(r, L_JOINT), r->sub, lbl(r, L_PROBLEM),
+			 lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
 	else if (md)
 		buf_addf(b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", lbl(r, L_JOINT),
 			 lbl(r, L_ID), lbl(r, L_PROBLEM), lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
@@ -124,18 +131,30 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 		char share[16] = "";
 		if (jt->has_share)
 			snprintf(share, sizeof share, "%.0f %%", jt->share * 100);
-		if (html || md) {
-			buf_adds(b, html ? "<tr><td>" : "| ");
-			buf_adds(b, jt->id);
-			buf_adds(b, html ? "</td><td>" : " | ");
+		if (md) {
+			buf_addf(b, "| %s | ", jt->id);
 			esc(b, jt->title);
-			buf_adds(b, html ? "</td><td>" : " | ");
+			buf_adds(b, " | ");
 			esc(b, srcs.s);
-			buf_adds(b, html ? "</td><td>" : " | ");
+			buf_adds(b, " | ");
 			esc(b, areas.s);
-			buf_adds(b, html ? "</td><td class=\"num\">" : " | ");
+			buf_adds(b, " | ");
 			buf_adds(b, share);
-			buf_adds(b, html ? "</td></tr>\n" : " |\n");
+			buf_adds(b, " |\n");
+		} else if (html) {
+			buf_adds(b, "<tr><td><span class=\"id\">");
+			html_esc(b, jt->id);
+			buf_adds(b, "</span> ");
+			html_esc(b, jt->title);
+			buf_adds(b, "</td>");
+			html_td(r, L_SOURCES);
+			esc(b, srcs.s);
+			buf_adds(b, "</td>");
+			html_td(r, L_AREAS);
+			esc(b, areas.s);
+			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">", lbl(r, L_SHARE));
+			buf_adds(b, share);
+			buf_adds(b, "</td></tr>\n");
 		} else {
 			buf_addf(b, "  %-4s ", jt->id);
 			wrap(b, jt->title, 7, 7, 78);
@@ -153,7 +172,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 		buf_release(&areas);
 		buf_release(&srcs);
 	}
-	buf_adds(b, html ? "</tbody></table>\n" : "\n");
+	buf_adds(b, html ? "</tbody></table></div>\n" : "\n");
 }
 
 void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
