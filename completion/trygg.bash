@@ -15,7 +15,7 @@
 # positional arguments are in _trygg; tests/t0090-completion.sh fails when
 # `trygg --help` or a command's --help names something not listed here.
 
-_trygg_commands="init district check situation plan followup edit log report index ls search query help"
+_trygg_commands="init district check situation plan followup edit log merge-file git report index ls search query help"
 
 _trygg_write_opts="--dry-run --lock-timeout"
 
@@ -26,13 +26,15 @@ _trygg_verbs() {
 	situation) echo "add import merge show" ;;
 	plan) echo "add-problem add-measure set rm import" ;;
 	followup) echo "record" ;;
+	git) echo "setup" ;;
 	esac
 }
 
 # The options of "COMMAND" or "COMMAND VERB".
 _trygg_opts() {
 	case $1 in
-	init) echo "--city --example" ;;
+	init) echo "--city --example --git" ;;
+	merge-file) echo "--path --marker-size" ;;
 	"district add") echo "--area" ;;
 	"district ls") echo "--format" ;;
 	check) echo "--quiet" ;;
@@ -62,7 +64,7 @@ _trygg_takes_value() {
 	--encoding | --format | --lang | --id | --situation | --cause | --goal | --subgoal | \
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
-	--lock-timeout | --timeout | --sort | --format-version | --limit | --param)
+	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size)
 		return 0 ;;
 	esac
 	return 1
@@ -396,7 +398,8 @@ _trygg() {
 			_trygg_reply_districts "$cur"
 		fi ;;
 	ls) ((n == 0)) && _trygg_reply "measures problems followups" "$cur" ;;
-	"district add" | "district ls" | index | search | query) ;;
+	"district add" | "district ls" | index | search | query | "git setup") ;;
+	merge-file) _trygg_files "$cur" ;;
 	"situation import" | "plan import")
 		if ((n == 0)); then
 			_trygg_reply_districts "$cur"

@@ -547,6 +547,35 @@ static struct tg_doc *new_doc(const char *path, size_t len)
 	return doc;
 }
 
+/* A merge left conflict markers (lines starting with seven or more '<'
+ * or '>', as git and trygg merge-file write them): each is named as such,
+ * before the YAML parser calls it a syntax error. */
+static bool check_markers(struct parser *p)
+{
+	const char *s = p->doc->src;
+	size_t len = p->doc->len;
+	bool found = false;
+	for (size_t ls = 0; ls < len;) {
+		const char *nl = memchr(s + ls, '\n', len - ls);
+		size_t e = nl ? (size_t)(nl - s) : len, k = ls;
+		while (k < e && s[k] == s[ls] && (s[ls] == '<' || s[ls] == '>'))
+			k++;
+		if (k - ls >= 7 && (k == e || s[k] == ' ' || s[k] == '\r')) {
+			unsigned line, col;
+			tg_locate(s, len, ls, &line, &col);
+			tg_diag_add(p->d, TG_SEV_ERROR, p->doc->path, line, col, s, len, ls,
+				    s[ls] == '<'
+				    ? "a merge conflict starts here: both sides of a merge changed the same "
+				      "key; keep one side's lines and delete the markers '<<<<<<<', "
+				      "'=======' and '>>>>>>>'"
+				    : "a merge conflict ends here (a '>>>>>>>' marker)");
+			found = true;
+		}
+		ls = e + 1;
+	}
+	return !found;
+}
+
 /* Parse doc->src into doc's tree; the document is freed on failure. */
 static enum tg_status parse_doc(struct tg_doc *doc, struct tg_doc **out,
 				struct tg_diags *d)
@@ -561,7 +590,8 @@ static enum tg_status parse_doc(struct tg_doc *doc, struct tg_doc **out,
 		tg_doc_free(doc);
 		return TG_EDATA;
 	}
-	if (!check_encoding(&p)) {
+	if (!check_encoding(&p) || !check_markers(&p)) {
+		free(p.wide);
 		tg_doc_free(doc);
 		return TG_EDATA;
 	}

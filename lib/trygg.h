@@ -468,6 +468,35 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 /* Remove the lock (and any temporary file); NULL is a no-op. */
 void tg_lock_release(struct tg_lock *lk);
 
+/* ---- merging two sides' edits of a plan file (lib/gitmerge*.c) ------- */
+
+/* What a three-way merge made (DESIGN.md §10). */
+struct tg_merge3 {
+	struct buf text;       /* the merged file, with markers when conflicts */
+	size_t conflicts;      /* keys (or items) marked as set two ways; with
+	                          line_merge, the places git marked */
+	bool line_merge;       /* text is git's line merge: no merge by model */
+	struct buf renames;    /* THEIRS's renumbered items: "OLD NEW\n" each */
+};
+void tg_merge3_init(struct tg_merge3 *m);
+void tg_merge3_release(struct tg_merge3 *m);
+/* Merge the edits BASE -> THEIRS into OURS (files; name is the path shown
+ * in messages), as trygg-merge-file(1) describes: git's line merge when it
+ * is clean and valid, else item by item, keyed by IDs and key names.
+ * TG_OK: m->text merged cleanly.  TG_FINDINGS: m->text holds conflict
+ * markers of marker_size characters (m->line_merge when the merge by model
+ * failed, d saying why).  Another status: nothing to write (an input
+ * missing, git not runnable). */
+enum tg_status tg_merge_file(const char *base, const char *ours, const char *theirs,
+			     const char *name, int marker_size, struct tg_merge3 *m,
+			     struct tg_diags *d);
+
+/* Make the git clone the workspace at root is in merge plan files with
+ * trygg (DESIGN.md §10): .gitattributes, .trygg/ in .gitignore (lines
+ * added when missing), the driver in the clone's config.  With init, a
+ * folder that is no repository becomes one (git init). */
+enum tg_status tg_git_setup(const char *root, bool init, struct tg_diags *d);
+
 /* ---- unified diff ------------------------------------------------------ */
 
 /* Append to out the unified diff (3 lines of context) from a to b. */
