@@ -58,6 +58,9 @@ const struct cmd *find_command(const char *name);
 
 /* Print messages as `trygg: path:line:col: error: msg` with an excerpt. */
 void print_diags(const struct tg_diags *d);
+/* A failed write to standard output was reported already (main's last
+ * check then says nothing more). */
+extern bool stdout_failure_told;
 /* Print "trygg: error: …" (or a warning) without a location.  Every
  * message to the terminal goes through tg_term_safe. */
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -140,6 +143,11 @@ typedef enum tg_status edit_fn(struct tg_edit *e, void *arg, struct buf *ids,
 /* Lock, read, edit, verify, write (or diff with --dry-run), print IDs. */
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg);
+/* Print out (len bytes) to standard output; when path is not NULL, the
+ * file it names was just written, and a failed standard output is told
+ * as such (a script that runs the command again would make the change
+ * twice): then TG_EIO, and main says nothing more. */
+int print_after_write(const char *path, const char *out, size_t len);
 
 void today(char out[11]);
 /* Seconds written as plain decimals ("10", "0.5"), from 0 to max: no sign,

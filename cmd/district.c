@@ -47,8 +47,11 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 	enum tg_status st = tg_workspace_add_district(ctx->ws, argv[optind], areas, n, &path, &d);
 	print_diags(&d);
 	tg_diags_release(&d);
-	if (!st)
-		printf("%s\n", display_path(path));
+	if (!st) {
+		char *line = xasprintf("%s\n", display_path(path));
+		st = print_after_write(path, line, strlen(line));
+		free(line);
+	}
 	free(path);
 	free(areas);
 	return st;

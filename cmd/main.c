@@ -64,6 +64,8 @@ const struct cmd *find_command(const char *name)
 /* A failed write to stdout (a full disk, a closed pipe) is an error. */
 static int finish(int status)
 {
+	if (stdout_failure_told)
+		return status ? status : TG_EIO;
 	errno = 0;
 	if (fflush(stdout) != 0) {
 		error("cannot write to standard output: %s", strerror(errno));

@@ -20,6 +20,8 @@ const char *display_path(const char *path)
 	return path;
 }
 
+bool stdout_failure_told;
+
 void print_diags(const struct tg_diags *d)
 {
 	struct buf b = BUF_INIT;

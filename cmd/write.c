@@ -3,6 +3,7 @@
  * and print the IDs the edit names. */
 #include "cmd.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,21 @@ void write_opts_init(struct write_opts *w)
 	w->lock_timeout_given = false;
 }
 
+int print_after_write(const char *path, const char *out, size_t len)
+{
+	errno = 0;
+	fwrite(out, 1, len, stdout);
+	if (!path)
+		return 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	error("%s was written, but its output could not be printed (cannot write to standard "
+	      "output%s%s); do not run the command again", display_path(path),
+	      errno ? ": " : "", errno ? strerror(errno) : "");
+	stdout_failure_told = true;
+	return TG_EIO;
+}
+
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg)
 {
@@ -45,6 +61,7 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 	struct buf before = BUF_INIT, ids = BUF_INIT, diff = BUF_INIT;
 	struct tg_lock *lk = NULL;
 	struct tg_edit *e = NULL;
+	bool written = false;
 	char *path = tg_workspace_district_path(ctx->ws, district, &d);
 	enum tg_status st = path ? TG_OK : TG_ENOINPUT;
 	if (!st && !w->dry_run)
@@ -66,11 +83,12 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 		free(b);
 	} else if (!st && (len != before.len || memcmp(after, before.s, len))) {
 		st = tg_lock_commit(lk, after, len, &d);
+		written = !st;
 	}
 	tg_lock_release(lk);
 	print_diags(&d);
 	if (!st && !w->dry_run)
-		fwrite(ids.s, 1, ids.len, stdout);
+		st = print_after_write(written ? path : NULL, ids.s, ids.len);
 	tg_edit_free(e);
 	tg_diags_release(&d);
 	buf_release(&before);
