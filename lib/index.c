@@ -343,7 +343,10 @@ enum tg_status ix_status(int rc)
 enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 		       const char *doing)
 {
-	const char *msg = ix->db ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc);
+	/* the failure may be another connection's (the full-text index is
+	 * built on one of its own): then this one's message is "not an error" */
+	const char *msg = ix->db && sqlite3_errcode(ix->db) != SQLITE_OK ? sqlite3_errmsg(ix->db)
+									 : sqlite3_errstr(rc);
 	ix->last_rc = rc;
 	if ((rc & 0xFF) == SQLITE_BUSY)
 		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
