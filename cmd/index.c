@@ -109,29 +109,18 @@ int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
 	return st;
 }
 
-int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
+/* Bring the index up to date and open it to read (open_index's work).
+ * *as_is: it could not be written and is read as it is; *gone: it was
+ * not there to be opened after its refresh (deleted meanwhile). */
+static int refresh_and_open(struct cmd_ctx *ctx, struct tg_index **out, struct tg_diags *d,
+			    bool *as_is, bool *gone)
 {
-	struct tg_diags d = TG_DIAGS_INIT;
-	*out = NULL;
-	int wst = need_workspace(ctx);
-	if (wst)
-		return wst;
-	enum tg_status st;
-	if (no_refresh) {
-		st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
-		if (st != TG_ENOINPUT && st != TG_EDATA) {
-			print_diags(&d);
-			tg_diags_release(&d);
-			say_where(ctx, *out);
-			return st;
-		}
-		tg_diags_release(&d);     /* missing or unusable: build it */
-	}
 	struct tg_index *w;
 	struct tg_index_stats s = { 0 };
-	st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &w, &d);
+	*as_is = *gone = false;
+	enum tg_status st = tg_index_open(ctx->ws, TG_INDEX_WRITE, &w, d);
 	if (!st) {
-		st = tg_index_refresh(w, ctx->cfg, NULL, &s, &d);
+		st = tg_index_refresh(w, ctx->cfg, NULL, &s, d);
 		if (s.created && !tg_index_in_cache(w))     /* say_where says so */
 			warning("there was no index; building %s", display_path(tg_index_path(w)));
 	}
@@ -142,21 +131,50 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 		bool usable = tg_index_open(ctx->ws, TG_INDEX_READ, out, &quiet) == TG_OK;
 		tg_diags_release(&quiet);
 		if (usable) {
-			tg_diags_release(&d);
+			tg_diags_release(d);
 			warning("cannot update the index (not allowed to write it); using it as it is");
+			*as_is = true;
 			return 0;
 		}
 	}
-	print_diags(&d);
-	tg_diags_release(&d);
 	if (st != TG_OK && st != TG_EDATA)
 		return st;
 	int status = st;
-	st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
+	st = tg_index_open(ctx->ws, TG_INDEX_READ, out, d);
+	*gone = st == TG_ENOINPUT;
+	return st ? (int)st : status;
+}
+
+int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	*out = NULL;
+	int st = need_workspace(ctx);
+	if (st)
+		return st;
+	if (no_refresh) {
+		st = tg_index_open(ctx->ws, TG_INDEX_READ, out, &d);
+		if (st != TG_ENOINPUT && st != TG_EDATA) {
+			print_diags(&d);
+			tg_diags_release(&d);
+			say_where(ctx, *out);
+			return st;
+		}
+		tg_diags_release(&d);     /* missing or unusable: build it */
+	}
+	bool as_is, gone;
+	st = refresh_and_open(ctx, out, &d, &as_is, &gone);
+	if (gone) {
+		/* the index was deleted after its refresh, before it was opened
+		 * to read: it is derived from the files, so build it again */
+		tg_diags_release(&d);
+		st = refresh_and_open(ctx, out, &d, &as_is, &gone);
+	}
 	print_diags(&d);
 	tg_diags_release(&d);
-	say_where(ctx, *out);
-	return st ? (int)st : status;
+	if (*out && !as_is)
+		say_where(ctx, *out);
+	return st;
 }
 
 static enum table_type cell_type(enum tg_vtype t)
