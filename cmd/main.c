@@ -29,7 +29,7 @@ const struct cmd commands[] = {
 	{ "log", cmd_log, CMD_WORKSPACE, "the history of a district or an item, from git" },
 	{ "merge-file", cmd_merge_file, 0, "merge two sides' edits of a plan file (git's merge driver)" },
 	{ "git", cmd_git, CMD_WORKSPACE, "set up a git clone to merge plan files with trygg" },
-	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue" },
+	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue, site" },
 	{ "index", cmd_index, CMD_WORKSPACE, "bring the index of all districts up to date" },
 	{ "ls", cmd_ls, CMD_WORKSPACE, "list measures, problems or follow-ups across districts" },
 	{ "search", cmd_search, CMD_WORKSPACE, "search the plans' text across districts" },

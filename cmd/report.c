@@ -13,13 +13,17 @@ static const char usage[] =
 	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
 	"                    [--output FILE [--lock-timeout SECS]] [--as-of DATE]\n"
 	"                    [--exit-code] [--no-refresh] [--color[=auto|always|never]]\n"
+	"   or: trygg report site --output DIR [--as-of DATE] [--lang sv|en] [--no-refresh]\n"
 	"\n"
 	"KIND is plan, followup, situation, overview or overdue.  overview and\n"
-	"overdue cover every district unless D is given.  Labels are in the\n"
+	"overdue cover every district unless D is given.  report site writes every\n"
+	"report as a static site into the folder DIR (index.html: the overview;\n"
+	"a page per district), replacing what DIR held at once.  Labels are in the\n"
 	"workspace's language (trygg.yaml: language) unless --lang says otherwise;\n"
 	"LANG is never consulted.\n"
 	"\n"
-	"  --output FILE   write the report to FILE atomically (temp file + rename)\n"
+	"  --output FILE   write the report to FILE atomically (temp file + rename);\n"
+	"                  with site, the folder DIR: empty, missing or a site\n"
 	"  --lock-timeout SECS  wait this long for another writer of FILE (default 10)\n"
 	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
 	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
@@ -199,6 +203,30 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 	return status;
 }
 
+/* trygg report site: the site from the plan files and the index. */
+static int run_site(struct cmd_ctx *ctx, const struct tg_report_opts *opts, const char *dir,
+		    bool no_refresh)
+{
+	struct tg_report_opts o = *opts;
+	char day[11];
+	if (!o.as_of) {
+		today(day);
+		o.as_of = day;
+	}
+	struct tg_index *ix = NULL;
+	/* a plan file that does not load stops the site (its errors printed
+	 * here): the site shows every district or none */
+	int status = open_index(ctx, no_refresh, &ix);
+	if (!status) {
+		struct tg_diags d = TG_DIAGS_INIT;
+		status = tg_report_site(ctx->ws, ctx->cfg, ix, dir, &o, &d);
+		print_diags(&d);
+		tg_diags_release(&d);
+	}
+	tg_index_free(ix);
+	return status;
+}
+
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -217,7 +245,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
 	const char *output = NULL, *lang = NULL;
-	bool all = false, exit_code = false, no_refresh = false;
+	bool all = false, exit_code = false, no_refresh = false, format_given = false;
 	struct write_opts w;
 	write_opts_init(&w);
 	int o_, k, status = 0;
@@ -229,6 +257,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 			if (!parse_enum(optarg, tg_format_names, &k))
 				return bad_value(usage, "--format", optarg, tg_format_names);
 			o.format = k;
+			format_given = true;
 			break;
 		case 'l':
 			if (!parse_enum(optarg, langs, &k))
@@ -257,6 +286,22 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!parse_enum(argv[optind], tg_report_names, &k))
 		return bad_value(usage, "KIND", argv[optind], tg_report_names);
 	o.kind = k;
+	if (o.kind == TG_REPORT_SITE) {
+		if (rest > 1 || all)
+			return usage_error(usage, "report site covers every district: no D or --all");
+		if (!output)
+			return usage_error(usage, "report site needs --output DIR");
+		if (format_given && o.format != TG_FMT_HTML)
+			return usage_error(usage, "report site is HTML: --format %s does not go with it",
+					   tg_format_names[o.format]);
+		if (exit_code || w.lock_timeout_given)
+			return usage_error(usage, "%s does not go with report site",
+					   exit_code ? "--exit-code" : "--lock-timeout");
+		if ((status = need_workspace(ctx)))
+			return status;
+		o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
+		return run_site(ctx, &o, output, no_refresh);
+	}
 	const char *district = rest >= 2 ? argv[optind + 1] : NULL;
 	bool city_kind = o.kind == TG_REPORT_OVERVIEW || o.kind == TG_REPORT_OVERDUE;
 	if (rest > 2 || (district && all))

@@ -393,8 +393,8 @@ _trygg() {
 	help) ((n == 0)) && _trygg_reply "$_trygg_commands" "$cur" ;;
 	report)
 		if ((n == 0)); then
-			_trygg_reply "plan followup situation overview overdue" "$cur"
-		elif ((n == 1)); then
+			_trygg_reply "plan followup situation overview overdue site" "$cur"
+		elif ((n == 1)) && [[ ${args[0]} != site ]]; then
 			_trygg_reply_districts "$cur"
 		fi ;;
 	ls) ((n == 0)) && _trygg_reply "measures problems followups" "$cur" ;;

@@ -548,8 +548,9 @@ void tg_rows_release(struct tg_rows *t);
 
 enum tg_format { TG_FMT_TEXT, TG_FMT_MD, TG_FMT_HTML, TG_FMT_CSV, TG_FMT_JSON };
 enum tg_report_kind { TG_REPORT_PLAN, TG_REPORT_FOLLOWUP, TG_REPORT_SITUATION,
-		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE };
-extern const char *const tg_report_names[];  /* plan followup situation overview overdue */
+		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE,
+		      TG_REPORT_SITE };        /* tg_report_site, not tg_report */
+extern const char *const tg_report_names[];  /* plan followup situation overview overdue site */
 extern const char *const tg_format_names[];  /* text md html csv json */
 
 struct tg_report_opts {
@@ -578,6 +579,17 @@ struct tg_report_input {
 enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_report_input *in,
 			 const struct tg_config *cfg, const struct tg_report_opts *o,
 			 size_t *overdue, struct tg_diags *d);
+
+/* Write every report as a static site into the folder dir (trygg report
+ * site, lib/report/site.c): index.html (the overview), overdue.html and
+ * districts/NAME.html per plan file (plan, follow-up, situation), linked
+ * by relative links.  The site is built in a new folder beside dir and
+ * then takes dir's place in one rename; an existing dir must be empty or a
+ * site made here (it holds the file .trygg-site), else TG_ECREAT and
+ * nothing changes.  ix: the index, up to date; o: english and as_of. */
+enum tg_status tg_report_site(const struct tg_workspace *ws, const struct tg_config *cfg,
+			      struct tg_index *ix, const char *dir,
+			      const struct tg_report_opts *o, struct tg_diags *d);
 
 /* ---- writing YAML ----------------------------------------------------- */
 

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Every report kind as HTML in headless Chromium: a screenshot at 1280 and
+# Every report kind as HTML, and the site's index and a district's page
+# (trygg report site), in headless Chromium: a screenshot at 1280 and
 # at 390 px and a PDF of each, kept in $BUILDDIR/report-render for a person
 # to look at (made by every run, never committed), and an overflow check.
 # For that, each page gets tests/fixtures/overflow-probe.html appended to a
@@ -41,15 +42,20 @@ for kind in plan followup situation overview overdue; do
 		--as-of 2015-06-01 --output "$out/$kind.html"
 	pages="$pages $kind.html"
 done
+# the site's index and a district's page (copies, beside the others)
+expect "report site" 0 trygg -C ws report site --output "$out/site" --as-of 2015-06-01
+cp "$out/site/index.html" "$out/site-index.html"
+cp "$out/site/districts/angered.html" "$out/site-angered.html"
+pages="$pages site-index.html site-angered.html"
 
-# the screenshots and PDFs, three browsers at a time
+# the screenshots and PDFs, four browsers at a time
 for p in $pages; do
 	echo "${p%.html}-1280 --window-size=1280,1600 --screenshot=$out/${p%.html}-1280.png --print-to-pdf=$out/${p%.html}.pdf file://$out/$p"
 	echo "${p%.html}-390 --window-size=390,2400 --screenshot=$out/${p%.html}-390.png file://$out/$p"
 done >"$TMP/jobs"
 export -f chromium
 export browser TMP
-xargs -P 3 -L 1 bash -c 'chromium "$@" >/dev/null' _ <"$TMP/jobs"
+xargs -P 4 -L 1 bash -c 'chromium "$@" >/dev/null' _ <"$TMP/jobs"
 
 png_width() {
 	od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'

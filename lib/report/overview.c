@@ -229,7 +229,15 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		buf_adds(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i <= n; i++) {
 			buf_adds(b, i == n ? "<tr><th>" : "<tr><td>");
-			html_esc(b, table[i][0]);
+			if (r->site && i < n && o->paths[i]) {
+				buf_adds(b, "<a href=\"");
+				site_page(b, o->paths[i], true);
+				buf_adds(b, "\">");
+				html_esc(b, table[i][0]);
+				buf_adds(b, "</a>");
+			} else {
+				html_esc(b, table[i][0]);
+			}
 			buf_adds(b, i == n ? "</th>" : "</td>");
 			for (int c = 1; c < 9; c++)
 				buf_addf(b, "<td class=\"num\">%s</td>", table[i][c]);

@@ -2,7 +2,8 @@
 
 #include <stdlib.h>
 
-const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue", NULL };
+const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue",
+	"site", NULL };
 const char *const tg_format_names[] = { "text", "md", "html", "csv", "json", NULL };
 
 static const char *const row_specs[] = {
@@ -62,13 +63,18 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 			 size_t *overdue, struct tg_diags *d)
 {
 	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT,
-			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2 };
+			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2, false };
 	enum tg_report_kind k = o->kind;
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;
 	size_t n_late = 0;
 	enum tg_status st = TG_OK;
 	*overdue = 0;
+	if (k == TG_REPORT_SITE) {
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "a site is many files: tg_report_site writes it");
+		return TG_EUSAGE;
+	}
 	if (k == TG_REPORT_OVERVIEW)
 		st = overview_load(in->ix, o->as_of, in->file, &ov, d);
 	else if (k == TG_REPORT_OVERDUE)

@@ -25,6 +25,7 @@ struct rctx {
 	bool color;                    /* text for a terminal: ANSI colours */
 	bool html;                     /* the report is HTML */
 	int sub;                       /* HTML: the level of a district's sections */
+	bool site;                     /* HTML pages of a site: link to the others */
 };
 
 /* ANSI colour around text output, when r->color. */
@@ -57,6 +58,12 @@ void put_date(const struct rctx *r, struct buf *b, const char *date);
 /* HTML: "<td data-label=\"LABEL\">", the label a narrow screen shows above
  * the cell when it stacks the table's cells (class "stack"). */
 void html_td(const struct rctx *r, enum label l);
+
+/* The page of the district whose plan file is file (its path in the
+ * workspace, or any path ending in its name) in a site, relative to the
+ * site's top: "districts/angered.html"; as an href (href: bytes other than
+ * letters, digits and -._~ percent-encoded), or as a file name. */
+void site_page(struct buf *b, const char *file, bool href);
 
 bool measure_overdue(const struct tg_measure *m, const char *as_of);
 

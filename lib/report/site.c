@@ -1,0 +1,358 @@
+/*
+ * site: every report as a static site for an intranet (trygg report site).
+ *
+ * The pages are written into a new folder beside DIR, each file fsynced;
+ * then that folder takes DIR's place in one rename (renameat2's
+ * RENAME_EXCHANGE when DIR exists), so a reader sees the old site or the
+ * new one, never a mix; the old one is removed after.  A DIR that holds
+ * anything is replaced only when it holds the marker file a site has, so a
+ * mistyped DIR never loses a person's files.
+ */
+#define _GNU_SOURCE  /* renameat2 */
+#include "report.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MARKER ".trygg-site"
+
+static const char marker_text[] =
+	"This folder is written by `trygg report site`: every run replaces all of it.\n";
+
+void site_page(struct buf *b, const char *file, bool href)
+{
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	size_t n = strlen(base);
+	if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+		n -= 5;
+	buf_adds(b, "districts/");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)base[i];
+		if (!href || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c))
+			buf_addc(b, (char)c);
+		else
+			buf_addf(b, "%%%02X", c);
+	}
+	buf_adds(b, ".html");
+}
+
+/* Where the site goes: DIR's folder and name, and what DIR is now. */
+struct target {
+	char *path;                   /* DIR, a link followed, no trailing '/' */
+	char *parent, *name;
+	bool exists;
+	mode_t mode;                  /* of the new folder */
+	char *tmp;                    /* the folder being built, or NULL */
+};
+
+static enum tg_status fail(struct tg_diags *d, const char *path, int err, const char *what)
+{
+	tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "%s: %s", what, strerror(err));
+	return err == EIO || err == ENOSPC || err == EDQUOT ? TG_EIO : TG_ECREAT;
+}
+
+/* Does folder path hold nothing, or a site (the marker)? */
+static enum tg_status replaceable(const char *path, struct tg_diags *d)
+{
+	DIR *dir = opendir(path);
+	if (!dir)
+		return fail(d, path, errno, "cannot read folder");
+	bool marker = false, other = false;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (!strcmp(e->d_name, MARKER))
+			marker = true;
+		else
+			other = true;
+	}
+	closedir(dir);
+	if (other && !marker) {
+		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0,
+			    "folder is not empty and holds no site (no " MARKER "): not replacing it");
+		return TG_ECREAT;
+	}
+	return TG_OK;
+}
+
+static enum tg_status target_init(struct target *t, const char *dir, struct tg_diags *d)
+{
+	memset(t, 0, sizeof *t);
+	struct stat st;
+	if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* a link stays: the folder it names is replaced */
+		t->path = realpath(dir, NULL);
+		if (!t->path)
+			return fail(d, dir, errno, "cannot follow the link");
+	} else {
+		t->path = xstrdup(dir);
+	}
+	size_t n = strlen(t->path);
+	while (n > 1 && t->path[n - 1] == '/')
+		t->path[--n] = '\0';
+	char *slash = strrchr(t->path, '/');
+	t->name = xstrdup(slash ? slash + 1 : t->path);
+	t->parent = slash == t->path ? xstrdup("/")
+		    : slash ? xasprintf("%.*s", (int)(slash - t->path), t->path) : xstrdup(".");
+	if (!*t->name || !strcmp(t->name, ".") || !strcmp(t->name, "..")) {
+		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
+			    "name the site's folder by its name (not '.', '..' or '/')");
+		return TG_ECREAT;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	t->mode = 0777 & ~mask;
+	if (stat(t->path, &st) < 0) {
+		if (errno != ENOENT)
+			return fail(d, t->path, errno, "cannot stat");
+		return TG_OK;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		tg_diag_add(d, TG_SEV_ERROR, dir, 0, 0, NULL, 0, 0,
+			    "is %s, not a folder: the site needs a folder of its own",
+			    S_ISREG(st.st_mode) ? "a file" : tg_file_kind(st.st_mode));
+		return TG_ECREAT;
+	}
+	t->exists = true;
+	t->mode = st.st_mode & 07777;
+	return replaceable(t->path, d);
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path) < 0 ? -1 : 0;
+}
+
+/* Remove the folder path and everything in it. */
+static bool remove_tree(const char *path)
+{
+	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS) == 0;
+}
+
+static enum tg_status sync_path(const char *path, int flags, struct tg_diags *d)
+{
+	int fd = open(path, flags | O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) < 0) {
+		enum tg_status st = fail(d, path, errno, "cannot sync");
+		if (fd >= 0)
+			close(fd);
+		return st;
+	}
+	close(fd);
+	return TG_OK;
+}
+
+/* Write b as the new file folder/name, synced. */
+static enum tg_status write_page(const char *folder, const char *name, const struct buf *b,
+				 struct tg_diags *d)
+{
+	char *path = xasprintf("%s/%s", folder, name);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	size_t off = 0;
+	while (fd >= 0 && off < b->len) {
+		ssize_t w = write(fd, b->s + off, b->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			break;
+		off += (size_t)w;
+	}
+	enum tg_status st = TG_OK;
+	if (fd < 0 || off < b->len || fsync(fd) < 0)
+		st = fail(d, path, errno, "cannot write");
+	if (fd >= 0 && close(fd) < 0 && !st)
+		st = fail(d, path, errno, "cannot write");
+	free(path);
+	return st;
+}
+
+/* The start of a page: the frame, and links to the site's city-wide pages
+ * (up: the way from the page to the site's top, "" or "../"). */
+static void page_open(const struct rctx *r, const char *title, const char *up)
+{
+	html_open(r, title);
+	buf_addf(r->out, "<nav><a href=\"%sindex.html\">%s</a><a href=\"%soverdue.html\">%s</a></nav>\n",
+		 up, lbl(r, L_OVERVIEW_TITLE), up, lbl(r, L_OVERDUE_TITLE));
+}
+
+/* A district's page: its plan, follow-up and situation picture. */
+static void district_page(struct rctx *r, const struct tg_plan *p)
+{
+	struct buf *b = r->out;
+	struct buf title = BUF_INIT;
+	buf_addf(&title, "Trygg i %s", p->district);
+	page_open(r, title.s, "../");
+	buf_adds(b, "<h1>");
+	html_esc(b, title.s);
+	buf_addf(b, "</h1>\n<p class=\"meta\">%s ", lbl(r, L_AS_OF));
+	put_date(r, b, r->as_of);
+	buf_addf(b, "</p>\n<nav><a href=\"#plan\">%s</a><a href=\"#followup\">%s</a>"
+		    "<a href=\"#situation\">%s</a></nav>\n", lbl(r, L_PLAN_TITLE),
+		 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_SITUATION_TITLE));
+	buf_addf(b, "<h2 id=\"plan\">%s</h2>\n", lbl(r, L_PLAN_TITLE));
+	report_plan(r, TG_FMT_HTML, p);
+	buf_addf(b, "<h2 id=\"followup\">%s</h2>\n", lbl(r, L_FOLLOWUP_TITLE));
+	report_followup(r, TG_FMT_HTML, p);
+	buf_addf(b, "<h2 id=\"situation\">%s</h2>\n", lbl(r, L_SITUATION_TITLE));
+	report_situation(r, TG_FMT_HTML, p);
+	html_close(r);
+	buf_release(&title);
+}
+
+/* Every page into folder t->tmp. */
+static enum tg_status build(struct target *t, const struct tg_workspace *ws,
+			    const struct tg_config *cfg, struct tg_index *ix,
+			    const struct tg_report_opts *o, struct tg_diags *d)
+{
+	struct buf b = BUF_INIT;
+	struct rctx r = { &b, cfg, o->english, o->as_of, false, true, 3, true };
+	struct overview_data ov = { 0 };
+	struct late *late = NULL;
+	size_t n_late = 0;
+	char *sub = xasprintf("%s/districts", t->tmp);
+	enum tg_status st = mkdir(sub, t->mode) < 0 ? fail(d, sub, errno, "cannot create folder") : TG_OK;
+	if (!st)
+		st = overview_load(ix, o->as_of, NULL, &ov, d);
+	if (!st) {
+		struct buf title = BUF_INIT;
+		buf_addf(&title, "Trygg i %s — %s", cfg && cfg->city ? cfg->city : lbl(&r, L_CITY),
+			 lbl(&r, L_OVERVIEW_TITLE));
+		page_open(&r, title.s, "");
+		report_overview(&r, TG_FMT_HTML, &ov);
+		html_close(&r);
+		buf_release(&title);
+		st = write_page(t->tmp, "index.html", &b, d);
+	}
+	if (!st)
+		st = overdue_load(ix, &r, NULL, &late, &n_late, d);
+	if (!st) {
+		buf_reset(&b);
+		page_open(&r, lbl(&r, L_OVERDUE_TITLE), "");
+		report_overdue(&r, TG_FMT_HTML, late, n_late);
+		html_close(&r);
+		st = write_page(t->tmp, "overdue.html", &b, d);
+	}
+	char **files = NULL;
+	size_t n = 0;
+	if (!st)
+		st = tg_workspace_list(ws, &files, &n, d);
+	for (size_t i = 0; i < n; i++) {
+		struct tg_plan *p = NULL;
+		struct tg_diags pd = TG_DIAGS_INIT;
+		/* every file is loaded, so that every error is told; warnings
+		 * are check's */
+		enum tg_status pst = tg_plan_load(files[i], cfg, &p, &pd);
+		tg_diags_keep_errors(&pd);
+		tg_diags_append(d, &pd);
+		tg_diags_release(&pd);
+		if (!st && pst)
+			st = pst;
+		if (!st) {
+			struct buf page = BUF_INIT;
+			site_page(&page, files[i], false);
+			buf_reset(&b);
+			district_page(&r, p);
+			st = write_page(t->tmp, page.s, &b, d);
+			buf_release(&page);
+		}
+		tg_plan_free(p);
+		free(files[i]);
+	}
+	free(files);
+	if (!st) {
+		buf_reset(&b);
+		buf_adds(&b, marker_text);
+		st = write_page(t->tmp, MARKER, &b, d);
+	}
+	if (!st)
+		st = sync_path(sub, O_DIRECTORY, d);
+	if (!st)
+		st = sync_path(t->tmp, O_DIRECTORY, d);
+	overview_release(&ov);
+	late_release(late, n_late);
+	buf_release(&b);
+	free(sub);
+	return st;
+}
+
+/* Put the built folder in DIR's place; the old site goes after. */
+static enum tg_status swap(struct target *t, struct tg_diags *d)
+{
+	if (!t->exists) {
+		if (rename(t->tmp, t->path) < 0)
+			return fail(d, t->path, errno, "cannot create the site");
+		free(t->tmp);
+		t->tmp = NULL;
+		return sync_path(t->parent, O_DIRECTORY, d);
+	}
+	if (renameat2(AT_FDCWD, t->tmp, AT_FDCWD, t->path, RENAME_EXCHANGE) < 0) {
+		if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+			return fail(d, t->path, errno, "cannot replace the site");
+		/* a file system without the exchange: two renames, and for a
+		 * moment no DIR */
+		char *old = xasprintf("%s/.%s.old.XXXXXX", t->parent, t->name);
+		if (!mkdtemp(old) || rmdir(old) < 0 || rename(t->path, old) < 0) {
+			enum tg_status st = fail(d, t->path, errno, "cannot replace the site");
+			free(old);
+			return st;
+		}
+		if (rename(t->tmp, t->path) < 0) {
+			enum tg_status st = fail(d, t->path, errno, "cannot replace the site");
+			if (rename(old, t->path) < 0)
+				tg_diag_add(d, TG_SEV_ERROR, old, 0, 0, NULL, 0, 0,
+					    "the old site is here: %s", strerror(errno));
+			free(old);
+			return st;
+		}
+		free(t->tmp);
+		t->tmp = old;
+	}
+	/* t->tmp now holds the old site */
+	enum tg_status st = sync_path(t->parent, O_DIRECTORY, d);
+	if (!remove_tree(t->tmp))
+		tg_diag_add(d, TG_SEV_WARNING, t->tmp, 0, 0, NULL, 0, 0,
+			    "cannot remove the old site: %s", strerror(errno));
+	free(t->tmp);
+	t->tmp = NULL;
+	return st;
+}
+
+enum tg_status tg_report_site(const struct tg_workspace *ws, const struct tg_config *cfg,
+			      struct tg_index *ix, const char *dir,
+			      const struct tg_report_opts *o, struct tg_diags *d)
+{
+	struct target t;
+	enum tg_status st = target_init(&t, dir, d);
+	if (!st) {
+		t.tmp = xasprintf("%s/.%s.tmp.XXXXXX", t.parent, t.name);
+		if (!mkdtemp(t.tmp)) {
+			st = fail(d, t.path, errno, "cannot create a temporary folder beside it");
+			free(t.tmp);
+			t.tmp = NULL;
+		} else if (chmod(t.tmp, t.mode) < 0) {
+			st = fail(d, t.tmp, errno, "cannot set the folder's mode");
+		}
+	}
+	if (!st)
+		st = build(&t, ws, cfg, ix, o, d);
+	if (!st)
+		st = swap(&t, d);
+	if (t.tmp)
+		remove_tree(t.tmp);
+	free(t.tmp);
+	free(t.path);
+	free(t.parent);
+	free(t.name);
+	return st;
+}
