@@ -491,6 +491,10 @@ static void merge_list(struct mctx *m, const struct mpath *map, const char *key,
 	struct mpath at = path_plus(map, (struct mstep){ .kind = MS_KEY, .key = key });
 	const struct tg_val *lists[3] = { b, o, t };
 	if (all_scalars(b) && all_scalars(o) && all_scalars(t)) {
+		if (tg_val_equal(o, b)) {          /* THEIRS's list as it is, in its order */
+			add_op(m, OP_SET, map, key, t);
+			return;
+		}
 		if (!only_added(b, o) || !only_added(b, t)) {
 			conflict(m, &at);
 			return;
