@@ -166,8 +166,8 @@ chmod a+rx "$TMP"
 as_reader() { env HOME=/nonexistent XDG_CACHE_HOME= "$@"; }
 if [ "$(id -u)" = 0 ]; then
 	as_reader() {
-		setpriv --reuid=nobody --regid=nogroup --clear-groups \
-			env HOME=/nonexistent XDG_CACHE_HOME= "$@"
+		HOME=/nonexistent XDG_CACHE_HOME= \
+			setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
 	}
 fi
 if ! as_reader "$TRYGG" --version >/dev/null 2>&1; then

@@ -6,19 +6,18 @@
 # Root may write anywhere: the commands run as nobody.
 . "$SRCDIR/tests/lib.sh"
 
+# nobody, with a home and a cache folder of its own
+as_nobody() {
+	HOME="$TMP/home" XDG_CACHE_HOME="$TMP/cache" \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
+}
 chmod a+rx "$TMP"
-if [ "$(id -u)" != 0 ] || ! setpriv --reuid=nobody --regid=nogroup --clear-groups \
-	"$TRYGG" --version >/dev/null 2>&1; then
+if [ "$(id -u)" != 0 ] || ! as_nobody "$TRYGG" --version >/dev/null 2>&1; then
 	ok "a read-only workspace # SKIP needs root, setpriv, and a build nobody may run"
 	done_testing
 fi
 mkdir home cache
 chown nobody home cache
-# nobody, with a home and a cache folder of its own
-as_nobody() {
-	setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		env HOME="$TMP/home" XDG_CACHE_HOME="$TMP/cache" "$@"
-}
 
 example_ws
 chmod -R a+rX,a-w ws
@@ -83,15 +82,15 @@ expect_no_stdout "no hit"
 # Without XDG_CACHE_HOME (or with a relative one, which the XDG rules
 # ignore) the cache is ~/.cache.
 for xdg in "" "relative/cache"; do
-	expect "XDG_CACHE_HOME='$xdg': ls" 0 setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		env HOME="$TMP/home" XDG_CACHE_HOME="$xdg" "$TRYGG" -C ws ls problems
+	expect "XDG_CACHE_HOME='$xdg': ls" 0 env HOME="$TMP/home" XDG_CACHE_HOME="$xdg" \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$TRYGG" -C ws ls problems
 	expect_stderr "the index is in ~/.cache" "the index is kept in home/.cache/trygg/$entry/index.sqlite"
 done
 check "nothing made at the relative path" test ! -e relative -a ! -e ws/relative
 
 # No cache to write either: as before, exit 73, saying who can build it
-expect "no cache folder either: exit 73" 73 setpriv --reuid=nobody --regid=nogroup --clear-groups \
-	env HOME=/nonexistent XDG_CACHE_HOME= "$TRYGG" -C ws ls measures
+expect "no cache folder either: exit 73" 73 env HOME=/nonexistent XDG_CACHE_HOME= \
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$TRYGG" -C ws ls measures
 expect_stderr "the workspace's reason" "ws/.trygg: error: cannot create the index folder: Permission denied"
 expect_stderr "and the cache's" "/nonexistent/.cache/trygg/$entry/index.sqlite: error: cannot create the index in the cache folder either: "
 
