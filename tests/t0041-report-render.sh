@@ -48,14 +48,28 @@ cp "$out/site/index.html" "$out/site-index.html"
 cp "$out/site/districts/angered.html" "$out/site-angered.html"
 pages="$pages site-index.html site-angered.html"
 
-# the screenshots and PDFs, four browsers at a time
-for p in $pages; do
-	echo "${p%.html}-1280 --window-size=1280,1600 --screenshot=$out/${p%.html}-1280.png --print-to-pdf=$out/${p%.html}.pdf file://$out/$p"
-	echo "${p%.html}-390 --window-size=390,2400 --screenshot=$out/${p%.html}-390.png file://$out/$p"
-done >"$TMP/jobs"
+# the overflow check: every page in a frame at each width, in one browser
+# run, beside the screenshots and PDFs: four browsers at a time
+{
+	echo '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+	for p in $pages; do
+		cat "$out/$p" "$SRCDIR/tests/fixtures/overflow-probe.html" >"$TMP/probe/$p"
+		for w in 1280 680 390; do
+			echo "<iframe src=\"$p\" style=\"width:${w}px;height:500px;border:0;display:block\"></iframe>"
+		done
+	done
+	echo '</body></html>'
+} >"$TMP/probe/frames.html"
+{
+	echo "probe --allow-file-access-from-files --window-size=1400,1000 --dump-dom file://$TMP/probe/frames.html"
+	for p in $pages; do
+		echo "${p%.html}-1280 --window-size=1280,1600 --screenshot=$out/${p%.html}-1280.png --print-to-pdf=$out/${p%.html}.pdf file://$out/$p"
+		echo "${p%.html}-390 --window-size=390,2400 --screenshot=$out/${p%.html}-390.png file://$out/$p"
+	done
+} >"$TMP/jobs"
 export -f chromium
 export browser TMP
-xargs -P 4 -L 1 bash -c 'chromium "$@" >/dev/null' _ <"$TMP/jobs"
+xargs -P 4 -L 1 bash -c 'chromium "$@" >"$TMP/out-$1"' _ <"$TMP/jobs"
 
 png_width() {
 	od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'
@@ -68,20 +82,7 @@ for p in $pages; do
 	check "$b: a PDF on A4 pages (595 x 842 pt)" sh -c "head -c 5 '$out/$b.pdf' | grep -q '%PDF-' && grep -aq 'MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]' '$out/$b.pdf'"
 done
 
-# the overflow check: every page in a frame at each width, one browser run
-{
-	echo '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
-	for p in $pages; do
-		cat "$out/$p" "$SRCDIR/tests/fixtures/overflow-probe.html" >"$TMP/probe/$p"
-		for w in 1280 680 390; do
-			echo "<iframe src=\"$p\" style=\"width:${w}px;height:500px;border:0;display:block\"></iframe>"
-		done
-	done
-	echo '</body></html>'
-} >"$TMP/probe/frames.html"
-chromium probe --allow-file-access-from-files --window-size=1400,1000 \
-	--dump-dom "file://$TMP/probe/frames.html" >"$TMP/dom.html"
-grep -o '<pre class="overflow">[^<]*</pre>' "$TMP/dom.html" | sed 's/<[^>]*>//g' >"$TMP/overflow"
+grep -o '<pre class="overflow">[^<]*</pre>' "$TMP/out-probe" | sed 's/<[^>]*>//g' >"$TMP/overflow"
 for p in $pages; do
 	for w in 1280 680 390; do
 		line=$(grep -F "page=$p width=$w " "$TMP/overflow")

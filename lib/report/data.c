@@ -52,7 +52,7 @@ static const char indicators_sql[] =
 	"ORDER BY i.id LIMIT " XSTR(MAX_CHART);
 
 static const char overdue_sql[] =
-	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due\n"
+	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due, f.path\n"
 	"FROM measures m JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
 	"LEFT JOIN responsible r ON r.measure_id = m.id\n"
 	"WHERE m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled')\n"
@@ -262,6 +262,7 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 		     l->status++)
 			;
 		l->due = dup(c, 6);
+		l->file = dup(c, 7);
 		l->days = today - tg_day_number(l->due);
 	}
 	tg_cursor_free(c);
@@ -278,6 +279,7 @@ void late_release(struct late *v, size_t n)
 		free(v[i].id);
 		free(v[i].text);
 		free(v[i].due);
+		free(v[i].file);
 	}
 	free(v);
 }

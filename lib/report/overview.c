@@ -432,13 +432,29 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			}
 		}
 		const struct late *m = &v[i];
-		if (html) {
+		if (html && r->site && m->file) {
+			/* in a site: to the district's page, and the measure on it */
+			struct buf page = BUF_INIT;
+			site_page(&page, m->file, true);
+			buf_addf(b, "<tr><td><a href=\"%s\">", page.s);
+			html_esc(b, v[i].district);
+			buf_adds(b, "</a></td>");
+			html_td(r, L_ID);
+			buf_addf(b, "<a href=\"%s#", page.s);
+			html_esc(b, m->id);
+			buf_adds(b, "\">");
+			html_esc(b, m->id);
+			buf_adds(b, "</a></td>");
+			buf_release(&page);
+		} else if (html) {
 			buf_adds(b, "<tr><td>");
 			html_esc(b, v[i].district);
 			buf_adds(b, "</td>");
 			html_td(r, L_ID);
 			html_esc(b, m->id);
 			buf_adds(b, "</td>");
+		}
+		if (html) {
 			html_td(r, L_MEASURE);
 			html_esc(b, m->text);
 			buf_adds(b, "</td>");

@@ -108,6 +108,7 @@ struct overview_data {
 /* One overdue measure under one responsible party. */
 struct late {
 	char *who, *district, *id, *text, *due;
+	char *file;                   /* the district's plan file, in the workspace */
 	int phase;
 	enum tg_mstatus status;
 	long days;
