@@ -33,6 +33,7 @@
 #define TG_RACY_NS (2LL * 1000000000LL)   /* coarse clocks, FAT's 2 s mtime */
 #define BUSY_MS 10000
 #define LOAD_BUDGET (8u << 20)  /* bytes of plan files read ahead, at most */
+#define LOAD_TRIES 5            /* reads of a file that changes while read */
 #define CONFIG_PATH "trygg.yaml"
 
 /* ---- schema ----------------------------------------------------------- */
@@ -1315,9 +1316,11 @@ struct job {
 	enum step step;
 	const char *path, *rel;     /* as listed; relative to the workspace */
 	const struct filerow *old;  /* what the index knows; NULL: a new file */
-	struct filerow now;         /* its size and mtime now */
+	struct filerow now;         /* its size and mtime now; once read, as read */
 	/* STEP_LOAD: what load_job found, maybe on a worker thread */
 	bool same;                  /* the content hash is what was indexed */
+	bool read;                  /* the text was read; read_st: in what state */
+	struct stat read_st;
 	enum tg_status st;
 	struct buf text;
 	struct tg_plan *plan;
@@ -1351,18 +1354,28 @@ static bool plan_step(struct refresh *r, struct job *j, const char *path, const 
 	return true;
 }
 
-/* Read, hash and parse a file (on a worker thread: no SQLite here). */
-static void load_job(void *arg, size_t i)
+/* Read, hash and parse a file (maybe on a worker thread: no SQLite here). */
+static void load_file(struct refresh *r, struct job *j)
 {
-	struct refresh *r = arg;
-	struct job *j = r->loads[i];
-	j->st = tg_read_file(j->path, TG_MAX_FILE, &j->text, &j->diags);
+	j->st = tg_read_file_st(j->path, TG_MAX_FILE, &j->text, &j->read_st, &j->diags);
+	j->read = j->st == TG_OK;
+	if (j->read) {
+		j->now.size = (long long)j->read_st.st_size;
+		j->now.mtime_ns = (long long)j->read_st.st_mtim.tv_sec * 1000000000LL +
+				  j->read_st.st_mtim.tv_nsec;
+	}
 	j->now.hash = j->st == TG_OK ? tg_hash64(j->text.s, j->text.len) : 0;
 	j->same = j->st == TG_OK && j->old && !r->force && !j->old->stale &&
 		  j->old->hash == j->now.hash;
 	if (j->st == TG_OK && !j->same)
 		j->st = tg_plan_parse(j->path, j->text.s, j->text.len, r->cfg, &j->plan,
 				      &j->diags);
+}
+
+static void load_job(void *arg, size_t i)
+{
+	struct refresh *r = arg;
+	load_file(r, r->loads[i]);
 }
 
 static void free_job(struct job *j)
@@ -1373,9 +1386,39 @@ static void free_job(struct job *j)
 	tg_diags_release(&j->diags);
 }
 
+/* Make sure what load_job read is a whole version of the file, as it is
+ * now (see tg_file_settled): a file that changed since, or that a process
+ * has open for writing, is read again, LOAD_TRIES times at most; then it
+ * fails to load as busy.  Neither a part of a file rewritten in place nor
+ * the error it gave is indexed. */
+static void settle(struct refresh *r, struct job *j)
+{
+	enum tg_settled s;
+	for (int tries = 1; j->read && (s = tg_file_settled(j->path, &j->read_st)) != TG_SETTLED;
+	     tries++) {
+		struct filerow now = j->now;
+		free_job(j);
+		if (tries == LOAD_TRIES) {
+			j->st = TG_EBUSY;
+			j->read = j->same = false;
+			if (s == TG_WRITING)
+				tg_diag_add(&j->diags, TG_SEV_ERROR, j->path, 0, 0, NULL, 0, 0,
+					    "another process has it open for writing; try again");
+			else
+				tg_diag_add(&j->diags, TG_SEV_ERROR, j->path, 0, 0, NULL, 0, 0,
+					    "changed while it was read, %d times; is something "
+					    "writing it? try again", LOAD_TRIES);
+			return;
+		}
+		j->now = now;
+		load_file(r, j);
+	}
+}
+
 /* Put what load_job found into the index. */
 static void apply_load(struct refresh *r, struct job *j)
 {
+	settle(r, j);
 	prepare_writes(r);
 	const struct filerow *old = j->old;
 	j->now.checked_ns = r->now;

@@ -50,6 +50,18 @@ struct stat;
 bool tg_same_state(const struct stat *a, const struct stat *b);
 const char *tg_file_kind(unsigned mode);
 
+/* Is the file at path still as it was read (st, from tg_read_file_st), and
+ * was it then no half-written version?  TG_SETTLED when it is the same
+ * file in the same state (inode, size, mtime, ctime) and no process has it
+ * open for writing (a read lease, see readfile.c); TG_CHANGED when it is
+ * not (read it again); TG_WRITING when a process kept it open for writing
+ * for half a second of waiting.  Where that cannot be known, a file that
+ * changed (mtime or ctime) less than TG_SETTLE_NS ago is waited for until
+ * it is that old, then looked at again. */
+#define TG_SETTLE_NS (50LL * 1000000LL)
+enum tg_settled { TG_SETTLED, TG_CHANGED, TG_WRITING };
+enum tg_settled tg_file_settled(const char *path, const struct stat *st);
+
 /* Checks for YAML that libyaml 0.2.5 accepts and the YAML spec refuses
  * (lib/strict.c), on the bytes of the NUL-terminated text s around the
  * positions libyaml reports.  Each returns false with the offending byte

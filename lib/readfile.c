@@ -5,20 +5,39 @@
  * would block in open() until someone writes to it, so the file is opened
  * with O_NONBLOCK and refused unless fstat() on that descriptor says it is
  * a regular file.  The identity of what was read (device, inode, size,
- * modification time) comes from the same descriptor, before and after the
- * read: when they differ, or the bytes read are not the size, the file
- * changed while it was read (rewritten in place, as `cat >` and some
- * editors do) and it is read again, a few times, then refused as busy.
+ * modification and status change times) comes from the same descriptor,
+ * before and after the read: when they differ, or the bytes read are not
+ * the size, the file changed while it was read and it is read again, a
+ * few times, then refused as busy.
+ *
+ * That does not see a file rewritten in place (truncated, then written,
+ * as `cat >` and some editors do) that is read whole between two of its
+ * writer's writes: the empty file, or a prefix of the new text, is stable
+ * while it is read, and a prefix of a plan is often a valid plan with
+ * fewer rows.  Its content cannot tell; the kernel can: a read lease
+ * (fcntl F_SETLEASE, Linux) is granted only while no process has the file
+ * open for writing.  tg_file_settled takes one and gives it back at once;
+ * a text read from a file that nobody had open for writing then, and that
+ * did not change since, is a whole version of it, however slow the writer.
+ * Where no lease can be had (a file of another user, a file system without
+ * leases, another system), time is the only hint: a file changed less
+ * than TG_SETTLE_NS ago is looked at again once it is that old.
  */
+#define _GNU_SOURCE  /* F_SETLEASE, F_SETSIG */
 #include "priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { READ_TRIES = 5 };
+/* How long tg_file_settled waits for a writer to close the file: 0.5 s */
+enum { WRITER_WAITS = 50 };
+#define WRITER_WAIT_NS (10LL * 1000000LL)
 
 bool tg_same_state(const struct stat *a, const struct stat *b)
 {
@@ -26,6 +45,85 @@ bool tg_same_state(const struct stat *a, const struct stat *b)
 	       a->st_size == b->st_size &&
 	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
 	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+static long long ns(struct timespec t)
+{
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* The same state, and no change of any other kind (the status change
+ * time moves on every write, also one that sets the mtime back). */
+static bool same_read_state(const struct stat *a, const struct stat *b)
+{
+	return tg_same_state(a, b) && ns(a->st_ctim) == ns(b->st_ctim);
+}
+
+static void nap(long long nsec)
+{
+	struct timespec ts = { (time_t)(nsec / 1000000000LL), (long)(nsec % 1000000000LL) };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* Has some process the file of fd (open read-only) open for writing?
+ * 1 yes, 0 no, -1 cannot tell.  Were the lease broken in the moment it is
+ * held (a writer opening the file), the kernel would signal this process:
+ * SIGURG, which is ignored unless handled (trygg does not handle it). */
+static int open_for_writing(int fd)
+{
+#if defined(F_SETLEASE) && defined(F_SETSIG)
+	if (fcntl(fd, F_SETSIG, SIGURG) < 0)
+		return -1;
+	if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0) {
+		fcntl(fd, F_SETLEASE, F_UNLCK);
+		return 0;
+	}
+	return errno == EAGAIN ? 1 : -1;
+#else
+	(void)fd;
+	return -1;
+#endif
+}
+
+/* The same file as st, in the same state. */
+static bool still(int fd, const struct stat *st)
+{
+	struct stat now;
+	return fstat(fd, &now) == 0 && same_read_state(st, &now);
+}
+
+enum tg_settled tg_file_settled(const char *path, const struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return TG_CHANGED;
+	enum tg_settled res = TG_CHANGED;
+	int w = still(fd, st) ? open_for_writing(fd) : 0;
+	for (int i = 0; w == 1 && i < WRITER_WAITS; i++) {
+		nap(WRITER_WAIT_NS);
+		if (!still(fd, st))
+			goto out;
+		w = open_for_writing(fd);
+	}
+	if (w == 1) {
+		res = TG_WRITING;
+		goto out;
+	}
+	if (w < 0) {    /* no lease: wait until the state read is TG_SETTLE_NS old */
+		long long last = ns(st->st_mtim) > ns(st->st_ctim) ? ns(st->st_mtim)
+								   : ns(st->st_ctim);
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		long long age = ns(now) - last;
+		if (age < TG_SETTLE_NS)     /* a time ahead of the clock: one wait */
+			nap(age < 0 ? TG_SETTLE_NS : TG_SETTLE_NS - age);
+	}
+	if (still(fd, st))
+		res = TG_SETTLED;
+out:
+	close(fd);
+	return res;
 }
 
 const char *tg_file_kind(unsigned mode)
@@ -84,7 +182,7 @@ static enum tg_status read_once(int fd, const char *path, size_t limit, struct b
 			    strerror(errno));
 		return TG_EIO;
 	}
-	return tg_same_state(&before, st) && (unsigned long long)st->st_size == b->len
+	return same_read_state(&before, st) && (unsigned long long)st->st_size == b->len
 		       ? TG_OK : TG_EBUSY;
 }
 

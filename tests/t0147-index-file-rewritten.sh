@@ -90,13 +90,8 @@ wait $writer $indexer
 echo "# $runs runs of ls against $(cat stop.n) rewrites: $whole whole," \
 	"$stale with the last good rows and exit 65, $partial with part of the district," \
 	"$other with another exit status"
-if [ $leases = yes ] && [ -z "${TRYGG_VALGRIND:-}" ]; then
-	# (under valgrind, too few runs to see the failure every time)
-	todo "item 24"
+if [ $leases = yes ]; then
 	check "no run of ls showed part of the district" test "$partial" = 0
-	todo_end
-elif [ $leases = yes ]; then
-	ok "no run of ls showed part of the district # SKIP under valgrind until fixed"
 else
 	ok "no run of ls showed part of the district # SKIP no file leases here"
 fi
@@ -124,13 +119,11 @@ python3 holder.py $a good.yaml "$cut" go &
 holder=$!
 for i in $(seq 1000); do [ -e go.ready ] && break; sleep 0.01; done
 if [ $leases = yes ]; then
-	todo "item 24"
 	expect "ls while a writer holds the file open after its first part" 65 \
 		trygg -C ws ls measures --district angered --format csv
 	expect_stderr "…says so" "another process has it open for writing; try again"
 	check "…and shows the last good rows, marked stale" \
 		test "$(grep -c ',"1"$' "$TMP/.out")" = $((full - 1))
-	todo_end
 else
 	ok "ls while a writer holds the file open # SKIP no file leases here"
 fi
