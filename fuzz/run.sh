@@ -1,6 +1,6 @@
 #!/bin/bash
 # fuzz/run.sh [SECONDS [TARGET...]]: build the libFuzzer targets and fuzz
-# each (load csv edit merge, or those named) for SECONDS, default 60.
+# each (load csv edit merge mergefile, or those named) for SECONDS, default 60.
 #
 # Installs nothing.  Needs, on Debian 12:
 #   apt-get install clang-14 libclang-rt-14-dev dpkg-dev
@@ -25,7 +25,7 @@ case $secs in
 '' | *[!0-9]*) echo "usage: fuzz/run.sh [SECONDS [TARGET...]]" >&2; exit 2 ;;
 esac
 [ $# -gt 0 ] && shift
-targets=${*:-load csv edit merge}
+targets=${*:-load csv edit merge mergefile}
 
 work=${TRYGG_FUZZ_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/trygg-fuzz}
 build=build-fuzz

@@ -353,17 +353,18 @@ static enum tg_status add_markers(struct buf *text, const char *path, const stru
 
 /* ---- the merge ----------------------------------------------------------- */
 
-static enum tg_status by_model(const char *name, const struct buf *src, int size,
-			       struct tg_merge3 *m, struct tg_diags *d)
+enum tg_status tg_merge_texts(const char *b, size_t blen, const char *o, size_t olen,
+			      const char *t, size_t tlen, const char *name, int size,
+			      struct tg_merge3 *m, struct tg_diags *d)
 {
 	struct tg_doc *base = NULL, *theirs = NULL;
 	struct tg_edit *e = NULL;
 	struct mconflicts cf = { 0 };
-	enum tg_status st = tg_doc_parse(name, src[0].s, src[0].len, &base, d);
+	enum tg_status st = tg_doc_parse(name, b, blen, &base, d);
 	if (!st)
-		st = tg_doc_parse(name, src[2].s, src[2].len, &theirs, d);
+		st = tg_doc_parse(name, t, tlen, &theirs, d);
 	if (!st)
-		st = tg_edit_open(name, src[1].s, src[1].len, NULL, &e, d);
+		st = tg_edit_open(name, o, olen, NULL, &e, d);
 	if (!st)
 		st = tg_merge_models(&e, name, base, theirs, &cf, &m->renames, d);
 	if (!st) {
@@ -384,6 +385,8 @@ static enum tg_status by_model(const char *name, const struct buf *src, int size
 		if (cf.n)
 			st = add_markers(&m->text, name, theirs, &cf, size, d);
 		m->conflicts = cf.n;
+		if (!st && cf.n)
+			st = TG_FINDINGS;
 	}
 	mconflicts_release(&cf);
 	tg_edit_free(e);
@@ -418,10 +421,10 @@ enum tg_status tg_merge_file(const char *base, const char *ours, const char *the
 		}
 	}
 	struct tg_diags why = TG_DIAGS_INIT;
-	st = by_model(name, src, marker_size, m, &why);
-	if (!st) {
+	st = tg_merge_texts(src[0].s, src[0].len, src[1].s, src[1].len, src[2].s, src[2].len, name,
+			    marker_size, m, &why);
+	if (st == TG_OK || st == TG_FINDINGS) {
 		tg_diags_release(&why);
-		st = m->conflicts ? TG_FINDINGS : TG_OK;
 		goto out;
 	}
 	/* nothing dropped silently: git's line merge, with its markers */
