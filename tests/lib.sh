@@ -38,8 +38,9 @@ cd "$TMP" || exit 1
 # valgrind; a memory error or a leak makes it exit 99 and print ==PID== lines
 if [ -n "${TRYGG_VALGRIND:-}" ]; then
 	mkdir -p "$TMP/.bin"
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$@"\n' \
-		"$TRYGG" >"$TMP/.bin/trygg"
+	# valgrind by its full path: tests run trygg with a PATH of their own
+	printf '#!/bin/sh\nexec %s -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$@"\n' \
+		"$(command -v valgrind)" "$TRYGG" >"$TMP/.bin/trygg"
 	chmod +x "$TMP/.bin/trygg"
 	TRYGG=$TMP/.bin/trygg
 	export TRYGG
