@@ -15,7 +15,6 @@
 #include "index-int.h"
 #include "fts-sv.h"
 #include "ftsbuild.h"
-#include "ftsrank.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -1,13 +1,12 @@
 /*
  * search: full-text search of the index (tg_index_search in index.h).
  *
- * One query reads each hit's id, score (tg_bm25, lib/ftsrank.c) and texts
+ * One query reads each hit's id, score (FTS5's bm25()) and texts
  * in the order of the ids; the hits are kept in memory, sorted in C and
  * stepped by the cursor.  With many hits the upper half of the ids is read
  * on a second connection and thread.
  */
 #include "index-int.h"
-#include "ftsrank.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -263,8 +262,6 @@ static void *search_half_run(void *arg)
 	sqlite3_stmt *hold = NULL;
 	p->rc = ix_open_reader(p->ix, &db, p->ix->immutable);
 	if (p->rc == SQLITE_OK)
-		p->rc = tg_ftsrank_register(db);
-	if (p->rc == SQLITE_OK)
 		p->rc = ix_hold_read(db, &hold);
 	if (p->rc == SQLITE_OK)
 		p->rc = ix_files_fingerprint(db, &p->fp);
@@ -344,11 +341,9 @@ static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 		return NULL;
 	}
 	struct sqlq q = { .sql = BUF_INIT };
-	/* tg_bm25 is bm25 with each text's length read in the join
-	 * (lib/ftsrank.h) */
-	buf_adds(&q.sql, "SELECT texts_fts.rowid, tg_bm25(texts_fts, z.sz), t.ref, t.kind, t.text"
-		 " FROM texts_fts LEFT JOIN texts_fts_docsize z ON z.id = texts_fts.rowid"
-		 " CROSS JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ");
+	buf_adds(&q.sql, "SELECT texts_fts.rowid, bm25(texts_fts), t.ref, t.kind, t.text"
+		 " FROM texts_fts CROSS JOIN texts t ON t.id = texts_fts.rowid"
+		 " WHERE texts_fts MATCH ");
 	ix_q_val(&q, false, 0, match);
 	*st = ix_q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
 			  s->districts, s->n_districts, slugs, d);
@@ -414,11 +409,8 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 		return TG_EUSAGE;
 	}
 	enum tg_status st = TG_OK;
-	int rc = tg_ftsrank_register(ix->db);
-	if (rc != SQLITE_OK)
-		st = ix_fail(ix, d, rc, "cannot search the index");
 	char **slugs = xcalloc(s->n_districts + 1, sizeof *slugs);
-	struct search *h = st ? NULL : search_run(ix, s, match, slugs, &st, d);
+	struct search *h = search_run(ix, s, match, slugs, &st, d);
 	if (h) {
 		*out = xcalloc(1, sizeof **out);
 		(*out)->ix = ix;
