@@ -21,6 +21,7 @@ struct word {
 	char *word;
 	char *stems;            /* "a b " */
 	char *parts;
+	size_t len;             /* of word */
 	unsigned hash;
 	bool dirty;             /* to be saved */
 };
@@ -76,7 +77,7 @@ static void ctx_free(void *u)
 static struct word *slot(struct ctx *c, const char *w, size_t len, unsigned h)
 {
 	size_t i = h & (c->cap - 1);
-	while (c->v[i].word && (c->v[i].hash != h || strlen(c->v[i].word) != len ||
+	while (c->v[i].word && (c->v[i].hash != h || c->v[i].len != len ||
 				memcmp(c->v[i].word, w, len)))
 		i = (i + 1) & (c->cap - 1);
 	return &c->v[i];
@@ -91,11 +92,12 @@ static struct word *insert(struct ctx *c, const char *w, size_t len, unsigned h)
 		c->v = xcalloc(c->cap, sizeof *c->v);
 		for (size_t i = 0; i < n; i++)
 			if (old[i].word)
-				*slot(c, old[i].word, strlen(old[i].word), old[i].hash) = old[i];
+				*slot(c, old[i].word, old[i].len, old[i].hash) = old[i];
 		free(old);
 	}
 	struct word *x = slot(c, w, len, h);
 	x->word = xstrndup(w, len);
+	x->len = len;
 	x->hash = h;
 	c->n++;
 	return x;
@@ -253,14 +255,93 @@ int fts_sv_register(sqlite3 *db, bool analyze)
 	return api->xCreateTokenizer(api, TOKENIZER, c, &tok, ctx_free);
 }
 
-int fts_sv_save(sqlite3 *db)
+/* The row of words that says which dictionary made the analyses: the
+ * one at hand, or MIXED when the table has another's already. */
+#define ID_WORD " dictionary"           /* (no word has a space) */
+#define MIXED "mixed"
+
+static int read_id(sqlite3 *db, struct buf *id)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT stems FROM words WHERE word = '" ID_WORD "'",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_adds(id, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int save_id(sqlite3 *db)
+{
+	struct buf had = BUF_INIT, now = BUF_INIT;
+	stem_dictionary_id(&now);
+	int rc = read_id(db, &had);
+	if (rc == SQLITE_OK && had.len && strcmp(had.s, now.s)) {
+		buf_reset(&now);
+		buf_adds(&now, MIXED);
+	}
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK && strcmp(had.s, now.s))
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO words VALUES ('" ID_WORD
+					"', ?, '')", -1, &st, NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, now.s, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+		sqlite3_finalize(st);
+	}
+	buf_release(&had);
+	buf_release(&now);
+	return rc;
+}
+
+static struct ctx *find_ctx(sqlite3 *db)
 {
 	fts5_api *api = fts5(db);
 	void *u = NULL;
 	fts5_tokenizer tok;
-	if (!api || api->xFindTokenizer(api, TOKENIZER, &u, &tok) != SQLITE_OK || !u)
+	if (!api || api->xFindTokenizer(api, TOKENIZER, &u, &tok) != SQLITE_OK)
+		return NULL;
+	return u;
+}
+
+int fts_sv_reuse(sqlite3 *db, sqlite3 *from)
+{
+	struct ctx *c = find_ctx(db);
+	if (!c)
 		return SQLITE_ERROR;
-	struct ctx *c = u;
+	struct buf had = BUF_INIT, now = BUF_INIT;
+	stem_dictionary_id(&now);
+	int rc = read_id(from, &had);
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK && !strcmp(had.s, now.s))
+		rc = sqlite3_prepare_v2(from, "SELECT word, stems, parts FROM words"
+					" WHERE word <> '" ID_WORD "'", -1, &st, NULL);
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		unsigned h = hash(w, len);
+		if (c->cap && slot(c, w, len, h)->word)
+			continue;
+		struct word *x = insert(c, w, len, h);
+		x->stems = xstrdup((const char *)sqlite3_column_text(st, 1));
+		x->parts = xstrdup((const char *)sqlite3_column_text(st, 2));
+		x->dirty = true;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	buf_release(&had);
+	buf_release(&now);
+	return rc;
+}
+
+int fts_sv_save(sqlite3 *db)
+{
+	struct ctx *c = find_ctx(db);
+	if (!c)
+		return SQLITE_ERROR;
 	sqlite3_stmt *st;
 	int rc = SQLITE_OK;
 	bool any = false;
@@ -268,7 +349,10 @@ int fts_sv_save(sqlite3 *db)
 		any = c->v[i].word && c->v[i].dirty;
 	if (!any)
 		return SQLITE_OK;
-	rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO words VALUES (?, ?, ?)", -1, &st, NULL);
+	rc = save_id(db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO words VALUES (?, ?, ?)", -1,
+					&st, NULL);
 	for (size_t i = 0; i < c->cap && rc == SQLITE_OK; i++) {
 		struct word *x = &c->v[i];
 		if (!x->word || !x->dirty)

@@ -37,6 +37,12 @@ int fts_sv_register(sqlite3 *db, bool analyze);
  * table words.  SQLite's code. */
 int fts_sv_save(sqlite3 *db);
 
+/* Take the analyses of the table words of from (another connection: the
+ * index a full build replaces) into db's tokenizer, to be saved with
+ * its own, when the dictionary that made them is the one at hand: a
+ * rebuild analyses only the words that are new.  SQLite's code. */
+int fts_sv_reuse(sqlite3 *db, sqlite3 *from);
+
 /* How many words were analysed without a dictionary (it was wanted and
  * missing) by every tokenizer of this process so far; *where: the folder
  * looked in.  Read it on the thread that started any other. */

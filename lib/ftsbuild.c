@@ -85,7 +85,8 @@ static struct batch *new_batch(void)
 	return b;
 }
 
-struct fts_build *fts_build_start(const char *path, const char *create_sql, int *rc)
+struct fts_build *fts_build_start(const char *path, const char *create_sql, sqlite3 *reuse,
+				  int *rc)
 {
 	struct fts_build *f = xcalloc(1, sizeof *f);
 	*rc = sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
@@ -97,6 +98,8 @@ struct fts_build *fts_build_start(const char *path, const char *create_sql, int 
 				   " PRAGMA cache_size = -8192", NULL, NULL, NULL);
 	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, create_sql, NULL, NULL, NULL);
+	if (*rc == SQLITE_OK && reuse)
+		fts_sv_reuse(f->db, reuse);     /* (only saves time) */
 	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, "BEGIN", NULL, NULL, NULL);
 	if (*rc == SQLITE_OK)

@@ -1771,13 +1771,20 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 		return st;
 	}
 	stats->rebuilt = true;
+	/* the words the index being replaced has analysed are not analysed
+	 * again (fts-sv.h) */
+	int vrc;
+	sqlite3 *old = ix_query_int(real, "PRAGMA user_version", &vrc) == TG_INDEX_VERSION &&
+		       vrc == SQLITE_OK ? real : NULL;
 	/* the full-text index on a thread of its own, in a file beside the
 	 * index (ATTACH needs a name); without threads, it is made at the end */
 	remove_leftovers(ix->path);
 	char *fts_path = xasprintf("%s.fts-%ld", ix->path, (long)getpid());
 	unlink(fts_path);
-	struct fts_build *fts = tg_pipe_threads() > 0 ? fts_build_start(fts_path, FTS_SQL, &rc)
+	struct fts_build *fts = tg_pipe_threads() > 0 ? fts_build_start(fts_path, FTS_SQL, old, &rc)
 						      : NULL;
+	if (!fts && old)
+		fts_sv_reuse(ix->db, old);
 	bool built;
 	enum tg_status st = update(ix, cfg, opts, stats, fts, d, &built);
 	rc = fts ? fts_build_finish(fts) : SQLITE_OK;

@@ -35,6 +35,11 @@ void stem_free(struct stem *s);
  * stem_analyze)?  *where: the folder it looked in, or the list. */
 bool stem_no_dictionary(const struct stem *s, const char **where);
 
+/* What identifies the dictionary a stemmer would load now (its folder,
+ * and the sizes and times of its files; "none" without one), appended to
+ * out: analyses made with another are not reused. */
+void stem_dictionary_id(struct buf *out);
+
 /* The Snowball stem of word (len bytes), appended to out. */
 void stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out);
 

@@ -103,4 +103,21 @@ expect_no_stdout "no parts of compounds"
 expect "a refresh with the dictionary" 0 trygg -C ws2 index
 check "says nothing" test ! -s "$TMP/.err"
 
+# A full build analyses only the words the index it replaces lacks, when
+# the dictionary is the same (its folder, sizes and times): a dictionary
+# changed behind the same size and time is not read again.
+mkdir dict && cp /usr/share/hunspell/sv_SE.aff /usr/share/hunspell/sv_SE.dic dict/
+cp -R ws ws3 && rm -rf ws3/.trygg
+expect "index with a dictionary of its own" 0 env TRYGG_HUNSPELL_DIR="$TMP/dict" "$TRYGG" -C ws3 index
+head -c "$(wc -c <dict/sv_SE.dic)" /dev/zero | tr '\0' ' ' >blank.dic
+touch -r dict/sv_SE.dic blank.dic && cp -p blank.dic dict/sv_SE.dic
+expect "index --rebuild" 0 env TRYGG_HUNSPELL_DIR="$TMP/dict" "$TRYGG" -C ws3 index --rebuild
+expect "search brand" 0 trygg -C ws3 search brand --format csv --no-refresh
+expect_stdout "the parts analysed before are kept" '"P1.M2","measure","Kartläggning av bilbränder"'
+expect "index --rebuild with another dictionary" 0 env TRYGG_HUNSPELL_DIR="$TMP/nowhere" \
+	"$TRYGG" -C ws3 index --rebuild
+expect_stderr "analyses anew" "no Swedish dictionary"
+expect "search brand" 0 trygg -C ws3 search brand --format csv --no-refresh
+check "and the parts are gone" sh -c "! grep -q 'P1.M2' '$TMP/.out'"
+
 done_testing
