@@ -27,12 +27,12 @@ static const char usage[] =
 	"  --lock-timeout SECS  wait this long for another writer of FILE (default 10)\n"
 	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
 	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
-	"  --no-refresh    overview, overdue: read the index as it is\n"
+	"  --no-refresh    overview, overdue, site: read the index as it is\n"
 	"  --color[=WHEN]  colour the text output: auto (a terminal, the default),\n"
 	"                  always (--color alone) or never; also before the command\n"
 	"\n"
 	"plan, followup and situation read the plan files; overview and overdue\n"
-	"read the index (trygg-index(7)), brought up to date first.\n";
+	"read the index (trygg-index(7)), brought up to date first; site both.\n";
 
 /* Load the plans a report covers: one district, or all. */
 static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan ***out, size_t *n)
