@@ -4,6 +4,7 @@
 #include "cmd.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +12,16 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: trygg log D [ID]\n"
+	"usage: trygg log D [ID] [--since DATE] [--until DATE] [--format text|json]\n"
 	"\n"
 	"When the workspace is kept in git: the commits that changed district D's\n"
 	"plan file (date, commit, author, subject) and what each changed, item by\n"
-	"item.  With ID (P6, P6.M2, S3), only the changes to that item.\n";
+	"item, following the file across renames.  With ID (P6, P6.M2, S3), only\n"
+	"the changes to that item.\n"
+	"\n"
+	"  --since DATE    only commits authored on DATE (YYYY-MM-DD) or later\n"
+	"  --until DATE    only commits authored on DATE or earlier\n"
+	"  --format F      text (default) or json: one object per commit\n";
 
 /* Run git in dir with args; its stdout in out.  Returns git's exit status
  * (or -1 when it could not run). */
@@ -218,18 +224,81 @@ static struct tg_plan *plan_at(const char *root, const char *rev, const char *pa
 	return p;
 }
 
+static const char *const log_formats[] = { "text", "json", NULL };
+
+/* One commit of git log --follow --name-status: its fields, and the
+ * file's path in it and in its parent (they differ across a rename). */
+struct commit {
+	char *f[5];           /* hash, short hash, date, author, subject */
+	char *path, *old_path;
+};
+
+static bool parse_commit(char *rec, struct commit *c)
+{
+	char *nl = strchr(rec, '\n');
+	if (!nl)
+		return false;
+	*nl = '\0';
+	c->f[0] = rec;
+	for (int k = 1; k < 5; k++) {
+		char *sep = strchr(c->f[k - 1], '\x1f');
+		if (!sep)
+			return false;
+		*sep = '\0';
+		c->f[k] = sep + 1;
+	}
+	char *st = nl + 1;
+	while (*st == '\n')
+		st++;
+	char *end = strchr(st, '\n');
+	if (end)
+		*end = '\0';
+	char *t1 = strchr(st, '\t');
+	if (!t1)
+		return false;
+	char *t2 = strchr(t1 + 1, '\t');
+	if (t2)
+		*t2 = '\0';
+	c->old_path = t1 + 1;
+	c->path = t2 ? t2 + 1 : t1 + 1;
+	return true;
+}
+
 int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return show_usage(usage);
-	if (argc < 2 || argc > 3 || argv[1][0] == '-')
+	static const struct option opts[] = {
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *since = NULL, *until = NULL;
+	int status = 0, o, fmt = 0;
+	OPT_START();
+	while ((o = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
+		if (o == 'f') {
+			if (!parse_enum(optarg, log_formats, &fmt))
+				status = bad_value(usage, "--format", optarg, log_formats);
+		} else if (!tg_is_date(optarg)) {
+			status = usage_error(usage, "--%s takes a date YYYY-MM-DD, not '%s'",
+					     o == 's' ? "since" : "until", optarg);
+		} else if (o == 's') {
+			since = optarg;
+		} else {
+			until = optarg;
+		}
+	}
+	if (status)
+		return OPT_STATUS(status);
+	if (argc - optind < 1 || argc - optind > 2)
 		return usage_error(usage, "log takes D and an optional ID");
 	int wst = need_workspace(ctx);
 	if (wst)
 		return wst;
-	const char *filter = argc == 3 ? argv[2] : NULL;
+	const char *filter = argc - optind == 2 ? argv[optind + 1] : NULL;
 	struct tg_diags d = TG_DIAGS_INIT;
-	char *path = tg_workspace_district_path(ctx->ws, argv[1], &d);
+	char *path = tg_workspace_district_path(ctx->ws, argv[optind], &d);
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!path)
@@ -237,7 +306,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *root = ctx->ws->root;
 	struct buf out = BUF_INIT, prefix = BUF_INIT, log = BUF_INIT;
 	const char *top[] = { "rev-parse", "--show-prefix", NULL };
-	int status = 0;
+	struct table *t = NULL;
 	if (git(&prefix, root, top) != 0) {
 		error("%s is not in a git repository; trygg log reads the history from git "
 		      "(git init, then commit the plan files)", display_path(root));
@@ -247,36 +316,51 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	if (prefix.len && prefix.s[prefix.len - 1] == '\n')
 		prefix.s[--prefix.len] = '\0';
 	char *rel = xasprintf("%sdistricts/%s", prefix.s, strrchr(path, '/') + 1);
-	const char *args[] = { "log", "--format=%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
+	const char *args[] = { "log", "--follow", "--name-status",
+		"--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
 		"--", rel + prefix.len, NULL };
 	git(&log, root, args);
+	if (fmt == 1) {
+		t = table_new(stdout, TABLE_JSON, TABLE_FORMAT_VERSION);
+		static const char *const cols[] = { "date", "commit", "author", "subject", "path",
+						    "changes" };
+		for (size_t k = 0; k < 6; k++)
+			table_column(t, cols[k], TABLE_STR);
+	}
 	size_t shown = 0;
-	for (char *line = log.s, *next; *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		char *f[5] = { line };
-		for (int k = 1; k < 5 && f[k - 1]; k++) {
-			char *sep = strchr(f[k - 1], '\x1f');
-			f[k] = sep ? sep + 1 : NULL;
-			if (sep)
-				*sep = '\0';
-		}
-		if (!f[4])
+	char *save = NULL;
+	for (char *rec = strtok_r(log.s, "\x1e", &save); rec; rec = strtok_r(NULL, "\x1e", &save)) {
+		struct commit c;
+		if (!parse_commit(rec, &c))
 			continue;
-		char *parent = xasprintf("%s^", f[0]);
-		struct tg_plan *old = plan_at(root, parent, rel, ctx->cfg);
-		struct tg_plan *new = plan_at(root, f[0], rel, ctx->cfg);
+		if ((since && strcmp(c.f[2], since) < 0) || (until && strcmp(c.f[2], until) > 0))
+			continue;
+		char *parent = xasprintf("%s^", c.f[0]);
+		struct tg_plan *old = plan_at(root, parent, c.old_path, ctx->cfg);
+		struct tg_plan *new = plan_at(root, c.f[0], c.path, ctx->cfg);
 		struct buf changes = BUF_INIT;
 		if (!new)
 			buf_adds(&changes, "    (this version does not pass check)\n");
 		else
 			diff_plans(&changes, old, new, filter);
 		if (changes.len || !filter) {
-			buf_addf(&out, "%s %s %s: %s\n", f[2], f[1], f[3], f[4]);
-			buf_add(&out, changes.s, changes.len);
+			if (t) {
+				struct buf lines = BUF_INIT;
+				for (const char *l = changes.s; *l;) {
+					const char *e = strchr(l, '\n');
+					size_t n = e ? (size_t)(e - l) : strlen(l);
+					while (n && *l == ' ')
+						l++, n--;
+					buf_addf(&lines, "%s%.*s", lines.len ? "\n" : "", (int)n, l);
+					l += n + (e != NULL);
+				}
+				const char *row[] = { c.f[2], c.f[0], c.f[3], c.f[4], c.path, lines.s };
+				table_row(t, row, NULL);
+				buf_release(&lines);
+			} else {
+				buf_addf(&out, "%s %s %s: %s\n", c.f[2], c.f[1], c.f[3], c.f[4]);
+				buf_add(&out, changes.s, changes.len);
+			}
 			shown++;
 		}
 		buf_release(&changes);
@@ -287,9 +371,13 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!shown)
 		say("no commits change %s%s%s", display_path(path), filter ? " for " : "",
 		    filter ? filter : "");
-	fwrite(out.s, 1, out.len, stdout);
+	if (t)
+		status = table_finish(t);
+	else
+		fwrite(out.s, 1, out.len, stdout);
 	free(rel);
 done:
+	table_free(t);
 	buf_release(&out);
 	buf_release(&prefix);
 	buf_release(&log);

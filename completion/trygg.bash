@@ -35,6 +35,7 @@ _trygg_opts() {
 	case $1 in
 	init) echo "--city --example --git" ;;
 	merge-file) echo "--path --marker-size" ;;
+	log) echo "--since --until --format" ;;
 	"district add") echo "--area" ;;
 	"district ls") echo "--format" ;;
 	check) echo "--quiet" ;;
@@ -64,7 +65,7 @@ _trygg_takes_value() {
 	--encoding | --format | --lang | --id | --situation | --cause | --goal | --subgoal | \
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
-	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size)
+	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until)
 		return 0 ;;
 	esac
 	return 1
@@ -250,6 +251,7 @@ _trygg_value() {
 	--format)
 		case $cmd in
 		report | "situation show") _trygg_reply "text md html csv json" "$cur" ;;
+		log) _trygg_reply "text json" "$cur" ;;
 		*) _trygg_reply "text md csv json" "$cur" ;;
 		esac ;;
 	--strategic-area) _trygg_reply "$(_trygg_strategic_areas)" "$cur" ;;

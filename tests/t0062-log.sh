@@ -33,4 +33,42 @@ expect "an ID never changed" 0 trygg -C ws log angered P99
 expect_no_stdout "prints no commit"
 expect "an unknown district: exit 66" 66 trygg -C ws log nowhere
 
+# --since and --until: the author dates, both ends included
+expect "--since" 0 trygg -C ws log angered --since 2015-01-02
+check "the commits of and after that day" test "$(grep -c '^2015-' "$TMP/.out")" = 2
+check "not the first" sh -c "! grep -q 'Första planen' '$TMP/.out'"
+expect "--until" 0 trygg -C ws log angered --until 2015-01-02
+check "the commits up to that day" test "$(grep -c '^2015-' "$TMP/.out")" = 2
+check "not the last" sh -c "! grep -q 'Jobbtorg' '$TMP/.out'"
+expect "both, one day" 0 trygg -C ws log --since 2015-01-02 --until 2015-01-02 angered P6.M4
+expect_stdout "that day's change" "P6.M4    status: ongoing → done"
+check "one commit" test "$(grep -c '^2015-' "$TMP/.out")" = 1
+expect "a bad date: exit 2" 2 trygg -C ws log angered --since yesterday
+expect_stderr "names the option" "--since takes a date YYYY-MM-DD, not 'yesterday'"
+expect "a bad format: exit 2" 2 trygg -C ws log angered --format csv
+
+# Following the file across a rename
+git -C ws mv districts/angered.yaml districts/angered-nordost.yaml
+commit "Anna Svensson" "Nytt filnamn" 4
+trygg -C ws plan set angered P2.M4 status=done >/dev/null
+commit "Karl Polis" "Jobbtorget klart" 5
+expect "log after a rename" 0 trygg -C ws log angered
+expect_stdout "the commit after it" "P2.M4    status: – → done"
+expect_stdout "the commits before it" "P6.M4    status: ongoing → done"
+expect_stdout "the first commit" "Första planen"
+check "the rename itself changes nothing" sh -c "grep -A1 'Nytt filnamn' '$TMP/.out' | tail -1 | grep -q '^2015-'"
+
+# --format json: one object per commit, the changes as lines
+expect "--format json" 0 trygg -C ws log angered --format json --since 2015-01-02
+check "the objects" python3 - "$TMP/.out" <<'PY'
+import json, sys
+v = json.load(open(sys.argv[1], encoding='utf-8'))
+assert [c['subject'] for c in v] == ['Jobbtorget klart', 'Nytt filnamn', 'Jobbtorg', 'Väktare på plats'], v
+assert list(v[0]) == ['date', 'commit', 'author', 'subject', 'path', 'changes'], v[0]
+assert v[0]['path'] == 'districts/angered-nordost.yaml' and v[3]['path'] == 'districts/angered.yaml', v
+assert v[0]['changes'] == 'P2.M4    status: – → done' and v[1]['changes'] == '', v
+assert 'P6.M4    status: ongoing → done' in v[3]['changes'].split('\n'), v[3]
+assert v[3]['date'] == '2015-01-02' and v[3]['author'] == 'Karl Polis' and len(v[3]['commit']) == 40, v[3]
+PY
+
 done_testing
