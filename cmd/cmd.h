@@ -233,6 +233,7 @@ extern const char *const table_format_names[];   /* text json csv md */
 enum table_type {
 	TABLE_STR,     /* text: left-aligned, a JSON string, CSV-neutralised */
 	TABLE_NUM,     /* a number: right-aligned, a JSON number */
+	TABLE_BOOL,    /* "true" or "false": JSON true or false */
 	TABLE_NULL,    /* (a cell's type only) no value: JSON null */
 };
 

@@ -15,7 +15,8 @@ int rows_write(struct buf *b, const struct tg_rows *t, bool csv)
 		tg_oom();
 	struct table *tb = table_new(f, csv ? TABLE_CSV : TABLE_JSON, TABLE_FORMAT_VERSION);
 	for (size_t c = 0; c < t->ncols; c++)
-		table_column(tb, t->names[c], t->types[c] == TG_COL_TEXT ? TABLE_STR : TABLE_NUM);
+		table_column(tb, t->names[c], t->types[c] == TG_COL_TEXT ? TABLE_STR
+					      : t->types[c] == TG_COL_FLAG ? TABLE_BOOL : TABLE_NUM);
 	const char **cells = xcalloc(t->ncols + 1, sizeof *cells);
 	for (size_t i = 0; i < t->n; i++) {
 		for (size_t c = 0; c < t->ncols; c++) {

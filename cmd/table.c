@@ -166,7 +166,8 @@ static void json_row(struct table *t, const char *const *cells, const enum table
 		enum table_type ty = types ? types[i] : t->types[i];
 		if (!cells[i] || ty == TABLE_NULL)
 			fputs("null", t->out);
-		else if (ty == TABLE_NUM && json_number(cells[i]))
+		else if ((ty == TABLE_NUM && json_number(cells[i])) ||
+			 (ty == TABLE_BOOL && (!strcmp(cells[i], "true") || !strcmp(cells[i], "false"))))
 			fputs(cells[i], t->out);
 		else
 			json_str(t->out, cells[i]);

@@ -1433,8 +1433,16 @@ static void apply_load(struct refresh *r, struct job *j)
 				first = &j->diags.v[i];
 		char *msg = first ? xasprintf("%u:%u: %s", first->line, first->col, first->msg)
 				  : xstrdup("cannot be loaded");
-		j->now.stale = true;
-		write_filerow(r, old ? old->id : 0, j->rel, &j->now, msg);
+		/* a stale row describes the version whose rows the index keeps:
+		 * its size, mtime (the date of the overview's figures) and hash */
+		struct filerow kept = j->now;
+		kept.stale = true;
+		if (old && old->has_rows) {
+			kept.size = old->size;
+			kept.mtime_ns = old->mtime_ns;
+			kept.hash = old->hash;
+		}
+		write_filerow(r, old ? old->id : 0, j->rel, &kept, msg);
 		free(msg);
 		/* warnings are for `trygg check` */
 		move_diags(r->d, &j->diags, true);

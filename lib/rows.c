@@ -17,7 +17,8 @@ void tg_rows_init(struct tg_rows *t, const char *spec)
 		enum tg_coltype type = TG_COL_TEXT;
 		if (colon) {
 			*colon = '\0';
-			type = colon[1] == 'n' ? TG_COL_NUMBER : colon[1] == 'b' ? TG_COL_BOOL : TG_COL_TEXT;
+			type = colon[1] == 'n' ? TG_COL_NUMBER : colon[1] == 'b' ? TG_COL_BOOL
+			       : colon[1] == 'f' ? TG_COL_FLAG : TG_COL_TEXT;
 		}
 		t->names[t->ncols] = xstrdup(w);
 		t->types[t->ncols++] = type;

@@ -536,7 +536,8 @@ void tg_csv_free(struct tg_csv *csv);
 
 /* ---- rows: tabular results for csv and json output -------------------- */
 
-enum tg_coltype { TG_COL_TEXT, TG_COL_NUMBER, TG_COL_BOOL };
+/* spec suffix :n, :b (1 or 0, as the index's views), :f (true or false) */
+enum tg_coltype { TG_COL_TEXT, TG_COL_NUMBER, TG_COL_BOOL, TG_COL_FLAG };
 
 struct tg_rows {
 	size_t ncols;

@@ -66,6 +66,8 @@ static const char *const labels[L_COUNT][2] = {
 	[L_DONE_TEXT] = { "Genomfört", "Done" },
 	[L_AREA] = { "Område", "Area" },
 	[L_DETAILS] = { "Grupp, andel, index", "Group, share, index" },
+	[L_UNREAD] = { "Kunde inte läsas", "Could not be read" },
+	[L_FIGURES_FROM] = { "siffrorna är från", "figures from" },
 };
 
 static const char *const status_labels[TG_NSTATUS][2] = {
@@ -256,7 +258,7 @@ void html_open(const struct rctx *r, const char *title)
 		 "ul{margin:.2em 0;padding-left:1.2em}li{margin:.1em 0}\n"
 		 ".phase{font-weight:600;margin-top:.4em}.id{color:#555;font-size:.85em}\n"
 		 ".st-done{color:#1e7b34}.st-ongoing{color:#9a6700}.st-planned,.st-proposed{color:#0b5394}.st-cancelled{color:#777;text-decoration:line-through}\n"
-		 ".late{color:#b3261e;font-weight:600}\n"
+		 ".late{color:#b3261e;font-weight:600}.stale{color:#b3261e;font-size:.85em}\n"
 		 ".light{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em;border:1px solid #0003}\n"
 		 ".green{background:#2e9e4f}.yellow{background:#f2c12e}.red{background:#d93025}.none{background:#ccc}\n"
 		 "figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}svg{max-width:100%;height:auto}svg text{font-family:inherit}\n"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The district (or all) a report covers, as ids. */
 #define ONE_DISTRICT \
@@ -31,9 +32,18 @@ static const char stats_sql[] =
 
 static const char districts_sql[] =
 	"SELECT d.id, f.path, d.name,\n"
-	DAY_COUNT(0) ",\n" DAY_COUNT(1) ",\n" DAY_COUNT(2) ",\n" DAY_COUNT(3) "\n"
+	DAY_COUNT(0) ",\n" DAY_COUNT(1) ",\n" DAY_COUNT(2) ",\n" DAY_COUNT(3) ",\n"
+	"  f.stale, f.mtime_ns\n"
 	"FROM districts d JOIN files f ON f.id = d.id\n"
 	"WHERE :file = '' OR f.path = :file ORDER BY d.rank, d.id";
+
+/* Plan files that failed to load and were never indexed: no rows, no
+ * name; the overview shows them by their file's name, without figures. */
+static const char unread_sql[] =
+	"SELECT f.path FROM files f\n"
+	"WHERE f.stale AND f.path LIKE 'districts/%' AND (:file = '' OR f.path = :file)\n"
+	"  AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.id = f.id)\n"
+	"ORDER BY f.path";
 
 /* added up here: GROUP BY would sort the rows */
 static const char areas_sql[] =
@@ -112,6 +122,28 @@ static size_t count(struct tg_cursor *c, size_t col)
 	return (size_t)tg_cursor_num(c, col);    /* NULL: none */
 }
 
+/* The local date of a file's mtime in nanoseconds. */
+static void date_of(char out[11], double mtime_ns)
+{
+	time_t t = (time_t)(mtime_ns / 1e9);
+	struct tm tm;
+	if (!localtime_r(&t, &tm) || !strftime(out, 11, "%Y-%m-%d", &tm))
+		out[0] = '\0';
+}
+
+/* Room for one more district in o (alloc is the room there is). */
+static void grow(struct overview_data *o, size_t *alloc, struct by_id **ids)
+{
+	if (o->n + 1 < *alloc)
+		return;
+	*alloc *= 2;
+	o->names = xrealloc(o->names, *alloc * sizeof *o->names);
+	o->paths = xrealloc(o->paths, *alloc * sizeof *o->paths);
+	o->stale = xrealloc(o->stale, *alloc * sizeof *o->stale);
+	o->st = xrealloc(o->st, *alloc * sizeof *o->st);
+	*ids = xrealloc(*ids, *alloc * sizeof **ids);
+}
+
 enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
 			     struct overview_data *o, struct tg_diags *d)
 {
@@ -123,15 +155,14 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	o->names = xmalloc(alloc * sizeof *o->names);
 	o->paths = xmalloc(alloc * sizeof *o->paths);
 	o->st = xcalloc(alloc, sizeof *o->st);
+	o->stale = xcalloc(alloc, sizeof *o->stale);
 	struct by_id *ids = xmalloc(alloc * sizeof *ids);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		if (o->n + 1 == alloc) {
-			alloc *= 2;
-			o->names = xrealloc(o->names, alloc * sizeof *o->names);
-			o->paths = xrealloc(o->paths, alloc * sizeof *o->paths);
-			o->st = xrealloc(o->st, alloc * sizeof *o->st);
-			ids = xrealloc(ids, alloc * sizeof *ids);
-		}
+		grow(o, &alloc, &ids);
+		struct stale *sl = &o->stale[o->n];
+		*sl = (struct stale){ .stale = tg_cursor_num(c, 7) != 0, .figures = true };
+		if (sl->stale)
+			date_of(sl->from, tg_cursor_num(c, 8));
 		struct tg_stats *s = &o->st[o->n];
 		memset(s, 0, sizeof *s);
 		s->overdue = count(c, 3 + TG_DC_OVERDUE);
@@ -144,6 +175,20 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	}
 	tg_cursor_free(c);
 	c = NULL;
+	size_t indexed = o->n;
+	if (!st)
+		st = query(ix, unread_sql, as_of, file, 0, 0, &c, d);
+	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
+		grow(o, &alloc, &ids);
+		const char *path = tg_cursor_text(c, 0), *base = strrchr(path, '/') + 1;
+		const char *dot = strrchr(base, '.');
+		o->stale[o->n] = (struct stale){ .stale = true };
+		memset(&o->st[o->n], 0, sizeof o->st[o->n]);
+		o->paths[o->n] = xstrdup(path);
+		o->names[o->n++] = dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+	}
+	tg_cursor_free(c);
+	c = NULL;
 	struct tg_stats *city = &o->st[o->n];
 	memset(city, 0, sizeof *city);
 	for (size_t i = 0; i < o->n; i++) {
@@ -151,11 +196,11 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 		city->on_track += o->st[i].on_track;
 		city->indicators += o->st[i].indicators;
 	}
-	qsort(ids, o->n, sizeof *ids, cmp_by_id);
+	qsort(ids, indexed, sizeof *ids, cmp_by_id);
 	if (!st)
 		st = query(ix, stats_sql, as_of, file, 0, 0, &c, d);
 	while (!st && !(st = tg_cursor_step(c, &row, d)) && row) {
-		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
+		int i = district_at(ids, indexed, tg_cursor_num(c, 0));
 		int phase = (int)tg_cursor_num(c, 1), status;
 		const char *s = tg_cursor_text(c, 2);
 		for (status = 0; status < TG_NSTATUS && strcmp(tg_status_names[status], s); status++)
@@ -186,13 +231,13 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	c = NULL;
 	/* the indicators to chart: of the one district, or of all */
 	long long lo = 0, hi = LLONG_MAX;
-	if (file && o->n == 1)
+	if (file && indexed == 1)
 		lo = ids[0].id << 32, hi = lo + 0xffffffffLL;
-	if (!st && o->n)
+	if (!st && indexed)
 		st = query(ix, indicators_sql, as_of, file, lo, hi, &c, d);
 	size_t ialloc = 0;
 	while (!st && c && !(st = tg_cursor_step(c, &row, d)) && row) {  /* no query for no district */
-		int i = district_at(ids, o->n, tg_cursor_num(c, 0));
+		int i = district_at(ids, indexed, tg_cursor_num(c, 0));
 		if (i < 0)
 			continue;
 		if (o->n_inds == ialloc) {
@@ -232,6 +277,7 @@ void overview_release(struct overview_data *o)
 	}
 	free(o->names);
 	free(o->paths);
+	free(o->stale);
 	free(o->st);
 	free(o->inds);
 	memset(o, 0, sizeof *o);

@@ -58,9 +58,10 @@ static void pct(char *out, size_t n, size_t part, size_t whole)
 static const char *const status_colours[TG_NSTATUS] = { "#9aa5b1", "#0b5394", "#f2c12e",
 	"#2e9e4f", "#d0d0d0" };
 
-/* One horizontal stacked bar per row: counts[row][k], coloured by k. */
+/* One horizontal stacked bar per row: counts[row][k], coloured by k; a
+ * row whose blank[row] is set has no figures: no bar, "–" for its sum. */
 static void svg_bars(const struct rctx *r, const char *caption, const char *const *rows,
-		     size_t nrows, size_t (*counts)[TG_NSTATUS], size_t nk,
+		     size_t nrows, size_t (*counts)[TG_NSTATUS], const bool *blank, size_t nk,
 		     const char *const *key_names, const char *const *colours)
 {
 	struct buf *b = r->out;
@@ -112,8 +113,10 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 			bx += w;
 			sum += counts[i][k];
 		}
-		char xs[32];
-		buf_addf(b, "<text x=\"%s\" y=\"%d\">%zu</text>\n", dec1(xs, bx + 6), y + 14, sum);
+		char xs[32], sums[32];
+		snprintf(sums, sizeof sums, "%zu", sum);
+		buf_addf(b, "<text x=\"%s\" y=\"%d\">%s</text>\n", dec1(xs, bx + 6), y + 14,
+			 blank && blank[i] ? lbl(r, L_NONE) : sums);
 	}
 	buf_adds(b, "</svg></figure>\n");
 }
@@ -162,6 +165,35 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 
 /* ---- overview ---- */
 
+/* "Kunde inte läsas – siffrorna är från 2015-05-30", or without the
+ * figures' date when there are none. */
+static void unread_note(const struct rctx *r, struct buf *b, const struct stale *s)
+{
+	buf_adds(b, lbl(r, L_UNREAD));
+	if (s->figures && s->from[0])
+		buf_addf(b, " – %s %s", lbl(r, L_FIGURES_FROM), s->from);
+}
+
+/* Below the table: a line for each district whose file could not be read. */
+static void unread_notes(const struct rctx *r, enum tg_format f, const struct overview_data *o)
+{
+	struct buf *b = r->out;
+	bool any = false;
+	for (size_t i = 0; i < o->n; i++) {
+		if (!o->stale[i].stale)
+			continue;
+		buf_adds(b, any ? "" : "\n");
+		any = true;
+		buf_adds(b, f == TG_FMT_MD ? "- " : "");
+		tint_on(r, b, TINT_RED);
+		(f == TG_FMT_MD ? tg_md_escape : text_safe)(b, o->names[i]);
+		buf_adds(b, ": ");
+		unread_note(r, b, &o->stale[i]);
+		tint_off(r, b, TINT_RED);
+		buf_addc(b, '\n');
+	}
+}
+
 void report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o)
 {
 	struct buf *b = r->out;
@@ -203,6 +235,9 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		pct(cells[7], 64, s->by_status[TG_DONE], s->measures);
 		snprintf(cells[8], 64, "%zu/%zu", s->on_track, s->indicators);
 		snprintf(cells[9], 64, "%s", light_label(r, stats_light(s, r->cfg)));
+		if (i < n && !o->stale[i].figures)        /* never read: no figures */
+			for (int c = 1; c < NH; c++)
+				snprintf(cells[c], 64, "%s", lbl(r, L_NONE));
 		table[i] = xcalloc(NH, sizeof **table);
 		for (int c = 0; c < NH; c++) {
 			/* text: the name as the terminal will show it, for its width */
@@ -237,6 +272,14 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 				buf_adds(b, "</a>");
 			} else {
 				html_esc(b, table[i][0]);
+			}
+			if (i < n && o->stale[i].stale) {
+				struct buf note = BUF_INIT;
+				unread_note(r, &note, &o->stale[i]);
+				buf_adds(b, " <span class=\"stale\">");
+				html_esc(b, note.s);
+				buf_adds(b, "</span>");
+				buf_release(&note);
 			}
 			buf_adds(b, i == n ? "</th>" : "</td>");
 			for (int c = 1; c < 9; c++)
@@ -288,6 +331,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			}
 			buf_addc(b, '\n');
 		}
+		unread_notes(r, f, o);
 	}
 	/* measures per strategic area of the programme, city-wide */
 	if (r->cfg && r->cfg->n_areas) {
@@ -323,15 +367,17 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	if (html) {
 		const char **names = xcalloc(n + 1, sizeof *names);
 		size_t (*counts)[TG_NSTATUS] = xcalloc(n + 1, sizeof *counts);
+		bool *blank = xcalloc(n + 1, sizeof *blank);
 		const char *status_names[TG_NSTATUS];
 		for (int k = 0; k < TG_NSTATUS; k++)
 			status_names[k] = status_label(r, k);
 		for (size_t i = 0; i < n; i++) {
 			names[i] = o->names[i];
 			memcpy(counts[i], st[i].by_status, sizeof counts[i]);
+			blank[i] = !o->stale[i].figures;
 		}
 		buf_addf(b, "<h2>%s</h2>\n", lbl(r, L_MEASURES));
-		svg_bars(r, lbl(r, L_BY_STATUS), names, n, counts, TG_NSTATUS, status_names,
+		svg_bars(r, lbl(r, L_BY_STATUS), names, n, counts, blank, TG_NSTATUS, status_names,
 			 status_colours);
 		struct buf ph[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 		const char *phase_names[3];
@@ -341,7 +387,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			phase_names[p] = ph[p].s;
 			memcpy(pc[p], city->by_phase_status[p + 1], sizeof pc[p]);
 		}
-		svg_bars(r, lbl(r, L_BY_PHASE), phase_names, 3, pc, TG_NSTATUS, status_names,
+		svg_bars(r, lbl(r, L_BY_PHASE), phase_names, 3, pc, NULL, TG_NSTATUS, status_names,
 			 status_colours);
 		svg_indicators(r, o);
 		for (int p = 0; p < 3; p++)
@@ -349,6 +395,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		free(pc);
 		free(names);
 		free(counts);
+		free(blank);
 	}
 	for (size_t i = 0; i <= n; i++) {
 		for (int c = 0; c < NH; c++)
@@ -376,8 +423,12 @@ void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overvie
 		snprintf(v[6], 32, "%zu", s->by_status[TG_DONE]);
 		snprintf(v[7], 32, "%zu", s->indicators);
 		snprintf(v[8], 32, "%zu", s->on_track);
+		if (!o->stale[i].figures)       /* never read: no figures */
+			for (int k = 0; k < 9; k++)
+				v[k][0] = '\0';
 		tg_rows_add(t, (const char *[]){ o->names[i], v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-			    v[7], v[8], light_names[stats_light(s, r->cfg)] });
+			    v[7], v[8], light_names[stats_light(s, r->cfg)],
+			    o->stale[i].stale ? "true" : "false" });
 	}
 }
 

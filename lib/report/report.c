@@ -12,7 +12,7 @@ static const char *const row_specs[] = {
 	[TG_REPORT_FOLLOWUP] = "district problem problem_title id date measures done effect",
 	[TG_REPORT_SITUATION] = "district source id title areas group sources share:n",
 	[TG_REPORT_OVERVIEW] = "district measures:n phase1:n phase2:n phase3:n open:n overdue:n "
-			       "done:n indicators:n on_track:n light",
+			       "done:n indicators:n on_track:n light stale:f",
 	[TG_REPORT_OVERDUE] = "responsible district measure text phase:n status due days_late:n",
 };
 

@@ -14,6 +14,7 @@ enum label {
 	L_LIGHT, L_GREEN, L_YELLOW, L_RED, L_NONE, L_DAYS_LATE, L_MEASURE, L_NO_OVERDUE,
 	L_RESPONDENTS, L_DATE, L_ID, L_TEXT, L_INDEX, L_NOTE, L_NOBODY, L_CITY,
 	L_BY_STATUS, L_BY_PHASE, L_INDICATOR_PROGRESS, L_DONE_TEXT, L_AREA, L_DETAILS,
+	L_UNREAD, L_FIGURES_FROM,
 	L_COUNT
 };
 
@@ -95,10 +96,18 @@ struct ind_row {
 	char *baseline_date, *target_date, *latest_date;
 };
 
+/* A district whose plan file failed to load (the index keeps it stale). */
+struct stale {
+	bool stale;
+	bool figures;                 /* the index has rows of a good version */
+	char from[11];                /* that version's date, YYYY-MM-DD */
+};
+
 /* What an overview shows, read from the index. */
 struct overview_data {
 	size_t n;                     /* districts, in file order */
 	char **names, **paths;
+	struct stale *stale;          /* n: a district never read last, no figures */
 	struct tg_stats *st;          /* n + 1: the last is the whole city */
 	struct ind_row *inds;         /* the first MAX_CHART with baseline and target */
 	size_t n_inds;
