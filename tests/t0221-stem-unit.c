@@ -12,13 +12,16 @@
 #include <string.h>
 
 static int n, failed;
+static const char *todo;        /* the assertions that follow fail today */
 
 static void ok(int cond, const char *what, const char *got)
 {
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++n, what);
+	printf("%sok %d - %s%s%s\n", cond ? "" : "not ", ++n, what, todo ? " # TODO " : "",
+	       todo ? todo : "");
+	if (!cond && !todo)
+		failed = 1;
 	if (!cond) {
 		printf("#   got: %s\n", got ? got : "(null)");
-		failed = 1;
 	}
 }
 
@@ -157,6 +160,11 @@ int main(void)
 	analysis(s, "polisens", "polis", "", "pol");
 	analysis(s, "samtal", "", "", "sam tal");
 	analysis(s, "trygghetsmätningen", "mätning", "trygghet", "");
+	/* Hunspell's stem is the last part (vandring), which splits too
+	 * (vande, ring): the word is split, not that stem */
+	todo = "a stem that is the last part only";
+	analysis(s, "trygghetsvandringen", "vandring", "trygghet", "ring vande");
+	todo = NULL;
 	const char *where;
 	ok(!stem_no_dictionary(s, &where), "the dictionary is found", where);
 	stem_free(s);
