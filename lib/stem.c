@@ -450,13 +450,14 @@ void stem_analyze(struct stem *s, const char *word, struct buf *stems, struct bu
 	buf_release(&sb);
 	if (s->loaded && len <= MAX_WORD) {
 		/* the compound's longest stem, or the word when it has none or
-		 * when the stem is the compound's last part only (Hunspell's
-		 * own compounding: trygghetsmätningen → mätning) */
+		 * when the stems are the compound's last part only (Hunspell's
+		 * own compounding: trygghetsmätningen → mätning): a stem that
+		 * begins otherwise than the word is no candidate */
 		const char *best = word;
 		size_t blen = len;
 		for (const char *p = hs.s; *p;) {
 			const char *e = strchr(p, ' ');
-			if (best == word || (size_t)(e - p) > blen)
+			if (!strncmp(p, word, MIN_HEAD) && (best == word || (size_t)(e - p) > blen))
 				best = p, blen = (size_t)(e - p);
 			p = e + 1;
 		}

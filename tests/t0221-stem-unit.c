@@ -162,9 +162,7 @@ int main(void)
 	analysis(s, "trygghetsmätningen", "mätning", "trygghet", "");
 	/* Hunspell's stem is the last part (vandring), which splits too
 	 * (vande, ring): the word is split, not that stem */
-	todo = "a stem that is the last part only";
 	analysis(s, "trygghetsvandringen", "vandring", "trygghet", "ring vande");
-	todo = NULL;
 	const char *where;
 	ok(!stem_no_dictionary(s, &where), "the dictionary is found", where);
 	stem_free(s);
