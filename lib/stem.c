@@ -190,6 +190,7 @@ static const char *find_dict(const char **where)
 void stem_dictionary_id(struct buf *out)
 {
 	const char *where, *dir = find_dict(&where);
+	buf_addf(out, "analysis %d ", STEM_ANALYSIS);
 	if (!dir) {
 		buf_adds(out, "none");
 		return;

@@ -35,9 +35,14 @@ void stem_free(struct stem *s);
  * stem_analyze)?  *where: the folder it looked in, or the list. */
 bool stem_no_dictionary(const struct stem *s, const char **where);
 
-/* What identifies the dictionary a stemmer would load now (its folder,
- * and the sizes and times of its files; "none" without one), appended to
- * out: analyses made with another are not reused. */
+/* The version of the analysis: a change of what stem_analyze makes of
+ * a word counts up, so that analyses of the one before are not reused. */
+#define STEM_ANALYSIS 2
+
+/* What identifies the dictionary a stemmer would load now and the
+ * analysis (STEM_ANALYSIS; the dictionary's folder, and the sizes and
+ * times of its files, or "none" without one), appended to out: analyses
+ * made otherwise are not reused. */
 void stem_dictionary_id(struct buf *out);
 
 /* The Snowball stem of word (len bytes), appended to out. */
