@@ -37,6 +37,16 @@ expect_stdout "Å folds to å" "Tydliga mål för läxhjälpen"
 expect "search narkotikaforsaljning" 0 trygg -C ws search narkotikaforsaljning
 expect_no_stdout "o is not ö"
 
+# Ten words that no text of the example holds in any form, six of them
+# inside its words (tal in samtal and antal, dom in ungdomar, ros in
+# orossamtal, lys in belysning, ek in effekt, ring in
+# trygghetsvandringen, whose Hunspell stem vandring splits into vande and
+# ring): no hit.
+for w in tal dom ros lys ek ring kyrka sjukhus flygplats fotboll; do
+	expect "search $w" 0 trygg -C ws search "$w"
+	expect_no_stdout "'$w' finds nothing in the example"
+done
+
 # Whole words, and prefixes with *.
 expect "search narkotika" 0 trygg -C ws search narkotika
 expect_stdout "a word matches a compound it is a part of (t0220)" "Öppen narkotikaförsäljning"
