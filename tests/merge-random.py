@@ -423,7 +423,7 @@ def main():
     base = make_base(work)
     counts = {"different keys of one item": 0, "the same new ID": 0, "the same key two ways": 0}
     failed = []
-    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as ex:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=32) as ex:
         results = list(ex.map(lambda i: run_pair(i, base, work), range(PAIRS)))
     for i, (kinds, problems) in enumerate(results):
         for k in kinds:
