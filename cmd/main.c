@@ -78,9 +78,20 @@ static int finish(int status)
 	return status;
 }
 
+/* Memory ran out anywhere: say so and exit 74 (trygg(1), EXIT STATUS);
+ * a lock or temporary file being written is removed at exit. */
+static void out_of_memory(void)
+{
+	static const char msg[] = "trygg: error: out of memory\n";
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+		_exit(TG_EIO);
+	exit(TG_EIO);
+}
+
 int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
+	tg_set_oom_handler(out_of_memory);
 	/* listings of the nation run to tens of megabytes: written to a pipe
 	 * or a file OUT_BUF bytes at a time, not stdio's 4 KiB */
 	static char out[OUT_BUF];

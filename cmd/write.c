@@ -70,6 +70,8 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 		st = lk ? tg_lock_read(lk, &before, &d) : tg_read_file(path, TG_MAX_FILE, &before, &d);
 	if (!st)
 		st = tg_edit_open(path, before.s, before.len, ctx->cfg, &e, &d);
+	if (!w->dry_run)
+		buf_release(&before);   /* the edit holds the text: one copy less */
 	if (!st)
 		st = fn(e, arg, &ids, &d);
 	size_t len = 0;
@@ -81,7 +83,7 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 		fwrite(diff.s, 1, diff.len, stdout);
 		free(a);
 		free(b);
-	} else if (!st && (len != before.len || memcmp(after, before.s, len))) {
+	} else if (!st && tg_edit_changed(e)) {
 		st = tg_lock_commit(lk, after, len, &d);
 		written = !st;
 	}

@@ -6,8 +6,17 @@
 
 char buf_empty[1];
 
+static void (*oom_handler)(void);
+
+void tg_set_oom_handler(void (*handler)(void))
+{
+	oom_handler = handler;
+}
+
 _Noreturn void tg_oom(void)
 {
+	if (oom_handler)
+		oom_handler();
 	fputs("trygg: out of memory\n", stderr);
 	abort();
 }

@@ -3,8 +3,9 @@
  *
  * A buf is always a valid NUL-terminated string: initialise it with BUF_INIT
  * (or buf_init) and buf->s is "" until something is appended.  Appending
- * grows the storage; allocation failure aborts the process through
- * tg_oom(), the one place where it is handled.  buf_detach hands the
+ * grows the storage; allocation failure ends the process through
+ * tg_oom(), the one place where it is handled: it calls the handler the
+ * program set (trygg's says so and exits 74), or else aborts.  buf_detach hands the
  * storage to the caller (free() it) and leaves the buf empty again;
  * buf_release frees it.
  */
@@ -45,5 +46,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void tg_oom(void);
+/* The function tg_oom() calls; it must not return. */
+void tg_set_oom_handler(void (*handler)(void));
 
 #endif

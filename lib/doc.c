@@ -5,8 +5,9 @@
  * anchors and aliases are refused before they can expand, nesting depth is
  * counted as it grows, and every node gets byte offsets that the editor can
  * splice at.  libyaml's marks count characters (a BOM is skipped, not
- * counted), so marks are mapped to bytes by walking the UTF-8 text with a
- * cursor that moves forward with the event stream.
+ * counted), so marks are mapped to bytes through a table of the byte
+ * offset of every 64th character (none for ASCII text).  A file holds at
+ * most TG_MAX_NODES values, which bounds its tree's memory.
  */
 #define _DEFAULT_SOURCE  /* madvise(MADV_HUGEPAGE) */
 #include "priv.h"
@@ -26,6 +27,7 @@
 struct chunk {
 	struct chunk *next;
 	size_t used, size;
+	bool mapped;             /* a huge chunk: munmap, not free */
 	max_align_t data[];
 };
 
@@ -55,36 +57,49 @@ void tg_arena_free(struct tg_arena *a)
 		return;
 	for (struct chunk *c = a->head, *next; c; c = next) {
 		next = c->next;
-		free(c);
+		if (c->mapped)
+			munmap(c, CHUNK_HUGE);
+		else
+			free(c);
 	}
 	free(a);
 }
 
-/* A chunk of CHUNK_HUGE bytes, aligned so that it can be one huge page. */
+/* A chunk of CHUNK_HUGE bytes, aligned so that it can be one huge page.
+ * Mapped here rather than by aligned_alloc(), which keeps the slack of its
+ * alignment mapped: twice the address space, that `ulimit -v` counts. */
 static void *huge_chunk(void)
 {
-	void *p = aligned_alloc(CHUNK_HUGE, CHUNK_HUGE);
-	if (!p)
+	size_t size = CHUNK_HUGE;
+	char *p = mmap(NULL, 2 * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
 		tg_oom();
+	char *a = p + ((size - (uintptr_t)p % size) % size);
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	munmap(a + size, size - (size_t)(a - p));
 #ifdef MADV_HUGEPAGE  /* a hint only: where there is none, plain pages */
-	madvise(p, CHUNK_HUGE, MADV_HUGEPAGE);
+	madvise(a, size, MADV_HUGEPAGE);
 #endif
-	return p;
+	return a;
 }
 
 static struct chunk *new_chunk(struct tg_arena *a, size_t n)
 {
 	size_t size = a->grow - sizeof(struct chunk);
 	struct chunk *c;
+	bool mapped = false;
 	if (n > size) {
 		size = n;
 		c = xmalloc(sizeof *c + size);
 	} else if (a->grow == CHUNK_HUGE) {
 		c = huge_chunk();
+		mapped = true;
 	} else {
 		c = xmalloc(a->grow);
 		a->grow *= 2;
 	}
+	c->mapped = mapped;
 	c->size = size;
 	c->used = 0;
 	c->next = a->head;
@@ -128,18 +143,20 @@ struct frame {
 	size_t base;            /* first child in the kids stack */
 };
 
-/* A character of more than one byte: the mark index it has, and the bytes
- * beyond one that it and those before it take. */
-struct wide {
-	size_t at, extra;
-};
+/* Every CHECK_EVERY characters, the byte offset of the character: a mark
+ * (a character index) maps to a byte by walking at most CHECK_EVERY - 1
+ * characters from the checkpoint before it, and the table takes 4 bytes
+ * per CHECK_EVERY characters of the text. */
+#define CHECK_EVERY 64
 
 struct parser {
 	struct tg_doc *doc;
 	struct tg_diags *d;
 	size_t bom;
-	struct wide *wide;      /* the text's multi-byte characters, in order */
-	size_t nwide, iwide;    /* iwide: those before the last mark asked */
+	uint32_t *check;        /* byte offsets of characters 0, CHECK_EVERY, … */
+	size_t ncheck;
+	bool ascii;             /* one byte per character: no table needed */
+	size_t nodes;           /* made so far, for TG_MAX_NODES */
 	struct frame stack[TG_MAX_DEPTH + 1];
 	size_t depth;
 	struct tg_node **kids;
@@ -147,44 +164,47 @@ struct parser {
 	size_t scan;            /* bytes before it were checked for comments */
 };
 
-/* List the multi-byte characters of the (valid UTF-8) text, so that a mark
- * maps to a byte offset without walking the text between marks: most
+/* Find the text's checkpoints (none when it is all ASCII, where a mark's
+ * index plus the BOM is its byte offset).  The text is valid UTF-8; most
  * plan text is ASCII, and skipping it eight bytes at a time is cheap. */
 static void map_wide(struct parser *p)
 {
 	const unsigned char *s = (const unsigned char *)p->doc->src;
-	size_t len = p->doc->len, extra = 0, alloc = 0;
-	for (size_t i = p->bom; i < len;) {
+	size_t len = p->doc->len, chars = 0, i = p->bom;
+	p->ascii = true;
+	for (; i + 8 <= len && p->ascii; i += 8) {
 		uint64_t w;
-		if (len - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
-			i += 8;
-			continue;
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t n = s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
-		if (p->nwide == alloc) {
-			alloc = alloc ? 2 * alloc : 256;
-			p->wide = xrealloc(p->wide, alloc * sizeof *p->wide);
-		}
-		p->wide[p->nwide].at = i - p->bom - extra;
-		extra += n - 1;
-		p->wide[p->nwide++].extra = extra;
-		i += n;
+		memcpy(&w, s + i, 8);
+		p->ascii = !(w & 0x8080808080808080ull);
+	}
+	for (; i < len && p->ascii; i++)
+		p->ascii = s[i] < 0x80;
+	if (p->ascii)
+		return;
+	p->check = xmalloc((len / CHECK_EVERY + 2) * sizeof *p->check);
+	for (i = p->bom; i < len; chars++) {
+		if (chars % CHECK_EVERY == 0)
+			p->check[p->ncheck++] = (uint32_t)i;
+		i += s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
 	}
 }
 
-/* The byte offset of mark index `index` (marks mostly move forward). */
+/* The byte offset of mark index `index`. */
 static size_t byte_at(struct parser *p, size_t index)
 {
-	while (p->iwide < p->nwide && p->wide[p->iwide].at < index)
-		p->iwide++;
-	while (p->iwide > 0 && p->wide[p->iwide - 1].at >= index)
-		p->iwide--;
-	size_t at = p->bom + index + (p->iwide ? p->wide[p->iwide - 1].extra : 0);
-	return at < p->doc->len ? at : p->doc->len;
+	const unsigned char *s = (const unsigned char *)p->doc->src;
+	size_t len = p->doc->len;
+	if (p->ascii) {
+		size_t at = p->bom + index;
+		return at < len ? at : len;
+	}
+	size_t c = index / CHECK_EVERY;
+	if (c >= p->ncheck)
+		return len;
+	size_t at = p->check[c];
+	for (size_t k = index % CHECK_EVERY; k > 0 && at < len; k--)
+		at += s[at] < 0x80 ? 1 : s[at] < 0xE0 ? 2 : s[at] < 0xF0 ? 3 : 4;
+	return at < len ? at : len;
 }
 
 static void error_at_mark(struct parser *p, yaml_mark_t m, const char *fmt,
@@ -381,6 +401,16 @@ static bool strict_event(struct parser *p, const yaml_event_t *ev)
 	return ok;
 }
 
+/* One more node: within TG_MAX_NODES, which bounds the tree's memory. */
+static bool count_node(struct parser *p, const yaml_event_t *ev)
+{
+	if (++p->nodes <= TG_MAX_NODES)
+		return true;
+	error_at_mark(p, ev->start_mark, "more than %s values in one file (each key, text,"
+		      " list and mapping counts one)", "250000");
+	return false;
+}
+
 /* Handle one event; false stops the parse. */
 static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 {
@@ -404,6 +434,8 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 		if (!refuse_extras(p, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
 				   ev->data.scalar.plain_implicit ||
 				   ev->data.scalar.quoted_implicit))
+			return false;
+		if (!count_node(p, ev))
 			return false;
 		if (ev->data.scalar.length > TG_MAX_SCALAR) {
 			error_at_mark(p, ev->start_mark,
@@ -434,6 +466,8 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 		int implicit = map ? ev->data.mapping_start.implicit
 				   : ev->data.sequence_start.implicit;
 		if (!refuse_extras(p, ev, anchor, tag, implicit))
+			return false;
+		if (!count_node(p, ev))
 			return false;
 		if (p->depth >= TG_MAX_DEPTH) {
 			error_at_mark(p, ev->start_mark,
@@ -476,6 +510,8 @@ static bool on_event(struct parser *p, yaml_event_t *ev, int *docs)
 
 static void yaml_error(struct parser *p, yaml_parser_t *yp)
 {
+	if (yp->error == YAML_MEMORY_ERROR)
+		tg_oom();
 	const char *problem = yp->problem ? yp->problem : "cannot parse YAML";
 	struct buf msg = BUF_INIT;
 	buf_adds(&msg, problem);
@@ -591,13 +627,14 @@ static enum tg_status parse_doc(struct tg_doc *doc, struct tg_doc **out,
 		return TG_EDATA;
 	}
 	if (!check_encoding(&p) || !check_markers(&p)) {
-		free(p.wide);
+		free(p.check);
 		tg_doc_free(doc);
 		return TG_EDATA;
 	}
 	p.scan = p.bom;
 	yaml_parser_t yp;
-	yaml_parser_initialize(&yp);
+	if (!yaml_parser_initialize(&yp))
+		tg_oom();
 	yaml_parser_set_input_string(&yp, (const unsigned char *)doc->src, doc->len);
 	int docs = 0;
 	for (;;) {
@@ -614,7 +651,7 @@ static enum tg_status parse_doc(struct tg_doc *doc, struct tg_doc **out,
 	}
 	yaml_parser_delete(&yp);
 	free(p.kids);
-	free(p.wide);
+	free(p.check);
 	if (d->errors > errors) {
 		tg_doc_free(doc);
 		return TG_EDATA;
@@ -632,6 +669,14 @@ enum tg_status tg_doc_parse(const char *path, const char *src, size_t len,
 	return parse_doc(doc, out, d);
 }
 
+enum tg_status tg_doc_parse_owned(const char *path, char *src, size_t len,
+				  struct tg_doc **out, struct tg_diags *d)
+{
+	struct tg_doc *doc = new_doc(path, len);
+	doc->src = doc->heap_src = src;
+	return parse_doc(doc, out, d);
+}
+
 enum tg_status tg_doc_load(const char *path, struct tg_doc **out,
 			   struct tg_diags *d)
 {
@@ -645,6 +690,16 @@ enum tg_status tg_doc_load(const char *path, struct tg_doc **out,
 	struct tg_doc *doc = new_doc(path, b.len);
 	doc->src = doc->heap_src = buf_detach(&b);
 	return parse_doc(doc, out, d);
+}
+
+/* A value takes at most this much: node, text, place in its parent, its
+ * part of the model (measured: 116 bytes a value of one letter). */
+#define VALUE_COST 160
+
+size_t tg_doc_cost(size_t len)
+{
+	size_t values = len / 2 + 2;   /* `a,` is the densest value */
+	return len + (values < TG_MAX_NODES ? values : TG_MAX_NODES) * VALUE_COST;
 }
 
 void tg_doc_free(struct tg_doc *doc)

@@ -17,7 +17,12 @@
 struct tg_edit {
 	char *path;
 	const struct tg_config *cfg;
-	struct buf text;
+	struct {                      /* the text: plan->doc's bytes, or pending */
+		const char *s;
+		size_t len;
+	} text;
+	char *pending;                /* spliced, not yet parsed */
+	bool changed;                 /* a splice changed a byte */
 	struct tg_plan *plan;
 	const char *eol;
 	size_t new_from, new_to;      /* the bytes the last splice wrote */
@@ -151,12 +156,35 @@ static const struct tg_node *strict_fault(const struct tg_edit *e, const struct 
 	return NULL;
 }
 
+static void set_text(struct tg_edit *e, const struct tg_plan *plan)
+{
+	e->text.s = plan->doc->src;
+	e->text.len = plan->doc->len;
+}
+
+/* Drop a new plan that is not as meant, but keep its text to look at. */
+static void keep_text(struct tg_edit *e, struct tg_plan *plan)
+{
+	e->pending = plan->doc->heap_src;
+	plan->doc->heap_src = NULL;
+	tg_plan_free(plan);
+}
+
 static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
 	struct tg_plan *plan;
-	enum tg_status st = tg_plan_parse(e->path, e->text.s, e->text.len, e->cfg, &plan, &quiet);
+	/* the new text becomes the new plan's own: one copy of the file for
+	 * each tree, and the old one whole until the new one is verified */
+	if (!e->pending) {
+		e->pending = xmalloc(e->text.len + 1);
+		memcpy(e->pending, e->text.s, e->text.len + 1);
+	}
+	enum tg_status st = tg_plan_parse_owned(e->path, e->pending, e->text.len, e->cfg, &plan,
+						&quiet);
+	e->pending = NULL;
 	if (st) {
+		set_text(e, e->plan);
 		/* the plan's own words say what broke */
 		for (size_t i = 0; i < quiet.n; i++)
 			if (quiet.v[i].sev == TG_SEV_ERROR)
@@ -172,11 +200,11 @@ static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct
 		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
 			    "the edited file would not be valid: %u:%u: a plain scalar inside a flow "
 			    "collection holds '?', which stricter YAML readers refuse", f->line, f->col);
-		tg_plan_free(plan);
+		keep_text(e, plan);
 		return TG_EDATA;
 	}
 	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
-		tg_plan_free(plan);
+		keep_text(e, plan);
 		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
 			    "internal error: the edited text does not hold the intended change; "
 			    "the file was left untouched (please report this)");
@@ -184,6 +212,7 @@ static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct
 	}
 	tg_plan_free(e->plan);
 	e->plan = plan;
+	set_text(e, plan);
 	return TG_OK;
 }
 
@@ -203,9 +232,8 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	struct tg_edit *e = xcalloc(1, sizeof *e);
 	e->path = xstrdup(path);
 	e->cfg = cfg;
-	buf_init(&e->text);
-	buf_add(&e->text, src, len);
 	e->plan = plan;
+	set_text(e, plan);
 	/* new lines end as the file's first line does: LF, CRLF or CR */
 	size_t nl = strcspn(src, "\r\n");
 	e->eol = nl >= len || src[nl] == '\n' ? "\n" : nl + 1 < len && src[nl + 1] == '\n' ? "\r\n" : "\r";
@@ -218,7 +246,7 @@ void tg_edit_free(struct tg_edit *e)
 	if (!e)
 		return;
 	free(e->path);
-	buf_release(&e->text);
+	free(e->pending);
 	tg_plan_free(e->plan);
 	free(e);
 }
@@ -226,6 +254,11 @@ void tg_edit_free(struct tg_edit *e)
 const struct tg_plan *tg_edit_plan(const struct tg_edit *e)
 {
 	return e->plan;
+}
+
+bool tg_edit_changed(const struct tg_edit *e)
+{
+	return e->changed;
 }
 
 const char *tg_edit_text(const struct tg_edit *e, size_t *len)
@@ -491,7 +524,17 @@ static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v
 
 static void splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins)
 {
-	buf_splice(&e->text, pos, del, ins->s, ins->len);
+	size_t len = e->text.len - del + ins->len;
+	if (del != ins->len || memcmp(e->text.s + pos, ins->s, del))
+		e->changed = true;
+	char *t = xmalloc(len + 1);
+	memcpy(t, e->text.s, pos);
+	memcpy(t + pos, ins->s, ins->len);
+	memcpy(t + pos + ins->len, e->text.s + pos + del, e->text.len - pos - del + 1);
+	free(e->pending);
+	e->pending = t;
+	e->text.s = t;
+	e->text.len = len;
 	e->new_from = pos;
 	e->new_to = pos + ins->len;
 }

@@ -31,7 +31,7 @@
 
 #define TG_RACY_NS (2LL * 1000000000LL)   /* coarse clocks, FAT's 2 s mtime */
 #define BUSY_MS 10000
-#define LOAD_BUDGET (8u << 20)  /* bytes of plan files read ahead, at most */
+#define LOAD_BUDGET (64u << 20) /* memory of plan files read ahead (tg_doc_cost) */
 #define LOAD_TRIES 5            /* reads of a file that changes while read */
 #define CONFIG_PATH "trygg.yaml"
 
@@ -318,6 +318,13 @@ static bool is_damage(int rc)
 	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
+/* SQLite ran out of memory, or of address space for its mappings. */
+static bool is_nomem(int rc, int ext)
+{
+	return (rc & 0xFF) == SQLITE_NOMEM || ext == SQLITE_IOERR_NOMEM ||
+	       ext == SQLITE_IOERR_SHMMAP || ext == SQLITE_IOERR_MMAP;
+}
+
 enum tg_status ix_status(int rc)
 {
 	switch (rc & 0xFF) {
@@ -351,6 +358,9 @@ enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 	if ((rc & 0xFF) == SQLITE_BUSY)
 		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 			    "the index is busy (another trygg holds it); try again");
+	else if (is_nomem(rc, ix->db ? sqlite3_extended_errcode(ix->db) : rc))
+		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0, "%s: out of memory",
+			    doing);
 	else if (is_damage(rc))
 		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 			    "the index is damaged (%s); build it anew with 'trygg index --rebuild'",
@@ -1504,7 +1514,7 @@ static void run_jobs(struct refresh *r, struct job *jobs, size_t njobs)
 	r->loads = xcalloc(njobs + 1, sizeof *r->loads);
 	for (size_t k = 0; k < njobs; k++)
 		if (jobs[k].step == STEP_LOAD) {
-			cost[nloads] = (size_t)jobs[k].now.size;
+			cost[nloads] = tg_doc_cost((size_t)jobs[k].now.size);
 			r->loads[nloads++] = &jobs[k];
 		}
 	struct tg_pipe *pipe = tg_pipe_start(nloads, load_job, r, cost, LOAD_BUDGET,

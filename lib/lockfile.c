@@ -75,6 +75,17 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+/* An exit while armed (memory ran out): the same cleanup. */
+static void at_exit(void)
+{
+	if (cleanup_armed) {
+		if (cleanup_paths[1][0])
+			unlink(cleanup_paths[1]);
+		if (cleanup_paths[0][0])
+			unlink(cleanup_paths[0]);
+	}
+}
+
 static void arm(const struct tg_lock *lk)
 {
 	static bool installed;
@@ -90,6 +101,7 @@ static void arm(const struct tg_lock *lk)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGHUP, &sa, NULL);
+		atexit(at_exit);
 		installed = true;
 	}
 }

@@ -798,6 +798,16 @@ enum tg_status tg_plan_parse(const char *path, const char *src, size_t len,
 	return st ? st : plan_from_doc(doc, cfg, out, d);
 }
 
+enum tg_status tg_plan_parse_owned(const char *path, char *src, size_t len,
+				   const struct tg_config *cfg, struct tg_plan **out,
+				   struct tg_diags *d)
+{
+	struct tg_doc *doc;
+	*out = NULL;
+	enum tg_status st = tg_doc_parse_owned(path, src, len, &doc, d);
+	return st ? st : plan_from_doc(doc, cfg, out, d);
+}
+
 enum tg_status tg_plan_load(const char *path, const struct tg_config *cfg,
 			    struct tg_plan **out, struct tg_diags *d)
 {

@@ -10,6 +10,19 @@ struct tg_arena *tg_arena_new(void);
 void tg_arena_free(struct tg_arena *a);
 void *tg_arena_alloc(struct tg_arena *a, size_t n);    /* zeroed */
 char *tg_arena_strndup(struct tg_arena *a, const char *s, size_t n);
+/* The most memory that reading and parsing a file of len bytes may take
+ * (its bytes, its tree and its model, within TG_MAX_NODES): what the
+ * index reads ahead is bounded by this sum, not by bytes alone. */
+size_t tg_doc_cost(size_t len);
+
+/* tg_doc_parse and tg_plan_parse of src (malloc()ed, NUL-terminated),
+ * which the document takes over instead of copying: freed with it, or at
+ * once when the parse fails. */
+enum tg_status tg_doc_parse_owned(const char *path, char *src, size_t len,
+				  struct tg_doc **out, struct tg_diags *d);
+enum tg_status tg_plan_parse_owned(const char *path, char *src, size_t len,
+				   const struct tg_config *cfg, struct tg_plan **out,
+				   struct tg_diags *d);
 
 
 /* An empty plain scalar, `~` or `null`: a key that says nothing. */

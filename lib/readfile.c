@@ -151,7 +151,14 @@ static enum tg_status read_once(int fd, const char *path, size_t limit, struct b
 		return TG_EDATA;
 	}
 	buf_reset(b);
-	buf_grow(b, (size_t)before.st_size);
+	if (b->cap < (size_t)before.st_size + 2) {
+		/* the size and a byte to see the end: buf_grow would round up
+		 * to a power of two, up to twice the file */
+		buf_release(b);
+		b->cap = (size_t)before.st_size + 2;
+		b->s = xmalloc(b->cap);
+		b->s[0] = '\0';
+	}
 	if (lseek(fd, 0, SEEK_SET) < 0) {
 		tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "cannot read: %s",
 			    strerror(errno));
@@ -163,7 +170,8 @@ static enum tg_status read_once(int fd, const char *path, size_t limit, struct b
 				    "file is over the limit of %zu bytes", limit);
 			return TG_EDATA;
 		}
-		buf_grow(b, 65536);
+		if (b->cap - b->len < 2)          /* it grew meanwhile */
+			buf_grow(b, 65536);
 		ssize_t r = read(fd, b->s + b->len, b->cap - b->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;

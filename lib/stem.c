@@ -22,6 +22,7 @@
 #include "stem.h"
 #include "priv.h"
 
+#include <dlfcn.h>
 #include <hunspell/hunspell.h>
 #include <libstemmer.h>
 #include <stdio.h>
@@ -170,6 +171,25 @@ static void lex_load(struct lexicon *x, const char *dic)
 	fclose(f);
 }
 
+static void on_new_failure(void)
+{
+	tg_oom();
+}
+
+/* Hunspell is C++: memory running out in it throws std::bad_alloc, which
+ * no C caller catches, and the process aborts.  C++'s new handler, set
+ * through libstdc++'s name for std::set_new_handler, makes it tg_oom()
+ * instead, as everywhere else. */
+static void oom_in_cxx(void)
+{
+	void (*(*set)(void (*)(void)))(void);
+	void *sym = dlsym(RTLD_DEFAULT, "_ZSt15set_new_handlerPFvvE");
+	if (!sym)
+		return;
+	memcpy(&set, &sym, sizeof set);
+	set(on_new_failure);
+}
+
 /* The folder of the dictionary, or NULL; *where: it, or where it was
  * looked for. */
 static const char *find_dict(const char **where)
@@ -230,6 +250,7 @@ static Hunhandle *hunspell(struct stem *s)
 	if (!s->hun && s->loaded) {
 		char *aff = xasprintf("%s/sv_SE.aff", s->where);
 		char *dic = xasprintf("%s/sv_SE.dic", s->where);
+		oom_in_cxx();
 		s->hun = Hunspell_create(aff, dic);
 		free(aff);
 		free(dic);

@@ -35,6 +35,7 @@ enum tg_status {
 #define TG_MAX_FILE   (16u << 20)  /* bytes in one YAML file */
 #define TG_MAX_DEPTH  32           /* nested collections */
 #define TG_MAX_SCALAR (64u << 10)  /* bytes in one scalar */
+#define TG_MAX_NODES  250000       /* values (keys, scalars, collections) in one file */
 
 /* ---- diagnostics ------------------------------------------------------ */
 
@@ -427,6 +428,9 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 void tg_edit_free(struct tg_edit *e);
 const struct tg_plan *tg_edit_plan(const struct tg_edit *e);
 const char *tg_edit_text(const struct tg_edit *e, size_t *len);
+/* Did an operation change the text?  (The caller need not keep the text
+ * it opened the edit with to compare.) */
+bool tg_edit_changed(const struct tg_edit *e);
 /* Set key of a mapping to v (taken over by the edit). */
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d);

@@ -26,22 +26,25 @@ count_errors() {
 	grep -c '^trygg: [^ ]*t\.yaml[:0-9]*: error: ' "$TMP/.err"
 }
 
-# 2.4 million pairs with the same key in one flow mapping, on one line
+# as many pairs as a file may hold (TG_MAX_NODES counts keys and values),
+# with the same key of 64 bytes and values of 70, in one flow mapping on
+# one line
 awk -v max=$max 'BEGIN { h = "schema: trygg/1\ndistrict: X\nareas: [Norr]\nx-d: {";
-	printf "%s", h; n = length(h)
-	while (n + 7 + 7 + 2 < max) { printf "ab: 1, "; n += 7 }
-	print "ab: 1}" }' >"$f"
+	printf "%s", h; n = length(h); k = sprintf("%064d", 0); v = sprintf("%070d", 1)
+	p = k ": " v; while (n + 2 * length(p) + 4 < max) { printf "%s, ", p; n += length(p) + 2 }
+	print p "}" }' >"$f"
 pad "$f"
 check "the file is 16 MiB" [ "$(stat -c %s "$f")" = $max ]
-dups=$(( $(grep -o 'ab: ' "$f" | wc -l) - 1 ))
+dups=$(( $(grep -o ': 0' "$f" | wc -l) - 1 ))
 expect "$dups duplicate keys: exit 1" 1 timeout $guard "$TRYGG" -C ws check "$f"
 check "100 messages and one line for the rest" [ "$(count_errors)" = 101 ]
 expect_stderr "the rest are counted" "t.yaml: error: and $((dups - 100)) more errors"
 
-# 1.4 million unknown keys on one line
+# as many unknown keys of 64 bytes on one line (each with a suggestion to
+# look for)
 awk -v max=$max 'BEGIN { h = "{schema: trygg/1, district: X, areas: [Norr]";
-	printf "%s", h; n = length(h)
-	for (i = 0; ; i++) { k = sprintf(", k%d: 1", i); if (n + length(k) + 4 > max) break
+	printf "%s", h; n = length(h); v = sprintf("%070d", 1)
+	for (i = 0; ; i++) { k = sprintf(", k%063d: %s", i, v); if (n + length(k) + 4 > max) break
 		printf "%s", k; n += length(k) }
 	print "}"; print i > "keys" }' >"$f"
 pad "$f"
