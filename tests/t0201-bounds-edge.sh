@@ -9,6 +9,7 @@ max=16777216
 
 # a hang guard, not a timing: the fixed code needs a few seconds here
 guard=25
+[ "${TRYGG_SANITIZE:-none}" = none ] || guard=250
 [ -z "${TRYGG_VALGRIND:-}" ] || guard=3000
 
 # pad FILE: fill FILE up to exactly $max bytes with a comment line
