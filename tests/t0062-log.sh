@@ -71,4 +71,56 @@ assert 'P6.M4    status: ongoing → done' in v[3]['changes'].split('\n'), v[3]
 assert v[3]['date'] == '2015-01-02' and v[3]['author'] == 'Karl Polis' and len(v[3]['commit']) == 40, v[3]
 PY
 
+# A path git would quote (non-ASCII): git log -z, the path as it is
+git -C ws mv districts/angered-nordost.yaml districts/ängered.yaml
+commit "Anna Svensson" "Med prickar" 6
+expect "log after a rename to ängered.yaml" 0 trygg -C ws log Angered
+expect_stdout "the commits before it" "P6.M4    status: ongoing → done"
+todo "a path git quotes"
+check "no version taken for failing check" sh -c "! grep -q 'does not pass check' '$TMP/.out'"
+todo_end
+expect "--format json after it" 0 trygg -C ws log Angered --format json
+todo "a path git quotes"
+check "the plain paths" python3 - "$TMP/.out" <<'PY'
+import json, sys
+v = json.load(open(sys.argv[1], encoding='utf-8'))
+assert v[0]['subject'] == 'Med prickar' and v[0]['path'] == 'districts/ängered.yaml', v[0]
+assert v[1]['path'] == 'districts/angered-nordost.yaml', v[1]
+assert 'P6.M4    status: ongoing → done' in [l for c in v for l in c['changes'].split('\n')], v
+PY
+todo_end
+
+# A merge commit that changed the file is listed (its change against the
+# first parent)
+git -C ws checkout -q -b side
+trygg -C ws plan set Angered P6.M1 status=ongoing >/dev/null
+commit "Karl Polis" "P6.M1 igen" 7
+git -C ws checkout -q -
+trygg -C ws plan set Angered P6.M2 status=ongoing >/dev/null
+commit "Anna Svensson" "P6.M2 igen" 8
+git -C ws -c user.name="Anna Svensson" -c user.email=x@example.org merge -q --no-ff -m "merge side" side >/dev/null 2>&1
+check "the merge is a merge commit" git -C ws rev-parse -q --verify HEAD^2
+expect "log with a merge" 0 trygg -C ws log Angered
+todo "merge commits"
+expect_stdout "the merge listed" " Anna Svensson: merge side"
+check "with the side's change" sh -c "grep -A1 ': merge side' '$TMP/.out' | grep -q 'P6.M1    status: done → ongoing'"
+todo_end
+
+# Author and subject come from anyone's commit: safe for a terminal
+trygg -C ws plan set Angered P6.M3 status=ongoing >/dev/null
+commit $'Mal\e[31mlory' $'R\e]0;x\aöd' 9
+expect "log with an ESC in author and subject" 0 trygg -C ws log Angered
+todo "a path git quotes"
+expect_stdout "the commit is listed" "P6.M3    status: done → ongoing"
+todo_end
+todo "terminal text"
+check "no ESC byte reaches the terminal" sh -c "! grep -qP '\x1b|\x07' '$TMP/.out'"
+todo_end
+expect "--format json with it" 0 trygg -C ws log Angered --format json
+check "JSON keeps the author as it is, escaped" python3 - "$TMP/.out" <<'PY'
+import json, sys
+v = json.load(open(sys.argv[1], encoding='utf-8'))
+assert v[0]['author'] == 'Mal\x1b[31mlory', v[0]
+PY
+
 done_testing
