@@ -226,41 +226,62 @@ static struct tg_plan *plan_at(const char *root, const char *rev, const char *pa
 
 static const char *const log_formats[] = { "text", "json", NULL };
 
-/* One commit of git log --follow --name-status: its fields, and the
+/* One commit of git log -z --follow --name-status: its fields, and the
  * file's path in it and in its parent (they differ across a rename). */
 struct commit {
 	char *f[5];           /* hash, short hash, date, author, subject */
 	char *path, *old_path;
 };
 
-static bool parse_commit(char *rec, struct commit *c)
+/* The next NUL-terminated field at *p (before end), or NULL. */
+static char *field(char **p, char *end)
 {
-	char *nl = strchr(rec, '\n');
-	if (!nl)
+	if (*p >= end)
+		return NULL;
+	char *s = *p, *z = memchr(s, '\0', (size_t)(end - s));
+	if (!z)
+		return NULL;
+	*p = z + 1;
+	return s;
+}
+
+/* Parse the commit at *p: "\x1e" and the fields split by \x1f, NUL, then
+ * (after a newline) the status, NUL, the path or, for a rename or copy,
+ * the old and new paths, each ending in NUL.  With -z git quotes no path.
+ * Returns false at the end; c->path is NULL when the commit has no file
+ * line. */
+static bool parse_commit(char **p, char *end, struct commit *c)
+{
+	while (*p < end && **p != '\x1e')
+		(*p)++;
+	if (*p >= end)
 		return false;
-	*nl = '\0';
-	c->f[0] = rec;
+	(*p)++;
+	char *head = field(p, end);
+	if (!head)
+		return false;
+	c->path = c->old_path = NULL;
+	c->f[0] = head;
 	for (int k = 1; k < 5; k++) {
 		char *sep = strchr(c->f[k - 1], '\x1f');
-		if (!sep)
-			return false;
+		if (!sep) {
+			c->f[k] = c->f[k - 1] + strlen(c->f[k - 1]);
+			continue;
+		}
 		*sep = '\0';
 		c->f[k] = sep + 1;
 	}
-	char *st = nl + 1;
-	while (*st == '\n')
-		st++;
-	char *end = strchr(st, '\n');
-	if (end)
-		*end = '\0';
-	char *t1 = strchr(st, '\t');
-	if (!t1)
-		return false;
-	char *t2 = strchr(t1 + 1, '\t');
-	if (t2)
-		*t2 = '\0';
-	c->old_path = t1 + 1;
-	c->path = t2 ? t2 + 1 : t1 + 1;
+	while (*p < end && **p == '\n')
+		(*p)++;
+	if (*p >= end || **p == '\x1e')
+		return true;
+	char *st = field(p, end);
+	char *one = st ? field(p, end) : NULL;
+	if (!one)
+		return true;
+	char *two = (*st == 'R' || *st == 'C') ? field(p, end) : NULL;
+	c->old_path = one;
+	c->path = two ? two : one;
 	return true;
 }
 
@@ -316,7 +337,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	if (prefix.len && prefix.s[prefix.len - 1] == '\n')
 		prefix.s[--prefix.len] = '\0';
 	char *rel = xasprintf("%sdistricts/%s", prefix.s, strrchr(path, '/') + 1);
-	const char *args[] = { "log", "--follow", "--name-status",
+	const char *args[] = { "log", "-z", "--follow", "--name-status",
 		"--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
 		"--", rel + prefix.len, NULL };
 	git(&log, root, args);
@@ -328,10 +349,10 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 			table_column(t, cols[k], TABLE_STR);
 	}
 	size_t shown = 0;
-	char *save = NULL;
-	for (char *rec = strtok_r(log.s, "\x1e", &save); rec; rec = strtok_r(NULL, "\x1e", &save)) {
-		struct commit c;
-		if (!parse_commit(rec, &c))
+	char *at = log.s, *end = log.s + log.len;
+	struct commit c;
+	while (parse_commit(&at, end, &c)) {
+		if (!c.path)
 			continue;
 		if ((since && strcmp(c.f[2], since) < 0) || (until && strcmp(c.f[2], until) > 0))
 			continue;
