@@ -151,6 +151,44 @@ else
 	ok "DIR's parent is not writable # SKIP cannot run trygg as another user"
 fi
 
+# DIR's owner, group and mode stay, on the folder and all in it
+if [ "$(id -u)" = 0 ]; then
+	grp=www-data
+	getent group $grp >/dev/null || grp=4242
+	mkdir owned
+	chgrp $grp owned
+	chmod 750 owned
+	want="$(stat -c '%u:%g %a' owned)"
+	expect "DIR owned by root:$grp, mode 750" 0 trygg -C ws report site --output owned --as-of 2015-06-01
+	todo "owner kept"
+	check "…the new folder keeps them" test "$(stat -c '%u:%g %a' owned)" = "$want"
+	check "…so does districts/" test "$(stat -c '%u:%g' owned/districts)" = "${want% *}"
+	check "…and every page" test -z "$(find owned -type f ! -group $grp)"
+	todo_end
+	chown nobody owned
+	want="$(stat -c '%u:%g %a' owned)"
+	expect "DIR owned by nobody:$grp, as root" 0 trygg -C ws report site --output owned --as-of 2015-06-01
+	todo "owner kept"
+	check "…root gives the new folder away" test "$(stat -c '%u:%g %a' owned)" = "$want"
+	check "…and every page" test -z "$(find owned ! -user nobody)"
+	todo_end
+	if as_user "$TRYGG" --version >/dev/null 2>&1; then
+		mkdir -p mixed/site
+		chmod 777 mixed
+		chgrp $grp mixed/site
+		trygg -C ws report site --output mixed/site --as-of 2015-06-01 >/dev/null 2>&1
+		chmod -R a+rwX mixed/site
+		expect "DIR of root:$grp, written by nobody" 0 as_user "$TRYGG" -C ws report site --output mixed/site --as-of 2015-06-01 --no-refresh
+		todo "owner kept"
+		expect_stderr "…a warning says what cannot be kept" "mixed/site: warning: cannot keep the owner root:$grp"
+		check "…once" test "$(grep -c 'cannot keep' "$TMP/.err")" = 1
+		todo_end
+		check "…the site is written all the same" test -s mixed/site/index.html
+	fi
+else
+	ok "DIR's owner and group stay # SKIP not root"
+fi
+
 for bad in "" "angered" "--all" "--format csv" "--exit-code" "--lock-timeout 1"; do
 	# shellcheck disable=SC2086
 	expect "report site $bad${bad:+ }(usage): exit 2" 2 trygg -C ws report site $bad ${bad:+--output x}
