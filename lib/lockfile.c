@@ -421,36 +421,39 @@ static const char *group_name(gid_t gid, char *buf, size_t size)
 	return buf;
 }
 
-/* Give the temporary file fd the owner and group of the file it replaces.
- * Only root may give a file away, and a user only to a group of theirs:
- * what cannot be kept is said in a warning, and the write goes on. */
-static void keep_owner(const struct tg_lock *lk, int fd, const struct stat *orig,
-		       struct tg_diags *d)
+/* Give the new file or folder fd the owner and group of orig, the one it
+ * replaces.  Only root may give a file away, and a user only to a group of
+ * theirs: what cannot be kept is said in a warning about path (none when d
+ * is NULL), and the write goes on.  True when both are kept. */
+bool tg_keep_owner(int fd, const char *path, const struct stat *orig, struct tg_diags *d)
 {
 	struct stat mine;
 	if (fstat(fd, &mine) < 0 ||
 	    (mine.st_uid == orig->st_uid && mine.st_gid == orig->st_gid))
-		return;
+		return true;
 	if (fchown(fd, orig->st_uid, orig->st_gid) == 0)
-		return;
+		return true;
 	int err = errno;
 	bool group = mine.st_gid == orig->st_gid ||
 		     fchown(fd, (uid_t)-1, orig->st_gid) == 0;
+	if (!d)
+		return false;
 	char b1[64], b2[64], b3[64];
 	const char *was = user_name(orig->st_uid, b1, sizeof b1);
 	const char *now = user_name(mine.st_uid, b2, sizeof b2);
 	const char *grp = group_name(orig->st_gid, b3, sizeof b3);
 	if (mine.st_uid == orig->st_uid)
-		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+		tg_diag_add(d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
 			    "cannot keep the group %s (%s)", grp, strerror(err));
 	else if (group)
-		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+		tg_diag_add(d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
 			    "cannot keep the owner %s (the file is now %s's: %s)", was, now,
 			    strerror(err));
 	else
-		tg_diag_add(d, TG_SEV_WARNING, lk->path, 0, 0, NULL, 0, 0,
+		tg_diag_add(d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
 			    "cannot keep the owner %s:%s (the file is now %s's: %s)", was, grp,
 			    now, strerror(err));
+	return false;
 }
 
 enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
@@ -489,7 +492,7 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 		off += (size_t)w;
 	}
 	if (orig)
-		keep_owner(lk, fd, orig, d);
+		tg_keep_owner(fd, lk->path, orig, d);
 	/* after fchown(), which may clear the set-ID bits */
 	if ((orig && fchmod(fd, orig->st_mode & 07777) < 0) || fsync(fd) < 0) {
 		enum tg_status st = io_error(lk, "cannot write", lk->tmp_path, d);

@@ -63,6 +63,12 @@ struct stat;
 bool tg_same_state(const struct stat *a, const struct stat *b);
 const char *tg_file_kind(unsigned mode);
 
+/* lib/lockfile.c: give the new file or folder fd the owner and group of
+ * orig, the one it replaces (root may; a user only a group of theirs).
+ * What cannot be kept is a warning about path, unless d is NULL; true
+ * when both are kept. */
+bool tg_keep_owner(int fd, const char *path, const struct stat *orig, struct tg_diags *d);
+
 /* Is the file at path still as it was read (st, from tg_read_file_st), and
  * was it then no half-written version?  TG_SETTLED when it is the same
  * file in the same state (inode, size, mtime, ctime) and no process has it

@@ -51,6 +51,8 @@ struct target {
 	char *parent, *name;
 	bool exists;
 	mode_t mode;                  /* of the new folder */
+	struct stat orig;             /* DIR, when it exists: its owner and group stay */
+	bool owner_told;              /* a warning said they cannot */
 	char *tmp;                    /* the folder being built, or NULL */
 };
 
@@ -124,6 +126,7 @@ static enum tg_status target_init(struct target *t, const char *dir, struct tg_d
 		return TG_ECREAT;
 	}
 	t->exists = true;
+	t->orig = st;
 	t->mode = st.st_mode & 07777;
 	return replaceable(t->path, d);
 }
@@ -153,12 +156,23 @@ static enum tg_status sync_path(const char *path, int flags, struct tg_diags *d)
 	return TG_OK;
 }
 
-/* Write b as the new file folder/name, synced. */
-static enum tg_status write_page(const char *folder, const char *name, const struct buf *b,
+/* Give fd, a new file or folder of the site, DIR's owner and group (as
+ * lockfile.c does for a file it replaces); what cannot be kept is said
+ * once, about DIR. */
+static void keep_owner(struct target *t, int fd, struct tg_diags *d)
+{
+	if (t->exists && !tg_keep_owner(fd, t->path, &t->orig, t->owner_told ? NULL : d))
+		t->owner_told = true;
+}
+
+/* Write b as the new file t->tmp/name, synced. */
+static enum tg_status write_page(struct target *t, const char *name, const struct buf *b,
 				 struct tg_diags *d)
 {
-	char *path = xasprintf("%s/%s", folder, name);
+	char *path = xasprintf("%s/%s", t->tmp, name);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd >= 0)
+		keep_owner(t, fd, d);
 	size_t off = 0;
 	while (fd >= 0 && off < b->len) {
 		ssize_t w = write(fd, b->s + off, b->len - off);
@@ -222,6 +236,13 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 	size_t n_late = 0;
 	char *sub = xasprintf("%s/districts", t->tmp);
 	enum tg_status st = mkdir(sub, t->mode) < 0 ? fail(d, sub, errno, "cannot create folder") : TG_OK;
+	if (!st && t->exists) {
+		int fd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			st = fail(d, sub, errno, "cannot open folder");
+		else
+			keep_owner(t, fd, d), close(fd);
+	}
 	if (!st)
 		st = overview_load(ix, o->as_of, NULL, &ov, d);
 	if (!st) {
@@ -232,7 +253,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 		report_overview(&r, TG_FMT_HTML, &ov);
 		html_close(&r);
 		buf_release(&title);
-		st = write_page(t->tmp, "index.html", &b, d);
+		st = write_page(t, "index.html", &b, d);
 	}
 	if (!st)
 		st = overdue_load(ix, &r, NULL, &late, &n_late, d);
@@ -241,7 +262,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 		page_open(&r, lbl(&r, L_OVERDUE_TITLE), "");
 		report_overdue(&r, TG_FMT_HTML, late, n_late);
 		html_close(&r);
-		st = write_page(t->tmp, "overdue.html", &b, d);
+		st = write_page(t, "overdue.html", &b, d);
 	}
 	char **files = NULL;
 	size_t n = 0;
@@ -263,7 +284,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 			site_page(&page, files[i], false);
 			buf_reset(&b);
 			district_page(&r, p);
-			st = write_page(t->tmp, page.s, &b, d);
+			st = write_page(t, page.s, &b, d);
 			buf_release(&page);
 		}
 		tg_plan_free(p);
@@ -273,7 +294,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 	if (!st) {
 		buf_reset(&b);
 		buf_adds(&b, marker_text);
-		st = write_page(t->tmp, MARKER, &b, d);
+		st = write_page(t, MARKER, &b, d);
 	}
 	if (!st)
 		st = sync_path(sub, O_DIRECTORY, d);
@@ -340,8 +361,15 @@ enum tg_status tg_report_site(const struct tg_workspace *ws, const struct tg_con
 			st = fail(d, t.path, errno, "cannot create a temporary folder beside it");
 			free(t.tmp);
 			t.tmp = NULL;
-		} else if (chmod(t.tmp, t.mode) < 0) {
-			st = fail(d, t.tmp, errno, "cannot set the folder's mode");
+		} else {
+			/* the owner and group first: fchown() may clear set-ID bits */
+			int fd = open(t.tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (fd < 0)
+				st = fail(d, t.tmp, errno, "cannot open the temporary folder");
+			else if (keep_owner(&t, fd, d), fchmod(fd, t.mode) < 0)
+				st = fail(d, t.tmp, errno, "cannot set the folder's mode");
+			if (fd >= 0)
+				close(fd);
 		}
 	}
 	if (!st)
