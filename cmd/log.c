@@ -338,6 +338,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		prefix.s[--prefix.len] = '\0';
 	char *rel = xasprintf("%sdistricts/%s", prefix.s, strrchr(path, '/') + 1);
 	const char *args[] = { "log", "-z", "--follow", "--name-status",
+		"--diff-merges=first-parent",
 		"--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
 		"--", rel + prefix.len, NULL };
 	git(&log, root, args);
