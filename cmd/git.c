@@ -34,8 +34,8 @@ static int git_setup(int argc, char **argv, struct cmd_ctx *ctx)
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!st)
-		fprintf(stderr, "trygg: plan files in %s now merge with 'trygg merge-file'\n",
-			display_path(ctx->ws->root));
+		say("plan files in %s now merge with 'trygg merge-file'",
+		    display_path(ctx->ws->root));
 	return st;
 }
 

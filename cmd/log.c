@@ -380,8 +380,14 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 				table_row(t, row, NULL);
 				buf_release(&lines);
 			} else {
-				buf_addf(&out, "%s %s %s: %s\n", c.f[2], c.f[1], c.f[3], c.f[4]);
-				buf_add(&out, changes.s, changes.len);
+				/* author, subject and the plan's text come from
+				 * anyone's commit: safe for a terminal */
+				buf_addf(&out, "%s %s ", c.f[2], c.f[1]);
+				tg_term_safe(&out, c.f[3], strlen(c.f[3]), TG_WS_SPACE);
+				buf_adds(&out, ": ");
+				tg_term_safe(&out, c.f[4], strlen(c.f[4]), TG_WS_SPACE);
+				buf_addc(&out, '\n');
+				tg_term_safe(&out, changes.s, changes.len, TG_WS_KEEP);
 			}
 			shown++;
 		}

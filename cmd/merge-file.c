@@ -73,21 +73,23 @@ int cmd_merge_file(int argc, char **argv, struct cmd_ctx *ctx)
 			st = w;
 	}
 	print_diags(&d);
+	/* name comes from git (%P), a path in a pulled commit: say() makes
+	 * it safe for a terminal */
 	for (const char *p = m.renames.s; *p;) {
 		const char *sp = strchr(p, ' '), *nl = strchr(p, '\n');
-		fprintf(stderr, "trygg: %s: THEIRS's new %.*s is now %.*s (both sides added a %.*s)\n",
+		say("%s: THEIRS's new %.*s is now %.*s (both sides added a %.*s)",
 			name, (int)(sp - p), p, (int)(nl - sp - 1), sp + 1, (int)(sp - p), p);
 		p = nl + 1;
 	}
 	if (st == TG_FINDINGS && m.line_merge && m.conflicts)
-		fprintf(stderr, "trygg: %s: merged line by line by git; resolve the conflicts "
-			"it marked\n", name);
+		say("%s: merged line by line by git; resolve the conflicts "
+			"it marked", name);
 	else if (st == TG_FINDINGS && m.line_merge)
-		fprintf(stderr, "trygg: %s: merged line by line by git, and the result is no "
-			"valid plan: correct it ('trygg check')\n", name);
+		say("%s: merged line by line by git, and the result is no "
+			"valid plan: correct it ('trygg check')", name);
 	else if (st == TG_FINDINGS)
-		fprintf(stderr, "trygg: %s: %zu conflict%s: both sides set the same key; "
-			"resolve %s and delete the markers\n", name, m.conflicts,
+		say("%s: %zu conflict%s: both sides set the same key; "
+			"resolve %s and delete the markers", name, m.conflicts,
 			m.conflicts == 1 ? "" : "s", m.conflicts == 1 ? "it" : "them");
 	tg_merge3_release(&m);
 	tg_diags_release(&d);
