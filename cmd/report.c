@@ -214,9 +214,14 @@ static int run_site(struct cmd_ctx *ctx, const struct tg_report_opts *opts, cons
 		o.as_of = day;
 	}
 	struct tg_index *ix = NULL;
-	/* a plan file that does not load stops the site (its errors printed
-	 * here): the site shows every district or none */
+	/* a plan file that fails to load (its errors printed here): the site
+	 * is written all the same, its district marked on the index page and
+	 * without a page of its own, and the exit status says so (65) */
 	int status = open_index(ctx, no_refresh, &ix);
+	if (status == TG_EDATA && ix) {
+		o.loads_told = true;
+		status = 0;
+	}
 	if (!status) {
 		struct tg_diags d = TG_DIAGS_INIT;
 		status = tg_report_site(ctx->ws, ctx->cfg, ix, dir, &o, &d);

@@ -573,6 +573,8 @@ struct tg_report_opts {
 	bool english;                /* else Swedish */
 	const char *as_of;           /* "today", YYYY-MM-DD */
 	bool color;                  /* ANSI colours in text output */
+	bool loads_told;             /* site: the errors of plan files that fail
+					to load are printed already (the index's) */
 };
 
 struct tg_index;
@@ -600,7 +602,10 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
  * by relative links.  The site is built in a new folder beside dir and
  * then takes dir's place in one rename; an existing dir must be empty or a
  * site made here (it holds the file .trygg-site), else TG_ECREAT and
- * nothing changes.  ix: the index, up to date; o: english and as_of. */
+ * nothing changes.  A plan file that fails to load has no page and no
+ * link (the overview marks it from the index): the site is published and
+ * the result is TG_EDATA.  ix: the index, up to date; o: english, as_of
+ * and loads_told. */
 enum tg_status tg_report_site(const struct tg_workspace *ws, const struct tg_config *cfg,
 			      struct tg_index *ix, const char *dir,
 			      const struct tg_report_opts *o, struct tg_diags *d);

@@ -264,7 +264,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		buf_adds(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i <= n; i++) {
 			buf_adds(b, i == n ? "<tr><th>" : "<tr><td>");
-			if (r->site && i < n && o->paths[i]) {
+			if (r->site && i < n && o->paths[i] && site_has_page(r, o->paths[i])) {
 				buf_adds(b, "<a href=\"");
 				site_page(b, o->paths[i], true);
 				buf_adds(b, "\">");
@@ -483,7 +483,7 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 			}
 		}
 		const struct late *m = &v[i];
-		if (html && r->site && m->file) {
+		if (html && r->site && m->file && site_has_page(r, m->file)) {
 			/* in a site: to the district's page, and the measure on it */
 			struct buf page = BUF_INIT;
 			site_page(&page, m->file, true);

@@ -63,7 +63,7 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 			 size_t *overdue, struct tg_diags *d)
 {
 	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT,
-			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2, false };
+			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2, false, NULL, 0 };
 	enum tg_report_kind k = o->kind;
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;

@@ -27,6 +27,8 @@ struct rctx {
 	bool html;                     /* the report is HTML */
 	int sub;                       /* HTML: the level of a district's sections */
 	bool site;                     /* HTML pages of a site: link to the others */
+	char **no_page;                /* site: the pages not written (site_page */
+	size_t n_no_page;              /* names), of plan files that failed to load */
 };
 
 /* ANSI colour around text output, when r->color. */
@@ -65,6 +67,9 @@ void html_td(const struct rctx *r, enum label l);
  * site's top: "districts/angered.html"; as an href (href: bytes other than
  * letters, digits and -._~ percent-encoded), or as a file name. */
 void site_page(struct buf *b, const char *file, bool href);
+/* Does the site have a page for the district whose plan file is file (one
+ * that fails to load has none: nothing links to it)? */
+bool site_has_page(const struct rctx *r, const char *file);
 
 bool measure_overdue(const struct tg_measure *m, const char *as_of);
 

@@ -224,13 +224,28 @@ static void district_page(struct rctx *r, const struct tg_plan *p)
 	buf_release(&title);
 }
 
-/* Every page into folder t->tmp. */
+bool site_has_page(const struct rctx *r, const char *file)
+{
+	if (!r->n_no_page)
+		return true;
+	struct buf page = BUF_INIT;
+	site_page(&page, file, false);
+	bool has = true;
+	for (size_t i = 0; i < r->n_no_page && has; i++)
+		has = strcmp(r->no_page[i], page.s) != 0;
+	buf_release(&page);
+	return has;
+}
+
+/* Every page into folder t->tmp.  A plan file that fails to load has no
+ * page and no link (*unread): the index lists its district from the last
+ * rows it has, marked, as the overview does. */
 static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 			    const struct tg_config *cfg, struct tg_index *ix,
-			    const struct tg_report_opts *o, struct tg_diags *d)
+			    const struct tg_report_opts *o, bool *unread, struct tg_diags *d)
 {
 	struct buf b = BUF_INIT;
-	struct rctx r = { &b, cfg, o->english, o->as_of, false, true, 3, true };
+	struct rctx r = { &b, cfg, o->english, o->as_of, false, true, 3, true, NULL, 0 };
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;
 	size_t n_late = 0;
@@ -243,10 +258,43 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 		else
 			keep_owner(t, fd, d), close(fd);
 	}
+	char **files = NULL;
+	size_t n = 0;
+	if (!st)
+		st = tg_workspace_list(ws, &files, &n, d);
+	for (size_t i = 0; i < n; i++) {
+		struct tg_plan *p = NULL;
+		struct tg_diags pd = TG_DIAGS_INIT;
+		/* every file is loaded, so that every error is told; warnings
+		 * are check's */
+		enum tg_status pst = tg_plan_load(files[i], cfg, &p, &pd);
+		tg_diags_keep_errors(&pd);
+		if (!(pst == TG_EDATA && o->loads_told))
+			tg_diags_append(d, &pd);
+		tg_diags_release(&pd);
+		struct buf page = BUF_INIT;
+		site_page(&page, files[i], false);
+		if (pst == TG_EDATA) {
+			*unread = true;
+			r.no_page = xrealloc(r.no_page, (r.n_no_page + 1) * sizeof *r.no_page);
+			r.no_page[r.n_no_page++] = buf_detach(&page);
+		} else if (!st && pst) {
+			st = pst;
+		} else if (!st) {
+			buf_reset(&b);
+			district_page(&r, p);
+			st = write_page(t, page.s, &b, d);
+		}
+		buf_release(&page);
+		tg_plan_free(p);
+		free(files[i]);
+	}
+	free(files);
 	if (!st)
 		st = overview_load(ix, o->as_of, NULL, &ov, d);
 	if (!st) {
 		struct buf title = BUF_INIT;
+		buf_reset(&b);
 		buf_addf(&title, "Trygg i %s — %s", cfg && cfg->city ? cfg->city : lbl(&r, L_CITY),
 			 lbl(&r, L_OVERVIEW_TITLE));
 		page_open(&r, title.s, "");
@@ -264,33 +312,6 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 		html_close(&r);
 		st = write_page(t, "overdue.html", &b, d);
 	}
-	char **files = NULL;
-	size_t n = 0;
-	if (!st)
-		st = tg_workspace_list(ws, &files, &n, d);
-	for (size_t i = 0; i < n; i++) {
-		struct tg_plan *p = NULL;
-		struct tg_diags pd = TG_DIAGS_INIT;
-		/* every file is loaded, so that every error is told; warnings
-		 * are check's */
-		enum tg_status pst = tg_plan_load(files[i], cfg, &p, &pd);
-		tg_diags_keep_errors(&pd);
-		tg_diags_append(d, &pd);
-		tg_diags_release(&pd);
-		if (!st && pst)
-			st = pst;
-		if (!st) {
-			struct buf page = BUF_INIT;
-			site_page(&page, files[i], false);
-			buf_reset(&b);
-			district_page(&r, p);
-			st = write_page(t, page.s, &b, d);
-			buf_release(&page);
-		}
-		tg_plan_free(p);
-		free(files[i]);
-	}
-	free(files);
 	if (!st) {
 		buf_reset(&b);
 		buf_adds(&b, marker_text);
@@ -300,6 +321,9 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 		st = sync_path(sub, O_DIRECTORY, d);
 	if (!st)
 		st = sync_path(t->tmp, O_DIRECTORY, d);
+	for (size_t i = 0; i < r.n_no_page; i++)
+		free(r.no_page[i]);
+	free(r.no_page);
 	overview_release(&ov);
 	late_release(late, n_late);
 	buf_release(&b);
@@ -372,10 +396,14 @@ enum tg_status tg_report_site(const struct tg_workspace *ws, const struct tg_con
 				close(fd);
 		}
 	}
+	bool unread = false;
 	if (!st)
-		st = build(&t, ws, cfg, ix, o, d);
+		st = build(&t, ws, cfg, ix, o, &unread, d);
 	if (!st)
 		st = swap(&t, d);
+	/* published, and the exit status says a district could not be read */
+	if (!st && unread)
+		st = TG_EDATA;
 	if (t.tmp)
 		remove_tree(t.tmp);
 	free(t.tmp);
