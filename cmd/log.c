@@ -3,13 +3,10 @@
  * terms of the plan (`P6.M2 status: planned → done`). */
 #include "cmd.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 static const char usage[] =
 	"usage: trygg log D [ID] [--since DATE] [--until DATE] [--format text|json]\n"
@@ -27,46 +24,12 @@ static const char usage[] =
  * (or -1 when it could not run). */
 static int git(struct buf *out, const char *dir, const char *const *args)
 {
-	int fds[2];
-	if (pipe(fds) < 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		const char *argv[32] = { "git", "-C", dir };
-		size_t n = 3;
-		for (; args[n - 3] && n < 31; n++)
-			argv[n] = args[n - 3];
-		argv[n] = NULL;
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		if (!freopen("/dev/null", "w", stderr))
-			_exit(127);
-		execvp("git", (char *const *)argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	buf_reset(out);
-	char chunk[65536];
-	ssize_t r;
-	while ((r = read(fds[0], chunk, sizeof chunk)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		buf_add(out, chunk, (size_t)r);
-	}
-	close(fds[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	const char *argv[32] = { "git", "-C", dir };
+	size_t n = 3;
+	for (; args[n - 3] && n < 31; n++)
+		argv[n] = args[n - 3];
+	argv[n] = NULL;
+	return tg_run(argv, out);
 }
 
 /* A value as one line of text: lists joined with ", ". */

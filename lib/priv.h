@@ -99,9 +99,4 @@ bool tg_strict_lines(const char *s, size_t len, size_t start, size_t end, unsign
 bool tg_strict_block_scalar(const char *s, size_t len, size_t start, unsigned need,
 			    size_t *at, struct buf *msg);
 
-/* Run argv[0] (found on PATH) with argv, stdin and stderr /dev/null,
- * stdout into out (unless NULL): its exit status, or -1 when it could not
- * run or died (lib/gitsetup.c). */
-int tg_run(const char *const *argv, struct buf *out);
-
 #endif

@@ -672,4 +672,9 @@ int tg_collate_sv(const char *a, size_t alen, const char *b, size_t blen);
  * one per online processor; at most 16 (lib/pipe.c). */
 int tg_pipe_threads(void);
 
+/* Run argv[0] (found on PATH) with argv, stdin and stderr /dev/null,
+ * stdout into out (unless NULL): its exit status, or -1 when it could not
+ * run or died (lib/gitsetup.c). */
+int tg_run(const char *const *argv, struct buf *out);
+
 #endif
