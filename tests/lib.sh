@@ -154,6 +154,19 @@ check() {
 	fi
 }
 
+# Tests that limit memory with `ulimit -v`: AddressSanitizer reserves far
+# more address space than it uses, and valgrind runs its own allocator, so
+# such a test says it is skipped under both.
+skip_under_memory_tools() {
+	case "${TRYGG_SANITIZE:-none}" in
+	*address*) echo "1..0 # SKIP ulimit -v under AddressSanitizer"; exit 0 ;;
+	esac
+	if [ -n "${TRYGG_VALGRIND:-}" ]; then
+		echo "1..0 # SKIP ulimit -v under valgrind"
+		exit 0
+	fi
+}
+
 # A fresh copy of the example workspace in ./ws.
 example_ws() {
 	rm -rf ws

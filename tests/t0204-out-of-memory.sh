@@ -4,13 +4,7 @@
 # AddressSanitizer (it reserves terabytes of address space) or valgrind.
 . "$SRCDIR/tests/lib.sh"
 
-case "${TRYGG_SANITIZE:-none}" in
-*address*) echo "1..0 # SKIP ulimit -v under AddressSanitizer"; exit 0 ;;
-esac
-if [ -n "${TRYGG_VALGRIND:-}" ]; then
-	echo "1..0 # SKIP ulimit -v under valgrind"
-	exit 0
-fi
+skip_under_memory_tools
 
 empty_ws
 f=ws/districts/testby.yaml
