@@ -17,8 +17,7 @@ _Noreturn void tg_oom(void)
 {
 	if (oom_handler)
 		oom_handler();
-	fputs("trygg: out of memory\n", stderr);
-	abort();
+	abort(); /* no handler: the library does not print, the program speaks */
 }
 
 void *xmalloc(size_t n)

@@ -5,7 +5,8 @@
  * (or buf_init) and buf->s is "" until something is appended.  Appending
  * grows the storage; allocation failure ends the process through
  * tg_oom(), the one place where it is handled: it calls the handler the
- * program set (trygg's says so and exits 74), or else aborts.  buf_detach hands the
+ * program set (trygg's says so and exits 74), or else aborts without a
+ * word, since the library never prints.  buf_detach hands the
  * storage to the caller (free() it) and leaves the buf empty again;
  * buf_release frees it.
  */

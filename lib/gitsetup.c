@@ -75,9 +75,14 @@ static enum tg_status add_line(const char *root, const char *name, const char *l
 		have = (p == b.s || p[-1] == '\n') && (p[l] == '\n' || p[l] == '\r' || !p[l]);
 	st = TG_OK;
 	if (!have) {
+		struct buf add = BUF_INIT;
+		buf_addf(&add, "%s%s%s\n", b.len && b.s[b.len - 1] != '\n' ? "\n" : "", comment, line);
 		FILE *f = fopen(path, "a");
-		if (!f || fprintf(f, "%s%s%s\n", b.len && b.s[b.len - 1] != '\n' ? "\n" : "",
-				  comment, line) < 0 || fclose(f) != 0) {
+		bool bad = !f || fwrite(add.s, 1, add.len, f) != add.len;
+		if (f && fclose(f) != 0)
+			bad = true;
+		buf_release(&add);
+		if (bad) {
 			tg_diag_add(d, TG_SEV_ERROR, path, 0, 0, NULL, 0, 0, "cannot write: %s",
 				    strerror(errno));
 			st = TG_ECREAT;
