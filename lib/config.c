@@ -1,0 +1,155 @@
+/*
+ * config: validate the workspace file (trygg.yaml) against schema trygg/1
+ * and build its typed model; keys starting with "x-" are the user's own.
+ */
+#include "model-int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const config_keys[] = { "schema", "city", "language", "strategic_areas",
+	"initiatives", "phases", "sources", "organisations", "synonyms", "thresholds", NULL };
+static const char *const named_keys[] = { "id", "name", NULL };
+static const char *const threshold_keys[] = { "yellow", "red", NULL };
+
+/* A list of {id, name}; ids are whole numbers, or source names when
+ * names_as_ids is given. */
+static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
+		       struct tg_named **out, size_t *n, const char *const *names_as_ids,
+		       long maxid)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, key))
+		return;
+	*out = tg_arena_alloc(c->a, (v->n + 1) * sizeof **out);
+	for (size_t j = 0; j < v->n; j++) {
+		const struct tg_node *it = v->kids[j];
+		if (!md_want(c, it, TG_MAP, key))
+			continue;
+		struct tg_named nm = { -1, NULL };
+		unsigned seen = 0;
+		for (size_t i = 0; i + 1 < it->n; i += 2) {
+			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
+			int idx = md_key_index(c, k, named_keys, key);
+			if (idx >= 0 && !tg_node_null(val))
+				seen |= 1u << idx;
+			if (idx == 0 && names_as_ids)
+				nm.id = md_enumeration(c, val, "id", names_as_ids);
+			else if (idx == 0)
+				md_integer(c, val, "id", 1, maxid, &nm.id);
+			else if (idx == 1)
+				nm.name = md_text(c, val, "name");
+		}
+		md_require(c, it, seen, 3u, named_keys, key);
+		for (size_t q = 0; q < *n; q++)
+			if (nm.id >= 0 && (*out)[q].id == nm.id)
+				ERR(c, it, "duplicate id in '%s'", key);
+		if (nm.id >= 0 && nm.name)
+			(*out)[(*n)++] = nm;
+	}
+}
+
+static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out,
+				      struct tg_diags *d)
+{
+	size_t errors = d->errors;
+	struct tg_config *cfg = xcalloc(1, sizeof *cfg);
+	struct ctx c = { doc, d, doc->arena, NULL };
+	cfg->doc = doc;
+	cfg->language = "sv";
+	cfg->yellow = 0.10;
+	cfg->red = 0.25;
+	*out = NULL;
+	if (md_root_map(&c, "a workspace file")) {
+		unsigned seen = 0;
+		md_check_schema(&c, doc->root);
+		for (size_t i = 0; i + 1 < doc->root->n; i += 2) {
+			const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
+			int idx = md_key_index(&c, k, config_keys, "trygg.yaml");
+			if (idx >= 0 && !tg_node_null(v))
+				seen |= 1u << idx;
+			switch (idx) {
+			case 1: cfg->city = md_text(&c, v, "city"); break;
+			case 2: {
+				static const char *const langs[] = { "sv", "en", NULL };
+				int l = md_enumeration(&c, v, "language", langs);
+				if (l >= 0)
+					cfg->language = langs[l];
+				break;
+			}
+			case 3: load_named(&c, v, "strategic_areas", &cfg->areas, &cfg->n_areas, NULL, 1000); break;
+			case 4: md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
+			case 5: {
+				struct tg_named *ph = NULL;
+				size_t n = 0;
+				load_named(&c, v, "phases", &ph, &n, NULL, 3);
+				for (size_t q = 0; q < n; q++)
+					cfg->phase_names[ph[q].id] = ph[q].name;
+				break;
+			}
+			case 6: {
+				struct tg_named *so = NULL;
+				size_t n = 0;
+				load_named(&c, v, "sources", &so, &n, tg_source_names, 0);
+				for (size_t q = 0; q < n; q++)
+					cfg->source_names[so[q].id] = so[q].name;
+				break;
+			}
+			case 7: md_strlist(&c, v, "organisations", &cfg->organisations); break;
+			case 8:
+				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "synonyms"))
+					break;
+				cfg->synonyms = tg_arena_alloc(c.a, (v->n + 1) * sizeof *cfg->synonyms);
+				for (size_t j = 0; j < v->n; j++)
+					md_strlist(&c, v->kids[j], "synonyms", &cfg->synonyms[cfg->n_synonyms++]);
+				break;
+			case 9:
+				if (tg_node_null(v) || !md_want(&c, v, TG_MAP, "thresholds"))
+					break;
+				for (size_t j = 0; j + 1 < v->n; j += 2) {
+					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
+					int tidx = md_key_index(&c, tk, threshold_keys, "thresholds");
+					if (tidx == 0)
+						md_number(&c, tv, "yellow", 0, 1, &cfg->yellow);
+					else if (tidx == 1)
+						md_number(&c, tv, "red", 0, 1, &cfg->red);
+				}
+				if (cfg->yellow > cfg->red)
+					ERR(&c, v, "'yellow' (%g) must not be above 'red' (%g)", cfg->yellow, cfg->red);
+				break;
+			}
+		}
+		md_require(&c, doc->root, seen, 1u, config_keys, "trygg.yaml");
+	}
+	if (d->errors > errors) {
+		tg_config_free(cfg);
+		return TG_EDATA;
+	}
+	*out = cfg;
+	return TG_OK;
+}
+
+enum tg_status tg_config_parse(const char *path, const char *src, size_t len,
+			       struct tg_config **out, struct tg_diags *d)
+{
+	struct tg_doc *doc;
+	*out = NULL;
+	enum tg_status st = tg_doc_parse(path, src, len, &doc, d);
+	return st ? st : config_from_doc(doc, out, d);
+}
+
+enum tg_status tg_config_load(const char *path, struct tg_config **out,
+			      struct tg_diags *d)
+{
+	struct tg_doc *doc;
+	*out = NULL;
+	enum tg_status st = tg_doc_load(path, &doc, d);
+	return st ? st : config_from_doc(doc, out, d);
+}
+
+void tg_config_free(struct tg_config *cfg)
+{
+	if (!cfg)
+		return;
+	tg_doc_free(cfg->doc);
+	free(cfg);
+}

@@ -1,0 +1,63 @@
+/*
+ * model-int.h: what the model's loaders share, and no one else:
+ * lib/model-read.c (typed values read from nodes), lib/model.c (the
+ * district plan) and lib/config.c (the workspace file, trygg.yaml).
+ *
+ * Every reader reports at the node it concerns and goes on, so `trygg
+ * check` lists all problems of a file in one run; each returns what it
+ * read, or NULL / false / -1 when the node holds nothing usable.
+ */
+#ifndef TRYGG_MODEL_INT_H
+#define TRYGG_MODEL_INT_H
+
+#include "priv.h"
+
+#define SCHEMA "trygg/1"
+
+struct ctx {
+	struct tg_doc *doc;
+	struct tg_diags *d;
+	struct tg_arena *a;
+	const struct tg_config *cfg;
+};
+
+#define ERR(c, n, ...) tg_diag_node((c)->d, TG_SEV_ERROR, (c)->doc, (n), __VA_ARGS__)
+#define WARN(c, n, ...) tg_diag_node((c)->d, TG_SEV_WARNING, (c)->doc, (n), __VA_ARGS__)
+
+/* What a node is, for messages: "a mapping", "a list", "text", "nothing". */
+const char *md_what(const struct tg_node *n);
+/* Is n of kind (the value of key)? Reports when it is not. */
+bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
+	     const char *key);
+/* The index of key k in the NULL-ended keys; -1 for a user's "x-" key,
+ * -2 (reported) for an unknown key in where. */
+int md_key_index(struct ctx *c, const struct tg_node *k,
+		 const char *const *keys, const char *where);
+/* Report each key of keys whose bit is in required and not in seen. */
+void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
+		unsigned required, const char *const *keys, const char *where);
+/* Text, required (md_text) or perhaps empty (md_opt_text: NULL). */
+const char *md_text(struct ctx *c, const struct tg_node *n, const char *key);
+const char *md_opt_text(struct ctx *c, const struct tg_node *n, const char *key);
+/* A date YYYY-MM-DD, or NULL. */
+const char *md_date(struct ctx *c, const struct tg_node *n, const char *key);
+/* A number from min to max into *out. */
+bool md_number(struct ctx *c, const struct tg_node *n, const char *key,
+	       double min, double max, double *out);
+/* A whole number from min to max into *out. */
+bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
+		long min, long max, int *out);
+/* The index of the value among the NULL-ended names ("" never matches). */
+int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
+		   const char *const *names);
+/* A list of text, or of whole numbers from 1 to max, into *out. */
+void md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
+		struct tg_strlist *out);
+void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
+		long max, struct tg_intlist *out);
+/* The root's 'schema', when there is one, is the one this trygg reads. */
+void md_check_schema(struct ctx *c, const struct tg_node *root);
+/* The document's root is a mapping (what_file names the file's kind). */
+bool md_root_map(struct ctx *c, const char *what_file);
+
+#endif

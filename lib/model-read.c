@@ -1,0 +1,201 @@
+/*
+ * model-read: typed values read from the nodes of a tg_doc, each check
+ * reporting at the node it concerns (lib/model-int.h).
+ */
+#include "model-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *md_what(const struct tg_node *n)
+{
+	if (n->kind == TG_MAP)
+		return "a mapping";
+	if (n->kind == TG_SEQ)
+		return "a list";
+	return n->len ? "text" : "nothing";
+}
+
+bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
+		 const char *key)
+{
+	if (n->kind == kind)
+		return true;
+	static const char *const kinds[] = { "text", "a mapping", "a list" };
+	ERR(c, n, "'%s' must be %s, found %s", key, kinds[kind], md_what(n));
+	return false;
+}
+
+/* Iterate a mapping's keys against a table; returns the index of each key
+ * in *idx via the callback style loop below. */
+int md_key_index(struct ctx *c, const struct tg_node *k,
+		     const char *const *keys, const char *where)
+{
+	for (int i = 0; keys[i]; i++)
+		if (k->str[0] == keys[i][0] && !strcmp(k->str, keys[i]))
+			return i;
+	if (!strncmp(k->str, "x-", 2))
+		return -1;
+	/* a suggestion costs a comparison with every key: none for a
+	 * message that is only counted */
+	const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(k->str, keys) : NULL;
+	if (s)
+		ERR(c, k, "unknown key '%s' in %s (did you mean '%s'?)", k->str, where, s);
+	else
+		ERR(c, k, "unknown key '%s' in %s", k->str, where);
+	return -2;
+}
+
+void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
+		    unsigned required, const char *const *keys, const char *where)
+{
+	for (int i = 0; keys[i]; i++)
+		if ((required & (1u << i)) && !(seen & (1u << i)))
+			ERR(c, map, "%s is missing required key '%s'", where, keys[i]);
+}
+
+const char *md_text(struct ctx *c, const struct tg_node *n, const char *key)
+{
+	if (!md_want(c, n, TG_SCALAR, key))
+		return NULL;
+	if (tg_node_null(n)) {
+		ERR(c, n, "'%s' is empty; expected text", key);
+		return NULL;
+	}
+	return n->str;
+}
+
+const char *md_opt_text(struct ctx *c, const struct tg_node *n, const char *key)
+{
+	if (tg_node_null(n))
+		return NULL;
+	return md_text(c, n, key);
+}
+
+const char *md_date(struct ctx *c, const struct tg_node *n, const char *key)
+{
+	const char *s = md_opt_text(c, n, key);
+	if (s && !tg_is_date(s)) {
+		ERR(c, n, "'%s' is not a valid date: '%s' (expected YYYY-MM-DD)", key, s);
+		return NULL;
+	}
+	return s;
+}
+
+bool md_number(struct ctx *c, const struct tg_node *n, const char *key,
+		   double min, double max, double *out)
+{
+	if (!md_want(c, n, TG_SCALAR, key))
+		return false;
+	char *end;
+	double v = strtod(n->str, &end);
+	if (!n->len || *end || !isfinite(v) || n->str[0] == ' ') {
+		ERR(c, n, "'%s' must be a number, found '%s'", key, n->str);
+		return false;
+	}
+	if (v < min || v > max) {
+		ERR(c, n, "'%s' must be between %g and %g, found %s", key, min, max, n->str);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
+		    long min, long max, int *out)
+{
+	if (!md_want(c, n, TG_SCALAR, key))
+		return false;
+	const char *s = n->str;
+	bool ok = n->len > 0 && n->len < 10;
+	for (size_t i = 0; ok && i < n->len; i++)
+		ok = s[i] >= '0' && s[i] <= '9';
+	long v = ok ? strtol(s, NULL, 10) : 0;
+	if (!ok || v < min || v > max) {
+		ERR(c, n, "'%s' must be a whole number from %ld to %ld, found '%s'",
+		    key, min, max, s);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static void allowed(struct buf *b, const char *const *names)
+{
+	bool first = true;
+	for (; *names; names++) {
+		if (!**names)
+			continue;
+		buf_addf(b, "%s%s", first ? "" : ", ", *names);
+		first = false;
+	}
+}
+
+int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
+		       const char *const *names)
+{
+	const char *s = md_opt_text(c, n, key);
+	if (!s)
+		return -1;
+	for (int i = 0; names[i]; i++)
+		if (names[i][0] && !strcmp(s, names[i]))
+			return i;
+	struct buf b = BUF_INIT;
+	allowed(&b, names);
+	ERR(c, n, "'%s' has a bad value '%s' (expected one of: %s)", key, s, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+void md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
+		    struct tg_strlist *out)
+{
+	if (tg_node_null(n) || !md_want(c, n, TG_SEQ, key))
+		return;
+	out->node = n;
+	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
+	for (size_t i = 0; i < n->n; i++) {
+		const char *s = md_text(c, n->kids[i], key);
+		if (s)
+			out->v[out->n++] = s;
+	}
+}
+
+void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
+		    long max, struct tg_intlist *out)
+{
+	if (tg_node_null(n) || !md_want(c, n, TG_SEQ, key))
+		return;
+	out->node = n;
+	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
+	for (size_t i = 0; i < n->n; i++) {
+		int v;
+		if (md_integer(c, n->kids[i], key, 1, max, &v))
+			out->v[out->n++] = v;
+	}
+}
+
+void md_check_schema(struct ctx *c, const struct tg_node *root)
+{
+	const struct tg_node *s = tg_map_get(root, "schema");
+	if (!s)
+		return;
+	const char *v = md_text(c, s, "schema");
+	if (v && strcmp(v, SCHEMA))
+		ERR(c, s, "unsupported schema '%s' (this trygg reads '%s')", v, SCHEMA);
+}
+
+bool md_root_map(struct ctx *c, const char *what_file)
+{
+	const struct tg_node *root = c->doc->root;
+	if (!root || tg_node_null(root)) {
+		ERR(c, NULL, "file is empty; expected %s starting with 'schema: %s'", what_file, SCHEMA);
+		return false;
+	}
+	if (root->kind != TG_MAP) {
+		ERR(c, root, "expected %s (a mapping of keys), found %s", what_file, md_what(root));
+		return false;
+	}
+	return true;
+}
