@@ -7,17 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const config_keys[] = { "schema", "city", "language", "strategic_areas",
-	"initiatives", "phases", "sources", "organisations", "synonyms", "thresholds", NULL };
-static const char *const named_keys[] = { "id", "name", NULL };
-static const char *const threshold_keys[] = { "yellow", "red", NULL };
 
-/* A list of {id, name}; ids are whole numbers, or source names when
- * names_as_ids is given. */
+/* A list of {id, name} as node describes it: ids are whole numbers within
+ * its bounds, or one of its values (a source's id). */
 static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
-		       struct tg_named **out, size_t *n, const char *const *names_as_ids,
-		       long maxid)
+		       const struct tg_schema_node *node, struct tg_named **out, size_t *n)
 {
+	const struct tg_key *id = &node->keys[0];
 	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, key))
 		return;
 	*out = tg_arena_alloc(c->a, (v->n + 1) * sizeof **out);
@@ -29,17 +25,17 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 		unsigned seen = 0;
 		for (size_t i = 0; i + 1 < it->n; i += 2) {
 			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
-			int idx = md_key_index(c, k, named_keys, key);
+			int idx = md_key_index(c, k, node, key);
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
-			if (idx == 0 && names_as_ids)
-				nm.id = md_enumeration(c, val, "id", names_as_ids);
+			if (idx == 0 && id->type == TG_TYPE_ENUM)
+				nm.id = md_enumeration(c, val, "id", id->values);
 			else if (idx == 0)
-				md_integer(c, val, "id", 1, maxid, &nm.id);
+				md_integer(c, val, "id", (long)id->min, (long)id->max, &nm.id);
 			else if (idx == 1)
 				nm.name = md_text(c, val, "name");
 		}
-		md_require(c, it, seen, 3u, named_keys, key);
+		md_require(c, it, seen, node, key);
 		for (size_t q = 0; q < *n; q++)
 			if (nm.id >= 0 && (*out)[q].id == nm.id)
 				ERR(c, it, "duplicate id in '%s'", key);
@@ -64,7 +60,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 		md_check_schema(&c, doc->root);
 		for (size_t i = 0; i + 1 < doc->root->n; i += 2) {
 			const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
-			int idx = md_key_index(&c, k, config_keys, "trygg.yaml");
+			int idx = md_key_index(&c, k, &tg_schema_workspace, "trygg.yaml");
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
@@ -76,12 +72,12 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 					cfg->language = langs[l];
 				break;
 			}
-			case 3: load_named(&c, v, "strategic_areas", &cfg->areas, &cfg->n_areas, NULL, 1000); break;
+			case 3: load_named(&c, v, "strategic_areas", &tg_schema_area, &cfg->areas, &cfg->n_areas); break;
 			case 4: md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
 			case 5: {
 				struct tg_named *ph = NULL;
 				size_t n = 0;
-				load_named(&c, v, "phases", &ph, &n, NULL, 3);
+				load_named(&c, v, "phases", &tg_schema_phase, &ph, &n);
 				for (size_t q = 0; q < n; q++)
 					cfg->phase_names[ph[q].id] = ph[q].name;
 				break;
@@ -89,7 +85,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 			case 6: {
 				struct tg_named *so = NULL;
 				size_t n = 0;
-				load_named(&c, v, "sources", &so, &n, tg_source_names, 0);
+				load_named(&c, v, "sources", &tg_schema_source_name, &so, &n);
 				for (size_t q = 0; q < n; q++)
 					cfg->source_names[so[q].id] = so[q].name;
 				break;
@@ -107,7 +103,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 					break;
 				for (size_t j = 0; j + 1 < v->n; j += 2) {
 					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
-					int tidx = md_key_index(&c, tk, threshold_keys, "thresholds");
+					int tidx = md_key_index(&c, tk, &tg_schema_thresholds, "thresholds");
 					if (tidx == 0)
 						md_number(&c, tv, "yellow", 0, 1, &cfg->yellow);
 					else if (tidx == 1)
@@ -118,7 +114,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 				break;
 			}
 		}
-		md_require(&c, doc->root, seen, 1u, config_keys, "trygg.yaml");
+		md_require(&c, doc->root, seen, &tg_schema_workspace, "trygg.yaml");
 	}
 	if (d->errors > errors) {
 		tg_config_free(cfg);

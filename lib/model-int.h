@@ -11,6 +11,7 @@
 #define TRYGG_MODEL_INT_H
 
 #include "priv.h"
+#include "schema.h"
 
 #define SCHEMA "trygg/1"
 
@@ -29,13 +30,13 @@ const char *md_what(const struct tg_node *n);
 /* Is n of kind (the value of key)? Reports when it is not. */
 bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 	     const char *key);
-/* The index of key k in the NULL-ended keys; -1 for a user's "x-" key,
- * -2 (reported) for an unknown key in where. */
+/* The index of key k among node's keys (schema.h); -1 for a user's "x-"
+ * key, -2 (reported) for an unknown key in where. */
 int md_key_index(struct ctx *c, const struct tg_node *k,
-		 const char *const *keys, const char *where);
-/* Report each key of keys whose bit is in required and not in seen. */
+		 const struct tg_schema_node *node, const char *where);
+/* Report each required key of node whose bit (its index) is not in seen. */
 void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
-		unsigned required, const char *const *keys, const char *where);
+		const struct tg_schema_node *node, const char *where);
 /* Text, required (md_text) or perhaps empty (md_opt_text: NULL). */
 const char *md_text(struct ctx *c, const struct tg_node *n, const char *key);
 const char *md_opt_text(struct ctx *c, const struct tg_node *n, const char *key);

@@ -30,16 +30,24 @@ bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 /* Iterate a mapping's keys against a table; returns the index of each key
  * in *idx via the callback style loop below. */
 int md_key_index(struct ctx *c, const struct tg_node *k,
-		     const char *const *keys, const char *where)
+		 const struct tg_schema_node *node, const char *where)
 {
-	for (int i = 0; keys[i]; i++)
-		if (k->str[0] == keys[i][0] && !strcmp(k->str, keys[i]))
-			return i;
+	for (size_t i = 0; i < node->n; i++)
+		if (k->str[0] == node->keys[i].name[0] && !strcmp(k->str, node->keys[i].name))
+			return (int)i;
 	if (!strncmp(k->str, "x-", 2))
 		return -1;
 	/* a suggestion costs a comparison with every key: none for a
 	 * message that is only counted */
-	const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(k->str, keys) : NULL;
+	const char *s = NULL;
+	if (tg_diag_wanted(c->d, c->doc->path)) {
+		const char *names[TG_SCHEMA_MAX_KEYS + 1];
+		size_t n = 0;
+		for (; n < node->n && n < TG_SCHEMA_MAX_KEYS; n++)
+			names[n] = node->keys[n].name;
+		names[n] = NULL;
+		s = tg_suggest(k->str, names);
+	}
 	if (s)
 		ERR(c, k, "unknown key '%s' in %s (did you mean '%s'?)", k->str, where, s);
 	else
@@ -48,11 +56,11 @@ int md_key_index(struct ctx *c, const struct tg_node *k,
 }
 
 void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
-		    unsigned required, const char *const *keys, const char *where)
+		const struct tg_schema_node *node, const char *where)
 {
-	for (int i = 0; keys[i]; i++)
-		if ((required & (1u << i)) && !(seen & (1u << i)))
-			ERR(c, map, "%s is missing required key '%s'", where, keys[i]);
+	for (size_t i = 0; i < node->n; i++)
+		if ((node->keys[i].flags & TG_KEY_REQUIRED) && !(seen & (1u << i)))
+			ERR(c, map, "%s is missing required key '%s'", where, node->keys[i].name);
 }
 
 const char *md_text(struct ctx *c, const struct tg_node *n, const char *key)

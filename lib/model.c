@@ -34,19 +34,6 @@ static bool measure_id_like(const char *s, const char *pid)
 	return !strncmp(s, pid, l) && s[l] == '.' && id_like(s + l + 1, 'M');
 }
 
-static const char *const plan_keys[] = { "schema", "district", "areas", "situation", "problems", NULL };
-static const char *const situation_keys[] = { "police", "district", "survey", "joint", NULL };
-static const char *const source_keys[] = { "date", "respondents", "problems", NULL };
-static const char *const respondent_keys[] = { "residents", "businesses", "associations", NULL };
-static const char *const sitem_keys[] = { "title", "areas", "group", "share", "index", "note", NULL };
-static const char *const joint_keys[] = { "id", "title", "areas", "sources", "share", NULL };
-static const char *const problem_keys[] = { "id", "title", "situation", "causes", "goal", "indicators",
-	"subgoals", "strategic_areas", "measures", "followups", NULL };
-static const char *const indicator_keys[] = { "name", "baseline", "target", NULL };
-static const char *const point_keys[] = { "value", "date", NULL };
-static const char *const measure_keys[] = { "id", "text", "phase", "term", "kind", "responsible",
-	"due", "status", "strategic_areas", NULL };
-static const char *const followup_keys[] = { "date", "measures", "done", "effect", "indicators", NULL };
 
 static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_strlist *l)
 {
@@ -77,7 +64,7 @@ static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, sitem_keys, "a situation item");
+		int idx = md_key_index(c, k, &tg_schema_situation_item, "a situation item");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -89,7 +76,7 @@ static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		case 5: it->note = md_opt_text(c, v, "note"); break;
 		}
 	}
-	md_require(c, n, seen, 1u << 0, sitem_keys, "a situation item");
+	md_require(c, n, seen, &tg_schema_situation_item, "a situation item");
 }
 
 static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *n,
@@ -102,7 +89,7 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 		return;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, source_keys, "a situation picture");
+		int idx = md_key_index(c, k, &tg_schema_source, "a situation picture");
 		switch (idx) {
 		case 0: s->date = md_date(c, v, "date"); break;
 		case 1:
@@ -110,7 +97,7 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 				break;
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
 				const struct tg_node *rk = v->kids[j], *rv = v->kids[j + 1];
-				int ridx = md_key_index(c, rk, respondent_keys, "respondents");
+				int ridx = md_key_index(c, rk, &tg_schema_respondents, "respondents");
 				if (ridx >= 0)
 					md_integer(c, rv, rk->str, 0, 100000000, &s->respondents[ridx + 1]);
 			}
@@ -136,7 +123,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, joint_keys, "a joint item");
+		int idx = md_key_index(c, k, &tg_schema_joint, "a joint item");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -161,7 +148,7 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		case 4: j->has_share = md_number(c, v, "share", 0, 1, &j->share); break;
 		}
 	}
-	md_require(c, n, seen, 3u, joint_keys, "a joint item");
+	md_require(c, n, seen, &tg_schema_joint, "a joint item");
 }
 
 static void load_situation(struct ctx *c, struct tg_plan *p, const struct tg_node *n)
@@ -171,7 +158,7 @@ static void load_situation(struct ctx *c, struct tg_plan *p, const struct tg_nod
 		return;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, situation_keys, "situation");
+		int idx = md_key_index(c, k, &tg_schema_situation, "situation");
 		if (idx >= 0 && idx < TG_NSOURCES) {
 			load_source(c, p, v, &p->sources[idx]);
 		} else if (idx == 3) {
@@ -233,7 +220,7 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, measure_keys, "a measure");
+		int idx = md_key_index(c, k, &tg_schema_measure, "a measure");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -260,7 +247,7 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 		case 8: strategic(c, v, &m->strategic_areas); break;
 		}
 	}
-	md_require(c, n, seen, 7u, measure_keys, "a measure");
+	md_require(c, n, seen, &tg_schema_measure, "a measure");
 }
 
 static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
@@ -271,7 +258,7 @@ static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, point_keys, key);
+		int idx = md_key_index(c, k, &tg_schema_point, key);
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		if (idx == 0)
@@ -279,7 +266,7 @@ static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 		else if (idx == 1)
 			pt->date = md_date(c, v, "date");
 	}
-	md_require(c, n, seen, 1u, point_keys, key);
+	md_require(c, n, seen, &tg_schema_point, key);
 }
 
 static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_indicator *ind)
@@ -290,7 +277,7 @@ static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_ind
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, indicator_keys, "an indicator");
+		int idx = md_key_index(c, k, &tg_schema_indicator, "an indicator");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -299,7 +286,7 @@ static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_ind
 		case 2: load_point(c, v, "target", &ind->target); break;
 		}
 	}
-	md_require(c, n, seen, 1u, indicator_keys, "an indicator");
+	md_require(c, n, seen, &tg_schema_indicator, "an indicator");
 }
 
 static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_node *n,
@@ -311,7 +298,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, followup_keys, "a follow-up");
+		int idx = md_key_index(c, k, &tg_schema_followup, "a follow-up");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -341,7 +328,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 			break;
 		}
 	}
-	md_require(c, n, seen, 1u, followup_keys, "a follow-up");
+	md_require(c, n, seen, &tg_schema_followup, "a follow-up");
 }
 
 static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_problem *pr)
@@ -369,7 +356,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, problem_keys, "a problem");
+		int idx = md_key_index(c, k, &tg_schema_problem, "a problem");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
@@ -397,7 +384,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 			break;
 		}
 	}
-	md_require(c, n, seen, 3u, problem_keys, "a problem");
+	md_require(c, n, seen, &tg_schema_problem, "a problem");
 }
 
 struct idref { const char *id; const struct tg_node *node; };
@@ -482,7 +469,7 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 		md_check_schema(&c, root);
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
 			const struct tg_node *k = root->kids[i], *v = root->kids[i + 1];
-			int idx = md_key_index(&c, k, plan_keys, "a district plan");
+			int idx = md_key_index(&c, k, &tg_schema_plan, "a district plan");
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
@@ -499,7 +486,7 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 				break;
 			}
 		}
-		md_require(&c, root, seen, 3u, plan_keys, "the plan");
+		md_require(&c, root, seen, &tg_schema_plan, "the plan");
 		check_ids(&c, p);
 	}
 	if (d->errors > errors) {

@@ -46,6 +46,9 @@ struct tg_key {
 	double min, max;                 /* NUMBER, WHOLE */
 };
 
+/* No mapping has more keys (a bit each in an unsigned 'seen' mask). */
+#define TG_SCHEMA_MAX_KEYS 31
+
 struct tg_schema_node {
 	const char *name;       /* "measure" */
 	const char *what;       /* "a measure": how messages name it */
