@@ -1,7 +1,8 @@
 /*
  * ftsbuild: during a full build of the index, the full-text index is
  * filled on a thread of its own, in a database of its own, while the rows
- * are written; its tables are then copied into the index (lib/index.c).
+ * are written; its tables are then copied into the index
+ * (lib/index-refresh.c).
  * Tokenizing the texts is about a quarter of a full build; the tokenizer
  * (lib/fts-sv.c) saves the words it analysed in the same database.
  */

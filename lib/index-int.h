@@ -1,7 +1,8 @@
 /*
- * index-int.h: what the index's three modules share, and no one else:
- * lib/index.c (opening, schema, refresh), lib/query.c (cursors, queries,
- * listings) and lib/search.c (full-text search).
+ * index-int.h: what the index's modules share, and no one else: the files
+ * that make it (lib/index*.c, which share lib/index-build.h besides),
+ * lib/query.c (cursors, queries, listings) and lib/search.c (full-text
+ * search).
  */
 #ifndef TRYGG_INDEX_INT_H
 #define TRYGG_INDEX_INT_H

@@ -1,0 +1,590 @@
+/*
+ * index-rows: a district plan as rows of the index's tables, and the
+ * counts the overview adds up, written with statements prepared once per
+ * refresh (lib/index-build.h).
+ */
+#include "index-build.h"
+#include "ftsbuild.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const stmt_sql[S_N] = {
+	[S_FILE_INS] = "INSERT INTO files (path, size, mtime_ns, hash, checked_ns, stale, error)"
+		       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_FILE_UPD] = "UPDATE files SET size = ?2, mtime_ns = ?3, hash = ?4, checked_ns = ?5,"
+		       " stale = ?6, error = ?7 WHERE id = ?1",
+	[S_FILE_DEL] = "DELETE FROM files WHERE id = ?",
+	[S_DISTRICT] = "INSERT INTO districts (id, district_id, name, slug, file_slug, areas)"
+		       " VALUES (?1, ?1, ?2, ?3, ?4, ?5)",
+	[S_DISTRICT_DEL] = "DELETE FROM districts WHERE id = ?",
+	[S_AREA] = "INSERT INTO areas (district_id, seq, name, id) VALUES (?, ?, ?, ?)",
+	[S_SITEM] = "INSERT INTO situation (district_id, source, seq, item, title, date,"
+		    " areas, survey_group, share, police_index, note, sources, n_sources, id)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_SAREA] = "INSERT INTO situation_areas (district_id, situation_id, seq, area, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
+	[S_PROBLEM] = "INSERT INTO problems (district_id, pid, seq, title, situation, goal,"
+		      " strategic_areas, n_measures, n_open, n_followups, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_CAUSE] = "INSERT INTO causes (district_id, problem_id, seq, text, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
+	[S_SUBGOAL] = "INSERT INTO subgoals (district_id, problem_id, seq, text, id)"
+		      " VALUES (?, ?, ?, ?, ?)",
+	[S_INDICATOR] = "INSERT INTO indicators (district_id, problem_id, seq, name, baseline,"
+			" baseline_date, target, target_date, latest, latest_date, id)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_PAREA] = "INSERT INTO problem_areas (district_id, problem_id, area, id)"
+		    " VALUES (?, ?, ?, ?)",
+	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
+		      " term, kind, status, due, responsible, strategic_areas, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_RESP] = "INSERT INTO responsible (district_id, measure_id, seq, party, id)"
+		   " VALUES (?, ?, ?, ?, ?)",
+	[S_MAREA] = "INSERT INTO measure_areas (district_id, measure_id, area, inherited, id)"
+		    " VALUES (?, ?, ?, ?, ?)",
+	[S_FOLLOWUP] = "INSERT INTO followups (district_id, problem_id, fid, seq, date,"
+		       " measures, done, effect, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_FMEASURE] = "INSERT INTO followup_measures (district_id, followup_id, seq, measure, id)"
+		       " VALUES (?, ?, ?, ?, ?)",
+	[S_READING] = "INSERT INTO readings (district_id, followup_id, seq, indicator, value, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text, id)"
+		   " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_MCOUNT] = "INSERT INTO measure_counts (district_id, phase, status, n, id)"
+		     " VALUES (?, ?, ?, ?, ?)",
+	[S_ACOUNT] = "INSERT INTO area_counts (district_id, area, n, id) VALUES (?, ?, ?, ?)",
+	[S_DCOUNT] = "INSERT INTO day_counts (district_id, n, id) VALUES (?, ?, ?)",
+	[S_FTS] = "INSERT INTO texts_fts (rowid, text) VALUES (?, ?)",
+	/* an external-content FTS5 table reads the words to remove from its
+	 * content table: delete here before the rows of texts go */
+	[S_FTS_DEL] = "DELETE FROM texts_fts WHERE rowid IN"
+		      " (SELECT id FROM texts WHERE id BETWEEN ?1 AND ?2)",
+	[S_SA] = "INSERT INTO strategic_areas VALUES (?, ?)",
+	[S_PHASE] = "INSERT INTO phases VALUES (?, ?)",
+	[S_ORG] = "INSERT INTO organisations VALUES (?, ?)",
+};
+
+/* Binding and running: every call is a no-op once an error is recorded. */
+static void bind_text(struct refresh *r, sqlite3_stmt *st, int i, const char *s)
+{
+	if (!r->rc && (s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
+			 : sqlite3_bind_null(st, i)) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+static void bind_int(struct refresh *r, sqlite3_stmt *st, int i, long long v)
+{
+	if (!r->rc && sqlite3_bind_int64(st, i, v) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+static void bind_real(struct refresh *r, sqlite3_stmt *st, int i, bool set, double v)
+{
+	if (!r->rc && (set ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i)) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
+/* Run a bound statement; returns the new row's id. */
+static long long run(struct refresh *r, sqlite3_stmt *st)
+{
+	if (r->rc)
+		return 0;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		r->rc = rc;
+		return 0;
+	}
+	return sqlite3_last_insert_rowid(r->db);
+}
+
+/* Insert a row of the district being indexed: its id, the next of the
+ * district's range, is the statement's last parameter. */
+static long long add_row(struct refresh *r, sqlite3_stmt *st)
+{
+	if (r->rc)
+		return 0;
+	if (++r->row_id == r->row_end) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, 0, 0, NULL, 0, 0,
+			    "too many rows for the index (more than 2^%d)", ROW_BITS);
+		r->rc = SQLITE_TOOBIG;
+		return 0;
+	}
+	bind_int(r, st, sqlite3_bind_parameter_count(st), r->row_id);
+	return run(r, st);
+}
+
+static const char *strlist_join(struct buf *b, const struct tg_strlist *l)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
+	return b->s;
+}
+
+static const char *intlist_join(struct buf *b, const struct tg_intlist *l)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%d", i ? ", " : "", l->v[i]);
+	return b->s;
+}
+
+static void add_text(struct refresh *r, long long did, const char *kind, const char *ref,
+		     const char *text)
+{
+	if (!text || !*text)
+		return;
+	sqlite3_stmt *st = r->st[S_TEXT];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, kind);
+	bind_text(r, st, 3, ref);
+	bind_int(r, st, 4, ++r->seq_text);
+	bind_text(r, st, 5, text);
+	long long id = add_row(r, st);
+	if (r->fts && !r->rc)
+		fts_build_add(r->fts, id, text);
+	if (r->stats->rebuilt)
+		return;          /* by r->fts, or made at the end */
+	bind_int(r, r->st[S_FTS], 1, id);
+	bind_text(r, r->st[S_FTS], 2, text);
+	run(r, r->st[S_FTS]);
+}
+
+/* A row (district, parent, place, item) per item of l, by st; with kind,
+ * each item is also a text of that kind for search. */
+static void add_list(struct refresh *r, sqlite3_stmt *st, long long did, long long parent,
+		     const struct tg_strlist *l, const char *kind, const char *ref)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, parent);
+		bind_int(r, st, 3, (long long)i + 1);
+		bind_text(r, st, 4, l->v[i]);
+		add_row(r, st);
+		if (kind)
+			add_text(r, did, kind, ref, l->v[i]);
+	}
+}
+
+/* The statements that write, made before the first write: a refresh that
+ * finds nothing changed makes none. */
+void tgi_prepare_writes(struct refresh *r)
+{
+	if (r->prepared || r->rc)
+		return;
+	r->prepared = true;
+	for (int i = 0; i < S_N && !r->rc; i++)
+		r->rc = sqlite3_prepare_v3(r->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+					   &r->st[i], NULL);
+	for (size_t i = 0; tgi_district_tables[i] && !r->rc; i++) {
+		char *q = xasprintf("DELETE FROM %s WHERE id BETWEEN ?1 AND ?2", tgi_district_tables[i]);
+		r->rc = sqlite3_prepare_v3(r->db, q, -1, SQLITE_PREPARE_PERSISTENT, &r->del[i], NULL);
+		free(q);
+	}
+}
+
+void tgi_delete_district(struct refresh *r, long long did)
+{
+	long long from = did << ROW_BITS, to = from + (1LL << ROW_BITS) - 1;
+	bind_int(r, r->st[S_FTS_DEL], 1, from);
+	bind_int(r, r->st[S_FTS_DEL], 2, to);
+	run(r, r->st[S_FTS_DEL]);
+	for (size_t i = 0; tgi_district_tables[i]; i++) {
+		bind_int(r, r->del[i], 1, from);
+		bind_int(r, r->del[i], 2, to);
+		run(r, r->del[i]);
+	}
+	bind_int(r, r->st[S_DISTRICT_DEL], 1, did);
+	run(r, r->st[S_DISTRICT_DEL]);
+}
+
+static void insert_situation(struct refresh *r, long long did, const struct tg_plan *p)
+{
+	struct buf areas = BUF_INIT;
+	long long seq = 0;
+	sqlite3_stmt *st = r->st[S_SITEM], *sa = r->st[S_SAREA];
+	for (int s = 0; s <= TG_NSOURCES; s++) {
+		bool joint = s == TG_NSOURCES;
+		size_t n = joint ? p->n_joint : p->sources[s].n_items;
+		for (size_t i = 0; i < n; i++) {
+			const struct tg_sitem *it = joint ? NULL : &p->sources[s].items[i];
+			const struct tg_joint *j = joint ? &p->joint[i] : NULL;
+			const struct tg_strlist *al = joint ? &j->areas : &it->areas;
+			buf_reset(&r->scratch);
+			int n_sources = 1;
+			if (joint) {
+				n_sources = 0;
+				for (int k = 0; k < TG_NSOURCES; k++)
+					if (j->sources & (1u << k))
+						buf_addf(&r->scratch, "%s%s", n_sources++ ? ", " : "",
+							 tg_source_names[k]);
+			} else {
+				buf_adds(&r->scratch, tg_source_names[s]);
+			}
+			bind_int(r, st, 1, did);
+			bind_text(r, st, 2, joint ? "joint" : tg_source_names[s]);
+			bind_int(r, st, 3, ++seq);
+			bind_text(r, st, 4, joint ? j->id : NULL);
+			bind_text(r, st, 5, joint ? j->title : it->title);
+			bind_text(r, st, 6, joint ? NULL : p->sources[s].date);
+			bind_text(r, st, 7, strlist_join(&areas, al));
+			bind_text(r, st, 8, !joint && it->group ? tg_group_names[it->group] : NULL);
+			bind_real(r, st, 9, joint ? j->has_share : it->has_share,
+				  joint ? j->share : it->share);
+			bind_real(r, st, 10, !joint && it->has_index, joint ? 0 : it->index);
+			bind_text(r, st, 11, joint ? NULL : it->note);
+			bind_text(r, st, 12, r->scratch.s);
+			bind_int(r, st, 13, n_sources);
+			long long sid = add_row(r, st);
+			add_list(r, sa, did, sid, al, NULL, NULL);
+			if (joint) {
+				add_text(r, did, "joint", j->id, j->title);
+				/* schema trygg/2: the joint item's decision's
+				 * rationale, kind "decision", goes here */
+			} else {
+				char ref[32];
+				snprintf(ref, sizeof ref, "%s:%zu", tg_source_names[s], i + 1);
+				add_text(r, did, "situation", ref, it->title);
+				add_text(r, did, "note", ref, it->note);
+			}
+		}
+	}
+	buf_release(&areas);
+}
+
+static void insert_measure(struct refresh *r, long long did, long long pid,
+			   const struct tg_problem *pr, const struct tg_measure *m,
+			   long long seq)
+{
+	struct buf areas = BUF_INIT;
+	bool inherited = m->strategic_areas.n == 0;
+	const struct tg_intlist *al = inherited ? &pr->strategic_areas : &m->strategic_areas;
+	sqlite3_stmt *st = r->st[S_MEASURE];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, pid);
+	bind_text(r, st, 3, m->id);
+	bind_int(r, st, 4, seq);
+	bind_text(r, st, 5, m->text);
+	bind_int(r, st, 6, m->phase);
+	bind_text(r, st, 7, m->term ? tg_term_names[m->term] : NULL);
+	bind_text(r, st, 8, m->kind ? tg_kind_names[m->kind] : NULL);
+	bind_text(r, st, 9, tg_status_names[m->status]);
+	bind_text(r, st, 10, m->due);
+	bind_text(r, st, 11, strlist_join(&r->scratch, &m->responsible));
+	bind_text(r, st, 12, intlist_join(&areas, al));
+	long long mid = add_row(r, st);
+	add_list(r, r->st[S_RESP], did, mid, &m->responsible, NULL, NULL);
+	for (size_t i = 0; i < al->n; i++) {
+		sqlite3_stmt *as = r->st[S_MAREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, mid);
+		bind_int(r, as, 3, al->v[i]);
+		bind_int(r, as, 4, inherited);
+		add_row(r, as);
+	}
+	add_text(r, did, "measure", m->id, m->text);
+	buf_release(&areas);
+}
+
+static void insert_followup(struct refresh *r, long long did, long long pid,
+			    const struct tg_problem *pr, const struct tg_followup *f,
+			    size_t k, long long seq)
+{
+	char fid[64];
+	snprintf(fid, sizeof fid, "%s.F%zu", pr->id, k + 1);
+	sqlite3_stmt *st = r->st[S_FOLLOWUP];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, pid);
+	bind_text(r, st, 3, fid);
+	bind_int(r, st, 4, seq);
+	bind_text(r, st, 5, f->date);
+	bind_text(r, st, 6, strlist_join(&r->scratch, &f->measures));
+	bind_text(r, st, 7, f->done);
+	bind_text(r, st, 8, f->effect);
+	long long id = add_row(r, st);
+	add_list(r, r->st[S_FMEASURE], did, id, &f->measures, NULL, NULL);
+	for (size_t i = 0; i < f->n_readings; i++) {
+		sqlite3_stmt *rd = r->st[S_READING];
+		bind_int(r, rd, 1, did);
+		bind_int(r, rd, 2, id);
+		bind_int(r, rd, 3, (long long)i + 1);
+		bind_text(r, rd, 4, f->readings[i].name);
+		bind_real(r, rd, 5, true, f->readings[i].value);
+		add_row(r, rd);
+	}
+	add_text(r, did, "followup", fid, f->done);
+	add_text(r, did, "effect", fid, f->effect);
+}
+
+static void insert_problem(struct refresh *r, long long did, const struct tg_problem *pr,
+			   long long seq, long long *mseq, long long *fseq)
+{
+	size_t open = 0;
+	for (size_t i = 0; i < pr->n_measures; i++)
+		if (pr->measures[i].status != TG_DONE && pr->measures[i].status != TG_CANCELLED)
+			open++;
+	sqlite3_stmt *st = r->st[S_PROBLEM];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, pr->id);
+	bind_int(r, st, 3, seq);
+	bind_text(r, st, 4, pr->title);
+	bind_text(r, st, 5, pr->situation);
+	bind_text(r, st, 6, pr->goal);
+	bind_text(r, st, 7, intlist_join(&r->scratch, &pr->strategic_areas));
+	bind_int(r, st, 8, (long long)pr->n_measures);
+	bind_int(r, st, 9, (long long)open);
+	bind_int(r, st, 10, (long long)pr->n_followups);
+	long long pid = add_row(r, st);
+	add_text(r, did, "problem", pr->id, pr->title);
+	add_list(r, r->st[S_CAUSE], did, pid, &pr->causes, "cause", pr->id);
+	add_text(r, did, "goal", pr->id, pr->goal);
+	add_list(r, r->st[S_SUBGOAL], did, pid, &pr->subgoals, "subgoal", pr->id);
+	for (size_t i = 0; i < pr->n_indicators; i++) {
+		const struct tg_indicator *in = &pr->indicators[i];
+		sqlite3_stmt *is = r->st[S_INDICATOR];
+		bind_int(r, is, 1, did);
+		bind_int(r, is, 2, pid);
+		bind_int(r, is, 3, (long long)i + 1);
+		bind_text(r, is, 4, in->name);
+		bind_real(r, is, 5, in->baseline.set, in->baseline.value);
+		bind_text(r, is, 6, in->baseline.set ? in->baseline.date : NULL);
+		bind_real(r, is, 7, in->target.set, in->target.value);
+		bind_text(r, is, 8, in->target.set ? in->target.date : NULL);
+		const char *when;
+		const struct tg_reading *rd = tg_latest_reading(pr, in->name, &when);
+		bind_real(r, is, 9, rd != NULL, rd ? rd->value : 0);
+		bind_text(r, is, 10, rd ? when : NULL);
+		add_row(r, is);
+	}
+	for (size_t i = 0; i < pr->strategic_areas.n; i++) {
+		sqlite3_stmt *as = r->st[S_PAREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, pid);
+		bind_int(r, as, 3, pr->strategic_areas.v[i]);
+		add_row(r, as);
+	}
+	for (size_t i = 0; i < pr->n_measures; i++)
+		insert_measure(r, did, pid, pr, &pr->measures[i], ++*mseq);
+	for (size_t i = 0; i < pr->n_followups; i++)
+		insert_followup(r, did, pid, pr, &pr->followups[i], i, ++*fseq);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+long long tg_day_key(long day)
+{
+	long long key = (long long)day + 719468, max = (1LL << TG_DAY_BITS) - 2;
+	return key < 0 ? 0 : key > max ? max : key;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* From day key on, the count what of district did is n. */
+static void add_day_count(struct refresh *r, long long did, enum tg_day_count what,
+			  long long key, size_t n)
+{
+	sqlite3_stmt *st = r->st[S_DCOUNT];
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, (long long)n);
+	bind_int(r, st, 3, (did << ROW_BITS) + ((long long)what << TG_DAY_BITS) + key);
+	run(r, st);
+}
+
+/* The steps of a count from keys, sorted: each key where it changes, with
+ * the count from there on (up: how many keys are at or below it; down:
+ * the start, then how many are above it). */
+static void add_steps(struct refresh *r, long long did, enum tg_day_count what,
+		      long long *keys, size_t n, bool up)
+{
+	qsort(keys, n, sizeof *keys, cmp_key);
+	if (!up && n)
+		add_day_count(r, did, what, 0, n);
+	for (size_t i = 0; i < n; i++)
+		if ((i + 1 == n || keys[i + 1] != keys[i]) && keys[i] < 1LL << TG_DAY_BITS)
+			add_day_count(r, did, what, keys[i], up ? i + 1 : n - i - 1);
+}
+
+/* What the overview adds up, counted when a district is indexed: its
+ * measures by phase and status, and by strategic area (their own, or
+ * their problem's); and the counts that depend on the day (index.h): open
+ * measures are overdue from the day after they are due, an indicator is
+ * on track until the day after its last day on track (tg_track_until). */
+static void insert_counts(struct refresh *r, long long did, const struct tg_plan *p)
+{
+	size_t by[4][TG_NSTATUS] = { { 0 } };
+	size_t *areas = NULL, nareas = 0;
+	size_t n_measures = 0, n_inds = 0, n_due = 0, n_until = 0, n_charted = 0;
+	for (size_t i = 0; i < p->n_problems; i++) {
+		n_measures += p->problems[i].n_measures;
+		n_inds += p->problems[i].n_indicators;
+	}
+	long long *due = xmalloc((n_measures + 1) * sizeof *due);
+	long long *until = xmalloc((n_inds + 1) * sizeof *until);
+	for (size_t i = 0; i < p->n_problems; i++) {
+		const struct tg_problem *pr = &p->problems[i];
+		for (size_t k = 0; k < pr->n_measures; k++) {
+			const struct tg_measure *m = &pr->measures[k];
+			by[m->phase >= 1 && m->phase <= 3 ? m->phase : 0][m->status]++;
+			if (m->due && m->status != TG_DONE && m->status != TG_CANCELLED)
+				due[n_due++] = tg_day_key(tg_day_number(m->due)) + 1;
+			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
+									  : &pr->strategic_areas;
+			for (size_t a = 0; a < al->n; a++) {
+				size_t id = al->v[a] > 0 ? (size_t)al->v[a] : 0;
+				if (id >= nareas) {
+					areas = xrealloc(areas, (id + 1) * sizeof *areas);
+					memset(areas + nareas, 0, (id + 1 - nareas) * sizeof *areas);
+					nareas = id + 1;
+				}
+				areas[id]++;
+			}
+		}
+		for (size_t k = 0; k < pr->n_indicators; k++) {
+			const struct tg_indicator *in = &pr->indicators[k];
+			struct tg_point latest = { false, 0, NULL };
+			const struct tg_reading *rd = tg_latest_reading(pr, in->name, &latest.date);
+			if (rd)
+				latest.set = true, latest.value = rd->value;
+			long u = tg_track_until(&in->baseline, &in->target, &latest);
+			if (u != TG_NEVER)
+				until[n_until++] = u == TG_ALWAYS ? 1LL << TG_DAY_BITS
+								 : tg_day_key(u) + 1;
+			n_charted += in->baseline.set && in->target.set;
+		}
+	}
+	for (int ph = 0; ph < 4; ph++)
+		for (int st = 0; st < TG_NSTATUS; st++) {
+			if (!by[ph][st])
+				continue;
+			sqlite3_stmt *mc = r->st[S_MCOUNT];
+			bind_int(r, mc, 1, did);
+			bind_int(r, mc, 2, ph);
+			bind_text(r, mc, 3, tg_status_names[st]);
+			bind_int(r, mc, 4, (long long)by[ph][st]);
+			add_row(r, mc);
+		}
+	for (size_t a = 0; a < nareas; a++) {
+		if (!areas[a])
+			continue;
+		sqlite3_stmt *ac = r->st[S_ACOUNT];
+		bind_int(r, ac, 1, did);
+		bind_int(r, ac, 2, (long long)a);
+		bind_int(r, ac, 3, (long long)areas[a]);
+		add_row(r, ac);
+	}
+	add_steps(r, did, TG_DC_OVERDUE, due, n_due, true);
+	add_steps(r, did, TG_DC_ON_TRACK, until, n_until, false);
+	if (n_inds)
+		add_day_count(r, did, TG_DC_INDICATORS, 0, n_inds);
+	if (n_charted)
+		add_day_count(r, did, TG_DC_CHARTED, 0, n_charted);
+	free(areas);
+	free(due);
+	free(until);
+}
+
+void tgi_insert_district(struct refresh *r, long long did, const char *rel,
+			    const struct tg_plan *p)
+{
+	r->row_id = did << ROW_BITS;
+	r->row_end = r->row_id + (1LL << ROW_BITS);
+	r->path = rel;
+	char *slug = tg_slug(p->district);
+	const char *base = base_name(rel);
+	char *stem = xstrndup(base, strlen(base) - 5);    /* less ".yaml" */
+	char *file_slug = tg_slug(stem);
+	sqlite3_stmt *st = r->st[S_DISTRICT];
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, p->district);
+	bind_text(r, st, 3, slug);
+	bind_text(r, st, 4, file_slug);
+	bind_text(r, st, 5, strlist_join(&r->scratch, &p->areas));
+	run(r, st);
+	for (size_t i = 0; i < p->areas.n; i++) {
+		sqlite3_stmt *as = r->st[S_AREA];
+		bind_int(r, as, 1, did);
+		bind_int(r, as, 2, (long long)i + 1);
+		bind_text(r, as, 3, p->areas.v[i]);
+		add_row(r, as);
+	}
+	insert_situation(r, did, p);
+	long long mseq = 0, fseq = 0;
+	r->seq_text = 0;
+	for (size_t i = 0; i < p->n_problems; i++)
+		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
+	insert_counts(r, did, p);
+	free(slug);
+	free(stem);
+	free(file_slug);
+}
+
+void tgi_insert_config(struct refresh *r)
+{
+	tgi_prepare_writes(r);
+	tgi_exec(r->db, "DELETE FROM strategic_areas; DELETE FROM phases; DELETE FROM organisations");
+	const struct tg_config *c = r->cfg;
+	for (size_t i = 0; i < c->n_areas; i++) {
+		bind_int(r, r->st[S_SA], 1, c->areas[i].id);
+		bind_text(r, r->st[S_SA], 2, c->areas[i].name);
+		run(r, r->st[S_SA]);
+	}
+	for (int i = 1; i <= 3; i++) {
+		if (!c->phase_names[i])
+			continue;
+		bind_int(r, r->st[S_PHASE], 1, i);
+		bind_text(r, r->st[S_PHASE], 2, c->phase_names[i]);
+		run(r, r->st[S_PHASE]);
+	}
+	for (size_t i = 0; i < c->organisations.n; i++) {
+		bind_int(r, r->st[S_ORG], 1, (long long)i + 1);
+		bind_text(r, r->st[S_ORG], 2, c->organisations.v[i]);
+		run(r, r->st[S_ORG]);
+	}
+}
+
+void tgi_write_filerow(struct refresh *r, long long id, const char *rel,
+			  const struct filerow *f, const char *error)
+{
+	tgi_prepare_writes(r);
+	sqlite3_stmt *st = r->st[id ? S_FILE_UPD : S_FILE_INS];
+	if (id)
+		bind_int(r, st, 1, id);
+	else
+		bind_text(r, st, 1, rel);
+	bind_int(r, st, 2, f->size);
+	bind_int(r, st, 3, f->mtime_ns);
+	bind_int(r, st, 4, (long long)f->hash);
+	bind_int(r, st, 5, f->checked_ns);
+	bind_int(r, st, 6, f->stale);
+	bind_text(r, st, 7, error);
+	run(r, st);
+}
+
+void tgi_event(struct refresh *r, enum tg_index_event ev, const char *path)
+{
+	r->stats->by_event[ev]++;
+	if (r->opts && r->opts->progress)
+		r->opts->progress(r->opts->arg, ev, path);
+}
+
+void tgi_remove_file(struct refresh *r, const struct filerow *old)
+{
+	tgi_prepare_writes(r);
+	char *path = xasprintf("%s/%s", r->ix->root, old->path);
+	tgi_delete_district(r, old->id);
+	bind_int(r, r->st[S_FILE_DEL], 1, old->id);
+	run(r, r->st[S_FILE_DEL]);
+	tgi_event(r, TG_IX_REMOVED, path);
+	free(path);
+}
