@@ -3,10 +3,12 @@
  * (DESIGN.md §10).  git's own line merge is tried first and kept when it
  * is clean and the result is a valid plan (which also says its IDs are
  * unique); else the models are merged (lib/gitmerge.c), THEIRS's new
- * comments are carried to the items they stand above, and the keys both
+ * comments are carried to the items they stand above, THEIRS's other
+ * comment and layout changes are made by a line merge (lib/diff3.c)
+ * against BASE with THEIRS's changes made by model, and the keys both
  * sides set their own way are marked with git's conflict markers.  When
- * nothing of that works, the result is git's line merge with its markers,
- * so nothing is dropped silently.
+ * nothing of that works, or a comment would be lost or doubled, the result
+ * is git's line merge with its markers, so nothing is dropped silently.
  */
 #include "gitmerge.h"
 
@@ -351,37 +353,204 @@ static enum tg_status add_markers(struct buf *text, const char *path, const stru
 	return TG_OK;
 }
 
+/* ---- both sides' comments and layout ------------------------------------ */
+
+static void mask_scalars(const struct tg_node *n, unsigned char *in, size_t len)
+{
+	if (n->kind == TG_SCALAR) {
+		if (n->start < n->end && n->end <= len)
+			memset(in + n->start, 1, n->end - n->start);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		mask_scalars(n->kids[i], in, len);
+}
+
+/* The comments of doc, whole lines and ends of lines alike: from a '#'
+ * outside every scalar, at a line's start or after a blank, to the line's
+ * end, trimmed; sorted. */
+static struct span *doc_comments(const struct tg_doc *doc, size_t *n)
+{
+	const char *s = doc->src;
+	size_t len = doc->len, alloc = 64;
+	unsigned char *in = xcalloc(len + 1, 1);
+	if (doc->root)
+		mask_scalars(doc->root, in, len);
+	struct span *v = xmalloc(alloc * sizeof *v);
+	*n = 0;
+	for (size_t ls = 0; ls < len;) {
+		size_t le = line_end(s, len, ls), p = ls;
+		while (p < le && !(s[p] == '#' && !in[p] && (p == ls || s[p - 1] == ' ' || s[p - 1] == '\t')))
+			p++;
+		size_t e = le;
+		while (e > p && (s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (p < e) {
+			if (*n == alloc)
+				v = xrealloc(v, (alloc *= 2) * sizeof *v);
+			v[(*n)++] = (struct span){ s + p, e - p };
+		}
+		ls = le;
+	}
+	free(in);
+	qsort(v, *n, sizeof *v, span_cmp);
+	return v;
+}
+
+static long count_of(const struct span *v, size_t n, const struct span *c)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (span_cmp(&v[mid], c) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	while (k < n && !span_cmp(&v[k], c))
+		k++;
+	return (long)(k - lo);
+}
+
+/* Does merged (docs[3]) hold each comment as often as BASE (docs[0]) with
+ * OURS's (docs[1]) and THEIRS's (docs[2]) additions and removals makes
+ * it?  Both sides adding (or removing) the same comment may count once. */
+static bool comments_kept(const struct tg_doc *const docs[4])
+{
+	struct span *v[4];
+	size_t n[4];
+	for (int i = 0; i < 4; i++)
+		v[i] = doc_comments(docs[i], &n[i]);
+	bool ok = true;
+	for (int s = 0; s < 4 && ok; s++) {
+		for (size_t i = 0; i < n[s] && ok; i++) {
+			if (i && !span_cmp(&v[s][i - 1], &v[s][i]))
+				continue;
+			long cb = count_of(v[0], n[0], &v[s][i]), co = count_of(v[1], n[1], &v[s][i]);
+			long ct = count_of(v[2], n[2], &v[s][i]), cr = count_of(v[3], n[3], &v[s][i]);
+			long dO = co - cb, dT = ct - cb, lo, hi;
+			if (dO > 0 && dT > 0) {
+				lo = cb + (dO > dT ? dO : dT);
+				hi = cb + dO + dT;
+			} else if (dO < 0 && dT < 0) {
+				lo = cb + dO + dT;
+				hi = cb + (dO > dT ? dO : dT);
+			} else {
+				lo = hi = cb + dO + dT;
+			}
+			ok = cr >= (lo < 0 ? 0 : lo) && cr <= hi;
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		free(v[i]);
+	return ok;
+}
+
+/* The text of the merge by model in e, with THEIRS's new comments carried
+ * when the plan still loads with them. */
+static void merged_text(struct buf *out, const struct tg_edit *e, const char *name,
+			const struct tg_doc *base, const struct tg_doc *theirs,
+			const struct buf *renames)
+{
+	size_t len;
+	const char *t = tg_edit_text(e, &len);
+	buf_reset(out);
+	buf_add(out, t, len);
+	carry_comments(out, name, base, theirs, renames);
+	struct tg_plan *plan = NULL;
+	struct tg_diags q = TG_DIAGS_INIT;
+	if (tg_plan_parse(name, out->s, out->len, NULL, &plan, &q)) {
+		buf_reset(out);             /* the comments broke it: without them */
+		buf_add(out, t, len);
+	}
+	tg_plan_free(plan);
+	tg_diags_release(&q);
+}
+
+/* BASE with side's changes made by model (and its new comments carried):
+ * a text side's own differs from in comments and layout only. */
+static bool project(const char *name, const struct tg_doc *base, const struct tg_doc *side,
+		    struct buf *out)
+{
+	struct tg_edit *e = NULL;
+	struct mconflicts cf = { 0 };
+	struct buf ren = BUF_INIT;
+	struct tg_diags q = TG_DIAGS_INIT;
+	enum tg_status st = tg_edit_open(name, base->src, base->len, NULL, &e, &q);
+	if (!st)
+		st = tg_merge_models(&e, name, base, side, &cf, &ren, &q);
+	bool ok = !st && !cf.n && !ren.len;
+	if (ok)
+		merged_text(out, e, name, base, side, &ren);
+	mconflicts_release(&cf);
+	buf_release(&ren);
+	tg_diags_release(&q);
+	tg_edit_free(e);
+	return ok;
+}
+
+/* Make THEIRS's comment and layout changes (its text against BASE with
+ * its changes made by model) to text, OURS's text merged by model, in
+ * which OURS's are already; true when that merges by lines, holds the same
+ * model and keeps every comment either side added or removed. */
+static bool keep_layout(struct buf *text, const char *name, const struct tg_doc *base,
+			const struct tg_doc *ours, const struct tg_doc *theirs)
+{
+	struct buf proj = BUF_INIT, r = BUF_INIT;
+	struct tg_plan *pm = NULL, *pr = NULL;
+	struct tg_diags q = TG_DIAGS_INIT;
+	bool ok = project(name, base, theirs, &proj) &&
+		  tg_lines_merge3(proj.s, proj.len, text->s, text->len, theirs->src, theirs->len, &r) &&
+		  !tg_plan_parse(name, text->s, text->len, NULL, &pm, &q) &&
+		  !tg_plan_parse(name, r.s, r.len, NULL, &pr, &q);
+	if (ok) {
+		struct tg_val *vm = tg_val_from_node(pm->doc->root), *vr = tg_val_from_node(pr->doc->root);
+		const struct tg_doc *docs[4] = { base, ours, theirs, pr->doc };
+		ok = tg_val_equal(vm, vr) && comments_kept(docs);
+		tg_val_free(vm);
+		tg_val_free(vr);
+	}
+	if (ok) {
+		buf_reset(text);
+		buf_add(text, r.s, r.len);
+	}
+	tg_plan_free(pm);
+	tg_plan_free(pr);
+	tg_diags_release(&q);
+	buf_release(&proj);
+	buf_release(&r);
+	return ok;
+}
+
 /* ---- the merge ----------------------------------------------------------- */
 
 enum tg_status tg_merge_texts(const char *b, size_t blen, const char *o, size_t olen,
 			      const char *t, size_t tlen, const char *name, int size,
 			      struct tg_merge3 *m, struct tg_diags *d)
 {
-	struct tg_doc *base = NULL, *theirs = NULL;
+	struct tg_doc *base = NULL, *ours = NULL, *theirs = NULL;
 	struct tg_edit *e = NULL;
 	struct mconflicts cf = { 0 };
 	enum tg_status st = tg_doc_parse(name, b, blen, &base, d);
 	if (!st)
 		st = tg_doc_parse(name, t, tlen, &theirs, d);
 	if (!st)
+		st = tg_doc_parse(name, o, olen, &ours, d);
+	if (!st)
 		st = tg_edit_open(name, o, olen, NULL, &e, d);
 	if (!st)
 		st = tg_merge_models(&e, name, base, theirs, &cf, &m->renames, d);
 	if (!st) {
-		size_t len;
-		const char *t = tg_edit_text(e, &len);
-		buf_reset(&m->text);
-		buf_add(&m->text, t, len);
-		carry_comments(&m->text, name, base, theirs, &m->renames);
-		struct tg_plan *plan = NULL;
-		struct tg_diags q = TG_DIAGS_INIT;
-		if (tg_plan_parse(name, m->text.s, m->text.len, NULL, &plan, &q)) {
-			/* the comments broke it: without them */
-			buf_reset(&m->text);
-			buf_add(&m->text, t, len);
+		merged_text(&m->text, e, name, base, theirs, &m->renames);
+		if (!keep_layout(&m->text, name, base, ours, theirs)) {
+			tg_diag_add(d, TG_SEV_ERROR, name, 0, 0, NULL, 0, 0,
+				    "a change to comments or layout could not be kept beside "
+				    "the other side's changes");
+			st = TG_EDATA;
 		}
-		tg_plan_free(plan);
-		tg_diags_release(&q);
+	}
+	if (!st) {
 		if (cf.n)
 			st = add_markers(&m->text, name, theirs, &cf, size, d);
 		m->conflicts = cf.n;
@@ -391,6 +560,7 @@ enum tg_status tg_merge_texts(const char *b, size_t blen, const char *o, size_t 
 	mconflicts_release(&cf);
 	tg_edit_free(e);
 	tg_doc_free(base);
+	tg_doc_free(ours);
 	tg_doc_free(theirs);
 	return st;
 }

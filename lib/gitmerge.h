@@ -53,6 +53,13 @@ enum tg_status tg_merge_models(struct tg_edit **e, const char *path, const struc
 			       const struct tg_doc *theirs, struct mconflicts *cf,
 			       struct buf *renames, struct tg_diags *d);
 
+/* Three-way merge of lines (lib/diff3.c): the changes from base to theirs
+ * made to ours, into out.  false when a change of theirs touches lines
+ * ours changed another way (or a side differs too much to match); out
+ * then means nothing. */
+bool tg_lines_merge3(const char *base, size_t blen, const char *ours, size_t olen,
+		     const char *theirs, size_t tlen, struct buf *out);
+
 /* id as THEIRS's renumbering made it (caller frees). */
 char *mrename_fwd(const struct buf *renames, const char *id);
 

@@ -498,8 +498,9 @@ enum tg_status tg_merge_file(const char *base, const char *ours, const char *the
 /* The merge by model alone, on three texts, without git: what
  * tg_merge_file does when git's line merge is not clean or not valid.
  * TG_OK: m->text merged; TG_FINDINGS: with markers around m->conflicts
- * keys; another status: a side does not load or a change could not be
- * applied, and m->text means nothing. */
+ * keys; another status: a side does not load, a change could not be
+ * applied, or a side's change to comments or layout could not be kept
+ * beside the other's changes, and m->text means nothing. */
 enum tg_status tg_merge_texts(const char *base, size_t blen, const char *ours, size_t olen,
 			      const char *theirs, size_t tlen, const char *name, int marker_size,
 			      struct tg_merge3 *m, struct tg_diags *d);
