@@ -9,212 +9,10 @@
  * changed one holding the intended value.  Any difference aborts the edit,
  * so a bug here can never reach the user's file.
  */
-#include "priv.h"
+#include "edit-int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-struct tg_edit {
-	char *path;
-	const struct tg_config *cfg;
-	struct {                      /* the text: plan->doc's bytes, or pending */
-		const char *s;
-		size_t len;
-	} text;
-	char *pending;                /* spliced, not yet parsed */
-	bool changed;                 /* a splice changed a byte */
-	struct tg_plan *plan;
-	const char *eol;
-	size_t new_from, new_to;      /* the bytes the last splice wrote */
-};
-
-/* What an operation means to do, at the node `path` leads to. */
-struct change {
-	enum { CH_SET, CH_UNSET, CH_APPEND, CH_REMOVE, CH_REORDER } op;
-	size_t path[TG_MAX_DEPTH + 2];
-	size_t depth;
-	const char *key;              /* SET, UNSET, APPEND */
-	const struct tg_val *val;     /* SET: the value; APPEND: the item */
-	size_t index;                 /* REMOVE */
-	const size_t *order;          /* REORDER: new item k is old order[k] */
-};
-
-/* ---- verifying a change ------------------------------------------------- */
-
-static bool same_node(const struct tg_node *a, const struct tg_node *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	if (a->kind == TG_SCALAR)
-		return a->len == b->len && !memcmp(a->str, b->str, a->len);
-	if (a->n != b->n)
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (!same_node(a->kids[i], b->kids[i]))
-			return false;
-	return true;
-}
-
-/* Does node n hold value v? */
-static bool holds(const struct tg_node *n, const struct tg_val *v)
-{
-	if (v->kind == TG_V_TEXT || v->kind == TG_V_RAW)
-		return n->kind == TG_SCALAR && n->len == strlen(v->str) && !memcmp(n->str, v->str, n->len);
-	if (n->kind != (v->kind == TG_V_MAP ? TG_MAP : TG_SEQ) || n->n != v->n)
-		return false;
-	for (size_t i = 0; i < n->n; i++)
-		if (!holds(n->kids[i], v->kids[i]))
-			return false;
-	return true;
-}
-
-/* Are kids [from, to) of a the same as those of b from bfrom on? */
-static bool same_run(const struct tg_node *a, size_t from, size_t to, const struct tg_node *b,
-		     size_t bfrom)
-{
-	for (size_t i = from; i < to; i++)
-		if (!same_node(a->kids[i], b->kids[bfrom + i - from]))
-			return false;
-	return true;
-}
-
-static long pair_of(const struct tg_node *map, const char *key)
-{
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (!strcmp(map->kids[i]->str, key))
-			return (long)i;
-	return -1;
-}
-
-
-/* The changed node: old t, new u. */
-static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
-			     const struct change *ch)
-{
-	if (t->kind != u->kind)
-		return false;
-	if (ch->op == CH_REORDER) {
-		if (u->n != t->n)
-			return false;
-		for (size_t k = 0; k < t->n; k++)
-			if (!same_node(t->kids[ch->order[k]], u->kids[k]))
-				return false;
-		return true;
-	}
-	if (ch->op == CH_REMOVE)
-		return u->n + 1 == t->n && same_run(t, 0, ch->index, u, 0) &&
-		       same_run(t, ch->index + 1, t->n, u, ch->index);
-	long k = pair_of(t, ch->key);
-	size_t at = k < 0 ? t->n : (size_t)k;
-	if (ch->op == CH_UNSET)
-		return k >= 0 && u->n + 2 == t->n && same_run(t, 0, at, u, 0) &&
-		       same_run(t, at + 2, t->n, u, at);
-	/* SET and APPEND: the pairs before and after stay, the key is the same */
-	size_t grow = k < 0 ? 2 : 0;
-	if (u->n != t->n + grow || !same_run(t, 0, at, u, 0) ||
-	    !same_run(t, at + 2 - grow, t->n, u, at + 2) || strcmp(u->kids[at]->str, ch->key))
-		return false;
-	const struct tg_node *nv = u->kids[at + 1];
-	if (ch->op == CH_SET)
-		return holds(nv, ch->val);
-	/* APPEND: the old items (none for a missing key or a null), then the item */
-	const struct tg_node *ov = k < 0 ? NULL : t->kids[at + 1];
-	size_t before = ov && !tg_node_null(ov) ? ov->n : 0;
-	return nv->kind == TG_SEQ && nv->n == before + 1 &&
-	       (!before || same_run(ov, 0, before, nv, 0)) && holds(nv->kids[before], ch->val);
-}
-
-static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *ch,
-		     size_t depth)
-{
-	if (depth == ch->depth)
-		return changed_as_meant(a, b, ch);
-	if (a->kind != b->kind || a->n != b->n)
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (i == ch->path[depth] ? !as_meant(a->kids[i], b->kids[i], ch, depth + 1)
-					 : !same_node(a->kids[i], b->kids[i]))
-			return false;
-	return true;
-}
-
-/* A plain scalar among the new bytes that the strictest common reader
- * would not read as libyaml does: PyYAML ends a plain scalar inside a
- * flow collection at a '?'.  Only what the edit wrote is judged. */
-static const struct tg_node *strict_fault(const struct tg_edit *e, const struct tg_node *n,
-					  bool in_flow)
-{
-	if (n->kind == TG_SCALAR)
-		return in_flow && n->style == TG_PLAIN && n->start < e->new_to &&
-		       n->end > e->new_from && memchr(e->text.s + n->start, '?', n->end - n->start)
-		       ? n : NULL;
-	for (size_t i = 0; i < n->n; i++) {
-		const struct tg_node *f = strict_fault(e, n->kids[i], in_flow || n->style == TG_FLOW);
-		if (f)
-			return f;
-	}
-	return NULL;
-}
-
-static void set_text(struct tg_edit *e, const struct tg_plan *plan)
-{
-	e->text.s = plan->doc->src;
-	e->text.len = plan->doc->len;
-}
-
-/* Drop a new plan that is not as meant, but keep its text to look at. */
-static void keep_text(struct tg_edit *e, struct tg_plan *plan)
-{
-	e->pending = plan->doc->heap_src;
-	plan->doc->heap_src = NULL;
-	tg_plan_free(plan);
-}
-
-static enum tg_status reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
-{
-	struct tg_diags quiet = TG_DIAGS_INIT;
-	struct tg_plan *plan;
-	/* the new text becomes the new plan's own: one copy of the file for
-	 * each tree, and the old one whole until the new one is verified */
-	if (!e->pending) {
-		e->pending = xmalloc(e->text.len + 1);
-		memcpy(e->pending, e->text.s, e->text.len + 1);
-	}
-	enum tg_status st = tg_plan_parse_owned(e->path, e->pending, e->text.len, e->cfg, &plan,
-						&quiet);
-	e->pending = NULL;
-	if (st) {
-		set_text(e, e->plan);
-		/* the plan's own words say what broke */
-		for (size_t i = 0; i < quiet.n; i++)
-			if (quiet.v[i].sev == TG_SEV_ERROR)
-				tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
-					    "the edited file would not be valid: %u:%u: %s",
-					    quiet.v[i].line, quiet.v[i].col, quiet.v[i].msg);
-		tg_diags_release(&quiet);
-		return TG_EDATA;
-	}
-	tg_diags_release(&quiet);
-	const struct tg_node *f = plan->doc->root ? strict_fault(e, plan->doc->root, false) : NULL;
-	if (f) {
-		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
-			    "the edited file would not be valid: %u:%u: a plain scalar inside a flow "
-			    "collection holds '?', which stricter YAML readers refuse", f->line, f->col);
-		keep_text(e, plan);
-		return TG_EDATA;
-	}
-	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
-		keep_text(e, plan);
-		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
-			    "internal error: the edited text does not hold the intended change; "
-			    "the file was left untouched (please report this)");
-		return TG_EDATA;
-	}
-	tg_plan_free(e->plan);
-	e->plan = plan;
-	set_text(e, plan);
-	return TG_OK;
-}
 
 enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 			    const struct tg_config *cfg, struct tg_edit **out,
@@ -233,7 +31,7 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	e->path = xstrdup(path);
 	e->cfg = cfg;
 	e->plan = plan;
-	set_text(e, plan);
+	tgi_set_text(e, plan);
 	/* new lines end as the file's first line does: LF, CRLF or CR */
 	size_t nl = strcspn(src, "\r\n");
 	e->eol = nl >= len || src[nl] == '\n' ? "\n" : nl + 1 < len && src[nl + 1] == '\n' ? "\r\n" : "\r";
@@ -270,7 +68,7 @@ const char *tg_edit_text(const struct tg_edit *e, size_t *len)
 /* ---- positions --------------------------------------------------------- */
 
 /* Lines end in LF, CRLF or CR alone, as YAML says. */
-static bool is_break(char c)
+bool tgi_is_break(char c)
 {
 	return c == '\n' || c == '\r';
 }
@@ -278,13 +76,13 @@ static bool is_break(char c)
 /* Is pos the start of a line (not between the CR and LF of a CRLF)? */
 static bool at_line_start(const struct tg_edit *e, size_t pos)
 {
-	return pos > 0 && is_break(e->text.s[pos - 1]) &&
+	return pos > 0 && tgi_is_break(e->text.s[pos - 1]) &&
 	       !(e->text.s[pos - 1] == '\r' && pos < e->text.len && e->text.s[pos] == '\n');
 }
 
-static size_t line_start(const struct tg_edit *e, size_t pos)
+size_t tgi_line_start(const struct tg_edit *e, size_t pos)
 {
-	while (pos > 0 && !is_break(e->text.s[pos - 1]))
+	while (pos > 0 && !tgi_is_break(e->text.s[pos - 1]))
 		pos--;
 	return pos;
 }
@@ -296,16 +94,16 @@ static size_t prev_line(const struct tg_edit *e, size_t ls)
 		ls--;
 	if (ls > 0 && e->text.s[ls - 1] == '\r')
 		ls--;
-	return line_start(e, ls);
+	return tgi_line_start(e, ls);
 }
 
 /* The start of the line after the one holding pos (a position at the very
  * start of a line, as a block scalar's end is, already is one). */
-static size_t line_after(const struct tg_edit *e, size_t pos)
+size_t tgi_line_after(const struct tg_edit *e, size_t pos)
 {
 	if (at_line_start(e, pos))
 		return pos;
-	while (pos < e->text.len && !is_break(e->text.s[pos]))
+	while (pos < e->text.len && !tgi_is_break(e->text.s[pos]))
 		pos++;
 	if (pos < e->text.len && e->text.s[pos] == '\r')
 		pos++;
@@ -318,7 +116,7 @@ static size_t line_after(const struct tg_edit *e, size_t pos)
 
 static bool is_blank_line(const struct tg_edit *e, size_t start)
 {
-	for (size_t i = start; i < e->text.len && !is_break(e->text.s[i]); i++)
+	for (size_t i = start; i < e->text.len && !tgi_is_break(e->text.s[i]); i++)
 		if (e->text.s[i] != ' ')
 			return false;
 	return true;
@@ -339,7 +137,7 @@ static bool ends_keeping(const struct tg_edit *e, const struct tg_node *n)
 	n = last_of(n);
 	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED))
 		return false;
-	for (size_t i = n->start; i < e->text.len && !is_break(e->text.s[i]) && e->text.s[i] != '#'; i++)
+	for (size_t i = n->start; i < e->text.len && !tgi_is_break(e->text.s[i]) && e->text.s[i] != '#'; i++)
 		if (e->text.s[i] == '+')
 			return true;
 	return false;
@@ -348,10 +146,10 @@ static bool ends_keeping(const struct tg_edit *e, const struct tg_node *n)
 /* Where new lines go after node n: after the line holding its last scalar.
  * A block scalar (| or >) ends after its trailing blank lines; new lines go
  * before those, unless its header keeps them (|+, >+). */
-static size_t insert_point(const struct tg_edit *e, const struct tg_node *n)
+size_t tgi_insert_point(const struct tg_edit *e, const struct tg_node *n)
 {
 	n = last_of(n);
-	size_t pos = line_after(e, n->tail);
+	size_t pos = tgi_line_after(e, n->tail);
 	if (n->kind != TG_SCALAR || (n->style != TG_LITERAL && n->style != TG_FOLDED) ||
 	    ends_keeping(e, n))
 		return pos;
@@ -364,9 +162,9 @@ static size_t insert_point(const struct tg_edit *e, const struct tg_node *n)
 	return pos;
 }
 
-static bool blank_line_before(const struct tg_edit *e, size_t pos)
+bool tgi_blank_line_before(const struct tg_edit *e, size_t pos)
 {
-	size_t ls = line_start(e, pos);
+	size_t ls = tgi_line_start(e, pos);
 	if (ls == 0)
 		return false;
 	size_t prev = prev_line(e, ls);
@@ -408,8 +206,8 @@ static size_t node_path(const struct tg_node *n, size_t *idx, size_t max)
 }
 
 /* A change of the given kind at node n. */
-static struct change change_at(int op, const struct tg_node *n, const char *key,
-			       const struct tg_val *val, size_t index)
+struct change tgi_change_at(int op, const struct tg_node *n, const char *key,
+			    const struct tg_val *val, size_t index)
 {
 	struct change ch = { .op = op, .key = key, .val = val, .index = index };
 	ch.depth = node_path(n, ch.path, TG_MAX_DEPTH + 2);
@@ -522,7 +320,7 @@ static void render_item(struct tg_edit *e, struct buf *b, const struct tg_val *v
 
 /* ---- splicing ------------------------------------------------------------ */
 
-static void splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins)
+void tgi_splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins)
 {
 	size_t len = e->text.len - del + ins->len;
 	if (del != ins->len || memcmp(e->text.s + pos, ins->s, del))
@@ -540,7 +338,7 @@ static void splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *
 }
 
 /* Where the value of a null key goes: just after its colon. */
-static size_t after_colon(const struct tg_edit *e, const struct tg_node *key)
+size_t tgi_after_colon(const struct tg_edit *e, const struct tg_node *key)
 {
 	size_t p = key->end;
 	while (p < e->text.len && e->text.s[p] != ':')
@@ -554,7 +352,7 @@ static size_t after_colon(const struct tg_edit *e, const struct tg_node *key)
  * becomes part of it): such an edit is refused with advice. */
 static bool blocked_at_end(struct tg_edit *e, size_t pos, struct tg_diags *d)
 {
-	if (pos != e->text.len || !pos || is_break(e->text.s[pos - 1]))
+	if (pos != e->text.len || !pos || tgi_is_break(e->text.s[pos - 1]))
 		return false;
 	const struct tg_node *n = e->plan->doc->root;
 	while (n && n->kind != TG_SCALAR && n->n)
@@ -568,7 +366,7 @@ static bool blocked_at_end(struct tg_edit *e, size_t pos, struct tg_diags *d)
 }
 
 /* The key node whose value is n, or NULL. */
-static const struct tg_node *key_of(const struct tg_node *n)
+const struct tg_node *tgi_key_of(const struct tg_node *n)
 {
 	const struct tg_node *p = n->parent;
 	if (!p || p->kind != TG_MAP)
@@ -583,11 +381,11 @@ static const struct tg_node *key_of(const struct tg_node *n)
 static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char *key,
 			const struct tg_val *v, struct buf *ins, size_t *pos, size_t *del)
 {
-	const struct tg_node *knode = key_of(map);
+	const struct tg_node *knode = tgi_key_of(map);
 	if (map->style == TG_FLOW && map->n == 0 && knode && map->parent->style == TG_BLOCK) {
 		/* `key: {}` under a block mapping: start a block mapping */
 		*pos = knode->end;
-		*del = line_after(e, map->end) - *pos;
+		*del = tgi_line_after(e, map->end) - *pos;
 		buf_addc(ins, ':');
 		buf_adds(ins, e->eol);
 		spaces(ins, indent_of(knode) + 2);
@@ -606,20 +404,20 @@ static void insert_pair(struct tg_edit *e, const struct tg_node *map, const char
 		render_flow(ins, v, true);
 		return;
 	}
-	*pos = insert_point(e, map);
-	if (*pos == e->text.len && (*pos == 0 || !is_break(e->text.s[*pos - 1])))
+	*pos = tgi_insert_point(e, map);
+	if (*pos == e->text.len && (*pos == 0 || !tgi_is_break(e->text.s[*pos - 1])))
 		buf_adds(ins, e->eol);
 	spaces(ins, indent_of(map));
 	render_pair(e, ins, key, v, indent_of(map));
 }
 
 /* The start of the line of block list item n's dash. */
-static size_t item_line(const struct tg_edit *e, const struct tg_node *n)
+size_t tgi_item_line(const struct tg_edit *e, const struct tg_node *n)
 {
 	size_t p = n->start;
 	while (p > 0 && strchr(" \t\r\n", e->text.s[p - 1]))
 		p--;
-	return line_start(e, p > 0 && e->text.s[p - 1] == '-' ? p - 1 : n->start);
+	return tgi_line_start(e, p > 0 && e->text.s[p - 1] == '-' ? p - 1 : n->start);
 }
 
 static bool ends_line(const struct buf *b)
@@ -642,15 +440,15 @@ static void set_block_list(struct tg_edit *e, const struct tg_node *old, const s
 	long *match = xcalloc(m, sizeof *match);
 	bool *used = xcalloc(n, sizeof *used), *gap_done = xcalloc(n, sizeof *gap_done);
 	for (size_t i = 0; i < n; i++) {
-		from[i] = item_line(e, old->kids[i]);
-		to[i] = insert_point(e, old->kids[i]);
+		from[i] = tgi_item_line(e, old->kids[i]);
+		to[i] = tgi_insert_point(e, old->kids[i]);
 	}
 	/* each new item takes the first unused old item equal to it (a bound
 	 * on the work: very long lists are written anew) */
 	for (size_t j = 0; j < m; j++) {
 		match[j] = -1;
 		for (size_t i = 0; n * m <= (1u << 20) && i < n && match[j] < 0; i++)
-			if (!used[i] && holds(old->kids[i], v->kids[j])) {
+			if (!used[i] && tgi_holds(old->kids[i], v->kids[j])) {
 				used[i] = true;
 				match[j] = (long)i;
 			}
@@ -702,9 +500,9 @@ static void set_block_list(struct tg_edit *e, const struct tg_node *old, const s
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d)
 {
-	struct change ch = change_at(CH_SET, map, key, v, 0);
+	struct change ch = tgi_change_at(CH_SET, map, key, v, 0);
 	const struct tg_node *old = tg_map_get(map, key);
-	const struct tg_node *knode = old ? key_of(old) : NULL;
+	const struct tg_node *knode = old ? tgi_key_of(old) : NULL;
 	struct buf ins = BUF_INIT;
 	size_t pos, del = 0;
 	if (!old) {
@@ -715,13 +513,13 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			return TG_EDATA;
 		}
 	} else if (tg_node_null(old) && old->len == 0) {
-		pos = after_colon(e, knode);
+		pos = tgi_after_colon(e, knode);
 		buf_addc(&ins, ' ');
 		render_flow(&ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SCALAR && (old->style == TG_LITERAL || old->style == TG_FOLDED)) {
 		/* a block scalar's span runs past its line break and trailing
 		 * blank lines: replace only up to the end of its last line */
-		size_t end = insert_point(e, old);
+		size_t end = tgi_insert_point(e, old);
 		while (end > old->start && (e->text.s[end - 1] == '\n' || e->text.s[end - 1] == '\r'))
 			end--;
 		pos = old->start;
@@ -732,8 +530,8 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		del = old->end - old->start;
 		render_flow(&ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SEQ && v->kind == TG_V_LIST && v->n) {
-		pos = line_start(e, old->start);
-		del = insert_point(e, old) - pos;
+		pos = tgi_line_start(e, old->start);
+		del = tgi_insert_point(e, old) - pos;
 		set_block_list(e, old, v, &ins);
 	} else {
 		/* another block collection becomes a flow one on the key's line */
@@ -742,9 +540,9 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 		buf_adds(&ins, ": ");
 		render_flow(&ins, v, false);
 	}
-	splice(e, pos, del, &ins);
+	tgi_splice(e, pos, del, &ins);
 	buf_release(&ins);
-	enum tg_status st = reparse(e, &ch, d);
+	enum tg_status st = tgi_reparse(e, &ch, d);
 	tg_val_free(v);
 	return st;
 }
@@ -752,9 +550,9 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 			      const char *key, struct tg_val *item, struct tg_diags *d)
 {
-	struct change ch = change_at(CH_APPEND, map, key, item, 0);
+	struct change ch = tgi_change_at(CH_APPEND, map, key, item, 0);
 	const struct tg_node *seq = tg_map_get(map, key);
-	const struct tg_node *knode = seq ? key_of(seq) : NULL;
+	const struct tg_node *knode = seq ? tgi_key_of(seq) : NULL;
 	struct buf ins = BUF_INIT;
 	size_t pos, del = 0;
 	bool block_parent = map->style == TG_BLOCK;
@@ -774,18 +572,18 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 				tg_val_free(list);
 				return TG_EDATA;
 			}
-			splice(e, pos, del, &ins);
+			tgi_splice(e, pos, del, &ins);
 			buf_release(&ins);
-			enum tg_status st = reparse(e, &ch, d);
+			enum tg_status st = tgi_reparse(e, &ch, d);
 			tg_val_free(list);
 			return st;
 		}
-		pos = insert_point(e, map);
+		pos = tgi_insert_point(e, map);
 		if (blocked_at_end(e, pos, d)) {
 			tg_val_free(item);
 			return TG_EDATA;
 		}
-		if (pos == e->text.len && pos > 0 && !is_break(e->text.s[pos - 1]))
+		if (pos == e->text.len && pos > 0 && !tgi_is_break(e->text.s[pos - 1]))
 			buf_adds(&ins, e->eol);
 		spaces(&ins, key_indent);
 		tg_yaml_text(&ins, key);
@@ -794,7 +592,7 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		render_item(e, &ins, item, key_indent + 2, 2);
 	} else if (tg_node_null(seq) && !block_parent) {
 		/* `key: ~` in a flow mapping: the null becomes a flow list */
-		pos = seq->len ? seq->start : after_colon(e, knode);
+		pos = seq->len ? seq->start : tgi_after_colon(e, knode);
 		del = seq->len ? seq->end - seq->start : 0;
 		buf_adds(&ins, seq->len ? "[" : " [");
 		render_flow(&ins, item, true);
@@ -805,8 +603,8 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		 * block list in the place of the null or the [] */
 		pos = knode->end;
 		/* an empty null's marks may sit on the next line: take the key's */
-		size_t rest = !tg_node_null(seq) || seq->len ? seq->end : after_colon(e, knode);
-		size_t eol = line_after(e, rest);
+		size_t rest = !tg_node_null(seq) || seq->len ? seq->end : tgi_after_colon(e, knode);
+		size_t eol = tgi_line_after(e, rest);
 		del = eol - pos;
 		buf_adds(&ins, ":");
 		/* keep what follows on the line: a comment */
@@ -826,233 +624,24 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		render_flow(&ins, item, true);
 	} else {
 		const struct tg_node *last = seq->kids[seq->n - 1];
-		pos = insert_point(e, seq);
+		pos = tgi_insert_point(e, seq);
 		if (blocked_at_end(e, pos, d)) {
 			tg_val_free(item);
 			return TG_EDATA;
 		}
-		if (pos == e->text.len && !is_break(e->text.s[pos - 1]))
+		if (pos == e->text.len && !tgi_is_break(e->text.s[pos - 1]))
 			buf_adds(&ins, e->eol);
 		/* a blank line between items, as the items have; not after
 		 * a |+ scalar, whose value would take it */
-		if (seq->n >= 2 && blank_line_before(e, last->start) && !ends_keeping(e, last))
+		if (seq->n >= 2 && tgi_blank_line_before(e, last->start) && !ends_keeping(e, last))
 			buf_adds(&ins, e->eol);
 		const struct tg_node *first = seq->kids[0];
 		size_t off = first->kind == TG_SEQ || first->col <= seq->col ? 2 : first->col - seq->col;
 		render_item(e, &ins, item, indent_of(seq), off);
 	}
-	splice(e, pos, del, &ins);
+	tgi_splice(e, pos, del, &ins);
 	buf_release(&ins);
-	enum tg_status st = reparse(e, &ch, d);
+	enum tg_status st = tgi_reparse(e, &ch, d);
 	tg_val_free(item);
 	return st;
-}
-
-/* The comma after pos in a flow collection: past spaces, line breaks and
- * comments; or `limit` when there is none before it. */
-static size_t comma_after(const struct tg_edit *e, size_t pos, size_t limit)
-{
-	const char *s = e->text.s;
-	for (size_t p = pos; p < limit; p++) {
-		if (s[p] == ',')
-			return p;
-		if (s[p] == '#')
-			while (p + 1 < limit && s[p + 1] != '\n' && s[p + 1] != '\r')
-				p++;
-		else if (!strchr(" \t\r\n", s[p]))
-			break;
-	}
-	return limit;
-}
-
-static bool has_break(const struct tg_edit *e, size_t from, size_t to)
-{
-	for (size_t p = from; p < to; p++)
-		if (e->text.s[p] == '\n' || e->text.s[p] == '\r')
-			return true;
-	return false;
-}
-
-/* Only spaces between the start of pos's line and pos? */
-static bool starts_line(const struct tg_edit *e, size_t pos)
-{
-	for (size_t p = line_start(e, pos); p < pos; p++)
-		if (e->text.s[p] != ' ' && e->text.s[p] != '\t')
-			return false;
-	return true;
-}
-
-/* What to cut to remove item `index` of a flow list: the item and one
- * comma, and the item's line when it has one of its own; a comment line
- * between items stays. */
-static void flow_remove(struct tg_edit *e, const struct tg_node *seq, size_t index, size_t *pos,
-			size_t *end, struct buf *ins)
-{
-	const struct tg_node *it = seq->kids[index];
-	*pos = it->start;
-	*end = it->end;
-	if (seq->n == 1)
-		return;
-	if (index + 1 < seq->n) {
-		const struct tg_node *next = seq->kids[index + 1];
-		size_t comma = comma_after(e, it->end, next->start);
-		if (comma == next->start || !has_break(e, comma, next->start)) {
-			*end = next->start;
-			return;
-		}
-		/* the next item is on a later line: cut up to the comma, and
-		 * the rest of the line when nothing but a comment is on it */
-		*end = comma + 1;
-		size_t eol = line_after(e, comma);
-		if (starts_line(e, it->start) && !has_break(e, it->start, comma)) {
-			*pos = line_start(e, it->start);
-			*end = eol;
-		}
-		return;
-	}
-	const struct tg_node *prev = seq->kids[index - 1];
-	size_t comma = comma_after(e, prev->end, it->start);
-	if (comma == it->start || !has_break(e, comma, it->start)) {
-		*pos = prev->end;
-		return;
-	}
-	/* the last item on a later line: cut the comma and the item, keep
-	 * what is between them */
-	*pos = comma;
-	buf_add(ins, e->text.s + comma + 1, it->start - comma - 1);
-}
-
-enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
-			      size_t index, struct tg_diags *d)
-{
-	struct change ch = change_at(CH_REMOVE, seq, NULL, NULL, index);
-	const struct tg_node *it = seq->kids[index];
-	struct buf ins = BUF_INIT;
-	size_t pos, end;
-	if (seq->style == TG_FLOW) {
-		flow_remove(e, seq, index, &pos, &end, &ins);
-	} else if (seq->n == 1) {
-		/* the list's only item: leave `key: []` */
-		const struct tg_node *knode = key_of(seq);
-		if (!knode) {
-			tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
-				    "cannot remove the only item of this list");
-			return TG_EDATA;
-		}
-		/* the rest of the key's line and the lines above the item
-		 * (comments) stay */
-		pos = knode->end;
-		size_t colon = after_colon(e, knode), from = item_line(e, it);
-		end = line_after(e, it->tail);
-		buf_adds(&ins, ": []");
-		buf_add(&ins, e->text.s + colon, from - colon);
-	} else {
-		pos = line_start(e, it->start);
-		end = line_after(e, it->tail);
-		/* one blank line between items stays one blank line */
-		if (blank_line_before(e, it->start) && end < e->text.len &&
-		    (e->text.s[end] == '\n' || e->text.s[end] == '\r'))
-			end = line_after(e, end);
-	}
-	splice(e, pos, end - pos, &ins);
-	buf_release(&ins);
-	return reparse(e, &ch, d);
-}
-
-enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
-			     const char *key, struct tg_diags *d)
-{
-	const struct tg_node *v = tg_map_get(map, key);
-	if (!v)
-		return TG_OK;
-	const struct tg_node *k = key_of(v);
-	struct change ch = change_at(CH_UNSET, map, key, NULL, 0);
-	size_t i = 0;
-	while (map->kids[i] != k)
-		i++;
-	size_t pos, end;
-	struct buf none = BUF_INIT;
-	if (map->style == TG_FLOW) {
-		if (map->n == 2) {
-			pos = k->start;
-			end = v->end;
-		} else if (i + 2 < map->n) {
-			pos = k->start;
-			end = map->kids[i + 2]->start;
-		} else {
-			pos = map->kids[i - 1]->end;
-			end = v->end;
-		}
-	} else if (map->n == 2) {
-		tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, k,
-			     "cannot remove '%s', the only key of its mapping", key);
-		return TG_EDATA;
-	} else {
-		pos = line_start(e, k->start);
-		end = line_after(e, tg_node_null(v) && v->len == 0 ? k->end : v->tail);
-		if (i == 0) {
-			/* the first key shares its line with the item's dash: keep
-			 * the dash, move the next key up to it */
-			pos = k->start;
-			end = map->kids[2]->start;
-		}
-	}
-	splice(e, pos, end - pos, &none);
-	return reparse(e, &ch, d);
-}
-
-/* The text of a block list's item k: from the line after the previous
- * item (for the first, after its key's line) to the end of its own lines,
- * so that it holds the comment and blank lines above the item. */
-static void block_item_span(const struct tg_edit *e, const struct tg_node *seq, size_t k,
-			    size_t *from, size_t *to)
-{
-	const struct tg_node *knode = key_of(seq);
-	if (k)
-		*from = insert_point(e, seq->kids[k - 1]);
-	else if (knode && knode->end <= seq->kids[0]->start)
-		*from = line_after(e, knode->end);
-	else
-		*from = line_start(e, seq->kids[0]->start);
-	*to = insert_point(e, seq->kids[k]);
-}
-
-enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
-			       const size_t *order, struct tg_diags *d)
-{
-	struct change ch = change_at(CH_REORDER, seq, NULL, NULL, 0);
-	ch.order = order;
-	if (seq->kind != TG_SEQ || seq->n < 2)
-		return TG_OK;
-	struct buf ins = BUF_INIT;
-	size_t pos, end, n = seq->n;
-	if (seq->style == TG_FLOW) {
-		/* the items change places, the separators (and comments) stay */
-		pos = seq->kids[0]->start;
-		end = seq->kids[n - 1]->end;
-		for (size_t k = 0; k < n; k++) {
-			const struct tg_node *it = seq->kids[order[k]];
-			buf_add(&ins, e->text.s + it->start, it->end - it->start);
-			if (k + 1 < n)
-				buf_add(&ins, e->text.s + seq->kids[k]->end,
-					seq->kids[k + 1]->start - seq->kids[k]->end);
-		}
-	} else {
-		size_t to;
-		block_item_span(e, seq, 0, &pos, &to);
-		block_item_span(e, seq, n - 1, &to, &end);
-		bool final_eol = end > pos && is_break(e->text.s[end - 1]);
-		for (size_t k = 0; k < n; k++) {
-			size_t from;
-			block_item_span(e, seq, order[k], &from, &to);
-			buf_add(&ins, e->text.s + from, to - from);
-			if (!final_eol && order[k] == n - 1)
-				buf_adds(&ins, e->eol);
-		}
-		if (!final_eol)
-			ins.len -= strlen(e->eol);
-	}
-	splice(e, pos, end - pos, &ins);
-	buf_release(&ins);
-	return reparse(e, &ch, d);
 }

@@ -1,0 +1,183 @@
+/* edit-verify: an edit is parsed again and must be the old tree with
+ * exactly the intended change (see lib/edit.c). */
+#include "edit-int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- verifying a change ------------------------------------------------- */
+
+static bool same_node(const struct tg_node *a, const struct tg_node *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == TG_SCALAR)
+		return a->len == b->len && !memcmp(a->str, b->str, a->len);
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_node(a->kids[i], b->kids[i]))
+			return false;
+	return true;
+}
+
+/* Does node n hold value v? */
+bool tgi_holds(const struct tg_node *n, const struct tg_val *v)
+{
+	if (v->kind == TG_V_TEXT || v->kind == TG_V_RAW)
+		return n->kind == TG_SCALAR && n->len == strlen(v->str) && !memcmp(n->str, v->str, n->len);
+	if (n->kind != (v->kind == TG_V_MAP ? TG_MAP : TG_SEQ) || n->n != v->n)
+		return false;
+	for (size_t i = 0; i < n->n; i++)
+		if (!tgi_holds(n->kids[i], v->kids[i]))
+			return false;
+	return true;
+}
+
+/* Are kids [from, to) of a the same as those of b from bfrom on? */
+static bool same_run(const struct tg_node *a, size_t from, size_t to, const struct tg_node *b,
+		     size_t bfrom)
+{
+	for (size_t i = from; i < to; i++)
+		if (!same_node(a->kids[i], b->kids[bfrom + i - from]))
+			return false;
+	return true;
+}
+
+static long pair_of(const struct tg_node *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (!strcmp(map->kids[i]->str, key))
+			return (long)i;
+	return -1;
+}
+
+
+/* The changed node: old t, new u. */
+static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
+			     const struct change *ch)
+{
+	if (t->kind != u->kind)
+		return false;
+	if (ch->op == CH_REORDER) {
+		if (u->n != t->n)
+			return false;
+		for (size_t k = 0; k < t->n; k++)
+			if (!same_node(t->kids[ch->order[k]], u->kids[k]))
+				return false;
+		return true;
+	}
+	if (ch->op == CH_REMOVE)
+		return u->n + 1 == t->n && same_run(t, 0, ch->index, u, 0) &&
+		       same_run(t, ch->index + 1, t->n, u, ch->index);
+	long k = pair_of(t, ch->key);
+	size_t at = k < 0 ? t->n : (size_t)k;
+	if (ch->op == CH_UNSET)
+		return k >= 0 && u->n + 2 == t->n && same_run(t, 0, at, u, 0) &&
+		       same_run(t, at + 2, t->n, u, at);
+	/* SET and APPEND: the pairs before and after stay, the key is the same */
+	size_t grow = k < 0 ? 2 : 0;
+	if (u->n != t->n + grow || !same_run(t, 0, at, u, 0) ||
+	    !same_run(t, at + 2 - grow, t->n, u, at + 2) || strcmp(u->kids[at]->str, ch->key))
+		return false;
+	const struct tg_node *nv = u->kids[at + 1];
+	if (ch->op == CH_SET)
+		return tgi_holds(nv, ch->val);
+	/* APPEND: the old items (none for a missing key or a null), then the item */
+	const struct tg_node *ov = k < 0 ? NULL : t->kids[at + 1];
+	size_t before = ov && !tg_node_null(ov) ? ov->n : 0;
+	return nv->kind == TG_SEQ && nv->n == before + 1 &&
+	       (!before || same_run(ov, 0, before, nv, 0)) && tgi_holds(nv->kids[before], ch->val);
+}
+
+static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *ch,
+		     size_t depth)
+{
+	if (depth == ch->depth)
+		return changed_as_meant(a, b, ch);
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (i == ch->path[depth] ? !as_meant(a->kids[i], b->kids[i], ch, depth + 1)
+					 : !same_node(a->kids[i], b->kids[i]))
+			return false;
+	return true;
+}
+
+/* A plain scalar among the new bytes that the strictest common reader
+ * would not read as libyaml does: PyYAML ends a plain scalar inside a
+ * flow collection at a '?'.  Only what the edit wrote is judged. */
+static const struct tg_node *strict_fault(const struct tg_edit *e, const struct tg_node *n,
+					  bool in_flow)
+{
+	if (n->kind == TG_SCALAR)
+		return in_flow && n->style == TG_PLAIN && n->start < e->new_to &&
+		       n->end > e->new_from && memchr(e->text.s + n->start, '?', n->end - n->start)
+		       ? n : NULL;
+	for (size_t i = 0; i < n->n; i++) {
+		const struct tg_node *f = strict_fault(e, n->kids[i], in_flow || n->style == TG_FLOW);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+void tgi_set_text(struct tg_edit *e, const struct tg_plan *plan)
+{
+	e->text.s = plan->doc->src;
+	e->text.len = plan->doc->len;
+}
+
+/* Drop a new plan that is not as meant, but keep its text to look at. */
+static void keep_text(struct tg_edit *e, struct tg_plan *plan)
+{
+	e->pending = plan->doc->heap_src;
+	plan->doc->heap_src = NULL;
+	tg_plan_free(plan);
+}
+
+enum tg_status tgi_reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
+{
+	struct tg_diags quiet = TG_DIAGS_INIT;
+	struct tg_plan *plan;
+	/* the new text becomes the new plan's own: one copy of the file for
+	 * each tree, and the old one whole until the new one is verified */
+	if (!e->pending) {
+		e->pending = xmalloc(e->text.len + 1);
+		memcpy(e->pending, e->text.s, e->text.len + 1);
+	}
+	enum tg_status st = tg_plan_parse_owned(e->path, e->pending, e->text.len, e->cfg, &plan,
+						&quiet);
+	e->pending = NULL;
+	if (st) {
+		tgi_set_text(e, e->plan);
+		/* the plan's own words say what broke */
+		for (size_t i = 0; i < quiet.n; i++)
+			if (quiet.v[i].sev == TG_SEV_ERROR)
+				tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+					    "the edited file would not be valid: %u:%u: %s",
+					    quiet.v[i].line, quiet.v[i].col, quiet.v[i].msg);
+		tg_diags_release(&quiet);
+		return TG_EDATA;
+	}
+	tg_diags_release(&quiet);
+	const struct tg_node *f = plan->doc->root ? strict_fault(e, plan->doc->root, false) : NULL;
+	if (f) {
+		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+			    "the edited file would not be valid: %u:%u: a plain scalar inside a flow "
+			    "collection holds '?', which stricter YAML readers refuse", f->line, f->col);
+		keep_text(e, plan);
+		return TG_EDATA;
+	}
+	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
+		keep_text(e, plan);
+		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
+			    "internal error: the edited text does not hold the intended change; "
+			    "the file was left untouched (please report this)");
+		return TG_EDATA;
+	}
+	tg_plan_free(e->plan);
+	e->plan = plan;
+	tgi_set_text(e, plan);
+	return TG_OK;
+}
