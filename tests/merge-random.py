@@ -18,7 +18,12 @@ markers that `trygg check` reports.
 
 Every pair forces one of three situations, in turn: different keys of one
 item, the same new ID on both sides, the same key set two ways; random
-extra edits come on top.  The counts of each (from the files, not from the
+extra edits come on top.  In every other pair one side or both also change
+comments by hand (a comment line above an item, a comment at a line's end,
+a base comment edited or deleted): a merge that exits 0 must hold each new
+comment once and none that a side edited or deleted; one that cannot keep
+them falls back to git's line merge (exit 1) with every new comment in it.
+How many merges kept the comments is reported; at least 30 must.  The counts of each (from the files, not from the
 plan) are reported; each must be at least 30.  Seed: TRYGG_MERGE_SEED.
 """
 import concurrent.futures
@@ -69,6 +74,13 @@ def make_base(root):
             must(ws, "plan", "add-measure", D, "--problem", "P%d" % p, "--text",
                  "Åtgärd %d.%d" % (p, m), "--phase", str(m), "--responsible", "Polisen",
                  "--due", "2015-0%d-1%d" % (p, m), "--status", "planned")
+    # comments the sides may edit or delete: a line above each problem,
+    # one at the end of each problem's title
+    path = os.path.join(ws, F)
+    text = open(path, encoding="utf-8").read()
+    text = re.sub(r"^  - id: (P\d+)$", r"  # base note \1\n\g<0>", text, flags=re.M)
+    text = re.sub(r"^    title: Problem (\d+)$", r"\g<0>  # base title note P\1", text, flags=re.M)
+    open(path, "w", encoding="utf-8").write(text)
     return ws
 
 
@@ -80,6 +92,8 @@ class Side:
         self.n = 0
         self.new_measures = []      # IDs of measures this side added
         self.new_problems = []
+        self.comments_added = []    # comments this side wrote (unique)
+        self.comments_gone = []     # base comments this side edited or deleted
 
     def unique(self, what):
         self.n += 1
@@ -113,6 +127,43 @@ class Side:
                              self.unique("Ny åtgärd"), "--phase", str(self.rng.randint(1, 3)))
         if not code:
             self.new_measures.append(out)
+
+    def comment_edit(self):
+        """A comment-only change made by hand: a comment line above an item,
+        a comment at the end of a line, a base comment edited or deleted."""
+        r = self.rng
+        path = os.path.join(self.ws, F)
+        lines = open(path, encoding="utf-8").read().split("\n")
+        k = r.randrange(4)
+        if k == 0:
+            at = [i for i, l in enumerate(lines) if re.match(r"^ *- id: ", l)]
+            i = r.choice(at)
+            c = "# " + self.unique("note")
+            lines.insert(i, " " * (len(lines[i]) - len(lines[i].lstrip())) + c)
+            self.comments_added.append(c)
+        elif k == 1:
+            at = [i for i, l in enumerate(lines)
+                  if re.match(r"^ +(text|title|goal|due|status|phase): ", l) and "#" not in l]
+            i = r.choice(at)
+            c = "# " + self.unique("eol")
+            lines[i] += "  " + c
+            self.comments_added.append(c)
+        else:
+            at = [i for i, l in enumerate(lines) if "# base " in l]
+            if not at:
+                return
+            i = r.choice(at)
+            old = lines[i][lines[i].index("# base "):]
+            self.comments_gone.append(old)
+            if k == 2:
+                c = "# " + self.unique("edited")
+                lines[i] = lines[i][:lines[i].index("# base ")] + c
+                self.comments_added.append(c)
+            elif lines[i].lstrip().startswith("#"):
+                del lines[i]
+            else:
+                lines[i] = lines[i][:lines[i].index("# base ")].rstrip()
+        open(path, "w", encoding="utf-8").write("\n".join(lines))
 
     def random_edit(self):
         r = self.rng
@@ -315,7 +366,26 @@ def merge(root, base_file, ours_file, theirs_file, name):
     return p.returncode, out, p.stderr
 
 
-def check_one(root, base_m, ours_file, theirs_file, name, problems):
+def count_comment(text, c):
+    return len(re.findall(re.escape(c) + r"$", text, re.M))
+
+
+def lost_comments(text, sides):
+    """Each side's new comments once, the base comments a side edited or
+    deleted gone: what is wrong, as a list."""
+    bad = []
+    for side in sides:
+        bad += ["%r %d times" % (c, count_comment(text, c)) for c in side.comments_added
+                if count_comment(text, c) != 1]
+        bad += ["%r (edited or deleted) still there" % c for c in side.comments_gone
+                if count_comment(text, c)]
+    return bad
+
+
+def check_one(root, base_m, ours_file, theirs_file, name, problems, sides):
+    """Merge THEIRS into OURS and check it; "kept" or "fell back" when the
+    sides changed comments, else None."""
+    commented = any(s.comments_added or s.comments_gone for s in sides)
     ours_m, theirs_m = load(ours_file), load(theirs_file)
     base_file = os.path.join(root, "base", F)
     code, out, err = merge(root, base_file, ours_file, theirs_file, name)
@@ -333,8 +403,21 @@ def check_one(root, base_m, ours_file, theirs_file, name, problems):
         if c.returncode != 1 or "a merge conflict starts here" not in c.stderr:
             problems.append("%s: check does not report the markers: %s" % (name, c.stderr[:500]))
         return
+    if code == 1 and commented and "merged line by line by git" in err:
+        # a comment change that could not be kept beside the other side's
+        # changes: git's line merge, in which nothing is lost
+        text = open(out, encoding="utf-8").read()
+        for side in sides:
+            for c in side.comments_added:
+                if c not in text:
+                    problems.append("%s: fell back to the line merge, but %r is lost" % (name, c))
+        return "fell back"
     if code != 0:
         problems.append("%s: different leaves changed, but exit %d: %s" % (name, code, err[:1500]))
+        return
+    bad = lost_comments(open(out, encoding="utf-8").read(), sides)
+    if bad:
+        problems.append("%s: exit 0, but comments lost or doubled: %s" % (name, "; ".join(bad[:5])))
         return
     merged = load(out)
     ids = all_ids(merged)
@@ -364,6 +447,7 @@ def check_one(root, base_m, ours_file, theirs_file, name, problems):
     c = subprocess.run([TRYGG, "check", out], capture_output=True, text=True)
     if c.returncode != 0:
         problems.append("%s: merged file fails the check: %s" % (name, c.stderr[:1000]))
+    return "kept" if commented else None
 
 
 def diff_trees(a, b, path=()):
@@ -406,15 +490,19 @@ def run_pair(i, root_base, work):
     for side in (a, b):
         for _ in range(rng.randint(0, 3)):
             side.random_edit()
+        # comment-only changes in every other pair, by one side or both
+        if i % 2 == 0 and (side is a or rng.random() < 0.5):
+            for _ in range(rng.randint(1, 2)):
+                side.comment_edit()
     fa, fb = os.path.join(root, "a", F), os.path.join(root, "b", F)
     base_m = load(os.path.join(root, "base", F))
     kinds = classify(base_m, load(fa), load(fb))
     problems = []
-    check_one(root, base_m, fa, fb, "pair%03d-b-into-a.yaml" % i, problems)
-    check_one(root, base_m, fb, fa, "pair%03d-a-into-b.yaml" % i, problems)
+    outcomes = [check_one(root, base_m, fa, fb, "pair%03d-b-into-a.yaml" % i, problems, (a, b)),
+                check_one(root, base_m, fb, fa, "pair%03d-a-into-b.yaml" % i, problems, (a, b))]
     if not problems:
         shutil.rmtree(root)
-    return kinds, problems
+    return kinds, problems, outcomes
 
 
 def main():
@@ -425,9 +513,13 @@ def main():
     failed = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=32) as ex:
         results = list(ex.map(lambda i: run_pair(i, base, work), range(PAIRS)))
-    for i, (kinds, problems) in enumerate(results):
+    comments = {"kept": 0, "fell back": 0}
+    for i, (kinds, problems, outcomes) in enumerate(results):
         for k in kinds:
             counts[k] += 1
+        for o in outcomes:
+            if o:
+                comments[o] += 1
         failed += problems
     n = 0
     for msg in failed[:20]:
@@ -441,12 +533,18 @@ def main():
         print("# pairs whose sides %s: %d" % (LABELS[k], v))
         print("%s %d - at least 30 pairs: %s (%d)" % ("ok" if v >= 30 or PAIRS < 200 else "not ok",
                                                       n, k, v))
+    print("# merges where a side changed comments: %d merged with every comment kept, "
+          "%d fell back to git's line merge (exit 1)" % (comments["kept"], comments["fell back"]))
+    n += 1
+    print("%s %d - at least 30 merges kept both sides' comment changes (%d)"
+          % ("ok" if comments["kept"] >= 30 or PAIRS < 200 else "not ok", n, comments["kept"]))
     print("1..%d" % n)
     if failed:
         print("# the failing pairs are kept in %s" % work)
     else:
         shutil.rmtree(work)
-    sys.exit(1 if failed or any(v < 30 for v in counts.values()) and PAIRS >= 200 else 0)
+    few = any(v < 30 for v in counts.values()) or comments["kept"] < 30
+    sys.exit(1 if failed or few and PAIRS >= 200 else 0)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@
 # tests/merge-random.py computes from the three models, or against a
 # reported conflict where a key was set two ways.  It reports how many
 # pairs changed different keys of one item, took the same new ID, and set
-# the same key two ways (at least 30 each).  TRYGG_MERGE_SEED and
+# the same key two ways (at least 30 each).  Every other pair also changes
+# comments by hand: kept once each, or git's line merge with exit 1 (at
+# least 30 merges must keep them).  TRYGG_MERGE_SEED and
 # TRYGG_MERGE_PAIRS change the run.
 . "$SRCDIR/tests/lib.sh"
 
