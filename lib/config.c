@@ -1,5 +1,5 @@
 /*
- * config: validate the workspace file (trygg.yaml) against schema trygg/1
+ * config: validate the workspace file (trygg.yaml) against schema trygg/1 or /2
  * and build its typed model; keys starting with "x-" are the user's own.
  */
 #include "model-int.h"
@@ -44,12 +44,45 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 	}
 }
 
+/* trygg/2: the workspace's groups, {id, name, members}. */
+static void load_groups(struct ctx *c, const struct tg_node *v, struct tg_config *cfg)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "groups"))
+		return;
+	cfg->groups = tg_arena_alloc(c->a, (v->n + 1) * sizeof *cfg->groups);
+	for (size_t j = 0; j < v->n; j++) {
+		const struct tg_node *it = v->kids[j];
+		if (!md_want(c, it, TG_MAP, "groups"))
+			continue;
+		struct tg_group_def g = { NULL, NULL, { NULL, 0, NULL } };
+		unsigned seen = 0;
+		for (size_t i = 0; i + 1 < it->n; i += 2) {
+			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
+			int idx = md_key_index(c, k, &tg_schema_group, "groups");
+			if (idx >= 0 && !tg_node_null(val))
+				seen |= 1u << idx;
+			if (idx == TG_NAMED_ID)
+				g.id = md_text(c, val, "id");
+			else if (idx == TG_NAMED_NAME)
+				g.name = md_text(c, val, "name");
+			else if (idx == TG_GROUP_MEMBERS)
+				md_strlist(c, val, "members", &g.members);
+		}
+		md_require(c, it, seen, &tg_schema_group, "groups");
+		for (size_t q = 0; q < cfg->n_groups; q++)
+			if (g.id && !strcmp(cfg->groups[q].id, g.id))
+				ERR(c, it, "duplicate id in '%s'", "groups");
+		if (g.id && g.name)
+			cfg->groups[cfg->n_groups++] = g;
+	}
+}
+
 static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out,
 				      struct tg_diags *d)
 {
 	size_t errors = d->errors;
 	struct tg_config *cfg = xcalloc(1, sizeof *cfg);
-	struct ctx c = { doc, d, doc->arena, NULL };
+	struct ctx c = { doc, d, doc->arena, NULL, TG_SCHEMA_VERSION };
 	cfg->doc = doc;
 	cfg->language = "sv";
 	cfg->yellow = 0.10;
@@ -64,17 +97,25 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
-			case 1: cfg->city = md_text(&c, v, "city"); break;
-			case 2: {
+			case TG_WS_CITY: cfg->city = md_text(&c, v, "city"); break;
+			case TG_WS_LANGUAGE: {
 				static const char *const langs[] = { "sv", "en", NULL };
 				int l = md_enumeration(&c, v, "language", langs);
 				if (l >= 0)
 					cfg->language = langs[l];
 				break;
 			}
-			case 3: load_named(&c, v, "strategic_areas", &tg_schema_area, &cfg->areas, &cfg->n_areas); break;
-			case 4: md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
-			case 5: {
+			case TG_WS_STRATEGIC_AREAS: load_named(&c, v, "strategic_areas", &tg_schema_area, &cfg->areas, &cfg->n_areas); break;
+			case TG_WS_INITIATIVES1: md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
+			case TG_WS_INITIATIVES:
+				load_named(&c, v, "initiatives", &tg_schema_initiative, &cfg->inits, &cfg->n_inits);
+				/* the names, for readers of version 1's list */
+				cfg->initiatives.v = tg_arena_alloc(c.a, (cfg->n_inits + 1) * sizeof(char *));
+				for (size_t q = 0; q < cfg->n_inits; q++)
+					cfg->initiatives.v[cfg->initiatives.n++] = cfg->inits[q].name;
+				cfg->initiatives.node = v;
+				break;
+			case TG_WS_PHASES: {
 				struct tg_named *ph = NULL;
 				size_t n = 0;
 				load_named(&c, v, "phases", &tg_schema_phase, &ph, &n);
@@ -82,7 +123,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 					cfg->phase_names[ph[q].id] = ph[q].name;
 				break;
 			}
-			case 6: {
+			case TG_WS_SOURCES: {
 				struct tg_named *so = NULL;
 				size_t n = 0;
 				load_named(&c, v, "sources", &tg_schema_source_name, &so, &n);
@@ -90,23 +131,24 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 					cfg->source_names[so[q].id] = so[q].name;
 				break;
 			}
-			case 7: md_strlist(&c, v, "organisations", &cfg->organisations); break;
-			case 8:
+			case TG_WS_ORGANISATIONS: md_strlist(&c, v, "organisations", &cfg->organisations); break;
+			case TG_WS_SYNONYMS:
 				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "synonyms"))
 					break;
 				cfg->synonyms = tg_arena_alloc(c.a, (v->n + 1) * sizeof *cfg->synonyms);
 				for (size_t j = 0; j < v->n; j++)
 					md_strlist(&c, v->kids[j], "synonyms", &cfg->synonyms[cfg->n_synonyms++]);
 				break;
-			case 9:
+			case TG_WS_GROUPS: load_groups(&c, v, cfg); break;
+			case TG_WS_THRESHOLDS:
 				if (tg_node_null(v) || !md_want(&c, v, TG_MAP, "thresholds"))
 					break;
 				for (size_t j = 0; j + 1 < v->n; j += 2) {
 					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
 					int tidx = md_key_index(&c, tk, &tg_schema_thresholds, "thresholds");
-					if (tidx == 0)
+					if (tidx == TG_THR_YELLOW)
 						md_number(&c, tv, "yellow", 0, 1, &cfg->yellow);
-					else if (tidx == 1)
+					else if (tidx == TG_THR_RED)
 						md_number(&c, tv, "red", 0, 1, &cfg->red);
 				}
 				if (cfg->yellow > cfg->red)
@@ -115,6 +157,7 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 			}
 		}
 		md_require(&c, doc->root, seen, &tg_schema_workspace, "trygg.yaml");
+		cfg->version = (int)c.version;
 	}
 	if (d->errors > errors) {
 		tg_config_free(cfg);

@@ -293,8 +293,8 @@ static void insert_followup(struct refresh *r, long long did, long long pid,
 			    const struct tg_problem *pr, const struct tg_followup *f,
 			    size_t k, long long seq)
 {
-	char fid[64];
-	snprintf(fid, sizeof fid, "%s.F%zu", pr->id, k + 1);
+	char buf[64];
+	const char *fid = tg_followup_id(pr, k, buf, sizeof buf);
 	sqlite3_stmt *st = r->st[S_FOLLOWUP];
 	bind_int(r, st, 1, did);
 	bind_int(r, st, 2, pid);

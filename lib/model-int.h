@@ -13,13 +13,13 @@
 #include "priv.h"
 #include "schema.h"
 
-#define SCHEMA "trygg/1"
 
 struct ctx {
 	struct tg_doc *doc;
 	struct tg_diags *d;
 	struct tg_arena *a;
 	const struct tg_config *cfg;
+	unsigned version;             /* the file's schema: 1 or 2 */
 };
 
 #define ERR(c, n, ...) tg_diag_node((c)->d, TG_SEV_ERROR, (c)->doc, (n), __VA_ARGS__)
@@ -56,8 +56,13 @@ void md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
 		struct tg_strlist *out);
 void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
 		long max, struct tg_intlist *out);
-/* The root's 'schema', when there is one, is the one this trygg reads. */
+/* The root's 'schema', when there is one, is one this trygg reads: sets
+ * c->version (the newest when the key is missing or wrong). */
 void md_check_schema(struct ctx *c, const struct tg_node *root);
+/* An ID of the form <prefix><n>, n from 1 without leading zeros. */
+bool tgi_id_like(const char *s, char prefix);
+/* <parent>.<letter><k>: an ID under the item parent (P6.M1, P6.I1 …). */
+bool tgi_child_id_like(const char *s, const char *parent, char letter);
 /* The document's root is a mapping (what_file names the file's kind). */
 bool md_root_map(struct ctx *c, const char *what_file);
 

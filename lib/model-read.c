@@ -5,6 +5,7 @@
 #include "model-int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,11 +33,21 @@ bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 int md_key_index(struct ctx *c, const struct tg_node *k,
 		 const struct tg_schema_node *node, const char *where)
 {
+	unsigned newer = 0;
 	for (size_t i = 0; i < node->n; i++)
-		if (k->str[0] == node->keys[i].name[0] && !strcmp(k->str, node->keys[i].name))
-			return (int)i;
+		if (k->str[0] == node->keys[i].name[0] && !strcmp(k->str, node->keys[i].name)) {
+			if (tg_schema_has(&node->keys[i], c->version))
+				return (int)i;
+			newer = node->keys[i].since > c->version ? node->keys[i].since : newer;
+		}
 	if (!strncmp(k->str, "x-", 2))
 		return -1;
+	if (newer) {
+		ERR(c, k, "key '%s' in %s is new in schema trygg/%u, and this file says "
+		    "'schema: trygg/%u' (run 'trygg migrate' to move it to trygg/%u)",
+		    k->str, where, newer, c->version, TG_SCHEMA_VERSION);
+		return -2;
+	}
 	/* a suggestion costs a comparison with every key: none for a
 	 * message that is only counted */
 	const char *s = NULL;
@@ -59,7 +70,8 @@ void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
 		const struct tg_schema_node *node, const char *where)
 {
 	for (size_t i = 0; i < node->n; i++)
-		if ((node->keys[i].flags & TG_KEY_REQUIRED) && !(seen & (1u << i)))
+		if ((node->keys[i].flags & TG_KEY_REQUIRED) && !(seen & (1u << i)) &&
+		    tg_schema_has(&node->keys[i], c->version))
 			ERR(c, map, "%s is missing required key '%s'", where, node->keys[i].name);
 }
 
@@ -186,19 +198,46 @@ void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
 
 void md_check_schema(struct ctx *c, const struct tg_node *root)
 {
+	c->version = TG_SCHEMA_VERSION;
 	const struct tg_node *s = tg_map_get(root, "schema");
 	if (!s)
 		return;
 	const char *v = md_text(c, s, "schema");
-	if (v && strcmp(v, SCHEMA))
-		ERR(c, s, "unsupported schema '%s' (this trygg reads '%s')", v, SCHEMA);
+	if (!v)
+		return;
+	for (unsigned ver = TG_SCHEMA_OLDEST; ver <= TG_SCHEMA_VERSION; ver++) {
+		char want[16];
+		snprintf(want, sizeof want, "trygg/%u", ver);
+		if (!strcmp(v, want)) {
+			c->version = ver;
+			return;
+		}
+	}
+	ERR(c, s, "unsupported schema '%s' (this trygg reads 'trygg/1' and 'trygg/2')", v);
+}
+
+bool tgi_id_like(const char *s, char prefix)
+{
+	if (s[0] != prefix || s[1] < '1' || s[1] > '9')
+		return false;
+	for (s += 2; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+bool tgi_child_id_like(const char *s, const char *parent, char letter)
+{
+	size_t l = strlen(parent);
+	return !strncmp(s, parent, l) && s[l] == '.' && tgi_id_like(s + l + 1, letter);
 }
 
 bool md_root_map(struct ctx *c, const char *what_file)
 {
 	const struct tg_node *root = c->doc->root;
 	if (!root || tg_node_null(root)) {
-		ERR(c, NULL, "file is empty; expected %s starting with 'schema: %s'", what_file, SCHEMA);
+		ERR(c, NULL, "file is empty; expected %s starting with 'schema: trygg/%d'", what_file,
+		    TG_SCHEMA_VERSION);
 		return false;
 	}
 	if (root->kind != TG_MAP) {

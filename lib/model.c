@@ -1,5 +1,5 @@
 /*
- * model: validate a district plan's tg_doc against schema trygg/1 and
+ * model: validate a district plan's tg_doc against schema trygg/1 or /2 and
  * build the typed model (the workspace file: lib/config.c).
  *
  * Every check reports at the node it concerns and goes on, so `trygg check`
@@ -8,6 +8,7 @@
  */
 #include "model-int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,24 +17,11 @@ const char *const tg_group_names[] = { "", "residents", "businesses", "associati
 const char *const tg_term_names[] = { "", "short", "long", "mobilisation", NULL };
 const char *const tg_kind_names[] = { "", "situational", "social", NULL };
 const char *const tg_status_names[] = { "proposed", "planned", "ongoing", "done", "cancelled", NULL };
-
-static bool id_like(const char *s, char prefix)
-{
-	if (s[0] != prefix || s[1] < '1' || s[1] > '9')
-		return false;
-	for (s += 2; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-/* P<n>.M<k> whose problem part is pid. */
-static bool measure_id_like(const char *s, const char *pid)
-{
-	size_t l = strlen(pid);
-	return !strncmp(s, pid, l) && s[l] == '.' && id_like(s + l + 1, 'M');
-}
-
+const char *const tg_decision_names[] = { "prioritised", "watch", "not_prioritised", NULL };
+const char *const tg_unit_names[] = { "share", "count", "index", "rate", NULL };
+const char *const tg_direction_names[] = { "down", "up", NULL };
+const char *const tg_origin_names[] = { "plan", "followup", NULL };
+const char *const tg_outcome_names[] = { "met", "partly", "not_met", NULL };
 
 static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_strlist *l)
 {
@@ -55,6 +43,33 @@ static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_
 	}
 }
 
+static void load_by_area(struct ctx *c, struct tg_plan *p, const struct tg_node *v,
+			 struct tg_sitem *it)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_MAP, "by_area"))
+		return;
+	it->by_area = tg_arena_alloc(c->a, (v->n / 2 + 1) * sizeof *it->by_area);
+	struct tg_strlist names = { tg_arena_alloc(c->a, (v->n / 2 + 1) * sizeof(char *)), 0, NULL };
+	for (size_t j = 0; j + 1 < v->n; j += 2) {
+		struct tg_area_share *a = &it->by_area[it->n_by_area];
+		a->area = v->kids[j]->str;
+		if (md_number(c, v->kids[j + 1], a->area, 0, 1, &a->share))
+			it->n_by_area++;
+		names.v[names.n++] = a->area;
+	}
+	/* the keys are areas: the district's, when it lists them */
+	names.node = v;
+	if (p->areas.node)
+		for (size_t j = 0; j < names.n; j++) {
+			bool found = false;
+			for (size_t q = 0; q < p->areas.n && !found; q++)
+				found = !strcmp(names.v[j], p->areas.v[q]);
+			if (!found)
+				ERR(c, v->kids[2 * j], "area '%s' is not one of the district's areas",
+				    names.v[j]);
+		}
+}
+
 static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n,
 		       struct tg_sitem *it)
 {
@@ -68,12 +83,13 @@ static void load_sitem(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 0: it->title = md_text(c, v, "title"); break;
-		case 1: md_strlist(c, v, "areas", &it->areas); check_areas(c, p, &it->areas); break;
-		case 2: { int g = md_enumeration(c, v, "group", tg_group_names); if (g > 0) it->group = g; break; }
-		case 3: it->has_share = md_number(c, v, "share", 0, 1, &it->share); break;
-		case 4: it->has_index = md_number(c, v, "index", 0, 6, &it->index); break;
-		case 5: it->note = md_opt_text(c, v, "note"); break;
+		case TG_SITEM_TITLE: it->title = md_text(c, v, "title"); break;
+		case TG_SITEM_AREAS: md_strlist(c, v, "areas", &it->areas); check_areas(c, p, &it->areas); break;
+		case TG_SITEM_GROUP: { int g = md_enumeration(c, v, "group", tg_group_names); if (g > 0) it->group = g; break; }
+		case TG_SITEM_SHARE: it->has_share = md_number(c, v, "share", 0, 1, &it->share); break;
+		case TG_SITEM_BY_AREA: load_by_area(c, p, v, it); break;
+		case TG_SITEM_INDEX: it->has_index = md_number(c, v, "index", 0, 6, &it->index); break;
+		case TG_SITEM_NOTE: it->note = md_opt_text(c, v, "note"); break;
 		}
 	}
 	md_require(c, n, seen, &tg_schema_situation_item, "a situation item");
@@ -91,8 +107,8 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
 		int idx = md_key_index(c, k, &tg_schema_source, "a situation picture");
 		switch (idx) {
-		case 0: s->date = md_date(c, v, "date"); break;
-		case 1:
+		case TG_SRC_DATE: s->date = md_date(c, v, "date"); break;
+		case TG_SRC_RESPONDENTS:
 			if (!md_want(c, v, TG_MAP, "respondents"))
 				break;
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
@@ -102,7 +118,7 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 					md_integer(c, rv, rk->str, 0, 100000000, &s->respondents[ridx + 1]);
 			}
 			break;
-		case 2:
+		case TG_SRC_PROBLEMS:
 			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "problems"))
 				break;
 			s->items = tg_arena_alloc(c->a, (v->n + 1) * sizeof *s->items);
@@ -112,6 +128,29 @@ static void load_source(struct ctx *c, struct tg_plan *p, const struct tg_node *
 			break;
 		}
 	}
+}
+
+/* A mapping of dates or a date and a name: decided {date, by}, period
+ * {from, to}.  The first key's value goes to *a, the second's to *b; a
+ * date key is checked as a date. */
+static void load_pair(struct ctx *c, const struct tg_node *n, const char *key,
+		      const struct tg_schema_node *node, const char **a, const char **b)
+{
+	if (tg_node_null(n) || !md_want(c, n, TG_MAP, key))
+		return;
+	unsigned seen = 0;
+	for (size_t i = 0; i + 1 < n->n; i += 2) {
+		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
+		int idx = md_key_index(c, k, node, key);
+		if (idx < 0)
+			continue;
+		if (!tg_node_null(v))
+			seen |= 1u << idx;
+		const char **to = idx == 0 ? a : b;
+		*to = node->keys[idx].type == TG_TYPE_DATE ? md_date(c, v, k->str)
+							   : md_opt_text(c, v, k->str);
+	}
+	md_require(c, n, seen, node, key);
 }
 
 static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n,
@@ -127,16 +166,16 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 0:
+		case TG_JOINT_ID:
 			j->id = md_text(c, v, "id");
-			if (j->id && !id_like(j->id, 'S')) {
+			if (j->id && !tgi_id_like(j->id, 'S')) {
 				ERR(c, v, "bad id '%s' for a joint item (expected S<number>, e.g. S1)", j->id);
 				j->id = NULL;
 			}
 			break;
-		case 1: j->title = md_text(c, v, "title"); break;
-		case 2: md_strlist(c, v, "areas", &j->areas); check_areas(c, p, &j->areas); break;
-		case 3:
+		case TG_JOINT_TITLE: j->title = md_text(c, v, "title"); break;
+		case TG_JOINT_AREAS: md_strlist(c, v, "areas", &j->areas); check_areas(c, p, &j->areas); break;
+		case TG_JOINT_SOURCES:
 			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "sources"))
 				break;
 			for (size_t m = 0; m < v->n; m++) {
@@ -145,7 +184,17 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 					j->sources |= 1u << s;
 			}
 			break;
-		case 4: j->has_share = md_number(c, v, "share", 0, 1, &j->share); break;
+		case TG_JOINT_SHARE: j->has_share = md_number(c, v, "share", 0, 1, &j->share); break;
+		case TG_JOINT_DECISION: {
+			int dcs = md_enumeration(c, v, "decision", tg_decision_names);
+			j->decision = dcs < 0 ? TG_DECISION_NONE : (enum tg_decision)(dcs + 1);
+			break;
+		}
+		case TG_JOINT_RANK: md_integer(c, v, "rank", 1, 1000000, &j->rank); break;
+		case TG_JOINT_RATIONALE: j->rationale = md_opt_text(c, v, "rationale"); break;
+		case TG_JOINT_DECIDED:
+			load_pair(c, v, "decided", &tg_schema_decided, &j->decided_date, &j->decided_by);
+			break;
 		}
 	}
 	md_require(c, n, seen, &tg_schema_joint, "a joint item");
@@ -161,7 +210,7 @@ static void load_situation(struct ctx *c, struct tg_plan *p, const struct tg_nod
 		int idx = md_key_index(c, k, &tg_schema_situation, "situation");
 		if (idx >= 0 && idx < TG_NSOURCES) {
 			load_source(c, p, v, &p->sources[idx]);
-		} else if (idx == 3) {
+		} else if (idx == TG_SIT_JOINT) {
 			p->joint_node = v;
 			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "joint"))
 				continue;
@@ -189,6 +238,24 @@ static void strategic(struct ctx *c, const struct tg_node *n, struct tg_intlist 
 	}
 }
 
+/* The Police's initiatives by id: checked against trygg.yaml when it
+ * lists them with ids (schema trygg/2). */
+static void initiatives(struct ctx *c, const struct tg_node *n, struct tg_intlist *l)
+{
+	md_intlist(c, n, "initiatives", 1000, l);
+	if (!c->cfg || !c->cfg->inits || !l->node)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < c->cfg->n_inits && !found; j++)
+			found = c->cfg->inits[j].id == l->v[i];
+		if (!found)
+			ERR(c, l->node->kids[i],
+			    "initiative %d is not in trygg.yaml (it lists %zu initiatives)",
+			    l->v[i], c->cfg->n_inits);
+	}
+}
+
 static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 {
 	if (!c->cfg || !c->cfg->organisations.n)
@@ -211,8 +278,42 @@ static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 	}
 }
 
-static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_node *n,
-			 struct tg_measure *m)
+static void load_history(struct ctx *c, const struct tg_node *v, struct tg_measure *m)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "history"))
+		return;
+	m->history = tg_arena_alloc(c->a, (v->n + 1) * sizeof *m->history);
+	for (size_t j = 0; j < v->n; j++) {
+		const struct tg_node *e = v->kids[j];
+		if (!md_want(c, e, TG_MAP, "history"))
+			continue;
+		struct tg_history h = { NULL, TG_PROPOSED };
+		unsigned seen = 0;
+		bool ok = true;
+		for (size_t i = 0; i + 1 < e->n; i += 2) {
+			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
+			int idx = md_key_index(c, k, &tg_schema_history, "a history entry");
+			if (idx >= 0 && !tg_node_null(val))
+				seen |= 1u << idx;
+			if (idx == TG_HIST_DATE) {
+				h.date = md_date(c, val, "date");
+			} else if (idx == TG_HIST_STATUS) {
+				int st = md_enumeration(c, val, "status", tg_status_names);
+				ok = st >= 0;
+				h.status = ok ? (enum tg_mstatus)st : TG_PROPOSED;
+			}
+		}
+		md_require(c, e, seen, &tg_schema_history, "a history entry");
+		/* only the first entry may be undated: "since before the records" */
+		if (!(seen & (1u << TG_HIST_DATE)) && j > 0)
+			ERR(c, e, "only the first entry of 'history' may be without a date");
+		if (ok && (seen & (1u << TG_HIST_STATUS)))
+			m->history[m->n_history++] = h;
+	}
+}
+
+static void load_measure(struct ctx *c, struct tg_plan *p, struct tg_problem *pr,
+			 const struct tg_node *n, struct tg_measure *m)
 {
 	m->node = n;
 	if (!md_want(c, n, TG_MAP, "measures"))
@@ -224,27 +325,35 @@ static void load_measure(struct ctx *c, struct tg_problem *pr, const struct tg_n
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 0:
+		case TG_MEAS_ID:
 			m->id = md_text(c, v, "id");
-			if (m->id && pr->id && !measure_id_like(m->id, pr->id)) {
+			if (m->id && pr->id && !tgi_child_id_like(m->id, pr->id, 'M')) {
 				ERR(c, v, "bad id '%s' for a measure of %s (expected %s.M<number>, e.g. %s.M1)",
 				    m->id, pr->id, pr->id, pr->id);
 				m->id = NULL;
 			}
 			break;
-		case 1: m->text = md_text(c, v, "text"); break;
-		case 2: {
+		case TG_MEAS_TEXT: m->text = md_text(c, v, "text"); break;
+		case TG_MEAS_PHASE: {
 			static const char *const phases[] = { "1", "2", "3", NULL };
 			int ph = md_enumeration(c, v, "phase", phases);
 			m->phase = ph + 1;
 			break;
 		}
-		case 3: { int t = md_enumeration(c, v, "term", tg_term_names); if (t > 0) m->term = t; break; }
-		case 4: { int t = md_enumeration(c, v, "kind", tg_kind_names); if (t > 0) m->kind = t; break; }
-		case 5: md_strlist(c, v, "responsible", &m->responsible); check_responsible(c, &m->responsible); break;
-		case 6: m->due = md_date(c, v, "due"); break;
-		case 7: { int s = md_enumeration(c, v, "status", tg_status_names); if (s >= 0) m->status = s; break; }
-		case 8: strategic(c, v, &m->strategic_areas); break;
+		case TG_MEAS_ORIGIN: {
+			int o = md_enumeration(c, v, "origin", tg_origin_names);
+			m->origin = o < 0 ? TG_ORIGIN_PLAN : (enum tg_origin)o;
+			break;
+		}
+		case TG_MEAS_TERM: { int t = md_enumeration(c, v, "term", tg_term_names); if (t > 0) m->term = t; break; }
+		case TG_MEAS_KIND: { int t = md_enumeration(c, v, "kind", tg_kind_names); if (t > 0) m->kind = t; break; }
+		case TG_MEAS_RESPONSIBLE: md_strlist(c, v, "responsible", &m->responsible); check_responsible(c, &m->responsible); break;
+		case TG_MEAS_DUE: m->due = md_date(c, v, "due"); break;
+		case TG_MEAS_STATUS: { int s = md_enumeration(c, v, "status", tg_status_names); if (s >= 0) m->status = s; break; }
+		case TG_MEAS_AREAS: md_strlist(c, v, "areas", &m->areas); check_areas(c, p, &m->areas); break;
+		case TG_MEAS_INITIATIVES: initiatives(c, v, &m->initiatives); break;
+		case TG_MEAS_STRATEGIC_AREAS: strategic(c, v, &m->strategic_areas); break;
+		case TG_MEAS_HISTORY: load_history(c, v, m); break;
 		}
 	}
 	md_require(c, n, seen, &tg_schema_measure, "a measure");
@@ -261,15 +370,46 @@ static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 		int idx = md_key_index(c, k, &tg_schema_point, key);
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
-		if (idx == 0)
+		if (idx == TG_POINT_VALUE)
 			pt->set = md_number(c, v, "value", -1e12, 1e12, &pt->value);
-		else if (idx == 1)
+		else if (idx == TG_POINT_DATE)
 			pt->date = md_date(c, v, "date");
 	}
 	md_require(c, n, seen, &tg_schema_point, key);
 }
 
-static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_indicator *ind)
+static void load_readings(struct ctx *c, const struct tg_node *v, struct tg_indicator *ind)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "readings"))
+		return;
+	ind->readings = tg_arena_alloc(c->a, (v->n + 1) * sizeof *ind->readings);
+	for (size_t j = 0; j < v->n; j++) {
+		const struct tg_node *e = v->kids[j];
+		if (!md_want(c, e, TG_MAP, "readings"))
+			continue;
+		struct tg_dated r = { NULL, 0, NULL };
+		unsigned seen = 0;
+		bool ok = true;
+		for (size_t i = 0; i + 1 < e->n; i += 2) {
+			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
+			int idx = md_key_index(c, k, &tg_schema_reading, "a reading");
+			if (idx >= 0 && !tg_node_null(val))
+				seen |= 1u << idx;
+			if (idx == TG_READING_DATE)
+				ok &= (r.date = md_date(c, val, "date")) != NULL;
+			else if (idx == TG_READING_VALUE)
+				ok &= md_number(c, val, "value", -1e12, 1e12, &r.value);
+			else if (idx == TG_READING_NOTE)
+				r.note = md_opt_text(c, val, "note");
+		}
+		md_require(c, e, seen, &tg_schema_reading, "a reading");
+		if (ok && (seen & 3u) == 3u)
+			ind->readings[ind->n_readings++] = r;
+	}
+}
+
+static void load_indicator(struct ctx *c, struct tg_problem *pr, const struct tg_node *n,
+			   struct tg_indicator *ind)
 {
 	ind->node = n;
 	if (!md_want(c, n, TG_MAP, "indicators"))
@@ -281,12 +421,45 @@ static void load_indicator(struct ctx *c, const struct tg_node *n, struct tg_ind
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 0: ind->name = md_text(c, v, "name"); break;
-		case 1: load_point(c, v, "baseline", &ind->baseline); break;
-		case 2: load_point(c, v, "target", &ind->target); break;
+		case TG_IND_ID:
+			ind->id = md_text(c, v, "id");
+			if (ind->id && pr->id && !tgi_child_id_like(ind->id, pr->id, 'I')) {
+				ERR(c, v, "bad id '%s' for an indicator of %s (expected %s.I<number>, e.g. %s.I1)",
+				    ind->id, pr->id, pr->id, pr->id);
+				ind->id = NULL;
+			}
+			break;
+		case TG_IND_NAME: ind->name = md_text(c, v, "name"); break;
+		case TG_IND_UNIT: {
+			int u = md_enumeration(c, v, "unit", tg_unit_names);
+			ind->unit = u < 0 ? TG_UNIT_NONE : (enum tg_unit)(u + 1);
+			break;
+		}
+		case TG_IND_DIRECTION: {
+			int d = md_enumeration(c, v, "direction", tg_direction_names);
+			ind->direction = d < 0 ? TG_DIRECTION_NONE : (enum tg_direction)(d + 1);
+			break;
+		}
+		case TG_IND_SOURCE: ind->source = md_opt_text(c, v, "source"); break;
+		case TG_IND_BASELINE: load_point(c, v, "baseline", &ind->baseline); break;
+		case TG_IND_TARGET: load_point(c, v, "target", &ind->target); break;
+		case TG_IND_READINGS: load_readings(c, v, ind); break;
 		}
 	}
 	md_require(c, n, seen, &tg_schema_indicator, "an indicator");
+}
+
+/* The indicator of pr a follow-up's reading names: by its ID, or by its
+ * name (schema trygg/1 names them so; trygg/2 accepts both). */
+static const struct tg_indicator *reading_indicator(const struct tg_problem *pr, const char *key)
+{
+	for (size_t q = 0; q < pr->n_indicators; q++)
+		if (pr->indicators[q].id && !strcmp(pr->indicators[q].id, key))
+			return &pr->indicators[q];
+	for (size_t q = 0; q < pr->n_indicators; q++)
+		if (pr->indicators[q].name && !strcmp(pr->indicators[q].name, key))
+			return &pr->indicators[q];
+	return NULL;
 }
 
 static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_node *n,
@@ -302,26 +475,33 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 0: f->date = md_date(c, v, "date"); break;
-		case 1: md_strlist(c, v, "measures", &f->measures); break;
-		case 2: f->done = md_opt_text(c, v, "done"); break;
-		case 3: f->effect = md_opt_text(c, v, "effect"); break;
-		case 4:
+		case TG_FU_ID:
+			f->id = md_text(c, v, "id");
+			if (f->id && pr->id && !tgi_child_id_like(f->id, pr->id, 'F')) {
+				ERR(c, v, "bad id '%s' for a follow-up of %s (expected %s.F<number>, e.g. %s.F1)",
+				    f->id, pr->id, pr->id, pr->id);
+				f->id = NULL;
+			}
+			break;
+		case TG_FU_DATE: f->date = md_date(c, v, "date"); break;
+		case TG_FU_BY: f->by = md_opt_text(c, v, "by"); break;
+		case TG_FU_MEASURES: md_strlist(c, v, "measures", &f->measures); break;
+		case TG_FU_DONE: f->done = md_opt_text(c, v, "done"); break;
+		case TG_FU_EFFECT: f->effect = md_opt_text(c, v, "effect"); break;
+		case TG_FU_INDICATORS:
 			if (tg_node_null(v) || !md_want(c, v, TG_MAP, "indicators"))
 				break;
 			f->readings = tg_arena_alloc(c->a, (v->n / 2 + 1) * sizeof *f->readings);
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
 				struct tg_reading *r = &f->readings[f->n_readings];
 				const struct tg_node *name = v->kids[j];
-				bool known = false;
-				for (size_t q = 0; q < pr->n_indicators && !known; q++)
-					known = pr->indicators[q].name && !strcmp(pr->indicators[q].name, name->str);
-				if (!known) {
+				const struct tg_indicator *ind = reading_indicator(pr, name->str);
+				if (!ind) {
 					ERR(c, name, "follow-up names indicator '%s', which %s does not define",
 					    name->str, pr->id ? pr->id : "the problem");
 					continue;
 				}
-				r->name = name->str;
+				r->name = ind->name;
 				if (md_number(c, v->kids[j + 1], name->str, -1e12, 1e12, &r->value))
 					f->n_readings++;
 			}
@@ -331,7 +511,8 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 	md_require(c, n, seen, &tg_schema_followup, "a follow-up");
 }
 
-static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_problem *pr)
+static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node *n,
+			 struct tg_problem *pr)
 {
 	pr->node = n;
 	if (!md_want(c, n, TG_MAP, "problems"))
@@ -340,7 +521,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 	const struct tg_node *idn = tg_map_get(n, "id");
 	if (idn) {
 		pr->id = md_text(c, idn, "id");
-		if (pr->id && !id_like(pr->id, 'P')) {
+		if (pr->id && !tgi_id_like(pr->id, 'P')) {
 			ERR(c, idn, "bad id '%s' for a problem (expected P<number>, e.g. P1)", pr->id);
 			pr->id = NULL;
 		}
@@ -351,7 +532,7 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 		pr->indicators = tg_arena_alloc(c->a, (inds->n + 1) * sizeof *pr->indicators);
 		pr->n_indicators = inds->n;
 		for (size_t j = 0; j < inds->n; j++)
-			load_indicator(c, inds->kids[j], &pr->indicators[j]);
+			load_indicator(c, pr, inds->kids[j], &pr->indicators[j]);
 	}
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
@@ -360,21 +541,30 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case 1: pr->title = md_text(c, v, "title"); break;
-		case 2: pr->situation = md_opt_text(c, v, "situation"); break;
-		case 3: md_strlist(c, v, "causes", &pr->causes); break;
-		case 4: pr->goal = md_opt_text(c, v, "goal"); break;
-		case 6: md_strlist(c, v, "subgoals", &pr->subgoals); break;
-		case 7: strategic(c, v, &pr->strategic_areas); break;
-		case 8:
+		case TG_PROB_TITLE: pr->title = md_text(c, v, "title"); break;
+		case TG_PROB_DESCRIPTION: pr->description = md_opt_text(c, v, "description"); break;
+		case TG_PROB_PERIOD:
+			load_pair(c, v, "period", &tg_schema_period, &pr->period_from, &pr->period_to);
+			if (pr->period_from && pr->period_to && strcmp(pr->period_from, pr->period_to) > 0)
+				ERR(c, v, "'period' ends (%s) before it starts (%s)", pr->period_to,
+				    pr->period_from);
+			break;
+		case TG_PROB_SITUATION: pr->situation = md_opt_text(c, v, "situation"); break;
+		case TG_PROB_AREAS: md_strlist(c, v, "areas", &pr->areas); check_areas(c, p, &pr->areas); break;
+		case TG_PROB_INITIATIVES: initiatives(c, v, &pr->initiatives); break;
+		case TG_PROB_CAUSES: md_strlist(c, v, "causes", &pr->causes); break;
+		case TG_PROB_GOAL: pr->goal = md_opt_text(c, v, "goal"); break;
+		case TG_PROB_SUBGOALS: md_strlist(c, v, "subgoals", &pr->subgoals); break;
+		case TG_PROB_STRATEGIC_AREAS: strategic(c, v, &pr->strategic_areas); break;
+		case TG_PROB_MEASURES:
 			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "measures"))
 				break;
 			pr->measures = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->measures);
 			pr->n_measures = v->n;
 			for (size_t j = 0; j < v->n; j++)
-				load_measure(c, pr, v->kids[j], &pr->measures[j]);
+				load_measure(c, p, pr, v->kids[j], &pr->measures[j]);
 			break;
-		case 9:
+		case TG_PROB_FOLLOWUPS:
 			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "followups"))
 				break;
 			pr->followups = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->followups);
@@ -385,6 +575,72 @@ static void load_problem(struct ctx *c, const struct tg_node *n, struct tg_probl
 		}
 	}
 	md_require(c, n, seen, &tg_schema_problem, "a problem");
+}
+
+static void load_outcomes(struct ctx *c, const struct tg_node *v, struct tg_promise *pm)
+{
+	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "outcomes"))
+		return;
+	pm->outcomes = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pm->outcomes);
+	for (size_t j = 0; j < v->n; j++) {
+		const struct tg_node *e = v->kids[j];
+		if (!md_want(c, e, TG_MAP, "outcomes"))
+			continue;
+		struct tg_outcome_entry o = { NULL, TG_MET, NULL };
+		unsigned seen = 0;
+		bool ok = true;
+		for (size_t i = 0; i + 1 < e->n; i += 2) {
+			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
+			int idx = md_key_index(c, k, &tg_schema_outcome, "an outcome");
+			if (idx >= 0 && !tg_node_null(val))
+				seen |= 1u << idx;
+			if (idx == TG_OUT_DATE) {
+				ok &= (o.date = md_date(c, val, "date")) != NULL;
+			} else if (idx == TG_OUT_STATUS) {
+				int st = md_enumeration(c, val, "status", tg_outcome_names);
+				ok &= st >= 0;
+				o.status = st < 0 ? TG_MET : (enum tg_outcome)st;
+			} else if (idx == TG_OUT_TEXT) {
+				o.text = md_opt_text(c, val, "text");
+			}
+		}
+		md_require(c, e, seen, &tg_schema_outcome, "an outcome");
+		if (ok && (seen & 3u) == 3u)
+			pm->outcomes[pm->n_outcomes++] = o;
+	}
+}
+
+static void load_promise(struct ctx *c, const struct tg_node *n, struct tg_promise *pm)
+{
+	pm->node = n;
+	if (!md_want(c, n, TG_MAP, "promises"))
+		return;
+	unsigned seen = 0;
+	for (size_t i = 0; i + 1 < n->n; i += 2) {
+		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
+		int idx = md_key_index(c, k, &tg_schema_promise, "a promise");
+		if (idx >= 0 && !tg_node_null(v))
+			seen |= 1u << idx;
+		switch (idx) {
+		case TG_PROM_ID:
+			pm->id = md_text(c, v, "id");
+			if (pm->id && !tgi_id_like(pm->id, 'L')) {
+				ERR(c, v, "bad id '%s' for a promise (expected L<number>, e.g. L1)", pm->id);
+				pm->id = NULL;
+			}
+			break;
+		case TG_PROM_TEXT: pm->text = md_text(c, v, "text"); break;
+		case TG_PROM_FROM: pm->from = md_date(c, v, "from"); break;
+		case TG_PROM_TO: pm->to = md_date(c, v, "to"); break;
+		case TG_PROM_SIGNATORIES: md_strlist(c, v, "signatories", &pm->signatories); break;
+		case TG_PROM_MEASURES: md_strlist(c, v, "measures", &pm->measures); break;
+		case TG_PROM_OUTCOMES: load_outcomes(c, v, pm); break;
+		}
+	}
+	md_require(c, n, seen, &tg_schema_promise, "a promise");
+	if (pm->from && pm->to && strcmp(pm->from, pm->to) > 0)
+		ERR(c, tg_map_get(n, "to"), "the promise ends (%s) before it starts (%s)", pm->to,
+		    pm->from);
 }
 
 struct idref { const char *id; const struct tg_node *node; };
@@ -400,22 +656,30 @@ static int cmp_idref(const void *a, const void *b)
 
 static void check_ids(struct ctx *c, struct tg_plan *p)
 {
-	size_t n = p->n_joint;
+	size_t n = p->n_joint + p->n_promises;
 	for (size_t i = 0; i < p->n_problems; i++)
-		n += 1 + p->problems[i].n_measures;
+		n += 1 + p->problems[i].n_measures + p->problems[i].n_indicators +
+		     p->problems[i].n_followups;
 	struct idref *v = xmalloc((n + 1) * sizeof *v);
 	size_t k = 0;
+#define ADD_ID(item) \
+	if ((item).id) \
+		v[k++] = (struct idref){ (item).id, tg_map_get((item).node, "id") }
 	for (size_t i = 0; i < p->n_joint; i++)
-		if (p->joint[i].id)
-			v[k++] = (struct idref){ p->joint[i].id, tg_map_get(p->joint[i].node, "id") };
+		ADD_ID(p->joint[i]);
 	for (size_t i = 0; i < p->n_problems; i++) {
 		struct tg_problem *pr = &p->problems[i];
-		if (pr->id)
-			v[k++] = (struct idref){ pr->id, tg_map_get(pr->node, "id") };
+		ADD_ID(*pr);
 		for (size_t j = 0; j < pr->n_measures; j++)
-			if (pr->measures[j].id)
-				v[k++] = (struct idref){ pr->measures[j].id, tg_map_get(pr->measures[j].node, "id") };
+			ADD_ID(pr->measures[j]);
+		for (size_t j = 0; j < pr->n_indicators; j++)
+			ADD_ID(pr->indicators[j]);
+		for (size_t j = 0; j < pr->n_followups; j++)
+			ADD_ID(pr->followups[j]);
 	}
+	for (size_t i = 0; i < p->n_promises; i++)
+		ADD_ID(p->promises[i]);
+#undef ADD_ID
 	qsort(v, k, sizeof *v, cmp_idref);
 	for (size_t i = 1; i < k; i++)
 		if (!strcmp(v[i].id, v[i - 1].id))
@@ -446,6 +710,14 @@ static void check_ids(struct ctx *c, struct tg_plan *p)
 			}
 		}
 	}
+	/* a promise may name the measures of any problem */
+	for (size_t i = 0; i < p->n_promises; i++) {
+		const struct tg_strlist *l = &p->promises[i].measures;
+		for (size_t m = 0; m < l->n; m++)
+			if (!tg_plan_measure(p, l->v[m], NULL))
+				ERR(c, l->node->kids[m], "promise names '%s', which is not a measure of the plan",
+				    l->v[m]);
+	}
 }
 
 static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *cfg,
@@ -454,7 +726,7 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 	size_t errors = d->errors;
 	struct tg_plan *p = xcalloc(1, sizeof *p);
 	p->doc = doc;
-	struct ctx c = { doc, d, doc->arena, cfg };
+	struct ctx c = { doc, d, doc->arena, cfg, TG_SCHEMA_VERSION };
 	*out = NULL;
 	for (int s = 0; s < TG_NSOURCES; s++)
 		for (int g = 0; g < 4; g++)
@@ -473,20 +745,29 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
-			case 1: p->district = md_text(&c, v, "district"); break;
-			case 3: load_situation(&c, p, v); break;
-			case 4:
+			case TG_PLAN_DISTRICT: p->district = md_text(&c, v, "district"); break;
+			case TG_PLAN_SITUATION: load_situation(&c, p, v); break;
+			case TG_PLAN_PROMISES:
+				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "promises"))
+					break;
+				p->promises = tg_arena_alloc(c.a, (v->n + 1) * sizeof *p->promises);
+				p->n_promises = v->n;
+				for (size_t j = 0; j < v->n; j++)
+					load_promise(&c, v->kids[j], &p->promises[j]);
+				break;
+			case TG_PLAN_PROBLEMS:
 				p->problems_node = v;
 				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "problems"))
 					break;
 				p->problems = tg_arena_alloc(c.a, (v->n + 1) * sizeof *p->problems);
 				p->n_problems = v->n;
 				for (size_t j = 0; j < v->n; j++)
-					load_problem(&c, v->kids[j], &p->problems[j]);
+					load_problem(&c, p, v->kids[j], &p->problems[j]);
 				break;
 			}
 		}
 		md_require(&c, root, seen, &tg_schema_plan, "the plan");
+		p->version = (int)c.version;
 		check_ids(&c, p);
 	}
 	if (d->errors > errors) {
@@ -555,6 +836,14 @@ struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
 			}
 	}
 	return NULL;
+}
+
+const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n)
+{
+	if (pr->followups[k].id)
+		return pr->followups[k].id;
+	snprintf(buf, n, "%s.F%zu", pr->id, k + 1);
+	return buf;
 }
 
 const struct tg_reading *tg_latest_reading(const struct tg_problem *p, const char *name,

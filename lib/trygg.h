@@ -161,6 +161,18 @@ extern const char *const tg_term_names[];
 extern const char *const tg_kind_names[];
 extern const char *const tg_status_names[];
 
+/* schema trygg/2 */
+enum tg_decision { TG_DECISION_NONE, TG_PRIORITISED, TG_WATCH, TG_NOT_PRIORITISED };
+enum tg_unit { TG_UNIT_NONE, TG_UNIT_SHARE, TG_UNIT_COUNT, TG_UNIT_INDEX, TG_UNIT_RATE };
+enum tg_direction { TG_DIRECTION_NONE, TG_DOWN, TG_UP };
+enum tg_origin { TG_ORIGIN_PLAN, TG_ORIGIN_FOLLOWUP };
+enum tg_outcome { TG_MET, TG_PARTLY, TG_NOT_MET };
+extern const char *const tg_decision_names[];  /* prioritised watch not_prioritised */
+extern const char *const tg_unit_names[];      /* share count index rate */
+extern const char *const tg_direction_names[]; /* down up */
+extern const char *const tg_origin_names[];    /* plan followup */
+extern const char *const tg_outcome_names[];   /* met partly not_met */
+
 struct tg_strlist {
 	const char **v;
 	size_t n;
@@ -173,12 +185,16 @@ struct tg_intlist {
 	const struct tg_node *node;
 };
 
+struct tg_area_share { const char *area; double share; };
+
 struct tg_sitem {                     /* one item of a source's picture */
 	const char *title;
 	struct tg_strlist areas;
 	enum tg_group group;
 	bool has_share, has_index;
 	double share, index;
+	struct tg_area_share *by_area;  /* trygg/2: the share by local area */
+	size_t n_by_area;
 	const char *note;
 	const struct tg_node *node;
 };
@@ -198,16 +214,32 @@ struct tg_joint {
 	unsigned sources;             /* bit (1 << tg_source_id) */
 	bool has_share;
 	double share;
+	/* trygg/2: the analysis step */
+	enum tg_decision decision;
+	int rank;                     /* 0 when not given */
+	const char *rationale;
+	const char *decided_date, *decided_by;
 	const struct tg_node *node;
 };
 
 struct tg_point { bool set; double value; const char *date; };
 
+struct tg_dated { const char *date; double value; const char *note; };
+
 struct tg_indicator {
+	const char *id;               /* trygg/2: P<n>.I<k>, or NULL */
 	const char *name;
+	enum tg_unit unit;
+	enum tg_direction direction;
+	const char *source;
 	struct tg_point baseline, target;
+	struct tg_dated *readings;    /* trygg/2: its own readings */
+	size_t n_readings;
 	const struct tg_node *node;
 };
+
+/* A status a measure took: date NULL for the undated first entry. */
+struct tg_history { const char *date; enum tg_mstatus status; };
 
 struct tg_measure {
 	const char *id;
@@ -219,12 +251,22 @@ struct tg_measure {
 	const char *due;              /* YYYY-MM-DD or NULL */
 	enum tg_mstatus status;       /* proposed when absent */
 	struct tg_intlist strategic_areas;
+	/* trygg/2 */
+	enum tg_origin origin;
+	struct tg_strlist areas;
+	struct tg_intlist initiatives;
+	struct tg_history *history;
+	size_t n_history;
 	const struct tg_node *node;
 };
 
+/* A follow-up's reading: name is the indicator's name (found by its ID
+ * or its name in the file). */
 struct tg_reading { const char *name; double value; };
 
 struct tg_followup {
+	const char *id;               /* trygg/2: P<n>.F<k>, or NULL */
+	const char *by;
 	const char *date;
 	struct tg_strlist measures;
 	const char *done, *effect;
@@ -237,6 +279,11 @@ struct tg_problem {
 	const char *id;
 	const char *title;
 	const char *situation;        /* S<n> or NULL */
+	/* trygg/2 */
+	const char *description;
+	const char *period_from, *period_to;
+	struct tg_strlist areas;
+	struct tg_intlist initiatives;
 	struct tg_strlist causes, subgoals;
 	const char *goal;
 	struct tg_indicator *indicators;
@@ -249,8 +296,21 @@ struct tg_problem {
 	const struct tg_node *node;
 };
 
+struct tg_outcome_entry { const char *date; enum tg_outcome status; const char *text; };
+
+struct tg_promise {                   /* trygg/2: a citizen promise */
+	const char *id;               /* L<n> */
+	const char *text;
+	const char *from, *to;
+	struct tg_strlist signatories, measures;
+	struct tg_outcome_entry *outcomes;
+	size_t n_outcomes;
+	const struct tg_node *node;
+};
+
 struct tg_plan {
 	struct tg_doc *doc;
+	int version;                  /* the schema: 1 (trygg/1) or 2 (trygg/2) */
 	const char *district;
 	struct tg_strlist areas;
 	struct tg_source sources[TG_NSOURCES];
@@ -261,17 +321,26 @@ struct tg_plan {
 	const struct tg_node *problems_node;
 	struct tg_problem *problems;
 	size_t n_problems;
+	struct tg_promise *promises;
+	size_t n_promises;
 };
 
 struct tg_named { int id; const char *name; };
 
+struct tg_group_def { const char *id, *name; struct tg_strlist members; };
+
 struct tg_config {
 	struct tg_doc *doc;
+	int version;                  /* the schema: 1 or 2 */
 	const char *city;
 	const char *language;         /* "sv" or "en" */
 	struct tg_named *areas;       /* the programme's strategic areas */
 	size_t n_areas;
-	struct tg_strlist initiatives;
+	struct tg_strlist initiatives;  /* trygg/1: names; trygg/2: see inits */
+	struct tg_named *inits;       /* trygg/2: the Police's initiatives by id */
+	size_t n_inits;
+	struct tg_group_def *groups;  /* trygg/2 */
+	size_t n_groups;
 	const char *phase_names[4];   /* [1..3] */
 	const char *source_names[TG_NSOURCES];
 	struct tg_strlist organisations;
@@ -298,6 +367,9 @@ const struct tg_reading *tg_latest_reading(const struct tg_problem *p, const cha
 					   const char **date);
 struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
 				   struct tg_problem **owner);
+/* The ID of pr's follow-up k (from 0): its own (schema trygg/2, stable),
+ * or P<n>.F<k+1> by its place (trygg/1), into buf of size n. */
+const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n);
 
 enum tg_status tg_config_load(const char *path, struct tg_config **out,
 			      struct tg_diags *d);

@@ -140,7 +140,7 @@ static const char *type_word(const struct tg_key *k)
 	case TG_TYPE_ENUM: return NULL;  /* its values are checked */
 	case TG_TYPE_ID: case TG_TYPE_REF: return NULL;  /* its ID letter is checked */
 	case TG_TYPE_MAP: return NULL;  /* named after its node */
-	case TG_TYPE_READINGS: return "mapping";
+	case TG_TYPE_READINGS: case TG_TYPE_SHARES: return "mapping";
 	}
 	return NULL;
 }
@@ -163,9 +163,18 @@ static void check_node(const char *page, const struct tg_schema_node *node)
 	}
 	struct entry e[32];
 	size_t n = entries(from, to, e, 32);
+	/* a key whose type changed between versions is in the table once per
+	 * version, side by side, and in the man page once: the newest */
+	const struct tg_key *keys[TG_SCHEMA_MAX_KEYS];
+	size_t nk = 0;
+	for (size_t i = 0; i < node->n; i++) {
+		if (nk && !strcmp(keys[nk - 1]->name, node->keys[i].name))
+			nk--;
+		keys[nk++] = &node->keys[i];
+	}
 	a[0] = b[0] = 0;
-	for (size_t i = 0; i < node->n; i++)
-		snprintf(a + strlen(a), sizeof a - strlen(a), "%s%s", i ? " " : "", node->keys[i].name);
+	for (size_t i = 0; i < nk; i++)
+		snprintf(a + strlen(a), sizeof a - strlen(a), "%s%s", i ? " " : "", keys[i]->name);
 	for (size_t i = 0; i < n; i++)
 		snprintf(b + strlen(b), sizeof b - strlen(b), "%s%s", i ? " " : "", e[i].name);
 	ok(!strcmp(a, b), "%s: the keys in the man page's order (table: %s)", node->name, a);
@@ -174,8 +183,11 @@ static void check_node(const char *page, const struct tg_schema_node *node)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct tg_key *k = &node->keys[i];
+		const struct tg_key *k = keys[i];
 		const char *p = e[i].paren;
+		ok((k->since >= 2) == (strstr(p, "version 2") != NULL),
+		   "%s: '%s' marked as a key of version 2 where the table says so", node->name,
+		   k->name);
 		const char *last = strrchr(p, ';');
 		last = last ? last + 1 : p;
 		while (*last == ' ')
@@ -206,7 +218,7 @@ static void check_node(const char *page, const struct tg_schema_node *node)
 			ok(nv == ns, "%s: a Swedish word for every value of '%s'", node->name, k->name);
 		}
 		if (k->type == TG_TYPE_ID || k->type == TG_TYPE_REF) {
-			char want[8] = { '*', k->idchar == 'M' ? 'P' : k->idchar, '*', 0 };
+			char want[8] = { '*', strchr("MIF", k->idchar) ? 'P' : k->idchar, '*', 0 };
 			ok(strstr(p, want) != NULL || (k->idchar == 'M' && strstr(p, "measure ID")), "%s: '%s' is an ID as the man page says", node->name,
 			   k->name);
 		}
@@ -228,11 +240,17 @@ int main(int argc, char **argv)
 		check_node(page, tg_schema_nodes[i]);
 
 	/* lookups */
-	ok(tg_schema_key(&tg_schema_measure, "status") == &tg_schema_measure.keys[7],
+	ok(tg_schema_key(&tg_schema_measure, "status") == &tg_schema_measure.keys[TG_MEAS_STATUS],
 	   "tg_schema_key finds %s's '%s'", "measure", "status");
 	ok(tg_schema_key(&tg_schema_measure, "x-budget") == NULL &&
-	   tg_schema_key_index(&tg_schema_problem, "statu") == -1,
+	   tg_schema_key_index(&tg_schema_problem, "statu", 2) == -1,
 	   "%s%s", "an unknown key is not found", "");
+	ok(tg_schema_key_index(&tg_schema_measure, "history", 1) == -1 &&
+	   tg_schema_key_index(&tg_schema_measure, "history", 2) == TG_MEAS_HISTORY,
+	   "%s%s", "a key of version 2 is not one of version 1", "");
+	ok(tg_schema_key_index(&tg_schema_workspace, "initiatives", 1) == TG_WS_INITIATIVES1 &&
+	   tg_schema_key_index(&tg_schema_workspace, "initiatives", 2) == TG_WS_INITIATIVES,
+	   "%s%s", "trygg.yaml's initiatives change their type in version 2", "");
 	/* every mapping key leads to a node of the table */
 	for (size_t i = 0; tg_schema_nodes[i]; i++)
 		for (size_t k = 0; k < tg_schema_nodes[i]->n; k++) {

@@ -248,8 +248,8 @@ void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan
 			struct buf ms = BUF_INIT;
 			for (size_t k = 0; k < fu->measures.n; k++)
 				buf_addf(&ms, "%s%s", k ? "; " : "", fu->measures.v[k]);
-			char id[64];
-			snprintf(id, sizeof id, "%s.F%zu", pr->id, f + 1);
+			char buf[64];
+			const char *id = tg_followup_id(pr, f, buf, sizeof buf);
 			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, id, fu->date ? fu->date : "", ms.s,
 				    fu->done ? fu->done : "", fu->effect ? fu->effect : "" });
 			buf_release(&ms);
