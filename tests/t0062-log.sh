@@ -113,4 +113,26 @@ v = json.load(open(sys.argv[1], encoding='utf-8'))
 assert v[0]['author'] == 'Mal\x1b[31mlory', v[0]
 PY
 
+# Separator bytes in an author or subject (git passes them through) shift
+# no field: the date, hash, author and subject stay each their own
+trygg -C ws plan set Angered P6.M5 status=ongoing >/dev/null
+commit $'a\x1fb\x1ec' $'Del\x1fa\x1eett' 9
+expect "log with separator bytes in author and subject" 0 trygg -C ws log Angered --format json
+todo "item 2"
+check "each field as it is" python3 - "$TMP/.out" <<'PY'
+import json, sys
+v = json.load(open(sys.argv[1], encoding='utf-8'))
+c = v[0]
+assert c['author'] == 'a\x1fb\x1ec' and c['subject'] == 'Del\x1fa\x1eett', c
+assert c['date'] == '2015-01-09' and len(c['commit']) == 40, c
+assert c['changes'] == 'P6.M5    status: done → ongoing', c
+assert v[1]['author'] == 'Mal\x1b[31mlory', v[1]
+PY
+todo_end
+expect "the text form too" 0 trygg -C ws log Angered P6.M5
+todo "item 2"
+check "the commit line: date, hash, author, subject" sh -c "head -1 '$TMP/.out' | grep -qE '^2015-01-09 [0-9a-f]{7,} a.b.c: Del.a.ett\$'"
+todo_end
+expect_stdout "its change" "P6.M5    status: done → ongoing"
+
 done_testing
