@@ -208,44 +208,43 @@ static char *field(char **p, char *end)
 	return s;
 }
 
-/* Parse the commit at *p: "\x1e" and the fields split by \x1f, NUL, then
- * (after a newline) the status, NUL, the path or, for a rename or copy,
- * the old and new paths, each ending in NUL.  With -z git quotes no path.
- * Returns false at the end; c->path is NULL when the commit has no file
- * line. */
-static bool parse_commit(char **p, char *end, struct commit *c)
+static bool all_hex(const char *s, size_t min, size_t max)
 {
-	while (*p < end && **p != '\x1e')
-		(*p)++;
+	size_t n = strspn(s, "0123456789abcdef");
+	return !s[n] && n >= min && n <= max;
+}
+
+/* Parse the commit at *p, as git log -z writes the format below: "\x1e",
+ * the five fields each ending in NUL (an author or subject may hold any
+ * other byte), then, after a newline, the status, NUL, the path or, for a
+ * rename or copy, the old and new paths, each ending in NUL.  With -z git
+ * quotes no path.  1: a commit (c->path NULL when it has no file line);
+ * 0: the end; -1: output that does not have that shape. */
+static int parse_commit(char **p, char *end, struct commit *c)
+{
 	if (*p >= end)
-		return false;
+		return 0;
+	if (**p != '\x1e')
+		return -1;
 	(*p)++;
-	char *head = field(p, end);
-	if (!head)
-		return false;
 	c->path = c->old_path = NULL;
-	c->f[0] = head;
-	for (int k = 1; k < 5; k++) {
-		char *sep = strchr(c->f[k - 1], '\x1f');
-		if (!sep) {
-			c->f[k] = c->f[k - 1] + strlen(c->f[k - 1]);
-			continue;
-		}
-		*sep = '\0';
-		c->f[k] = sep + 1;
-	}
+	for (int k = 0; k < 5; k++)
+		if (!(c->f[k] = field(p, end)))
+			return -1;
+	if (!all_hex(c->f[0], 40, 64) || !all_hex(c->f[1], 4, 64) || !tg_is_date(c->f[2]))
+		return -1;
 	while (*p < end && **p == '\n')
 		(*p)++;
 	if (*p >= end || **p == '\x1e')
-		return true;
+		return 1;
 	char *st = field(p, end);
 	char *one = st ? field(p, end) : NULL;
-	if (!one)
-		return true;
-	char *two = (*st == 'R' || *st == 'C') ? field(p, end) : NULL;
+	char *two = one && (*st == 'R' || *st == 'C') ? field(p, end) : NULL;
+	if (!one || ((*st == 'R' || *st == 'C') && !two))
+		return -1;
 	c->old_path = one;
 	c->path = two ? two : one;
-	return true;
+	return 1;
 }
 
 int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
@@ -302,7 +301,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	char *rel = xasprintf("%sdistricts/%s", prefix.s, strrchr(path, '/') + 1);
 	const char *args[] = { "log", "-z", "--follow", "--name-status",
 		"--diff-merges=first-parent",
-		"--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s", "--date=short",
+		"--format=%x1e%H%x00%h%x00%ad%x00%an%x00%s", "--date=short",
 		"--", rel + prefix.len, NULL };
 	git(&log, root, args);
 	if (fmt == 1) {
@@ -315,7 +314,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	size_t shown = 0;
 	char *at = log.s, *end = log.s + log.len;
 	struct commit c;
-	while (parse_commit(&at, end, &c)) {
+	int got;
+	while ((got = parse_commit(&at, end, &c)) == 1) {
 		if (!c.path)
 			continue;
 		if ((since && strcmp(c.f[2], since) < 0) || (until && strcmp(c.f[2], until) > 0))
@@ -359,13 +359,17 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		tg_plan_free(new);
 		free(parent);
 	}
-	if (!shown)
+	if (got < 0) {
+		/* what was shown stays; the rest would be guesswork */
+		error("%s: git's log of it does not read as expected; stopped after %zu commit%s",
+		      display_path(path), shown, shown == 1 ? "" : "s");
+		status = TG_EDATA;
+	} else if (!shown)
 		say("no commits change %s%s%s", display_path(path), filter ? " for " : "",
 		    filter ? filter : "");
-	if (t)
-		status = table_finish(t);
-	else
-		fwrite(out.s, 1, out.len, stdout);
+	int wst2 = t ? table_finish(t) : (fwrite(out.s, 1, out.len, stdout), 0);
+	if (wst2)
+		status = wst2;
 	free(rel);
 done:
 	table_free(t);
