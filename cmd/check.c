@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,10 +8,7 @@ static const char usage[] =
 	"\n"
 	"Validate plan files (and trygg.yaml) against schema trygg/1.  Without\n"
 	"FILE, checks the workspace's trygg.yaml and every district.  Prints each\n"
-	"problem as 'path:line:col: error: message'; exits 1 when there is one.\n"
-	"\n"
-	"  -q, --quiet   print nothing when all is well (the default) and no\n"
-	"                summary line when there are problems\n";
+	"problem as 'path:line:col: error: message'; exits 1 when there is one.\n";
 
 static bool is_config(const char *path)
 {
@@ -66,24 +62,24 @@ static enum tg_status check_file(const char *path, const struct tg_config *cfg,
 
 int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_BOOL("quiet", 'q', "print nothing when all is well (the default) and no summary "
+			 "line when there are problems"),
+		OPT_END,
 	};
 	bool quiet = false;
-	int status = 0;
-	OPT_START();
-	while (next_option(argc, argv, ":hq", opts, usage, NULL, &status) != -1)
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while (opt_next(&p) != -1)
 		quiet = true;
-	if (status)
-		return OPT_STATUS(status);
+	if (p.status)
+		return OPT_STATUS(p.status);
+	int status = 0;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_workspace *ws = NULL;
 	struct tg_config *cfg = NULL;
 	char **files;
 	size_t n;
-	bool explicit = optind < argc;
+	bool explicit = p.nargs > 0;
 	enum tg_status st = tg_workspace_find(ctx->dir, &ws, &d);
 	if (st && !explicit) {
 		print_diags(&d);
@@ -99,10 +95,10 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		tg_diags_release(&quiet_d);
 	}
 	if (explicit) {
-		n = (size_t)(argc - optind);
+		n = (size_t)p.nargs;
 		files = xcalloc(n + 1, sizeof *files);
 		for (size_t i = 0; i < n; i++)
-			files[i] = xstrdup(argv[optind + (int)i]);
+			files[i] = xstrdup(p.args[i]);
 	} else {
 		char **plans;
 		status = tg_workspace_list(ws, &plans, &n, &d);

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "opt.h"
 #include "trygg.h"
 
 /* The stdio buffer of long outputs: stdout when not a terminal, ls's
@@ -91,8 +92,6 @@ int next_option(int argc, char **argv, const char *shortopts, const struct optio
 /* 0 when value may be a text of a plan file (tg_text_check), else a usage
  * error naming what ("option '--title'") and the character; TG_EUSAGE. */
 int check_text(const char *usage, const char *what, const char *value);
-/* A command's exit status after next_option: help shown (-1) is success. */
-#define OPT_STATUS(s) ((s) < 0 ? 0 : (s))
 
 /* Print usage to stdout for --help; returns 0. */
 int show_usage(const char *usage);
@@ -126,7 +125,6 @@ struct write_opts {
 	bool lock_timeout_given;
 };
 
-enum { OPT_DRY_RUN = 0x100, OPT_LOCK_TIMEOUT };
 #define WRITE_LONG_OPTIONS                                              \
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },                  \
 	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT }
@@ -261,7 +259,6 @@ struct read_opts {
 	bool no_refresh;
 };
 
-enum { OPT_FORMAT = 0x200, OPT_FORMAT_VERSION, OPT_NO_REFRESH };
 #define READ_LONG_OPTIONS                                                   \
 	{ "format", required_argument, NULL, OPT_FORMAT },                  \
 	{ "format-version", required_argument, NULL, OPT_FORMAT_VERSION },  \

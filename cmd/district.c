@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,26 +14,25 @@ static const char usage[] =
 
 static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "area", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_STRING("area", 'a', "AREA", "an area of the district (may be repeated)"),
+		OPT_END,
 	};
 	const char **areas = xcalloc((size_t)argc + 1, sizeof *areas);
 	size_t n = 0;
-	int status = 0;
-	OPT_START();
-	while (next_option(argc, argv, ":ha:", opts, usage, NULL, &status) != -1)
-		areas[n++] = optarg;
-	if (status) {
+	int status;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while (opt_next(&p) != -1)
+		areas[n++] = p.value;
+	if (p.status) {
 		free(areas);
-		return OPT_STATUS(status);
+		return OPT_STATUS(p.status);
 	}
-	if (argc - optind != 1) {
+	if (p.nargs != 1) {
 		free(areas);
 		return usage_error(usage, "district add takes one NAME");
 	}
-	if ((status = check_text(usage, "NAME", argv[optind]))) {
+	if ((status = check_text(usage, "NAME", p.args[0]))) {
 		free(areas);
 		return status;
 	}
@@ -44,7 +42,7 @@ static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	struct tg_diags d = TG_DIAGS_INIT;
 	char *path;
-	enum tg_status st = tg_workspace_add_district(ctx->ws, argv[optind], areas, n, &path, &d);
+	enum tg_status st = tg_workspace_add_district(ctx->ws, p.args[0], areas, n, &path, &d);
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!st) {
@@ -96,26 +94,26 @@ static int print_districts(const struct district_line *lines, size_t n, bool tab
 
 static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		{ "format", 'f', OPT_VALUE, "F", "a table as text, json, csv or md (default: "
+		  "tab-separated lines)", 0, NULL },
+		OPT_END,
 	};
 	bool table = false;
 	enum table_format fmt = TABLE_TEXT;
-	int status = 0, v;
-	OPT_START();
-	while (next_option(argc, argv, ":hf:", opts, usage, NULL, &status) != -1) {
-		if (!parse_enum(optarg, table_format_names, &v)) {
-			status = bad_value(usage, "--format", optarg, table_format_names);
+	int status, v;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while (opt_next(&p) != -1) {
+		if (!parse_enum(p.value, table_format_names, &v)) {
+			p.status = bad_value(usage, "--format", p.value, table_format_names);
 			break;
 		}
 		table = true;
 		fmt = (enum table_format)v;
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (optind < argc)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs)
 		return usage_error(usage, "district ls takes no arguments");
 	if ((status = need_workspace(ctx)))
 		return status;

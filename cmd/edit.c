@@ -3,7 +3,6 @@
 #include "cmd.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,24 +82,21 @@ static enum tg_status write_copy(const char *path, const struct buf *b, struct t
 
 int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
+	static const struct opt opts[] = { WRITE_OPTS, OPT_END };
 	struct write_opts w;
 	write_opts_init(&w);
-	int status = 0;
-	OPT_START();
-	while (next_option(argc, argv, ":h", opts, usage, &w, &status) != -1)
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while (opt_next(&p) != -1)
 		;
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 1)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 1)
 		return usage_error(usage, "edit takes one district");
-	if ((status = need_workspace(ctx)))
+	int status = need_workspace(ctx);
+	if (status)
 		return status;
-	const char *district = argv[optind];
+	const char *district = p.args[0];
 
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf orig = BUF_INIT, edited = BUF_INIT;

@@ -2,7 +2,6 @@
  * with trygg (trygg-git(7)). */
 #include "cmd.h"
 
-#include <getopt.h>
 
 static const char usage[] =
 	"usage: trygg git setup\n"
@@ -14,17 +13,13 @@ static const char usage[] =
 
 static int git_setup(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int status = 0;
-	OPT_START();
-	while (next_option(argc, argv, ":h", opts, usage, NULL, &status) != -1)
+	static const struct opt opts[] = { OPT_END };
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while (opt_next(&p) != -1)
 		;
-	if (status)
-		return OPT_STATUS(status);
-	if (optind < argc)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs)
 		return usage_error(usage, "'trygg git setup' takes no arguments");
 	int st = need_workspace(ctx);
 	if (st)

@@ -81,22 +81,26 @@ static const char *built_in_text(const char *page, const char *sect)
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	(void)ctx;
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return show_usage(usage);
-	if (argc > 2)
+	static const struct opt opts[] = { OPT_END };
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while (opt_next(&p) != -1)
+		;
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs > 1)
 		return usage_error(usage, "help takes one COMMAND");
 	char *page;
-	if (argc == 2) {
-		if (!find_command(argv[1]))
-			return usage_error(usage, "'%s' is not a trygg command", argv[1]);
-		page = xasprintf("trygg-%s", argv[1]);
+	if (p.nargs == 1) {
+		if (!find_command(p.args[0]))
+			return usage_error(usage, "'%s' is not a trygg command", p.args[0]);
+		page = xasprintf("trygg-%s", p.args[0]);
 	} else {
 		page = xstrdup("trygg");
 	}
 	fflush(stdout);
 	/* a command's page is in section 1, but trygg index is described
 	 * with the index's schema in trygg-index(7) */
-	const char *sect = argc == 2 && !strcmp(argv[1], "index") ? "7" : "1";
+	const char *sect = p.nargs == 1 && !strcmp(p.args[0], "index") ? "7" : "1";
 	/* the page that belongs to this binary, then one man finds by name */
 	char *near = page_near_binary(page, sect);
 	if (near)

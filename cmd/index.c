@@ -3,7 +3,6 @@
 #include "cmd.h"
 #include "index.h"
 
-#include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +18,7 @@ static const char usage[] =
 	"(ls, search, query, report) do this first by themselves.  A plan file\n"
 	"that fails to load is reported; its old rows stay (flagged stale) and\n"
 	"the exit status is 65.  Where the workspace's .trygg/ cannot be written,\n"
-	"the index is kept in $XDG_CACHE_HOME/trygg/ (~/.cache/trygg/) instead.\n"
-	"\n"
-	"      --rebuild   drop the whole index and build it anew\n"
-	"  -v, --verbose   say what happened to each file, then a summary\n";
+	"the index is kept in $XDG_CACHE_HOME/trygg/ (~/.cache/trygg/) instead.\n";
 
 static const char *const event_names[] = {
 	[TG_IX_UNCHANGED] = "unchanged", [TG_IX_SAME] = "unchanged",
@@ -62,25 +58,24 @@ static void say_where(const struct cmd_ctx *ctx, const struct tg_index *ix)
 int cmd_index(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_REBUILD = 0x300 };
-	static const struct option opts[] = {
-		{ "rebuild", no_argument, NULL, OPT_REBUILD },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_BOOL("rebuild", OPT_REBUILD, "drop the whole index and build it anew"),
+		OPT_BOOL("verbose", 'v', "say what happened to each file, then a summary"),
+		OPT_END,
 	};
 	struct tg_index_opts io = { 0 };
 	bool verbose = false;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
 	int o;
-	OPT_START();
-	while ((o = getopt_long(argc, argv, ":hv", opts, NULL)) != -1) {
-		switch (o) {
-		case OPT_REBUILD: io.rebuild = true; break;
-		case 'v': verbose = true; break;
-		case 'h': return show_usage(usage);
-		default: return option_error(usage, o, argv);
-		}
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_REBUILD)
+			io.rebuild = true;
+		else
+			verbose = true;
 	}
-	if (optind < argc)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs)
 		return usage_error(usage, "index takes no arguments");
 	int status = need_workspace(ctx);
 	if (status)

@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <string.h>
 
 static const char usage[] =
@@ -9,40 +8,36 @@ static const char usage[] =
 	"\n"
 	"Create a workspace in DIR (default: the current folder): trygg.yaml with\n"
 	"the city programme's ten strategic areas, the Police's strategic\n"
-	"initiatives, the three phases and sources; districts/; a .gitignore.\n"
-	"\n"
-	"  --city NAME   the city (default: Göteborg)\n"
-	"  --example     a copy of the example workspace instead: Göteborg with\n"
-	"                the districts Angered and Västra Hisingen\n"
-	"  --git         keep it in git: git init (unless DIR is in a repository)\n"
-	"                and 'trygg git setup' (trygg-git(7))\n";
+	"initiatives, the three phases and sources; districts/; a .gitignore.\n";
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "city", required_argument, NULL, 'c' },
-		{ "example", no_argument, NULL, 'e' },
-		{ "git", no_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_CITY = 0x300, OPT_EXAMPLE, OPT_GIT };
+	static const struct opt opts[] = {
+		OPT_STRING("city", OPT_CITY, "NAME", "the city (default: Göteborg)"),
+		OPT_BOOL("example", OPT_EXAMPLE, "a copy of the example workspace instead: Göteborg "
+			 "with the districts Angered and Västra Hisingen"),
+		OPT_BOOL("git", OPT_GIT, "keep it in git: git init (unless DIR is in a repository) "
+			 "and 'trygg git setup' (trygg-git(7))"),
+		OPT_END,
 	};
 	const char *city = NULL;
 	bool example = false, git = false;
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
-		if (o == 'e')
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	int o;
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_EXAMPLE)
 			example = true;
-		else if (o == 'g')
+		else if (o == OPT_GIT)
 			git = true;
 		else
-			city = optarg;
+			city = p.value;
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind > 1)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs > 1)
 		return usage_error(usage, "init takes at most one folder");
-	const char *dir = optind < argc ? argv[optind] : ctx->dir ? ctx->dir : ".";
+	const char *dir = p.nargs ? p.args[0] : ctx->dir ? ctx->dir : ".";
 	if (example && city)
 		return usage_error(usage, "--example is Göteborg's; it takes no --city");
 	if (city && !*city)

@@ -3,7 +3,6 @@
  * terms of the plan (`P6.M2 status: planned → done`). */
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +13,7 @@ static const char usage[] =
 	"When the workspace is kept in git: the commits that changed district D's\n"
 	"plan file (date, commit, author, subject) and what each changed, item by\n"
 	"item, following the file across renames.  With ID (P6, P6.M2, S3), only\n"
-	"the changes to that item.\n"
-	"\n"
-	"  --since DATE    only commits authored on DATE (YYYY-MM-DD) or later\n"
-	"  --until DATE    only commits authored on DATE or earlier\n"
-	"  --format F      text (default) or json: one object per commit\n";
+	"the changes to that item.\n";
 
 /* Run git in dir with args; its stdout in out.  Returns git's exit status
  * (or -1 when it could not run). */
@@ -249,39 +244,40 @@ static int parse_commit(char **p, char *end, struct commit *c)
 
 int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_SINCE = 0x300, OPT_UNTIL };
+	static const struct opt opts[] = {
+		OPT_STRING("since", OPT_SINCE, "DATE", "only commits authored on DATE (YYYY-MM-DD) "
+			   "or later"),
+		OPT_STRING("until", OPT_UNTIL, "DATE", "only commits authored on DATE or earlier"),
+		OPT_STRING("format", OPT_FORMAT, "F", "text (default) or json: one object per commit"),
+		OPT_END,
 	};
 	const char *since = NULL, *until = NULL;
 	int status = 0, o, fmt = 0;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
-		if (o == 'f') {
-			if (!parse_enum(optarg, log_formats, &fmt))
-				status = bad_value(usage, "--format", optarg, log_formats);
-		} else if (!tg_is_date(optarg)) {
-			status = usage_error(usage, "--%s takes a date YYYY-MM-DD, not '%s'",
-					     o == 's' ? "since" : "until", optarg);
-		} else if (o == 's') {
-			since = optarg;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_FORMAT) {
+			if (!parse_enum(p.value, log_formats, &fmt))
+				p.status = bad_value(usage, "--format", p.value, log_formats);
+		} else if (!tg_is_date(p.value)) {
+			p.status = usage_error(usage, "%s takes a date YYYY-MM-DD, not '%s'",
+					       opt_word(&p), p.value);
+		} else if (o == OPT_SINCE) {
+			since = p.value;
 		} else {
-			until = optarg;
+			until = p.value;
 		}
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind < 1 || argc - optind > 2)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs < 1 || p.nargs > 2)
 		return usage_error(usage, "log takes D and an optional ID");
 	int wst = need_workspace(ctx);
 	if (wst)
 		return wst;
-	const char *filter = argc - optind == 2 ? argv[optind + 1] : NULL;
+	const char *filter = p.nargs == 2 ? p.args[1] : NULL;
 	struct tg_diags d = TG_DIAGS_INIT;
-	char *path = tg_workspace_district_path(ctx->ws, argv[optind], &d);
+	char *path = tg_workspace_district_path(ctx->ws, p.args[0], &d);
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!path)

@@ -1,7 +1,6 @@
 #include "cmd.h"
 #include "index.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,24 +13,7 @@ static const char usage[] =
 	"List measures, problems or follow-ups of every district, from the index\n"
 	"(refreshed first).  Filters combine with AND; --district and --status\n"
 	"may be repeated (either of them).  Text and md show the main columns,\n"
-	"json and csv every column of the view (trygg-index(7)).\n"
-	"\n"
-	"  --district D         district D only (its name or file name, any case)\n"
-	"  --strategic-area N   measures and problems in the programme's area N\n"
-	"  --phase N            measures: phase 1, 2 or 3\n"
-	"  --status S           measures: proposed, planned, ongoing, done, cancelled\n"
-	"  --responsible R      measures: R among the responsible (any case)\n"
-	"  --term T             measures: short, long, mobilisation\n"
-	"  --kind K             measures: situational, social\n"
-	"  --overdue[=DATE]     measures: due before DATE (default today), not done\n"
-	"                       or cancelled\n"
-	"  --sort [-]KEY        order by KEY (- for descending): district, id, and\n"
-	"                       for measures phase, term, kind, status, due,\n"
-	"                       responsible, text; for problems title, measures,\n"
-	"                       open, overdue, followups; for follow-ups date\n"
-	"  --format F           text (default), json, csv or md\n"
-	"  --format-version 1   the JSON shape (the only one so far)\n"
-	"  --no-refresh         use the index as it is\n";
+	"json and csv every column of the view (trygg-index(7)).\n";
 
 /* The columns text and md show. */
 static const char *const text_cols[][8] = {
@@ -75,19 +57,26 @@ static int check_area(const struct tg_config *cfg, int area)
 
 int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "district", required_argument, NULL, OPT_DISTRICT },
-		{ "phase", required_argument, NULL, OPT_PHASE },
-		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "responsible", required_argument, NULL, OPT_RESPONSIBLE },
-		{ "strategic-area", required_argument, NULL, OPT_AREA },
-		{ "term", required_argument, NULL, OPT_TERM },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "overdue", optional_argument, NULL, OPT_OVERDUE },
-		{ "sort", required_argument, NULL, OPT_SORT },
-		READ_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_STRING("district", OPT_DISTRICT, "D", "district D only (its name or file name, "
+			   "any case)"),
+		OPT_STRING("strategic-area", OPT_AREA, "N", "measures and problems in the "
+			   "programme's area N"),
+		OPT_STRING("phase", OPT_PHASE, "N", "measures: phase 1, 2 or 3"),
+		OPT_STRING("status", OPT_STATUS, "S", "measures: proposed, planned, ongoing, done, "
+			   "cancelled"),
+		OPT_STRING("responsible", OPT_RESPONSIBLE, "R", "measures: R among the responsible "
+			   "(any case)"),
+		OPT_STRING("term", OPT_TERM, "T", "measures: short, long, mobilisation"),
+		OPT_STRING("kind", OPT_KIND, "K", "measures: situational, social"),
+		OPT_OPTIONAL("overdue", OPT_OVERDUE, "DATE", "measures: due before DATE (default "
+			     "today), not done or cancelled"),
+		OPT_STRING("sort", OPT_SORT, "[-]KEY", "order by KEY (- for descending): district, "
+			   "id, and for measures phase, term, kind, status, due, responsible, text; "
+			   "for problems title, measures, open, overdue, followups; for follow-ups "
+			   "date"),
+		READ_OPTS,
+		OPT_END,
 	};
 	struct read_opts r;
 	read_opts_init(&r);
@@ -97,78 +86,76 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	bool overdue = false, statuses = false;
 	char date[11] = "";
 	int status = 0, o, v;
-	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (read_option(&r, o, optarg, usage, &status))
-			continue;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.r = &r;
+	p.check_text = false;
+	while (!status && (o = opt_next(&p)) != -1) {
+		const char *val = p.value;
 		switch (o) {
 		case OPT_DISTRICT:
-			districts[q.n_districts++] = optarg;
+			districts[q.n_districts++] = val;
 			break;
 		case OPT_PHASE:
-			phase = optarg;
-			if (!is_whole(optarg, 1, 3, &q.phase))
-				status = usage_error(usage, "--phase must be 1, 2 or 3, not '%s'", optarg);
+			phase = val;
+			if (!is_whole(val, 1, 3, &q.phase))
+				status = usage_error(usage, "--phase must be 1, 2 or 3, not '%s'", val);
 			break;
 		case OPT_STATUS:
 			statuses = true;
-			if (!parse_enum(optarg, tg_status_names, &v))
-				status = bad_value(usage, "--status", optarg, tg_status_names);
+			if (!parse_enum(val, tg_status_names, &v))
+				status = bad_value(usage, "--status", val, tg_status_names);
 			else
 				q.statuses |= 1u << v;
 			break;
 		case OPT_RESPONSIBLE:
-			q.responsible = optarg;
+			q.responsible = val;
 			break;
 		case OPT_AREA:
-			area = optarg;
-			if (!is_whole(optarg, 1, 1000, &q.strategic_area))
+			area = val;
+			if (!is_whole(val, 1, 1000, &q.strategic_area))
 				status = usage_error(usage, "--strategic-area must be a number, not '%s'",
-						     optarg);
+						     val);
 			break;
 		case OPT_TERM:
-			term = optarg;
-			if (!parse_enum(optarg, tg_term_names, &v))
-				status = bad_value(usage, "--term", optarg, tg_term_names);
+			term = val;
+			if (!parse_enum(val, tg_term_names, &v))
+				status = bad_value(usage, "--term", val, tg_term_names);
 			else
 				q.term = (enum tg_term)v;
 			break;
 		case OPT_KIND:
-			kind = optarg;
-			if (!parse_enum(optarg, tg_kind_names, &v))
-				status = bad_value(usage, "--kind", optarg, tg_kind_names);
+			kind = val;
+			if (!parse_enum(val, tg_kind_names, &v))
+				status = bad_value(usage, "--kind", val, tg_kind_names);
 			else
 				q.kind = (enum tg_mkind)v;
 			break;
 		case OPT_OVERDUE:
 			overdue = true;
-			if (optarg && !tg_is_date(optarg))
+			if (val && !tg_is_date(val))
 				status = usage_error(usage, "--overdue takes a date YYYY-MM-DD, not '%s'",
-						     optarg);
-			else if (optarg)
-				snprintf(date, sizeof date, "%s", optarg);
+						     val);
+			else if (val)
+				snprintf(date, sizeof date, "%s", val);
 			else
 				today(date);
 			break;
 		case OPT_SORT:
-			q.descending = optarg[0] == '-';
-			q.sort = optarg + q.descending;
+			q.descending = val[0] == '-';
+			q.sort = val + q.descending;
 			break;
-		case 'h':
-			free(districts);
-			return show_usage(usage);
-		default:
-			status = option_error(usage, o, argv);
 		}
 	}
-	if (!status && optind >= argc)
+	if (!status)
+		status = p.status;
+	if (!status && !p.nargs)
 		status = usage_error(usage, "ls needs what to list: measures, problems or followups");
-	if (!status && argc - optind > 1)
-		status = usage_error(usage, "ls lists one thing at a time, not '%s'", argv[optind + 1]);
-	if (!status && !parse_enum(argv[optind], tg_ls_names, &v)) {
-		const char *s = tg_suggest(argv[optind], tg_ls_names);
+	if (!status && p.nargs > 1)
+		status = usage_error(usage, "ls lists one thing at a time, not '%s'", p.args[1]);
+	if (!status && !parse_enum(p.args[0], tg_ls_names, &v)) {
+		const char *s = tg_suggest(p.args[0], tg_ls_names);
 		status = usage_error(usage, "cannot list '%s'%s%s%s (measures, problems or followups)",
-				     argv[optind], s ? " (did you mean '" : "", s ? s : "",
+				     p.args[0], s ? " (did you mean '" : "", s ? s : "",
 				     s ? "'?)" : "");
 	}
 	if (!status) {
@@ -192,7 +179,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (status) {
 		free(districts);
-		return status;
+		return OPT_STATUS(status);
 	}
 	q.districts = districts;
 	q.overdue = overdue ? date : NULL;

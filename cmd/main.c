@@ -40,13 +40,22 @@ const struct cmd commands[] = {
 
 static const char usage[] =
 	"usage: trygg [-C DIR] [--color=auto|always|never] COMMAND [ARGS]\n"
-	"       trygg --help | --version\n"
-	"\n"
-	"Commands:\n";
+	"       trygg --help | --version\n";
+
+enum { OPT_COLOR = 0x300 };
+static const struct opt global_opts[] = {
+	{ "", 'C', OPT_VALUE, "DIR", "use the workspace in DIR", OPT_FILE,
+	  "a folder: trygg -C DIR COMMAND …" },
+	OPT_OPTIONAL("color", OPT_COLOR, "WHEN", "when to colour: auto, always or never"),
+	OPT_BOOL("help", 'h', "this list"),
+	OPT_BOOL("version", 'V', "the version"),
+	OPT_END,
+};
 
 static void print_usage(FILE *f)
 {
-	fputs(usage, f);
+	opt_help(f, usage, global_opts);
+	fputs("\nCommands:\n", f);
 	for (const struct cmd *c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fputs("\n'trygg COMMAND --help' shows a command's options; "
@@ -97,53 +106,49 @@ int main(int argc, char **argv)
 	static char out[OUT_BUF];
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, out, _IOFBF, sizeof out);
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-C") && i + 1 < argc) {
-			ctx.dir = argv[++i];
-		} else if (!strncmp(a, "-C", 2) && a[2]) {
-			ctx.dir = a + 2;
-		} else if (!strcmp(a, "-C")) {
-			error("option '-C' needs a folder: trygg -C DIR COMMAND …");
-			return TG_EUSAGE;
-		} else if (!strncmp(a, "--color", 7) && (!a[7] || a[7] == '=')) {
-			if (!set_color(a[7] ? a + 8 : NULL))
+	struct opt_parser p = OPT_PARSER(argc, argv, global_opts, usage);
+	p.first_operand_ends = true;
+	p.check_text = false;
+	int o;
+	while ((o = opt_next(&p)) != -1) {
+		if (o == 'C') {
+			ctx.dir = p.value;
+		} else if (o == OPT_COLOR) {
+			if (!set_color(p.value))
 				return TG_EUSAGE;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+		} else if (o == 'h') {
 			print_usage(stdout);
 			return finish(0);
-		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+		} else {
 			printf("trygg %s\n", TRYGG_VERSION);
 			return finish(0);
-		} else {
-			error("unknown option '%s'", a);
-			print_usage(stderr);
-			return TG_EUSAGE;
 		}
 	}
-	if (i == argc) {
+	if (p.status)
+		return p.status;
+	if (!p.nargs) {
 		print_usage(stderr);
 		return TG_EUSAGE;
 	}
-	const struct cmd *c = find_command(argv[i]);
+	const char *name = p.args[0];
+	const struct cmd *c = find_command(name);
 	if (!c) {
 		const char *names[64];
 		size_t n = 0;
 		for (const struct cmd *k = commands; k->name; k++)
 			names[n++] = k->name;
 		names[n] = NULL;
-		const char *s = tg_suggest(argv[i], names);
+		const char *s = tg_suggest(name, names);
 		if (s)
-			error("'%s' is not a trygg command (did you mean '%s'?)", argv[i], s);
+			error("'%s' is not a trygg command (did you mean '%s'?)", name, s);
 		else
-			error("'%s' is not a trygg command (see 'trygg --help')", argv[i]);
+			error("'%s' is not a trygg command (see 'trygg --help')", name);
 		return TG_EUSAGE;
 	}
 	/* a CMD_WORKSPACE command loads its workspace with need_workspace()
 	 * once its own options are parsed: only its parser knows whether a
 	 * word "-h" is a request for help or the value of an option */
-	int status = c->fn(argc - i, argv + i, &ctx);
+	int status = c->fn(p.nargs, p.args, &ctx);
 	tg_config_free(ctx.cfg);
 	tg_workspace_free(ctx.ws);
 	return finish(status);

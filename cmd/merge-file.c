@@ -2,7 +2,6 @@
  * as git's merge driver (trygg-merge-file(1), DESIGN.md §10). */
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +12,7 @@ static const char usage[] =
 	"IDs and key names; the result replaces OURS.  New items of THEIRS that\n"
 	"took an ID OURS also took are renumbered (printed on stderr).  A key\n"
 	"both sides set to different values is a conflict, marked around that key.\n"
-	"Exit 0: merged; 1: conflicts left in OURS.\n"
-	"\n"
-	"  --path P            the file's path in the repository, for messages\n"
-	"  -L, --marker-size N the length of conflict markers (default 7)\n";
+	"Exit 0: merged; 1: conflicts left in OURS.\n";
 
 static int write_ours(const char *path, const struct buf *text, struct tg_diags *d)
 {
@@ -34,39 +30,39 @@ static int write_ours(const char *path, const struct buf *text, struct tg_diags 
 
 int cmd_merge_file(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "path", required_argument, NULL, 'p' },
-		{ "marker-size", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_PATH = 0x300 };
+	static const struct opt opts[] = {
+		OPT_STRING("path", OPT_PATH, "P", "the file's path in the repository, for messages"),
+		OPT_STRING("marker-size", 'L', "N", "the length of conflict markers (default 7)"),
+		OPT_END,
 	};
 	(void)ctx;
 	const char *name = NULL;
-	int marker = 7, status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":hL:", opts, usage, NULL, &status)) != -1) {
-		if (o == 'p') {
-			name = optarg;
+	int marker = 7, o;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_PATH) {
+			name = p.value;
 		} else {
 			char *end;
-			long n = strtol(optarg, &end, 10);
+			long n = strtol(p.value, &end, 10);
 			if (*end || n < 1 || n > 40)
 				return usage_error(usage, "--marker-size takes a number from 1 to 40, "
-						   "not '%s'", optarg);
+						   "not '%s'", p.value);
 			marker = (int)n;
 		}
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 3)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 3)
 		return usage_error(usage, "merge-file takes three files: BASE OURS THEIRS");
-	const char *ours = argv[optind + 1];
+	const char *ours = p.args[1];
 	if (!name)
 		name = ours;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_merge3 m;
 	tg_merge3_init(&m);
-	enum tg_status st = tg_merge_file(argv[optind], ours, argv[optind + 2], name, marker, &m, &d);
+	enum tg_status st = tg_merge_file(p.args[0], ours, p.args[2], name, marker, &m, &d);
 	if (st == TG_OK || st == TG_FINDINGS) {
 		enum tg_status w = write_ours(ours, &m.text, &d);
 		if (w)

@@ -1,7 +1,6 @@
 #include "cmd.h"
 #include "index.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,82 +14,56 @@ static const char usage[] =
 	"others in trygg-index(7) are the stable interface.  SQL '-' reads the\n"
 	"statement from standard input (at most 1 MiB).  SQL that starts with a\n"
 	"comment ('-- …') is SQL, not an option, and so is what follows '--'.\n"
-	"COLLATE sv sorts in Swedish order; lower() and upper() know å, ä and ö.\n"
-	"\n"
-	"  --param NAME=VALUE   bind VALUE (as text) to :NAME, @NAME or $NAME\n"
-	"  --format F           text (default), json, csv or md\n"
-	"  --timeout SECS       stop the statement after SECS seconds (default 10;\n"
-	"                       0: no limit); SQLite's memory is limited to 256 MiB\n";
+	"COLLATE sv sorts in Swedish order; lower() and upper() know å, ä and ö.\n";
 
 /* The most SQL read from standard input (trygg-query(1)). */
 #define SQL_STDIN_MAX (1 << 20)
 
-/* SQL that starts with a comment ("-- …", "--note: …") looks like a long
- * option to getopt; a word whose option name (up to '=') holds white
- * space can be no option, and is the SQL. */
-static bool sql_word(const char *w)
-{
-	if (strncmp(w, "--", 2) || !w[2])
-		return false;
-	return strcspn(w + 2, " \t\r\n\f\v") < strcspn(w + 2, "=");
-}
-
 int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_PARAM = 0x300, OPT_TIMEOUT };
-	static const struct option opts[] = {
-		{ "param", required_argument, NULL, OPT_PARAM },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		READ_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_STRING("param", OPT_PARAM, "NAME=VALUE", "bind VALUE (as text) to :NAME, @NAME "
+			   "or $NAME"),
+		READ_OPTS,
+		OPT_STRING("timeout", OPT_TIMEOUT, "SECS", "stop the statement after SECS seconds "
+			   "(default 10; 0: no limit); SQLite's memory is limited to 256 MiB"),
+		OPT_END,
 	};
 	struct read_opts r;
 	read_opts_init(&r);
 	const char **params = xcalloc((size_t)argc + 1, sizeof *params);
 	size_t n_params = 0;
 	double timeout = TG_QUERY_TIMEOUT;
-	const char *sql_arg = NULL;     /* the SQL, when getopt took it for an option */
-	int status = 0, o;
-	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (read_option(&r, o, optarg, usage, &status))
-			continue;
-		switch (o) {
-		case OPT_PARAM:
-			if (!strchr(optarg, '=') || optarg[0] == '=')
-				status = usage_error(usage, "--param takes NAME=VALUE, not '%s'", optarg);
-			params[n_params++] = optarg;
-			break;
-		case OPT_TIMEOUT:
-			if (!parse_seconds(optarg, 86400, &timeout))
-				status = usage_error(usage, "--timeout takes seconds from 0 to 86400, "
-						     "not '%s' (plain decimals: 10, 0.5; 0: no limit)",
-						     optarg);
-			break;
-		case 'h':
-			free(params);
-			return show_usage(usage);
-		default:
-			if (o == '?' && !sql_arg && optind > 0 && sql_word(argv[optind - 1]))
-				sql_arg = argv[optind - 1];
-			else
-				status = option_error(usage, o, argv);
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.r = &r;
+	p.check_text = false;
+	p.sql_words = true;
+	int o;
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_PARAM) {
+			if (!strchr(p.value, '=') || p.value[0] == '=')
+				p.status = usage_error(usage, "--param takes NAME=VALUE, not '%s'",
+						       p.value);
+			params[n_params++] = p.value;
+		} else if (!parse_seconds(p.value, 86400, &timeout)) {
+			p.status = usage_error(usage, "--timeout takes seconds from 0 to 86400, "
+					       "not '%s' (plain decimals: 10, 0.5; 0: no limit)", p.value);
 		}
 	}
-	int operands = argc - optind + (sql_arg != NULL);
-	if (!status && !operands)
+	int status = OPT_STATUS(p.status);
+	if (!p.status && !p.nargs)
 		status = usage_error(usage, "query needs an SQL statement");
-	if (!status && operands > 1)
+	if (!p.status && p.nargs > 1)
 		status = usage_error(usage, "give the SQL as one argument (quote it); "
-				     "found '%s' after it", argv[optind + !sql_arg]);
-	if (status) {
+				     "found '%s' after it", p.args[1]);
+	if (p.status || status) {
 		free(params);
 		return status;
 	}
 	struct buf sql = BUF_INIT;
 	struct tg_diags d = TG_DIAGS_INIT;
-	const char *text = sql_arg ? sql_arg : argv[optind];
+	const char *text = p.args[0];
 	if (!strcmp(text, "-")) {
 		char chunk[4096];
 		size_t got;

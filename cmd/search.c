@@ -1,7 +1,6 @@
 #include "cmd.h"
 #include "index.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,61 +11,48 @@ static const char usage[] =
 	"Full-text search over problem titles, causes, goals, sub-goals, measures\n"
 	"and follow-ups of every district, best matches first.  A text matches\n"
 	"when it holds every WORD, in any case; WORD* matches words that begin\n"
-	"with WORD.  å, ä and ö are letters of their own (mål is not mal).\n"
-	"\n"
-	"  --district D   search district D only (may be repeated)\n"
-	"  --limit N      at most N results\n"
-	"  --format F     text (default), json, csv or md\n";
+	"with WORD.  å, ä and ö are letters of their own (mål is not mal).\n";
 
 static const char *const text_cols[] = { "district", "id", "kind", "text", NULL };
 
 int cmd_search(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_DISTRICT = 0x300, OPT_LIMIT };
-	static const struct option opts[] = {
-		{ "district", required_argument, NULL, OPT_DISTRICT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
-		READ_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_STRING("district", OPT_DISTRICT, "D", "search district D only (may be repeated)"),
+		OPT_STRING("limit", OPT_LIMIT, "N", "at most N results"),
+		READ_OPTS,
+		OPT_END,
 	};
 	struct read_opts r;
 	read_opts_init(&r);
 	struct tg_search q = { 0 };
 	const char **districts = xcalloc((size_t)argc + 1, sizeof *districts);
-	int status = 0, o;
-	OPT_START();
-	while (!status && (o = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (read_option(&r, o, optarg, usage, &status))
-			continue;
-		switch (o) {
-		case OPT_DISTRICT:
-			districts[q.n_districts++] = optarg;
-			break;
-		case OPT_LIMIT: {
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.r = &r;
+	p.check_text = false;
+	int o;
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_DISTRICT) {
+			districts[q.n_districts++] = p.value;
+		} else {
 			char *end;
-			q.limit = strtol(optarg, &end, 10);
-			if (!*optarg || *end || q.limit < 1)
-				status = usage_error(usage, "--limit must be a whole number above 0, "
-						     "not '%s'", optarg);
-			break;
-		}
-		case 'h':
-			free(districts);
-			return show_usage(usage);
-		default:
-			status = option_error(usage, o, argv);
+			q.limit = strtol(p.value, &end, 10);
+			if (!*p.value || *end || q.limit < 1)
+				p.status = usage_error(usage, "--limit must be a whole number above 0, "
+						       "not '%s'", p.value);
 		}
 	}
-	if (!status && optind >= argc)
+	int status = OPT_STATUS(p.status);
+	if (!p.status && !p.nargs)
 		status = usage_error(usage, "search needs a word to look for");
-	if (status) {
+	if (p.status || status) {
 		free(districts);
 		return status;
 	}
 	struct buf text = BUF_INIT;
-	for (int i = optind; i < argc; i++)
-		buf_addf(&text, "%s%s", i > optind ? " " : "", argv[i]);
+	for (int i = 0; i < p.nargs; i++)
+		buf_addf(&text, "%s%s", i ? " " : "", p.args[i]);
 	q.text = text.s;
 	q.districts = districts;
 	struct tg_index *ix;
