@@ -11,6 +11,7 @@ static const char usage[] =
 	"       trygg situation import D --source survey FILE.csv [--encoding ENC]\n"
 	"                 [--group G] [--date DATE] [WRITE OPTIONS]\n"
 	"       trygg situation merge D|--all [WRITE OPTIONS]\n"
+	"       trygg situation merge D|--all --suggest\n"
 	"       trygg situation show D [--format text|md|html|csv|json] [--lang sv|en]\n"
 	"\n"
 	"Add an item to one source's situation picture of district D.  --share is\n"
@@ -20,7 +21,9 @@ static const char usage[] =
 	"import reads a survey export: columns problem, område/area, grupp/group,\n"
 	"andel/share, index, antal/respondents (Swedish or English names).\n"
 	"merge writes situation.joint: one item per problem named by any source;\n"
-	"prints the joint IDs.  show prints the three pictures and the joint one\n"
+	"prints the joint IDs.  merge --suggest writes nothing: it lists titles\n"
+	"that are likely the same problem (the same stems, a small edit apart),\n"
+	"as lines to add under 'synonyms' in trygg.yaml.  show prints the three pictures and the joint one\n"
 	"(the same as 'trygg report situation D').\n"
 	"\n"
 	"WRITE OPTIONS:\n"
@@ -174,21 +177,48 @@ static enum tg_status do_merge(struct tg_edit *e, void *arg, struct buf *ids, st
 	return st;
 }
 
+/* situation merge --suggest: one district's likely synonyms on stdout,
+ * under a comment naming the district when there are several. */
+static int suggest(struct cmd_ctx *ctx, const char *district, bool named)
+{
+	struct tg_diags d = TG_DIAGS_INIT;
+	char *path = tg_workspace_district_path(ctx->ws, district, &d);
+	struct tg_plan *p = NULL;
+	enum tg_status st = path ? tg_plan_load(path, ctx->cfg, &p, &d) : TG_ENOINPUT;
+	print_diags(&d);
+	tg_diags_release(&d);
+	free(path);
+	if (st)
+		return st;
+	struct buf out = BUF_INIT;
+	if (tg_merge_suggest(p, ctx->cfg, &out) && named)
+		printf("# %s\n", p->district);
+	fputs(out.s, stdout);
+	buf_release(&out);
+	tg_plan_free(p);
+	return 0;
+}
+
 static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		{ "suggest", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		WRITE_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct write_opts w;
 	write_opts_init(&w);
-	bool all = false;
+	bool all = false, suggestions = false;
 	int status = 0, o;
 	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
-		all = true;
+	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
+		if (o == 'a')
+			all = true;
+		else if (o == 'S')
+			suggestions = true;
+	}
 	if (status)
 		return OPT_STATUS(status);
 	if (all == (argc - optind == 1) || argc - optind > 1)
@@ -196,7 +226,8 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((status = need_workspace(ctx)))
 		return status;
 	if (!all)
-		return write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
+		return suggestions ? suggest(ctx, argv[optind], false)
+				   : write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
 	size_t n;
 	char **files;
 	struct tg_diags ld = TG_DIAGS_INIT;
@@ -206,7 +237,8 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 	for (size_t i = 0; i < n; i++) {
 		char *stem = xstrdup(strrchr(files[i], '/') + 1);
 		stem[strlen(stem) - 5] = '\0';
-		int st = write_plan(ctx, stem, &w, do_merge, ctx->cfg);
+		int st = suggestions ? suggest(ctx, stem, true)
+				     : write_plan(ctx, stem, &w, do_merge, ctx->cfg);
 		if (st && !status)
 			status = st;
 		free(stem);

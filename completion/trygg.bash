@@ -41,7 +41,7 @@ _trygg_opts() {
 	check) echo "--quiet" ;;
 	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
 	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;
-	"situation merge") echo "--all $_trygg_write_opts" ;;
+	"situation merge") echo "--all --suggest $_trygg_write_opts" ;;
 	"situation show") echo "--format --lang" ;;
 	"plan add-problem") echo "--title --id --situation --cause --goal --subgoal --strategic-area $_trygg_write_opts" ;;
 	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area $_trygg_write_opts" ;;

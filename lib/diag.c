@@ -200,8 +200,8 @@ void tg_locate(const char *src, size_t len, size_t off, unsigned *line,
 
 /* The optimal string alignment distance on bytes (keys are ASCII):
  * Levenshtein's, with a swap of two neighbours as one edit, so that 'gaol'
- * is one edit from 'goal'. */
-static size_t distance(const char *a, const char *b)
+ * is one edit from 'goal'.  (size_t)-1 past 64 bytes. */
+size_t tgi_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 64 || lb > 64)
@@ -236,7 +236,7 @@ const char *tg_suggest(const char *word, const char *const *words)
 	const char *best = NULL;
 	size_t bestd = (size_t)-1;
 	for (; *words; words++) {
-		size_t dist = distance(word, *words);
+		size_t dist = tgi_distance(word, *words);
 		if (dist < bestd) {
 			bestd = dist;
 			best = *words;

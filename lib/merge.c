@@ -40,7 +40,7 @@ struct group {
 };
 
 /* The key two titles are matched by. */
-static char *title_key(const struct tg_config *cfg, const char *title)
+char *tgi_merge_title_key(const struct tg_config *cfg, const char *title)
 {
 	char *folded = tg_fold_title(title);
 	for (size_t s = 0; cfg && s < cfg->n_synonyms; s++)
@@ -188,7 +188,7 @@ struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
 		const struct tg_source *src = &plan->sources[s];
 		for (size_t i = 0; i < src->n_items; i++) {
 			const struct tg_sitem *it = &src->items[i];
-			char *key = title_key(cfg, it->title);
+			char *key = tgi_merge_title_key(cfg, it->title);
 			struct group *g = NULL;
 			for (size_t k = 0; k < n && !g; k++)
 				if (!strcmp(groups[k].key, key))
@@ -232,7 +232,7 @@ struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
 			next = id_number(jt->id);
 		if (!jt->title || !jt->id)
 			continue;
-		char *key = title_key(cfg, jt->title);
+		char *key = tgi_merge_title_key(cfg, jt->title);
 		for (size_t k = 0; k < n; k++)
 			if (!groups[k].id && !strcmp(groups[k].key, key)) {
 				groups[k].id = jt->id;

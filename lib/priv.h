@@ -29,6 +29,11 @@ enum tg_status tg_plan_parse_owned(const char *path, char *src, size_t len,
 bool tg_node_null(const struct tg_node *n);
 
 /* Line (1-based) and character column (1-based) of byte offset off. */
+/* The key merge matches titles by: folded, or a synonym group's (merge.c). */
+char *tgi_merge_title_key(const struct tg_config *cfg, const char *title);
+/* Levenshtein's distance on bytes, a swap of neighbours one edit
+ * (lib/diag.c); (size_t)-1 when either is over 64 bytes. */
+size_t tgi_distance(const char *a, const char *b);
 void tg_locate(const char *src, size_t len, size_t off, unsigned *line,
 	       unsigned *col);
 

@@ -402,6 +402,14 @@ long tg_track_until(const struct tg_point *baseline, const struct tg_point *targ
  * sources, share (DESIGN.md §4, §7; lib/merge.c).  A joint item no source
  * names any more is in it, with sources [], when a problem links to it or
  * it has a decision (with a warning); else it is left out. */
+/* Likely synonyms that merge keeps apart (`situation merge --suggest`):
+ * pairs of titles of the plan's situation pictures and joint picture that
+ * name different problems by merge's rule but have the same Snowball stems,
+ * or are a small edit apart, or one's single stem is a part of the other's
+ * word (skräp, nedskräpning).  Each pair is appended to out as a line
+ * "- [A, B]", ready for 'synonyms' in trygg.yaml; returns how many. */
+size_t tg_merge_suggest(const struct tg_plan *plan, const struct tg_config *cfg,
+			struct buf *out);
 struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
 			struct tg_diags *d);
 
