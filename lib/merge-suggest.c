@@ -69,7 +69,8 @@ static void analyse(struct stem *sm, struct title *t)
 		}
 		buf_reset(&w);
 	}
-	qsort(v, n, sizeof *v, cmp_str);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_str);
 	t->stems = (struct buf)BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(&t->stems, "%s ", v[i]);
