@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +11,7 @@ static const char usage[] =
 	"Append a follow-up to problem P of district D: what was done, what effect\n"
 	"it had, and new readings of the problem's indicators.  Each named measure\n"
 	"gets status done (or S).  --date defaults to today.  Prints the\n"
-	"follow-up's ID, P.F<n> (its number among P's follow-ups).\n"
-	"\n"
-	"WRITE OPTIONS:\n"
-	"  --dry-run             print the change as a unified diff, write nothing\n"
-	"  --lock-timeout SECS   wait this long for another writer (default 10)\n";
+	"follow-up's ID, P.F<n> (its number among P's follow-ups).\n";
 
 struct followup_args {
 	const char *problem;
@@ -73,17 +68,19 @@ static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 
 static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "problem", required_argument, NULL, 'p' },
-		{ "measure", required_argument, NULL, 'm' },
-		{ "done", required_argument, NULL, 'D' },
-		{ "effect", required_argument, NULL, 'E' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "indicator", required_argument, NULL, 'i' },
-		{ "status", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_PROBLEM = 0x300, OPT_MEASURE, OPT_DONE, OPT_EFFECT, OPT_DATE, OPT_INDICATOR,
+	       OPT_STATUS };
+	static const struct opt opts[] = {
+		OPT_STRING("problem", OPT_PROBLEM, "P", "the problem followed up"),
+		OPT_STRING("measure", OPT_MEASURE, "M", "a measure carried out (may be repeated)"),
+		OPT_STRING("done", OPT_DONE, "TEXT", "what was done"),
+		OPT_STRING("effect", OPT_EFFECT, "TEXT", "the effect it had"),
+		OPT_STRING("date", OPT_DATE, "DATE", "the day of the follow-up (default today)"),
+		OPT_STRING("indicator", OPT_INDICATOR, "NAME=VALUE", "a new reading of an indicator "
+			   "(may be repeated)"),
+		OPT_STRING("status", OPT_STATUS, "S", "the named measures' new status (default done)"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
@@ -92,27 +89,30 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	char day[11];
 	a.measures = xcalloc((size_t)argc + 1, sizeof *a.measures);
 	int status = 0, o, k;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o = opt_next(&p)) != -1) {
+		const char *val = p.value;
 		switch (o) {
-		case 'p': a.problem = optarg; break;
-		case 'm': a.measures[a.n_measures++] = optarg; break;
-		case 'D': done = optarg; break;
-		case 'E': effect = optarg; break;
-		case 'd': date = optarg; break;
-		case 's':
-			a.status = optarg;
-			if (!parse_enum(optarg, tg_status_names, &k))
-				status = bad_value(usage, "--status", optarg, tg_status_names);
+		case OPT_PROBLEM: a.problem = val; break;
+		case OPT_MEASURE: a.measures[a.n_measures++] = val; break;
+		case OPT_DONE: done = val; break;
+		case OPT_EFFECT: effect = val; break;
+		case OPT_DATE: date = val; break;
+		case OPT_STATUS:
+			a.status = val;
+			if (!parse_enum(val, tg_status_names, &k))
+				p.status = bad_value(usage, "--status", val, tg_status_names);
 			break;
-		case 'i': {
-			char *eq = strrchr(optarg, '=');
+		case OPT_INDICATOR: {
+			char *eq = strrchr(val, '=');
 			double v;
-			if (!eq || eq == optarg || !tg_parse_decimal(eq + 1, &v)) {
-				status = usage_error(usage, "--indicator takes NAME=NUMBER, not '%s'", optarg);
+			if (!eq || eq == val || !tg_parse_decimal(eq + 1, &v)) {
+				p.status = usage_error(usage, "--indicator takes NAME=NUMBER, not '%s'",
+						       val);
 				break;
 			}
-			char *name = xstrndup(optarg, (size_t)(eq - optarg)), num[32];
+			char *name = xstrndup(val, (size_t)(eq - val)), num[32];
 			snprintf(num, sizeof num, "%g", v);
 			if (!a.readings)
 				a.readings = tg_val_map();
@@ -122,9 +122,9 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 		}
 	}
-	if (status)
-		;
-	else if (argc - optind != 1)
+	if (p.status)
+		status = p.status;
+	else if (p.nargs != 1)
 		status = usage_error(usage, "followup record takes one district");
 	else if (!a.problem)
 		status = usage_error(usage, "followup record needs --problem");
@@ -146,7 +146,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 			tg_val_put(a.item, "done", tg_val_text(done));
 		if (effect)
 			tg_val_put(a.item, "effect", tg_val_text(effect));
-		status = write_plan(ctx, argv[optind], &w, do_record, &a);
+		status = write_plan(ctx, p.args[0], &w, do_record, &a);
 	}
 	tg_val_free(a.item);
 	tg_val_free(a.readings);

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,19 +19,9 @@ static const char usage[] =
 	"report as a static site into the folder DIR (index.html: the overview;\n"
 	"a page per district), replacing what DIR held at once.  Labels are in the\n"
 	"workspace's language (trygg.yaml: language) unless --lang says otherwise;\n"
-	"LANG is never consulted.\n"
-	"\n"
-	"  --output FILE   write the report to FILE atomically (temp file + rename);\n"
-	"                  with site, the folder DIR: empty, missing or a site\n"
-	"  --lock-timeout SECS  wait this long for another writer of FILE (default 10)\n"
-	"  --as-of DATE    the day the report is for (default today): what is overdue\n"
-	"  --exit-code     with overdue: exit 1 when there is an overdue measure\n"
-	"  --no-refresh    overview, overdue, site: read the index as it is\n"
-	"  --color[=WHEN]  colour the text output: auto (a terminal, the default),\n"
-	"                  always (--color alone) or never; also before the command\n"
-	"\n"
-	"plan, followup and situation read the plan files; overview and overdue\n"
-	"read the index (trygg-index(7)), brought up to date first; site both.\n";
+	"LANG is never consulted.  plan, followup and situation read the plan\n"
+	"files; overview and overdue read the index (trygg-index(7)), brought up\n"
+	"to date first; site both.\n";
 
 /* Load the plans a report covers: one district, or all. */
 static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan ***out, size_t *n)
@@ -234,18 +223,24 @@ static int run_site(struct cmd_ctx *ctx, const struct tg_report_opts *opts, cons
 
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "as-of", required_argument, NULL, 'd' },
-		{ "exit-code", no_argument, NULL, 'x' },
-		{ "no-refresh", no_argument, NULL, 'n' },
-		{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
-		{ "color", optional_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_ALL = 0x300, OPT_LANG, OPT_OUTPUT, OPT_AS_OF, OPT_EXIT_CODE, OPT_REFRESH,
+	       OPT_COLOR };
+	static const struct opt opts[] = {
+		OPT_BOOL("all", OPT_ALL, "every district"),
+		OPT_STRING("format", OPT_FORMAT, "F", "text (default), md, html, csv or json"),
+		OPT_STRING("lang", OPT_LANG, "L", "the labels' language: sv or en"),
+		OPT_FILENAME("output", OPT_OUTPUT, "FILE", "write the report to FILE atomically (temp "
+			     "file + rename); with site, the folder DIR: empty, missing or a site"),
+		{ "lock-timeout", OPT_LOCK_TIMEOUT, OPT_VALUE, "SECS", "wait this long for another "
+		  "writer of FILE (default 10)", 0, NULL },
+		OPT_STRING("as-of", OPT_AS_OF, "DATE", "the day the report is for (default today): "
+			   "what is overdue"),
+		OPT_BOOL("exit-code", OPT_EXIT_CODE, "with overdue: exit 1 when there is an overdue "
+			 "measure"),
+		OPT_BOOL("no-refresh", OPT_REFRESH, "overview, overdue, site: read the index as it is"),
+		OPT_OPTIONAL("color", OPT_COLOR, "WHEN", "colour the text output: auto (a terminal, "
+			     "the default), always (--color alone) or never; also before the command"),
+		OPT_END,
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
@@ -253,43 +248,45 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	bool all = false, exit_code = false, no_refresh = false, format_given = false;
 	struct write_opts w;
 	write_opts_init(&w);
-	int o_, k, status = 0;
-	OPT_START();
-	while ((o_ = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
+	int o_, k, status;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o_ = opt_next(&p)) != -1) {
+		const char *val = p.value;
 		switch (o_) {
-		case 'a': all = true; break;
-		case 'f':
-			if (!parse_enum(optarg, tg_format_names, &k))
-				return bad_value(usage, "--format", optarg, tg_format_names);
+		case OPT_ALL: all = true; break;
+		case OPT_FORMAT:
+			if (!parse_enum(val, tg_format_names, &k))
+				return bad_value(usage, "--format", val, tg_format_names);
 			o.format = k;
 			format_given = true;
 			break;
-		case 'l':
-			if (!parse_enum(optarg, langs, &k))
-				return bad_value(usage, "--lang", optarg, langs);
-			lang = optarg;
+		case OPT_LANG:
+			if (!parse_enum(val, langs, &k))
+				return bad_value(usage, "--lang", val, langs);
+			lang = val;
 			break;
-		case 'o': output = optarg; break;
-		case 'd':
-			if (!tg_is_date(optarg))
-				return usage_error(usage, "--as-of is not a valid date: '%s' (expected YYYY-MM-DD)", optarg);
-			o.as_of = optarg;
+		case OPT_OUTPUT: output = val; break;
+		case OPT_AS_OF:
+			if (!tg_is_date(val))
+				return usage_error(usage, "--as-of is not a valid date: '%s' (expected YYYY-MM-DD)", val);
+			o.as_of = val;
 			break;
-		case 'x': exit_code = true; break;
-		case 'n': no_refresh = true; break;
-		case 'c':
-			if (!set_color(optarg))
+		case OPT_EXIT_CODE: exit_code = true; break;
+		case OPT_REFRESH: no_refresh = true; break;
+		case OPT_COLOR:
+			if (!set_color(val))
 				return TG_EUSAGE;
 			break;
 		}
 	}
-	if (status)
-		return OPT_STATUS(status);
-	int rest = argc - optind;
+	if (p.status)
+		return OPT_STATUS(p.status);
+	int rest = p.nargs;
 	if (rest < 1)
 		return usage_error(usage, "report needs a KIND");
-	if (!parse_enum(argv[optind], tg_report_names, &k))
-		return bad_value(usage, "KIND", argv[optind], tg_report_names);
+	if (!parse_enum(p.args[0], tg_report_names, &k))
+		return bad_value(usage, "KIND", p.args[0], tg_report_names);
 	o.kind = k;
 	if (o.kind == TG_REPORT_SITE) {
 		if (rest > 1 || all)
@@ -307,12 +304,12 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
 		return run_site(ctx, &o, output, no_refresh);
 	}
-	const char *district = rest >= 2 ? argv[optind + 1] : NULL;
+	const char *district = rest >= 2 ? p.args[1] : NULL;
 	bool city_kind = o.kind == TG_REPORT_OVERVIEW || o.kind == TG_REPORT_OVERDUE;
 	if (rest > 2 || (district && all))
 		return usage_error(usage, "report takes one district or --all");
 	if (!district && !all && !city_kind)
-		return usage_error(usage, "report %s needs a district or --all", argv[optind]);
+		return usage_error(usage, "report %s needs a district or --all", p.args[0]);
 	if (exit_code && o.kind != TG_REPORT_OVERDUE)
 		return usage_error(usage, "--exit-code goes with report overdue");
 	if (w.lock_timeout_given && !output)

@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +22,8 @@ static const char usage[] =
 	"merge writes situation.joint: one item per problem named by any source;\n"
 	"prints the joint IDs.  merge --suggest writes nothing: it lists titles\n"
 	"that are likely the same problem (the same stems, a small edit apart),\n"
-	"as lines to add under 'synonyms' in trygg.yaml.  show prints the three pictures and the joint one\n"
-	"(the same as 'trygg report situation D').\n"
-	"\n"
-	"WRITE OPTIONS:\n"
-	"  --dry-run             print the change as a unified diff, write nothing\n"
-	"  --lock-timeout SECS   wait this long for another writer (default 10)\n";
+	"as lines to add under 'synonyms' in trygg.yaml.  show prints the three\n"
+	"pictures and the joint one (the same as 'trygg report situation D').\n";
 
 struct sit_args {
 	int source;
@@ -87,18 +82,19 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids, stru
 
 static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "source", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 't' },
-		{ "area", required_argument, NULL, 'a' },
-		{ "share", required_argument, NULL, 'S' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "index", required_argument, NULL, 'i' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_SOURCE = 0x300, OPT_TITLE, OPT_AREA, OPT_SHARE, OPT_GROUP, OPT_INDEX, OPT_NOTE,
+	       OPT_DATE };
+	static const struct opt opts[] = {
+		OPT_STRING("source", OPT_SOURCE, "S", "the picture: police, district or survey"),
+		OPT_STRING("title", OPT_TITLE, "T", "the problem, in a few words"),
+		OPT_STRING("area", OPT_AREA, "A", "an area of the district (may be repeated)"),
+		OPT_STRING("share", OPT_SHARE, "X", "the share of respondents calling it a big problem"),
+		OPT_STRING("group", OPT_GROUP, "G", "residents, businesses or associations"),
+		OPT_STRING("index", OPT_INDEX, "X", "the Police's problem index, from 0 to 6"),
+		OPT_STRING("note", OPT_NOTE, "T", "a note"),
+		OPT_STRING("date", OPT_DATE, "DATE", "the date of the source's picture"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
@@ -106,28 +102,30 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *title = NULL, *group = NULL, *share = NULL, *index = NULL, *note = NULL;
 	a.areas = xcalloc((size_t)argc + 1, sizeof *a.areas);
 	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o = opt_next(&p)) != -1) {
+		const char *val = p.value;
 		switch (o) {
-		case 's':
-			if (!parse_enum(optarg, tg_source_names, &a.source))
-				status = bad_value(usage, "--source", optarg, tg_source_names);
+		case OPT_SOURCE:
+			if (!parse_enum(val, tg_source_names, &a.source))
+				p.status = bad_value(usage, "--source", val, tg_source_names);
 			break;
-		case 't': title = optarg; break;
-		case 'a': a.areas[a.n_areas++] = optarg; break;
-		case 'S': share = optarg; break;
-		case 'g': group = optarg; break;
-		case 'i': index = optarg; break;
-		case 'n': note = optarg; break;
-		case 'd': a.date = optarg; break;
+		case OPT_TITLE: title = val; break;
+		case OPT_AREA: a.areas[a.n_areas++] = val; break;
+		case OPT_SHARE: share = val; break;
+		case OPT_GROUP: group = val; break;
+		case OPT_INDEX: index = val; break;
+		case OPT_NOTE: note = val; break;
+		case OPT_DATE: a.date = val; break;
 		}
 	}
 	double sv = 0, iv = 0;
 	char num[32];
 	int g;
-	if (status)
-		;
-	else if (argc - optind != 1)
+	if (p.status)
+		status = p.status;
+	else if (p.nargs != 1)
 		status = usage_error(usage, "situation add takes one district");
 	else if (a.source < 0 || !title || !*title)
 		status = usage_error(usage, "situation add needs --source and --title");
@@ -159,7 +157,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 		if (note)
 			tg_val_put(a.item, "note", tg_val_text(note));
-		status = write_plan(ctx, argv[optind], &w, do_add, &a);
+		status = write_plan(ctx, p.args[0], &w, do_add, &a);
 	}
 	tg_val_free(a.item);
 	free(a.areas);
@@ -201,33 +199,35 @@ static int suggest(struct cmd_ctx *ctx, const char *district, bool named)
 
 static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "suggest", no_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_ALL = 0x300, OPT_SUGGEST };
+	static const struct opt opts[] = {
+		OPT_BOOL("all", OPT_ALL, "every district"),
+		OPT_BOOL("suggest", OPT_SUGGEST, "list likely synonyms instead of merging"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
 	bool all = false, suggestions = false;
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
-		if (o == 'a')
+	int o;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o = opt_next(&p)) != -1) {
+		if (o == OPT_ALL)
 			all = true;
-		else if (o == 'S')
+		else
 			suggestions = true;
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (all == (argc - optind == 1) || argc - optind > 1)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (all == (p.nargs == 1) || p.nargs > 1)
 		return usage_error(usage, "situation merge takes one district or --all");
-	if ((status = need_workspace(ctx)))
+	int status = need_workspace(ctx);
+	if (status)
 		return status;
 	if (!all)
-		return suggestions ? suggest(ctx, argv[optind], false)
-				   : write_plan(ctx, argv[optind], &w, do_merge, ctx->cfg);
+		return suggestions ? suggest(ctx, p.args[0], false)
+				   : write_plan(ctx, p.args[0], &w, do_merge, ctx->cfg);
 	size_t n;
 	char **files;
 	struct tg_diags ld = TG_DIAGS_INIT;
@@ -252,35 +252,35 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx);
 
 static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_LANG = 0x300 };
+	static const struct opt opts[] = {
+		OPT_STRING("format", OPT_FORMAT, "F", "text (default), md, html, csv or json"),
+		OPT_STRING("lang", OPT_LANG, "L", "the labels' language: sv or en"),
+		OPT_END,
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .kind = TG_REPORT_SITUATION, .format = TG_FMT_TEXT };
 	const char *lang = NULL;
-	int o_, k, status = 0;
-	OPT_START();
-	while ((o_ = next_option(argc, argv, ":h", opts, usage, NULL, &status)) != -1) {
-		if (o_ == 'f' && !parse_enum(optarg, tg_format_names, &k))
-			return bad_value(usage, "--format", optarg, tg_format_names);
-		if (o_ == 'f')
+	int o_, k, status;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	while ((o_ = opt_next(&p)) != -1) {
+		if (o_ == OPT_FORMAT && !parse_enum(p.value, tg_format_names, &k))
+			return bad_value(usage, "--format", p.value, tg_format_names);
+		if (o_ == OPT_FORMAT)
 			o.format = k;
-		else if (!parse_enum(optarg, langs, &k))
-			return bad_value(usage, "--lang", optarg, langs);
+		else if (!parse_enum(p.value, langs, &k))
+			return bad_value(usage, "--lang", p.value, langs);
 		else
-			lang = optarg;
+			lang = p.value;
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 1)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 1)
 		return usage_error(usage, "situation show takes one district");
 	if ((status = need_workspace(ctx)))
 		return status;
 	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
-	return run_report(ctx, argv[optind], &o, NULL, 0, false, false);
+	return run_report(ctx, p.args[0], &o, NULL, 0, false, false);
 }
 
 int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)
