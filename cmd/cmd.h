@@ -16,6 +16,9 @@ struct cmd_ctx {
 	const char *dir;            /* -C DIR, or NULL */
 	struct tg_workspace *ws;    /* with CMD_WORKSPACE */
 	struct tg_config *cfg;      /* with CMD_WORKSPACE */
+	const char *noun, *verb;    /* the command run: "plan", "set" (for
+				     * autocommit's message; verb NULL when
+				     * the command has none) */
 };
 
 typedef int cmd_fn(int argc, char **argv, struct cmd_ctx *ctx);
@@ -141,6 +144,9 @@ typedef enum tg_status edit_fn(struct tg_edit *e, void *arg, struct buf *ids,
 /* Lock, read, edit, verify, write (or diff with --dry-run), print IDs. */
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg);
+/* autocommit's message: the command, the district and the IDs (one a
+ * line in ids, which may be NULL): "plan add-measure Angered P6.M26". */
+char *commit_message(const struct cmd_ctx *ctx, const char *district, const struct buf *ids);
 /* Print out (len bytes) to standard output; when path is not NULL, the
  * file it names was just written, and a failed standard output is told
  * as such (a script that runs the command again would make the change

@@ -171,6 +171,7 @@ int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 		/* write through the lock, if the file is still the one we copied */
 		struct tg_lock *lk;
 		struct buf now = BUF_INIT;
+		bool written = false;
 		st = tg_lock_acquire(path, w.lock_timeout, &lk, &d);
 		if (!st)
 			st = tg_lock_read(lk, &now, &d);
@@ -181,9 +182,19 @@ int cmd_edit(int argc, char **argv, struct cmd_ctx *ctx)
 			keep_copy = true;
 			st = TG_EBUSY;
 		}
+		struct tg_autocommit *ac = NULL;
+		if (!st && ctx->cfg->autocommit)
+			st = tg_autocommit_begin(ctx->ws->root, path, w.lock_timeout, &ac, &d);
 		if (!st)
 			st = tg_lock_commit(lk, edited.s, edited.len, &d);
-		if (st && !keep_copy) {
+		if (!st && ac) {
+			char *msg = commit_message(ctx, district, NULL);
+			st = tg_autocommit_commit(ac, msg, &d);
+			free(msg);
+			written = true;
+		}
+		tg_autocommit_free(ac);
+		if (st && !keep_copy && !written) {
 			keep_copy = true;
 			tg_diag_add(&d, TG_SEV_NOTE, NULL, 0, 0, NULL, 0, 0, "your version is in %s", copy);
 		}

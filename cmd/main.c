@@ -148,6 +148,7 @@ int main(int argc, char **argv)
 	/* a CMD_WORKSPACE command loads its workspace with need_workspace()
 	 * once its own options are parsed: only its parser knows whether a
 	 * word "-h" is a request for help or the value of an option */
+	ctx.noun = c->name;
 	int status = c->fn(p.nargs, p.args, &ctx);
 	tg_config_free(ctx.cfg);
 	tg_workspace_free(ctx.ws);

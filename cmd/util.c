@@ -106,8 +106,10 @@ int run_verb(const char *noun, const struct verb *verbs, const char *usage,
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return show_usage(usage);
 	for (const struct verb *v = verbs; v->name; v++)
-		if (!strcmp(v->name, argv[1]))
+		if (!strcmp(v->name, argv[1])) {
+			ctx->verb = v->name;
 			return v->fn(argc - 1, argv + 1, ctx);
+		}
 	const char *names[32];
 	size_t n = 0;
 	for (const struct verb *v = verbs; v->name && n < 31; v++)

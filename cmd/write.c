@@ -51,6 +51,21 @@ int print_after_write(const char *path, const char *out, size_t len)
 	return TG_EIO;
 }
 
+char *commit_message(const struct cmd_ctx *ctx, const char *district,
+			    const struct buf *ids)
+{
+	struct buf m = BUF_INIT;
+	buf_addf(&m, "%s%s%s %s", ctx->noun ? ctx->noun : "trygg", ctx->verb ? " " : "",
+		 ctx->verb ? ctx->verb : "", district ? district : "");
+	for (const char *p = ids ? ids->s : ""; *p;) {
+		size_t n = strcspn(p, "\n");
+		if (n)
+			buf_addf(&m, " %.*s", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	return buf_detach(&m);
+}
+
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg)
 {
@@ -62,6 +77,7 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 	struct tg_lock *lk = NULL;
 	struct tg_edit *e = NULL;
 	bool written = false;
+	enum tg_status committed = TG_OK;
 	char *path = tg_workspace_district_path(ctx->ws, district, &d);
 	enum tg_status st = path ? TG_OK : TG_ENOINPUT;
 	if (!st && !w->dry_run)
@@ -84,13 +100,25 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 		free(a);
 		free(b);
 	} else if (!st && tg_edit_changed(e)) {
-		st = tg_lock_commit(lk, after, len, &d);
+		struct tg_autocommit *ac = NULL;
+		if (ctx->cfg->autocommit)
+			st = tg_autocommit_begin(ctx->ws->root, path, w->lock_timeout, &ac, &d);
+		if (!st)
+			st = tg_lock_commit(lk, after, len, &d);
 		written = !st;
+		if (!st && ac) {
+			char *msg = commit_message(ctx, tg_edit_plan(e)->district, &ids);
+			committed = tg_autocommit_commit(ac, msg, &d);
+			free(msg);
+		}
+		tg_autocommit_free(ac);
 	}
 	tg_lock_release(lk);
 	print_diags(&d);
 	if (!st && !w->dry_run)
 		st = print_after_write(written ? path : NULL, ids.s, ids.len);
+	if (!st)
+		st = committed;
 	tg_edit_free(e);
 	tg_diags_release(&d);
 	buf_release(&before);

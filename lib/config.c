@@ -98,6 +98,10 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 				seen |= 1u << idx;
 			switch (idx) {
 			case TG_WS_CITY: cfg->city = md_text(&c, v, "city"); break;
+			case TG_WS_AUTOCOMMIT:
+				cfg->autocommit = md_enumeration(&c, v, "autocommit",
+								 tg_schema_workspace.keys[idx].values) == 0;
+				break;
 			case TG_WS_LANGUAGE: {
 				static const char *const langs[] = { "sv", "en", NULL };
 				int l = md_enumeration(&c, v, "language", langs);

@@ -18,6 +18,8 @@
 
 static const char *const phase_values[] = { "1", "2", "3", NULL };
 static const char *const language_values[] = { "sv", "en", NULL };
+static const char *const bool_values[] = { "true", "false", NULL };
+static const char *const bool_sv[] = { "ja", "nej", NULL };
 
 static const char *const source_sv[] = { "polisen", "stadsdelen", "omvärlden", NULL };
 static const char *const group_sv[] = { "boende", "näringsidkare", "föreningar", NULL };
@@ -273,6 +275,7 @@ static const struct tg_key workspace_keys[] = {
 	[TG_WS_SYNONYMS] = TEXT("synonyms", LIST),
 	[TG_WS_THRESHOLDS] = MAP("thresholds", 0, tg_schema_thresholds),
 	[TG_WS_GROUPS] = MAP2("groups", LIST, tg_schema_group),
+	[TG_WS_AUTOCOMMIT] = ENUM("autocommit", 0, bool_values, bool_sv),
 };
 NODE(tg_schema_workspace, "workspace", "trygg.yaml", "THE WORKSPACE FILE", workspace_keys);
 

@@ -347,6 +347,7 @@ struct tg_config {
 	struct tg_strlist *synonyms;
 	size_t n_synonyms;
 	double yellow, red;           /* overview thresholds */
+	bool autocommit;              /* commit every write (lib/gitcommit.c) */
 };
 
 /* Load and validate a plan file.  cfg (may be NULL) adds the checks that
@@ -590,6 +591,30 @@ enum tg_status tg_merge_texts(const char *base, size_t blen, const char *ours, s
  * added when missing), the driver in the clone's config.  With init, a
  * folder that is no repository becomes one (git init). */
 enum tg_status tg_git_setup(const char *root, bool init, struct tg_diags *d);
+
+/* ---- autocommit: each write a git commit (lib/gitcommit.c) ----------- */
+
+/* A write's commit in the making (DESIGN.md §10).  The protocol, under the
+ * lock of path, a file of the workspace at root:
+ *  1. tg_autocommit_begin, before the file is written: when the file
+ *     differs from git's HEAD (hand edits, or a file git does not have),
+ *     it is committed as it is, "hand edits to districts/x.yaml".  *out is
+ *     NULL, with a warning, when root is in no git repository; on an error
+ *     (git fails) nothing is to be written.
+ *  2. The file is written.
+ *  3. tg_autocommit_commit commits that file alone (what else is staged
+ *     stays staged) with message msg, as git's configured author or as
+ *     TRYGG_AUTHOR ("Name <email>").  TG_EIO when git fails: the file is
+ *     written but not committed.
+ *  4. tg_autocommit_free (NULL is a no-op), then the file's lock goes.
+ * git's busy index is waited for until timeout seconds after 1; trygg's
+ * writers commit one at a time (an flock in the git directory). */
+struct tg_autocommit;
+enum tg_status tg_autocommit_begin(const char *root, const char *path, double timeout,
+				   struct tg_autocommit **out, struct tg_diags *d);
+enum tg_status tg_autocommit_commit(struct tg_autocommit *ac, const char *msg,
+				    struct tg_diags *d);
+void tg_autocommit_free(struct tg_autocommit *ac);
 
 /* ---- unified diff ------------------------------------------------------ */
 
