@@ -389,6 +389,33 @@ bool tg_is_date(const char *s);
 /* Days since 1970-01-01 of a valid YYYY-MM-DD. */
 long tg_day_number(const char *s);
 
+/* Schema trygg/2 over time (DESIGN.md §7; lib/cycle.c). */
+
+/* The status of m as of date (NULL: now) into *out: that of its last
+ * dated history entry on or before date, or of its undated first entry;
+ * on and after the date of its last entry, and without history, its
+ * status key.  False when every entry is dated after date: the measure
+ * did not exist yet. */
+bool tg_measure_status_as_of(const struct tg_measure *m, const char *date,
+			     enum tg_mstatus *out);
+/* The latest reading of ind as of date (NULL: any): its own readings and
+ * the follow-ups' of its problem pr (dated by the follow-up). */
+bool tg_indicator_latest(const struct tg_problem *pr, const struct tg_indicator *ind,
+			 const char *as_of, struct tg_dated *out);
+enum tg_verdict { TG_V_NONE, TG_V_NO_READING, TG_V_ON_TRACK, TG_V_OFF_TRACK, TG_V_MET,
+		  TG_V_NOT_MET };
+extern const char *const tg_verdict_names[];  /* "", no_reading, on_track, … */
+/* The verdict on ind as of date: no_reading without a reading after the
+ * baseline; without a target none (readings only); before the target's
+ * date on_track when the latest reading is at least as good (by direction,
+ * else the way from baseline to target) as the straight line from
+ * baseline to target at the reading's date (without both dates: as the
+ * baseline), else off_track; on and after it met or not_met against the
+ * target.  *latest (may be NULL) gets the latest reading when there is one
+ * after the baseline. */
+enum tg_verdict tg_indicator_verdict(const struct tg_problem *pr, const struct tg_indicator *ind,
+				     const char *as_of, struct tg_dated *latest);
+
 /* The last day (tg_day_number) on which an indicator is on track: come as
  * far from baseline to latest as the time has from the baseline date to
  * the target date, or reached the target (TG_ALWAYS); TG_NEVER when it
