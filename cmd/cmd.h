@@ -162,17 +162,6 @@ bool parse_enum(const char *s, const char *const *names, int *out);
 char *enum_list(const char *const *names);
 int bad_value(const char *usage, const char *option, const char *value,
 	      const char *const *names);
-/* Is id "<prefix><n>", n a number from 1 without leading zeros, of at
- * most TG_ID_DIGITS digits (the next one must fit an int)? */
-#define TG_ID_DIGITS 9
-bool id_number_ok(const char *id, const char *prefix);
-/* Is id of the form "<problem>.M<n>" (cmd/plan.c)? */
-bool measure_id_ok(const char *id, const char *problem);
-/* The next free number of a measure of pr, or with pr NULL of a problem
- * of p (cmd/plan.c). */
-int next_item_number(const struct tg_plan *p, const struct tg_problem *pr);
-/* 1 + the highest n of the ids "<prefix><n>". */
-int next_number(const char *const *ids, size_t n, const char *prefix);
 
 /* ---- fields of problems and measures (cmd/fields.c) ---- */
 

@@ -56,12 +56,9 @@ char *field_check(const char *key, const char *value, const struct tg_config *cf
 		return cfg ? xasprintf("strategic area %ld is not in the programme (trygg.yaml lists %zu areas)",
 				       n, cfg->n_areas) : NULL;
 	}
-	if (!strcmp(key, "situation")) {
-		bool ok = value[0] == 'S' && value[1] >= '1' && value[1] <= '9';
-		for (const char *p = value + 1; ok && *p; p++)
-			ok = *p >= '0' && *p <= '9';
-		return ok ? NULL : xasprintf("situation must be an ID like S2, not '%s'", value);
-	}
+	if (!strcmp(key, "situation"))
+		return tg_id_is(value, "S") ? NULL
+		       : xasprintf("situation must be an ID like S2, not '%s'", value);
 	return NULL;
 }
 

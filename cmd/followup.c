@@ -61,8 +61,11 @@ static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 		struct tg_measure *m = tg_plan_measure(tg_edit_plan(e), a->measures[i], NULL);
 		st = tg_edit_set(e, m->node, "status", tg_val_raw(a->status), d);
 	}
-	if (!st)
-		buf_addf(ids, "%s.F%zu\n", a->problem, n);
+	if (!st) {
+		char buf[TG_ID_SIZE];
+		pr = tg_plan_problem(tg_edit_plan(e), a->problem);
+		buf_addf(ids, "%s\n", tg_followup_id(pr, n - 1, buf, sizeof buf));
+	}
 	return st;
 }
 

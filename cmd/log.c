@@ -140,8 +140,8 @@ static void diff_plans(struct buf *b, const struct tg_plan *old, const struct tg
 			for (size_t f = o->n_followups; f < n->n_followups && wanted(p->id, filter) &&
 			     (!filter || !strchr(filter, '.')); f++) {
 				const struct tg_followup *fu = &n->followups[f];
-				char id[64];
-				snprintf(id, sizeof id, "%s.F%zu", p->id, f + 1);
+				char buf[TG_ID_SIZE];
+				const char *id = tg_followup_id(n, f, buf, sizeof buf);
 				buf_addf(b, "    %-8s follow-up %s", id, fu->date ? fu->date : "");
 				if (fu->done)
 					buf_addf(b, ": %s", fu->done);

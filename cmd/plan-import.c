@@ -115,7 +115,7 @@ static void check_asked_id(const struct import_args *a, const struct tg_plan *p,
 	const char *asked = cell(a, r, C_ID);
 	char *msg = NULL;
 	bool m;
-	if (!measure_id_ok(asked, pr->id))
+	if (!tg_child_id_is(asked, pr->id, 'M'))
 		msg = xasprintf("id '%s' is not of the form %s.M<number>", asked, pr->id);
 	else if (find_item(p, asked, &m))
 		msg = xasprintf("id '%s' is taken in %s", asked, p->district);
@@ -131,12 +131,15 @@ static void check_asked_id(const struct import_args *a, const struct tg_plan *p,
 static char *next_free(const struct import_args *a, const struct tg_plan *p,
 		       const struct tg_problem *pr)
 {
-	for (int n = next_item_number(p, pr);; n++) {
-		char *id = xasprintf("%s.M%d", pr->id, n);
-		if (!first_asking(a, id))
-			return id;
+	struct tg_diags quiet = TG_DIAGS_INIT;
+	char *id = tg_id_new(p, pr, &quiet), *prefix = xasprintf("%s.M", pr->id);
+	tg_diags_release(&quiet);
+	for (long n = id ? tg_id_number(id, prefix) : 0; n && first_asking(a, id); n++) {
 		free(id);
+		id = xasprintf("%s%ld", prefix, n + 1);
 	}
+	free(prefix);
+	return id;
 }
 
 static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
@@ -172,6 +175,11 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 		struct tg_problem *pr = tg_plan_problem(p, cell(a, r, C_PROBLEM));
 		const char *asked = cell(a, r, C_ID);
 		char *id = *asked ? xstrdup(asked) : next_free(a, p, pr);
+		if (!id) {
+			free(tg_id_new(p, pr, d));   /* says why */
+			st = TG_EDATA;
+			break;
+		}
 		struct tg_val *item = item_with_id(id, items[r]);
 		items[r] = NULL;
 		buf_addf(ids, "%s\n", id);

@@ -68,59 +68,19 @@ static bool joint_exists(const struct tg_plan *p, const char *id)
 	return false;
 }
 
-static bool id_free(const struct tg_plan *p, const char *id)
-{
-	bool m;
-	return !find_item(p, id, &m) && !joint_exists(p, id);
-}
-
-bool id_number_ok(const char *id, const char *prefix)
-{
-	size_t l = strlen(prefix);
-	if (strncmp(id, prefix, l) || id[l] < '1' || id[l] > '9')
-		return false;
-	const char *q = id + l + 1;
-	for (; *q; q++)
-		if (*q < '0' || *q > '9')
-			return false;
-	return q - (id + l) <= TG_ID_DIGITS;
-}
-
-bool measure_id_ok(const char *id, const char *problem)
-{
-	char *prefix = xasprintf("%s.M", problem);
-	bool ok = id_number_ok(id, prefix);
-	free(prefix);
-	return ok;
-}
-
-int next_item_number(const struct tg_plan *p, const struct tg_problem *pr)
-{
-	size_t n = pr ? pr->n_measures : p->n_problems;
-	const char **ids = xcalloc(n + 1, sizeof *ids);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
-	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
-	int next = next_number(ids, n, prefix);
-	free(prefix);
-	free(ids);
-	return next;
-}
-
 /* The new item's id: the one asked for, or the next free number. */
 static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
 		    struct tg_diags *d)
 {
 	if (asked) {
-		if (!id_free(p, asked)) {
+		if (!tg_id_free(p, asked)) {
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "id '%s' is taken in %s", asked, p->district);
 			return NULL;
 		}
 		return xstrdup(asked);
 	}
-	return pr ? xasprintf("%s.M%d", pr->id, next_item_number(p, pr)) :
-		    xasprintf("P%d", next_item_number(p, NULL));
+	return tg_id_new(p, pr, d);
 }
 
 static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *ids,
@@ -131,14 +91,14 @@ static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *i
 	const char *sit = tg_val_get(a->map, "situation") ? tg_val_get(a->map, "situation")->str : NULL;
 	if (sit && !joint_exists(p, sit))
 		return no_such(d, p, "joint situation item", sit);
-	if (a->id && !id_number_ok(a->id, "P")) {
+	if (a->id && !tg_id_is(a->id, "P")) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "id '%s' is not of the form P<number>", a->id);
 		return TG_EUSAGE;
 	}
 	char *id = new_id(p, NULL, a->id, d);
-	if (!id)
-		return TG_EUSAGE;
+	if (!id)   /* taken, or the numbers used up */
+		return a->id ? TG_EUSAGE : TG_EDATA;
 	struct tg_val *item = item_with_id(id, a->map);
 	a->map = NULL;
 	buf_addf(ids, "%s\n", id);
@@ -154,14 +114,14 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
 	if (!pr)
 		return no_such(d, p, "problem", a->problem);
-	if (a->id && !measure_id_ok(a->id, pr->id)) {
+	if (a->id && !tg_child_id_is(a->id, pr->id, 'M')) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
 		return TG_EUSAGE;
 	}
 	char *id = new_id(p, pr, a->id, d);
-	if (!id)
-		return TG_EUSAGE;
+	if (!id)   /* taken, or the numbers used up */
+		return a->id ? TG_EUSAGE : TG_EDATA;
 	struct tg_val *item = item_with_id(id, a->map);
 	a->map = NULL;
 	buf_addf(ids, "%s\n", id);

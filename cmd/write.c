@@ -4,7 +4,6 @@
 #include "cmd.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -167,19 +166,4 @@ int bad_value(const char *usage, const char *option, const char *value,
 			     value, list);
 	free(list);
 	return st;
-}
-
-int next_number(const char *const *ids, size_t n, const char *prefix)
-{
-	size_t l = strlen(prefix);
-	long max = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!ids[i] || strncmp(ids[i], prefix, l))
-			continue;
-		char *end;
-		long v = strtol(ids[i] + l, &end, 10);
-		if (!*end && v > max && v < INT_MAX)   /* one too long for us is not ours */
-			max = v;
-	}
-	return (int)max + 1;
 }

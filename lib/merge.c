@@ -92,7 +92,7 @@ static int cmp_groups(const void *a, const void *b)
 
 static long id_number(const char *id)
 {
-	return id && id[0] == 'S' ? strtol(id + 1, NULL, 10) : 0;
+	return id ? tg_id_number(id, "S") : 0;
 }
 
 /* Add a group for each joint item that no group claimed but that must

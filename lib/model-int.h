@@ -59,10 +59,6 @@ void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
 /* The root's 'schema', when there is one, is one this trygg reads: sets
  * c->version (the newest when the key is missing or wrong). */
 void md_check_schema(struct ctx *c, const struct tg_node *root);
-/* An ID of the form <prefix><n>, n from 1 without leading zeros. */
-bool tgi_id_like(const char *s, char prefix);
-/* <parent>.<letter><k>: an ID under the item parent (P6.M1, P6.I1 …). */
-bool tgi_child_id_like(const char *s, const char *parent, char letter);
 /* The document's root is a mapping (what_file names the file's kind). */
 bool md_root_map(struct ctx *c, const char *what_file);
 

@@ -216,22 +216,6 @@ void md_check_schema(struct ctx *c, const struct tg_node *root)
 	ERR(c, s, "unsupported schema '%s' (this trygg reads 'trygg/1' and 'trygg/2')", v);
 }
 
-bool tgi_id_like(const char *s, char prefix)
-{
-	if (s[0] != prefix || s[1] < '1' || s[1] > '9')
-		return false;
-	for (s += 2; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-bool tgi_child_id_like(const char *s, const char *parent, char letter)
-{
-	size_t l = strlen(parent);
-	return !strncmp(s, parent, l) && s[l] == '.' && tgi_id_like(s + l + 1, letter);
-}
-
 bool md_root_map(struct ctx *c, const char *what_file)
 {
 	const struct tg_node *root = c->doc->root;

@@ -23,6 +23,8 @@ const char *const tg_direction_names[] = { "down", "up", NULL };
 const char *const tg_origin_names[] = { "plan", "followup", NULL };
 const char *const tg_outcome_names[] = { "met", "partly", "not_met", NULL };
 
+#define TOO_LONG ", an ID number has at most 9 digits"
+
 static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_strlist *l)
 {
 	if (!p->areas.node)
@@ -168,8 +170,9 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 		switch (idx) {
 		case TG_JOINT_ID:
 			j->id = md_text(c, v, "id");
-			if (j->id && !tgi_id_like(j->id, 'S')) {
-				ERR(c, v, "bad id '%s' for a joint item (expected S<number>, e.g. S1)", j->id);
+			if (j->id && !tg_id_is(j->id, "S")) {
+				ERR(c, v, "bad id '%s' for a joint item (expected S<number>, e.g. S1%s)", j->id,
+				    tg_id_too_long(j->id) ? TOO_LONG : "");
 				j->id = NULL;
 			}
 			break;
@@ -327,9 +330,10 @@ static void load_measure(struct ctx *c, struct tg_plan *p, struct tg_problem *pr
 		switch (idx) {
 		case TG_MEAS_ID:
 			m->id = md_text(c, v, "id");
-			if (m->id && pr->id && !tgi_child_id_like(m->id, pr->id, 'M')) {
-				ERR(c, v, "bad id '%s' for a measure of %s (expected %s.M<number>, e.g. %s.M1)",
-				    m->id, pr->id, pr->id, pr->id);
+			if (m->id && pr->id && !tg_child_id_is(m->id, pr->id, 'M')) {
+				ERR(c, v, "bad id '%s' for a measure of %s (expected %s.M<number>, e.g. %s.M1%s)",
+				    m->id, pr->id, pr->id, pr->id,
+				    tg_id_too_long(m->id) ? TOO_LONG : "");
 				m->id = NULL;
 			}
 			break;
@@ -423,9 +427,10 @@ static void load_indicator(struct ctx *c, struct tg_problem *pr, const struct tg
 		switch (idx) {
 		case TG_IND_ID:
 			ind->id = md_text(c, v, "id");
-			if (ind->id && pr->id && !tgi_child_id_like(ind->id, pr->id, 'I')) {
-				ERR(c, v, "bad id '%s' for an indicator of %s (expected %s.I<number>, e.g. %s.I1)",
-				    ind->id, pr->id, pr->id, pr->id);
+			if (ind->id && pr->id && !tg_child_id_is(ind->id, pr->id, 'I')) {
+				ERR(c, v, "bad id '%s' for an indicator of %s (expected %s.I<number>, e.g. %s.I1%s)",
+				    ind->id, pr->id, pr->id, pr->id,
+				    tg_id_too_long(ind->id) ? TOO_LONG : "");
 				ind->id = NULL;
 			}
 			break;
@@ -477,9 +482,10 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 		switch (idx) {
 		case TG_FU_ID:
 			f->id = md_text(c, v, "id");
-			if (f->id && pr->id && !tgi_child_id_like(f->id, pr->id, 'F')) {
-				ERR(c, v, "bad id '%s' for a follow-up of %s (expected %s.F<number>, e.g. %s.F1)",
-				    f->id, pr->id, pr->id, pr->id);
+			if (f->id && pr->id && !tg_child_id_is(f->id, pr->id, 'F')) {
+				ERR(c, v, "bad id '%s' for a follow-up of %s (expected %s.F<number>, e.g. %s.F1%s)",
+				    f->id, pr->id, pr->id, pr->id,
+				    tg_id_too_long(f->id) ? TOO_LONG : "");
 				f->id = NULL;
 			}
 			break;
@@ -521,8 +527,9 @@ static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node 
 	const struct tg_node *idn = tg_map_get(n, "id");
 	if (idn) {
 		pr->id = md_text(c, idn, "id");
-		if (pr->id && !tgi_id_like(pr->id, 'P')) {
-			ERR(c, idn, "bad id '%s' for a problem (expected P<number>, e.g. P1)", pr->id);
+		if (pr->id && !tg_id_is(pr->id, "P")) {
+			ERR(c, idn, "bad id '%s' for a problem (expected P<number>, e.g. P1%s)", pr->id,
+			    tg_id_too_long(pr->id) ? TOO_LONG : "");
 			pr->id = NULL;
 		}
 	}
@@ -624,8 +631,9 @@ static void load_promise(struct ctx *c, const struct tg_node *n, struct tg_promi
 		switch (idx) {
 		case TG_PROM_ID:
 			pm->id = md_text(c, v, "id");
-			if (pm->id && !tgi_id_like(pm->id, 'L')) {
-				ERR(c, v, "bad id '%s' for a promise (expected L<number>, e.g. L1)", pm->id);
+			if (pm->id && !tg_id_is(pm->id, "L")) {
+				ERR(c, v, "bad id '%s' for a promise (expected L<number>, e.g. L1%s)", pm->id,
+				    tg_id_too_long(pm->id) ? TOO_LONG : "");
 				pm->id = NULL;
 			}
 			break;
@@ -836,14 +844,6 @@ struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
 			}
 	}
 	return NULL;
-}
-
-const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n)
-{
-	if (pr->followups[k].id)
-		return pr->followups[k].id;
-	snprintf(buf, n, "%s.F%zu", pr->id, k + 1);
-	return buf;
 }
 
 const struct tg_reading *tg_latest_reading(const struct tg_problem *p, const char *name,

@@ -368,6 +368,32 @@ const struct tg_reading *tg_latest_reading(const struct tg_problem *p, const cha
 					   const char **date);
 struct tg_measure *tg_plan_measure(const struct tg_plan *plan, const char *id,
 				   struct tg_problem **owner);
+/* ---- IDs (lib/ids.c; trygg-plan(5) IDS AND REFERENCES) ------------------
+ * An ID number starts with a digit from 1 to 9, has no sign and at most
+ * TG_ID_DIGITS digits, so that the next one is always a valid int.  A joint
+ * item's ID is S<n>, a problem's P<n>, a measure's <problem>.M<n>, a
+ * follow-up's <problem>.F<n>, an indicator's <problem>.I<n>, a promise's
+ * L<n>. */
+#define TG_ID_DIGITS 9
+/* Room for any ID trygg makes: a follow-up's of a problem, NUL included. */
+#define TG_ID_SIZE (2 * (TG_ID_DIGITS + 2) + 1)
+/* Is id prefix followed by an ID number ("P6" for "P", "P6.M3" for "P6.M")? */
+bool tg_id_is(const char *id, const char *prefix);
+/* Has id a run of more than TG_ID_DIGITS digits (for messages)? */
+bool tg_id_too_long(const char *id);
+/* Is id <parent>.<letter><n>, an ID under the item parent (P6.M1, P6.I1)? */
+bool tg_child_id_is(const char *id, const char *parent, char letter);
+/* The number after prefix in id, or 0 when id is not prefix + an ID number. */
+long tg_id_number(const char *id, const char *prefix);
+/* One past the highest number among ids[0..n) (NULLs skipped) that have
+ * the form prefix + number; 1 for none.  0 when that is past TG_ID_DIGITS. */
+long tg_id_next(const char *const *ids, size_t n, const char *prefix);
+/* The ID of the next new problem of plan (pr NULL) or of the next new
+ * measure of pr (caller frees), or NULL when the numbers are used up
+ * (with an error in d). */
+char *tg_id_new(const struct tg_plan *plan, const struct tg_problem *pr, struct tg_diags *d);
+/* Is id free in plan: no problem, measure or joint item has it? */
+bool tg_id_free(const struct tg_plan *plan, const char *id);
 /* The ID of pr's follow-up k (from 0): its own (schema trygg/2, stable),
  * or P<n>.F<k+1> by its place (trygg/1), into buf of size n. */
 const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n);
