@@ -155,6 +155,7 @@ struct parser {
 	size_t bom;
 	uint32_t *check;        /* byte offsets of characters 0, CHECK_EVERY, … */
 	size_t ncheck;
+	size_t last_index, last_byte;   /* the mark byte_at found last */
 	bool ascii;             /* one byte per character: no table needed */
 	size_t nodes;           /* made so far, for TG_MAX_NODES */
 	struct frame stack[TG_MAX_DEPTH + 1];
@@ -187,9 +188,13 @@ static void map_wide(struct parser *p)
 			p->check[p->ncheck++] = (uint32_t)i;
 		i += s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
 	}
+	p->last_index = 0;
+	p->last_byte = p->check[0];
 }
 
-/* The byte offset of mark index `index`. */
+/* The byte offset of mark index `index`: from the checkpoint before it,
+ * or from the mark found last when that is nearer (marks mostly move
+ * forward, a few characters at a time). */
 static size_t byte_at(struct parser *p, size_t index)
 {
 	const unsigned char *s = (const unsigned char *)p->doc->src;
@@ -201,9 +206,13 @@ static size_t byte_at(struct parser *p, size_t index)
 	size_t c = index / CHECK_EVERY;
 	if (c >= p->ncheck)
 		return len;
-	size_t at = p->check[c];
-	for (size_t k = index % CHECK_EVERY; k > 0 && at < len; k--)
+	size_t from = c * CHECK_EVERY, at = p->check[c];
+	if (p->last_index >= from && p->last_index <= index)
+		from = p->last_index, at = p->last_byte;
+	for (size_t k = index - from; k > 0 && at < len; k--)
 		at += s[at] < 0x80 ? 1 : s[at] < 0xE0 ? 2 : s[at] < 0xF0 ? 3 : 4;
+	p->last_index = index;
+	p->last_byte = at;
 	return at < len ? at : len;
 }
 
