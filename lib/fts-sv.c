@@ -367,28 +367,36 @@ int fts_sv_reuse(sqlite3 *db, sqlite3 *from)
 	return rc;
 }
 
+static int by_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int fts_sv_save(sqlite3 *db)
 {
 	struct ctx *c = find_ctx(db);
 	if (!c)
 		return SQLITE_ERROR;
-	sqlite3_stmt *st;
-	int rc = SQLITE_OK;
-	bool any = false;
-	for (size_t i = 0; i < c->cap && !any; i++)
-		any = c->v[i].at && *word_at(c, c->v[i].at).flags & DIRTY;
-	if (!any)
+	/* the words to save, in the table's order: each row goes after the
+	 * last, where in the order of the hash table it would go anywhere in
+	 * the table (a page read and split a row) */
+	const char **dirty = xmalloc((c->n + 1) * sizeof *dirty);
+	size_t n = 0;
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->v[i].at && *word_at(c, c->v[i].at).flags & DIRTY)
+			dirty[n++] = word_at(c, c->v[i].at).word;
+	if (!n) {
+		free(dirty);
 		return SQLITE_OK;
-	rc = save_id(db);
+	}
+	qsort(dirty, n, sizeof *dirty, by_word);
+	sqlite3_stmt *st = NULL;
+	int rc = save_id(db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO words VALUES (?, ?, ?)", -1,
 					&st, NULL);
-	for (size_t i = 0; i < c->cap && rc == SQLITE_OK; i++) {
-		if (!c->v[i].at)
-			continue;
-		struct word x = word_at(c, c->v[i].at);
-		if (!(*x.flags & DIRTY))
-			continue;
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+		struct word x = word_at(c, (uint32_t)(dirty[i] - c->text.s));
 		sqlite3_bind_text(st, 1, x.word, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, x.stems, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, x.parts, -1, SQLITE_STATIC);
@@ -400,5 +408,6 @@ int fts_sv_save(sqlite3 *db)
 		}
 	}
 	sqlite3_finalize(st);
+	free(dirty);
 	return rc;
 }

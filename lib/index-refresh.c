@@ -542,6 +542,8 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 						      : NULL;
 	if (!fts && old)
 		fts_sv_reuse(ix->db, old);
+	if (old)
+		sqlite3_db_release_memory(old);   /* the pages of words just read */
 	bool built;
 	enum tg_status st = update(ix, cfg, opts, stats, fts, d, &built);
 	rc = fts ? fts_build_finish(fts) : SQLITE_OK;
