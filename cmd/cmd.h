@@ -76,22 +76,6 @@ void print_safe(FILE *f, const char *s);
 /* Report a usage error with the command's usage text; returns TG_EUSAGE. */
 int usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The usage error for getopt_long's ':' or '?' (optstring starts with ':'
- * and opterr is 0: see OPT_START). */
-int option_error(const char *usage, int o, char **argv);
-#define OPT_START() (optind = 0, opterr = 0)
-
-struct write_opts;
-struct option;
-/* getopt_long for every command: shows --help (then *status is -1),
- * reports unknown options and missing values (*status 2) and, given w,
- * takes --dry-run and --lock-timeout.  Returns the next option for the
- * caller, or -1 at the end or once *status is set (also by the caller).
- * shortopts starts with ':' and holds 'h'.  Start with OPT_START(). */
-int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
-		const char *usage, struct write_opts *w, int *status);
-/* next_option also refuses an option's value that a plan file could not
- * hold as text (check_text), except --output's, a file name. */
 /* 0 when value may be a text of a plan file (tg_text_check), else a usage
  * error naming what ("option '--title'") and the character; TG_EUSAGE. */
 int check_text(const char *usage, const char *what, const char *value);
@@ -127,10 +111,6 @@ struct write_opts {
 	double lock_timeout;
 	bool lock_timeout_given;
 };
-
-#define WRITE_LONG_OPTIONS                                              \
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },                  \
-	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT }
 
 void write_opts_init(struct write_opts *w);
 /* Handle --dry-run and --lock-timeout; true when o was one of them (a bad
@@ -253,11 +233,6 @@ struct read_opts {
 	int format_version;
 	bool no_refresh;
 };
-
-#define READ_LONG_OPTIONS                                                   \
-	{ "format", required_argument, NULL, OPT_FORMAT },                  \
-	{ "format-version", required_argument, NULL, OPT_FORMAT_VERSION },  \
-	{ "no-refresh", no_argument, NULL, OPT_NO_REFRESH }
 
 void read_opts_init(struct read_opts *r);
 /* Handle --format, --format-version and --no-refresh; true when o was one

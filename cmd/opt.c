@@ -58,6 +58,12 @@ static int help(struct opt_parser *p)
 
 static int unknown(struct opt_parser *p, const char *word, size_t len)
 {
+	const struct opt *sib = p->others && word[1] == '-' ? find_long(p->others, word + 2, len - 2)
+							   : NULL;
+	if (sib) {
+		p->status = usage_error(p->usage, "%s does not take --%s", p->verb, sib->name);
+		return -1;
+	}
 	const char *names[64];
 	char buf[64][40];
 	size_t n = 0;

@@ -93,6 +93,9 @@ struct opt_parser {
 	bool first_operand_ends; /* trygg's own options: the command ends them */
 	bool sql_words;         /* "--" and white space before any '=': an
 				 * operand (SQL that starts with a comment) */
+	const struct opt *others; /* a sibling verb's options: one of them
+				 * is "<verb> does not take --x" */
+	const char *verb;
 	/* the state */
 	int i;                  /* the next word */
 	const char *cluster;    /* the rest of "-xyz" */

@@ -2,7 +2,6 @@
  * or none do. */
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,28 +195,29 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 
 int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_STRING("encoding", 0x300, "ENC", "windows-1252 for a file in neither UTF-8 nor "
+			   "UTF-16"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
 	const char *encoding = NULL;
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
-		encoding = optarg;
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 2)
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while (opt_next(&p) != -1)
+		encoding = p.value;
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 2)
 		return usage_error(usage, "plan import takes D and FILE.csv");
-	if ((status = need_workspace(ctx)))
+	int status = need_workspace(ctx);
+	if (status)
 		return status;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_csv *csv;
-	struct import_args a = { .path = argv[optind + 1], .cfg = ctx->cfg };
+	struct import_args a = { .path = p.args[1], .cfg = ctx->cfg };
 	status = tg_csv_read(a.path, encoding, &csv, &d);
 	if (!status && csv->n == 0) {
 		tg_diag_add(&d, TG_SEV_ERROR, a.path, 0, 0, NULL, 0, 0, "the file is empty; "
@@ -259,7 +259,7 @@ int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!status)
-		status = write_plan(ctx, argv[optind], &w, do_import, &a);
+		status = write_plan(ctx, p.args[0], &w, do_import, &a);
 	tg_csv_free(csv);
 	return status;
 }

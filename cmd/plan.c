@@ -1,6 +1,5 @@
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +17,7 @@ static const char usage[] =
 	"Change district D's action plan.  Each command prints the ID it made or\n"
 	"changed, alone on its line.  KEY is one of text, phase, term, kind,\n"
 	"responsible (comma-separated), due, status, strategic_areas (a measure's)\n"
-	"or title, situation, goal, strategic_areas (a problem's); KEY= removes it.\n"
-	"\n"
-	"WRITE OPTIONS:\n"
-	"  --dry-run             print the change as a unified diff, write nothing\n"
-	"  --lock-timeout SECS   wait this long for another writer (default 10)\n";
+	"or title, situation, goal, strategic_areas (a problem's); KEY= removes it.\n";
 
 /* Fields gathered from options, one list per repeatable option. */
 struct item_args {
@@ -131,66 +126,73 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 
 static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 {
-	static const struct option opts[] = {
-		{ "title", required_argument, NULL, 't' },
-		{ "text", required_argument, NULL, 'x' },
-		{ "id", required_argument, NULL, 'i' },
-		{ "situation", required_argument, NULL, 's' },
-		{ "cause", required_argument, NULL, 'c' },
-		{ "goal", required_argument, NULL, 'g' },
-		{ "subgoal", required_argument, NULL, 'u' },
-		{ "strategic-area", required_argument, NULL, 'a' },
-		{ "problem", required_argument, NULL, 'p' },
-		{ "phase", required_argument, NULL, 'f' },
-		{ "term", required_argument, NULL, 'T' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "responsible", required_argument, NULL, 'r' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "status", required_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	enum { O_TITLE = 0x300, O_TEXT, O_ID, O_SITUATION, O_CAUSE, O_GOAL, O_SUBGOAL, O_AREA,
+	       O_PROBLEM, O_PHASE, O_TERM, O_KIND, O_RESPONSIBLE, O_DUE, O_STATUS };
+#define AREA_OPT OPT_STRING("strategic-area", O_AREA, "N", "a strategic area of the programme " \
+			    "(may be repeated)")
+	static const struct opt problem_opts[] = {
+		OPT_STRING("title", O_TITLE, "T", "the problem, in a few words"),
+		OPT_STRING("id", O_ID, "P<n>", "this ID rather than the next free one"),
+		OPT_STRING("situation", O_SITUATION, "S<n>", "the joint situation item it comes from"),
+		OPT_STRING("cause", O_CAUSE, "C", "a cause (may be repeated)"),
+		OPT_STRING("goal", O_GOAL, "G", "the overall effect goal"),
+		OPT_STRING("subgoal", O_SUBGOAL, "S", "a sub-goal (may be repeated)"),
+		AREA_OPT,
+		WRITE_OPTS,
+		OPT_END,
 	};
-	/* which options belong to which verb */
-	static const char problem_opts[] = "tiscgua";
-	static const char measure_opts[] = "xipfTkrdSa";
+	static const struct opt measure_opts[] = {
+		OPT_STRING("problem", O_PROBLEM, "P", "the problem the measure belongs to"),
+		OPT_STRING("text", O_TEXT, "T", "what is to be done"),
+		OPT_STRING("phase", O_PHASE, "N", "1 reactive, 2 preventive, 3 new challenges"),
+		OPT_STRING("id", O_ID, "P<n>.M<k>", "this ID rather than the next free one"),
+		OPT_STRING("term", O_TERM, "T", "short, long or mobilisation"),
+		OPT_STRING("kind", O_KIND, "K", "situational or social"),
+		OPT_STRING("responsible", O_RESPONSIBLE, "R", "who is responsible (may be repeated)"),
+		OPT_STRING("due", O_DUE, "DATE", "when it is to be done, YYYY-MM-DD"),
+		OPT_STRING("status", O_STATUS, "S", "proposed (default), planned, ongoing, done or "
+			   "cancelled"),
+		AREA_OPT,
+		WRITE_OPTS,
+		OPT_END,
+	};
+#undef AREA_OPT
 	struct item_args a = { .map = tg_val_map() };
 	struct tg_val *causes = NULL, *subgoals = NULL, *areas = NULL, *resp = NULL;
 	struct write_opts w;
 	write_opts_init(&w);
 	int status = 0, o;
 	const char *verb = measure ? "add-measure" : "add-problem";
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
-		if (!strchr(measure ? measure_opts : problem_opts, o)) {
-			const struct option *opt = opts;
-			while (opt->name && opt->val != o)
-				opt++;
-			status = usage_error(usage, "%s does not take --%s", verb, opt->name);
-			break;
-		}
+	struct opt_parser p = OPT_PARSER(argc, argv, measure ? measure_opts : problem_opts, usage);
+	p.w = &w;
+	p.others = measure ? problem_opts : measure_opts;
+	p.verb = verb;
+	while (!status && (o = opt_next(&p)) != -1) {
+		const char *val = p.value;
 		/* the values are checked against trygg.yaml as they come */
 		if ((status = need_workspace(ctx)))
 			break;
 		switch (o) {
-		case 't': status = put_field(a.map, "title", optarg, ctx->cfg); break;
-		case 'x': status = put_field(a.map, "text", optarg, ctx->cfg); break;
-		case 'i': a.id = optarg; break;
-		case 's': status = put_field(a.map, "situation", optarg, ctx->cfg); break;
-		case 'c': status = add_list_item(&causes, "causes", optarg, ctx->cfg); break;
-		case 'g': status = put_field(a.map, "goal", optarg, ctx->cfg); break;
-		case 'u': status = add_list_item(&subgoals, "subgoals", optarg, ctx->cfg); break;
-		case 'a': status = add_list_item(&areas, "strategic_areas", optarg, ctx->cfg); break;
-		case 'p': a.problem = optarg; break;
-		case 'f': status = put_field(a.map, "phase", optarg, ctx->cfg); break;
-		case 'T': status = put_field(a.map, "term", optarg, ctx->cfg); break;
-		case 'k': status = put_field(a.map, "kind", optarg, ctx->cfg); break;
-		case 'r': status = add_list_item(&resp, "responsible", optarg, ctx->cfg); break;
-		case 'd': status = put_field(a.map, "due", optarg, ctx->cfg); break;
-		case 'S': status = put_field(a.map, "status", optarg, ctx->cfg); break;
+		case O_TITLE: status = put_field(a.map, "title", val, ctx->cfg); break;
+		case O_TEXT: status = put_field(a.map, "text", val, ctx->cfg); break;
+		case O_ID: a.id = val; break;
+		case O_SITUATION: status = put_field(a.map, "situation", val, ctx->cfg); break;
+		case O_CAUSE: status = add_list_item(&causes, "causes", val, ctx->cfg); break;
+		case O_GOAL: status = put_field(a.map, "goal", val, ctx->cfg); break;
+		case O_SUBGOAL: status = add_list_item(&subgoals, "subgoals", val, ctx->cfg); break;
+		case O_AREA: status = add_list_item(&areas, "strategic_areas", val, ctx->cfg); break;
+		case O_PROBLEM: a.problem = val; break;
+		case O_PHASE: status = put_field(a.map, "phase", val, ctx->cfg); break;
+		case O_TERM: status = put_field(a.map, "term", val, ctx->cfg); break;
+		case O_KIND: status = put_field(a.map, "kind", val, ctx->cfg); break;
+		case O_RESPONSIBLE: status = add_list_item(&resp, "responsible", val, ctx->cfg); break;
+		case O_DUE: status = put_field(a.map, "due", val, ctx->cfg); break;
+		case O_STATUS: status = put_field(a.map, "status", val, ctx->cfg); break;
 		}
 	}
-	if (!status && argc - optind != 1)
+	if (!status)
+		status = p.status;
+	if (!status && p.nargs != 1)
 		status = usage_error(usage, "%s takes one district", verb);
 	else if (!status && !measure && !tg_val_get(a.map, "title"))
 		status = usage_error(usage, "add-problem needs --title");
@@ -208,7 +210,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 			tg_val_put(a.map, "strategic_areas", areas);
 		causes = subgoals = resp = areas = NULL;
 		warn_unknown_organisations(ctx->cfg, tg_val_get(a.map, "responsible"));
-		status = write_plan(ctx, argv[optind], &w, measure ? do_add_measure : do_add_problem, &a);
+		status = write_plan(ctx, p.args[0], &w, measure ? do_add_measure : do_add_problem, &a);
 	}
 	tg_val_free(causes);
 	tg_val_free(subgoals);
@@ -297,35 +299,33 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 
 static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
+	static const struct opt opts[] = { WRITE_OPTS, OPT_END };
 	struct write_opts w;
 	write_opts_init(&w);
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1)
+	int status;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while (opt_next(&p) != -1)
 		;
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind < 3)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs < 3)
 		return usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
-	for (int i = optind + 2; i < argc; i++) {
-		const char *eq = strchr(argv[i], '=');
-		if (!eq || argv[i][0] == '=')
-			return usage_error(usage, "'%s' is not KEY=VALUE", argv[i]);
+	char **pairs = p.args + 2;
+	for (int i = 0; i < p.nargs - 2; i++) {
+		const char *eq = strchr(pairs[i], '=');
+		if (!eq || pairs[i][0] == '=')
+			return usage_error(usage, "'%s' is not KEY=VALUE", pairs[i]);
 		char what[80];
-		snprintf(what, sizeof what, "the value of '%.*s'", (int)(eq - argv[i] > 40 ? 40 : eq - argv[i]),
-			 argv[i]);
+		snprintf(what, sizeof what, "the value of '%.*s'",
+			 (int)(eq - pairs[i] > 40 ? 40 : eq - pairs[i]), pairs[i]);
 		if ((status = check_text(usage, what, eq + 1)))
 			return status;
 	}
 	if ((status = need_workspace(ctx)))
 		return status;
-	struct set_args a = { argv[optind + 1], argv + optind + 2, (size_t)(argc - optind - 2), ctx->cfg };
-	return write_plan(ctx, argv[optind], &w, do_set, &a);
+	struct set_args a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg };
+	return write_plan(ctx, p.args[0], &w, do_set, &a);
 }
 
 /* ---- rm ---------------------------------------------------------------- */
@@ -410,25 +410,25 @@ static enum tg_status do_rm(struct tg_edit *e, void *arg, struct buf *ids, struc
 
 static int plan_rm(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	static const struct opt opts[] = {
+		OPT_BOOL("force", 'f', "remove a problem with its measures, a measure with its "
+			 "mentions in follow-ups"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
 	struct rm_args a = { 0 };
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":hf", opts, usage, &w, &status)) != -1)
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while (opt_next(&p) != -1)
 		a.force = true;
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 2)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 2)
 		return usage_error(usage, "plan rm takes D and ID");
-	a.id = argv[optind + 1];
-	return write_plan(ctx, argv[optind], &w, do_rm, &a);
+	a.id = p.args[1];
+	return write_plan(ctx, p.args[0], &w, do_rm, &a);
 }
 
 int plan_import(int argc, char **argv, struct cmd_ctx *ctx);

@@ -3,7 +3,6 @@
  * file again changes nothing. */
 #include "cmd.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -355,36 +354,39 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids, s
 
 int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "source", required_argument, NULL, 's' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		WRITE_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	enum { OPT_SOURCE = 0x300, OPT_ENCODING, OPT_GROUP, OPT_DATE };
+	static const struct opt opts[] = {
+		OPT_STRING("source", OPT_SOURCE, "survey", "the picture the rows go to"),
+		OPT_STRING("encoding", OPT_ENCODING, "ENC", "windows-1252 for a file in neither UTF-8 "
+			   "nor UTF-16"),
+		OPT_STRING("group", OPT_GROUP, "G", "the group of rows without one: residents, "
+			   "businesses or associations"),
+		OPT_STRING("date", OPT_DATE, "DATE", "the date of the survey"),
+		WRITE_OPTS,
+		OPT_END,
 	};
 	struct write_opts w;
 	write_opts_init(&w);
 	struct import_args a = { .source = -1 };
 	const char *encoding = NULL, *group = NULL;
 	enum tg_group dflt = TG_GROUP_NONE;
-	int status = 0, o;
-	OPT_START();
-	while ((o = next_option(argc, argv, ":h", opts, usage, &w, &status)) != -1) {
+	int status, o;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o = opt_next(&p)) != -1) {
 		switch (o) {
-		case 's':
-			if (!parse_enum(optarg, tg_source_names, &a.source))
-				return bad_value(usage, "--source", optarg, tg_source_names);
+		case OPT_SOURCE:
+			if (!parse_enum(p.value, tg_source_names, &a.source))
+				return bad_value(usage, "--source", p.value, tg_source_names);
 			break;
-		case 'e': encoding = optarg; break;
-		case 'g': group = optarg; break;
-		case 'd': a.date = optarg; break;
+		case OPT_ENCODING: encoding = p.value; break;
+		case OPT_GROUP: group = p.value; break;
+		case OPT_DATE: a.date = p.value; break;
 		}
 	}
-	if (status)
-		return OPT_STATUS(status);
-	if (argc - optind != 2)
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 2)
 		return usage_error(usage, "situation import takes D and FILE.csv");
 	if (a.source < 0)
 		return usage_error(usage, "situation import needs --source (survey)");
@@ -392,7 +394,7 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 		return bad_value(usage, "--group", group, tg_group_names);
 	if (a.date && !tg_is_date(a.date))
 		return usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", a.date);
-	a.path = argv[optind + 1];
+	a.path = p.args[1];
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_csv *csv;
 	status = tg_csv_read(a.path, encoding, &csv, &d);
@@ -406,7 +408,7 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (!status)
-		status = write_plan(ctx, argv[optind], &w, do_import, &a);
+		status = write_plan(ctx, p.args[0], &w, do_import, &a);
 	for (size_t k = 0; k < a.n; k++) {
 		free(a.items[k].title);
 		free(a.items[k].key);

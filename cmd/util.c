@@ -4,7 +4,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <getopt.h>
 #include <unistd.h>
 
 const char *display_path(const char *path)
@@ -148,53 +147,6 @@ int check_text(const char *usage, const char *what, const char *value)
 	return usage_error(usage, "%s: U+%04X (at byte %zu) is not allowed in a text: no C1 "
 			   "control character (U+0080 to U+009F), nor U+FFFE or U+FFFF", what, c,
 			   at + 1);
-}
-
-/* An option's value is text to check unless it names a file. */
-static int check_option_text(const char *usage, int o, const struct option *opts)
-{
-	const struct option *opt = opts;
-	while (opt->name && opt->val != o)
-		opt++;
-	if (!optarg || (opt->name && !strcmp(opt->name, "output")))
-		return 0;
-	char what[64];
-	if (opt->name)
-		snprintf(what, sizeof what, "option '--%s'", opt->name);
-	else
-		snprintf(what, sizeof what, "option '-%c'", o);
-	return check_text(usage, what, optarg);
-}
-
-int next_option(int argc, char **argv, const char *shortopts, const struct option *opts,
-		const char *usage, struct write_opts *w, int *status)
-{
-	while (!*status) {
-		int o = getopt_long(argc, argv, shortopts, opts, NULL);
-		if (o == -1)
-			return -1;
-		if (o != ':' && o != '?' && o != 'h' && (*status = check_option_text(usage, o, opts)))
-			return -1;
-		if (w && write_option(w, o, optarg, usage, status))
-			continue;
-		if (o == 'h') {
-			show_usage(usage);
-			*status = -1;
-		} else if (o == ':' || o == '?') {
-			*status = option_error(usage, o, argv);
-		} else {
-			return o;
-		}
-	}
-	return -1;
-}
-
-int option_error(const char *usage, int o, char **argv)
-{
-	const char *arg = argv[optind - 1];
-	if (o == ':')
-		return usage_error(usage, "option '%s' needs a value", arg);
-	return usage_error(usage, "unknown option '%s'", arg);
 }
 
 enum color_mode color_mode = COLOR_AUTO;
