@@ -181,6 +181,19 @@ empty_ws() {
 		"$TRYGG" -C ws district add Testby --area Norr --area Söder >/dev/null
 }
 
+# check_bad DESC LINE:COL MESSAGE <<< CONTENT: CONTENT as the plan file
+# ws/districts/t.yaml fails check with MESSAGE at LINE:COL, and check
+# leaves the file as it was; the file is removed after.
+check_bad() {
+	local desc=$1 where=$2 msg=$3 f=ws/districts/t.yaml
+	cat >"$f"
+	cp "$f" "$TMP/.before"
+	expect "$desc: exit 1" 1 trygg -C ws check "$f"
+	expect_stderr "$desc: at $where" "$f:$where: error: $msg"
+	expect_same "$desc: file unchanged" "$TMP/.before" "$f"
+	rm -f "$f"
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]

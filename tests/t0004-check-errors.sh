@@ -5,42 +5,32 @@
 empty_ws
 f=ws/districts/t.yaml
 
-# bad DESC LINE:COL MESSAGE <<< CONTENT : check fails, names the place
-bad() {
-	local desc=$1 where=$2 msg=$3
-	cat >"$f"
-	cp "$f" "$TMP/.before"
-	expect "$desc: exit 1" 1 trygg -C ws check "$f"
-	expect_stderr "$desc: at $where" "ws/districts/t.yaml:$where: error: $msg"
-	expect_same "$desc: file unchanged" "$TMP/.before" "$f"
-	rm -f "$f"
-}
 
-bad "YAML syntax error" 3:9 "mapping values are not allowed in this context" <<'Y'
+check_bad "YAML syntax error" 3:9 "mapping values are not allowed in this context" <<'Y'
 schema: trygg/1
 district: X
 areas: a: b
 Y
 
-bad "tab as indentation" 4:1 "found character that cannot start any token" <<'Y'
+check_bad "tab as indentation" 4:1 "found character that cannot start any token" <<'Y'
 schema: trygg/1
 district: X
 problems:
 	- id: P1
 Y
 
-bad "wrong type: text where a list is expected" 3:8 "'areas' must be a list, found text" <<'Y'
+check_bad "wrong type: text where a list is expected" 3:8 "'areas' must be a list, found text" <<'Y'
 schema: trygg/1
 district: X
 areas: Hjällbo
 Y
 
-bad "wrong type: list where text is expected" 2:11 "'district' must be text, found a list" <<'Y'
+check_bad "wrong type: list where text is expected" 2:11 "'district' must be text, found a list" <<'Y'
 schema: trygg/1
 district: [X]
 Y
 
-bad "two letters swapped: one edit, a suggestion" 5:5 "unknown key 'gaol' in a problem (did you mean 'goal'?)" <<'Y'
+check_bad "two letters swapped: one edit, a suggestion" 5:5 "unknown key 'gaol' in a problem (did you mean 'goal'?)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -49,7 +39,7 @@ problems:
     title: T
 Y
 
-bad "unknown key with a suggestion" 9:9 "unknown key 'responsable' in a measure (did you mean 'responsible'?)" <<'Y'
+check_bad "unknown key with a suggestion" 9:9 "unknown key 'responsable' in a measure (did you mean 'responsible'?)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -62,24 +52,24 @@ problems:
         phase: 1
 Y
 
-bad "duplicate key" 3:1 "duplicate key 'district' (first at line 2)" <<'Y'
+check_bad "duplicate key" 3:1 "duplicate key 'district' (first at line 2)" <<'Y'
 schema: trygg/1
 district: X
 district: Y
 Y
 
-bad "missing required key" 4:5 "a problem is missing required key 'title'" <<'Y'
+check_bad "missing required key" 4:5 "a problem is missing required key 'title'" <<'Y'
 schema: trygg/1
 district: X
 problems:
   - id: P1
 Y
 
-bad "missing schema" 1:1 "the plan is missing required key 'schema'" <<'Y'
+check_bad "missing schema" 1:1 "the plan is missing required key 'schema'" <<'Y'
 district: X
 Y
 
-bad "bad phase" 9:16 "'phase' has a bad value '4' (expected one of: 1, 2, 3)" <<'Y'
+check_bad "bad phase" 9:16 "'phase' has a bad value '4' (expected one of: 1, 2, 3)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -91,7 +81,7 @@ problems:
         phase: 4
 Y
 
-bad "bad status" 10:17 "'status' has a bad value 'finished' (expected one of: proposed, planned, ongoing, done, cancelled)" <<'Y'
+check_bad "bad status" 10:17 "'status' has a bad value 'finished' (expected one of: proposed, planned, ongoing, done, cancelled)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -104,7 +94,7 @@ problems:
         status: finished
 Y
 
-bad "bad date" 10:14 "'due' is not a valid date: '2014-13-01' (expected YYYY-MM-DD)" <<'Y'
+check_bad "bad date" 10:14 "'due' is not a valid date: '2014-13-01' (expected YYYY-MM-DD)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -117,7 +107,7 @@ problems:
         due: 2014-13-01
 Y
 
-bad "29 February of a common year" 6:24 "'date' is not a valid date: '2015-02-29'" <<'Y'
+check_bad "29 February of a common year" 6:24 "'date' is not a valid date: '2015-02-29'" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -126,7 +116,7 @@ problems:
     followups: [{date: 2015-02-29}]
 Y
 
-bad "duplicate problem id" 6:9 "duplicate id 'P1' (first at line 4)" <<'Y'
+check_bad "duplicate problem id" 6:9 "duplicate id 'P1' (first at line 4)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -136,7 +126,7 @@ problems:
     title: B
 Y
 
-bad "a measure id outside its problem" 7:13 "bad id 'P2.M1' for a measure of P1" <<'Y'
+check_bad "a measure id outside its problem" 7:13 "bad id 'P2.M1' for a measure of P1" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -148,7 +138,7 @@ problems:
         phase: 1
 Y
 
-bad "situation link that does not resolve" 6:16 "'situation' names 'S9', which is not an item of situation.joint" <<'Y'
+check_bad "situation link that does not resolve" 6:16 "'situation' names 'S9', which is not an item of situation.joint" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -157,7 +147,7 @@ problems:
     situation: S9
 Y
 
-bad "follow-up naming a missing measure" 12:27 "follow-up names 'P6.M7', which is not a measure of P6" <<'Y'
+check_bad "follow-up naming a missing measure" 12:27 "follow-up names 'P6.M7', which is not a measure of P6" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -172,7 +162,7 @@ problems:
         measures: [P6.M1, P6.M7]
 Y
 
-bad "strategic area outside the programme" 6:26 "strategic area 11 is not in the programme (trygg.yaml lists 10 areas)" <<'Y'
+check_bad "strategic area outside the programme" 6:26 "strategic area 11 is not in the programme (trygg.yaml lists 10 areas)" <<'Y'
 schema: trygg/1
 district: X
 problems:
@@ -181,7 +171,7 @@ problems:
     strategic_areas: [3, 11]
 Y
 
-bad "area not among the district's" 7:39 "area 'Hjällbo' is not one of the district's areas" <<'Y'
+check_bad "area not among the district's" 7:39 "area 'Hjällbo' is not one of the district's areas" <<'Y'
 schema: trygg/1
 district: X
 areas: [Norr, Söder]
@@ -191,7 +181,7 @@ situation:
       - {title: Nedskräpning, areas: [Hjällbo]}
 Y
 
-bad "share over 1" 7:38 "'share' must be between 0 and 1, found 41" <<'Y'
+check_bad "share over 1" 7:38 "'share' must be between 0 and 1, found 41" <<'Y'
 schema: trygg/1
 district: X
 areas: [Norr]
@@ -201,32 +191,32 @@ situation:
       - {title: Nedskräpning, share: 41}
 Y
 
-bad "an anchor" 3:8 "anchor '&a' refused" <<'Y'
+check_bad "an anchor" 3:8 "anchor '&a' refused" <<'Y'
 schema: trygg/1
 district: X
 areas: &a [Norr]
 Y
 
-bad "an alias" 4:8 "alias '*a' refused" <<'Y'
+check_bad "an alias" 4:8 "alias '*a' refused" <<'Y'
 schema: trygg/1
 district: X
 x-list: [Norr]
 areas: *a
 Y
 
-bad "a tag" 2:11 "tag 'tag:yaml.org,2002:str' refused" <<'Y'
+check_bad "a tag" 2:11 "tag 'tag:yaml.org,2002:str' refused" <<'Y'
 schema: trygg/1
 district: !!str X
 Y
 
-bad "two documents" 3:1 "more than one document in the file" <<'Y'
+check_bad "two documents" 3:1 "more than one document in the file" <<'Y'
 schema: trygg/1
 district: X
 ---
 schema: trygg/1
 Y
 
-bad "a collection as a key" 3:3 "a key must be a plain scalar" <<'Y'
+check_bad "a collection as a key" 3:3 "a key must be a plain scalar" <<'Y'
 schema: trygg/1
 district: X
 ? [a, b]
@@ -234,29 +224,29 @@ district: X
 Y
 
 printf 'schema: trygg/1\ndistrict: Bj\xf6rk\n' >"$f.in"
-bad "invalid UTF-8 (a Latin-1 ö)" 2:13 "invalid UTF-8 byte sequence" <"$f.in"
+check_bad "invalid UTF-8 (a Latin-1 ö)" 2:13 "invalid UTF-8 byte sequence" <"$f.in"
 
 printf 'schema: trygg/1\ndistrict: \xc3\xb6\xc3\xb6 \xc0\xaf\n' >"$f.in"
-bad "overlong UTF-8 after two ö" 2:14 "invalid UTF-8 byte sequence" <"$f.in"
+check_bad "overlong UTF-8 after two ö" 2:14 "invalid UTF-8 byte sequence" <"$f.in"
 
 printf 'schema: trygg/1\ndistrict: X\n\tfoo: 1\n' >"$f"
 expect "a tab in indentation: exit 1" 1 trygg -C ws check "$f"
 expect_stderr "hints that tabs cannot indent" "; tabs cannot indent YAML, use spaces"
 
 printf '\xff\xfes\x00c\x00h\x00' >"$f.in"
-bad "a UTF-16 file" 1:1 "file is UTF-16; trygg reads UTF-8 only" <"$f.in"
+check_bad "a UTF-16 file" 1:1 "file is UTF-16; trygg reads UTF-8 only" <"$f.in"
 
 printf 'schema: trygg/1\ndistrict: X\x00Y\n' >"$f.in"
-bad "a NUL byte" 2:12 "file contains a NUL byte" <"$f.in"
+check_bad "a NUL byte" 2:12 "file contains a NUL byte" <"$f.in"
 
 printf '\xef\xbb\xbfschema: trygg/1\ndistrict: X\nfoo: 1\n' >"$f.in"
-bad "errors after a BOM are placed right" 3:1 "unknown key 'foo' in a district plan" <"$f.in"
+check_bad "errors after a BOM are placed right" 3:1 "unknown key 'foo' in a district plan" <"$f.in"
 
 printf 'schema: trygg/1\r\ndistrict: X\r\narea: [Norr]\r\n' >"$f.in"
-bad "CRLF line ends" 3:1 "unknown key 'area' in a district plan (did you mean 'areas'?)" <"$f.in"
+check_bad "CRLF line ends" 3:1 "unknown key 'area' in a district plan (did you mean 'areas'?)" <"$f.in"
 
 { echo 'schema: trygg/1'; echo 'district: X'; printf 'x-deep: '; for i in $(seq 40); do printf '['; done; echo; } >"$f.in"
-bad "nesting deeper than the limit" 3:40 "nesting deeper than the limit of 32 levels" <"$f.in"
+check_bad "nesting deeper than the limit" 3:40 "nesting deeper than the limit of 32 levels" <"$f.in"
 
 # 100,000 levels: refused fast, not after libyaml's quadratic crawl
 { echo 'schema: trygg/1'; printf 'x: '; head -c 100000 /dev/zero | tr '\0' '['; echo; } >"$f"
@@ -269,7 +259,7 @@ expect_stderr "says the limit" "over the limit of 16777216 bytes"
 rm -f "$f"
 
 { echo 'schema: trygg/1'; echo 'district: X'; printf 'x-long: '; head -c 70000 /dev/zero | tr '\0' 'a'; echo; } >"$f.in"
-bad "a scalar over the limit" 3:9 "text is longer than the limit of 65536 bytes" <"$f.in"
+check_bad "a scalar over the limit" 3:9 "text is longer than the limit of 65536 bytes" <"$f.in"
 
 # regressions found by fuzzing
 printf '{}' >"$f"

@@ -22,19 +22,7 @@ expect_stdout "… the second by its own ID, not by its place" "P6.F3"
 expect "the follow-up report reads them" 0 trygg -C ws report followup Angered --format csv
 expect_stdout "… the second by its own ID" "P6.F3"
 
-f=ws/districts/t.yaml
-# bad DESC LINE:COL MESSAGE <<< CONTENT: check fails there, the file unchanged
-bad() {
-	local desc=$1 where=$2 msg=$3
-	cat >"$f"
-	cp "$f" "$TMP/.before"
-	expect "$desc: exit 1" 1 trygg -C ws check "$f"
-	expect_stderr "$desc: at $where" "ws/districts/t.yaml:$where: error: $msg"
-	expect_same "$desc: file unchanged" "$TMP/.before" "$f"
-	rm -f "$f"
-}
-
-bad "a key of version 2 in a version-1 file" 8:9 \
+check_bad "a key of version 2 in a version-1 file" 8:9 \
 	"key 'history' in a measure is new in schema trygg/2, and this file says 'schema: trygg/1' (run 'trygg migrate' to move it to trygg/2)" <<'Y'
 schema: trygg/1
 district: T
@@ -46,19 +34,19 @@ problems:
         history: [{status: done}]}
 Y
 
-bad "promises in a version-1 file" 3:1 \
+check_bad "promises in a version-1 file" 3:1 \
 	"key 'promises' in a district plan is new in schema trygg/2" <<'Y'
 schema: trygg/1
 district: T
 promises: []
 Y
 
-bad "an unknown schema" 1:9 "unsupported schema 'trygg/3' (this trygg reads 'trygg/1' and 'trygg/2')" <<'Y'
+check_bad "an unknown schema" 1:9 "unsupported schema 'trygg/3' (this trygg reads 'trygg/1' and 'trygg/2')" <<'Y'
 schema: trygg/3
 district: T
 Y
 
-bad "a bad decision" 6:18 "'decision' has a bad value 'yes' (expected one of: prioritised, watch, not_prioritised)" <<'Y'
+check_bad "a bad decision" 6:18 "'decision' has a bad value 'yes' (expected one of: prioritised, watch, not_prioritised)" <<'Y'
 schema: trygg/2
 district: T
 situation:
@@ -67,14 +55,14 @@ situation:
        decision: yes}
 Y
 
-bad "rank 0" 4:36 "'rank' must be a whole number from 1 to 1000000, found '0'" <<'Y'
+check_bad "rank 0" 4:36 "'rank' must be a whole number from 1 to 1000000, found '0'" <<'Y'
 schema: trygg/2
 district: T
 situation:
   joint: [{id: S1, title: T, rank: 0}]
 Y
 
-bad "only the first history entry may be undated" 10:38 \
+check_bad "only the first history entry may be undated" 10:38 \
 	"only the first entry of 'history' may be without a date" <<'Y'
 schema: trygg/2
 district: T
@@ -88,7 +76,7 @@ problems:
         history: [{status: planned}, {status: done}]
 Y
 
-bad "an indicator ID under another problem" 6:23 \
+check_bad "an indicator ID under another problem" 6:23 \
 	"bad id 'P2.I1' for an indicator of P1 (expected P1.I<number>, e.g. P1.I1)" <<'Y'
 schema: trygg/2
 district: T
@@ -98,7 +86,7 @@ problems:
     indicators: [{id: P2.I1, name: N}]
 Y
 
-bad "a version-2 indicator without an ID" 7:9 "an indicator is missing required key 'id'" <<'Y'
+check_bad "a version-2 indicator without an ID" 7:9 "an indicator is missing required key 'id'" <<'Y'
 schema: trygg/2
 district: T
 problems:
@@ -108,7 +96,7 @@ problems:
       - name: N
 Y
 
-bad "a version-2 follow-up without an ID" 7:9 "a follow-up is missing required key 'id'" <<'Y'
+check_bad "a version-2 follow-up without an ID" 7:9 "a follow-up is missing required key 'id'" <<'Y'
 schema: trygg/2
 district: T
 problems:
@@ -118,7 +106,7 @@ problems:
       - date: 2015-01-01
 Y
 
-bad "two follow-ups with one ID" 8:14 "duplicate id 'P1.F1' (first at line 7)" <<'Y'
+check_bad "two follow-ups with one ID" 8:14 "duplicate id 'P1.F1' (first at line 7)" <<'Y'
 schema: trygg/2
 district: T
 problems:
@@ -129,7 +117,7 @@ problems:
       - {id: P1.F1, date: 2015-02-01}
 Y
 
-bad "a reading of an unknown indicator ID" 7:60 \
+check_bad "a reading of an unknown indicator ID" 7:60 \
 	"follow-up names indicator 'P1.I2', which P1 does not define" <<'Y'
 schema: trygg/2
 district: T
@@ -140,7 +128,7 @@ problems:
     followups: [{id: P1.F1, date: 2015-01-01, indicators: {P1.I2: 3}}]
 Y
 
-bad "a reading without a value" 8:21 "a reading is missing required key 'value'" <<'Y'
+check_bad "a reading without a value" 8:21 "a reading is missing required key 'value'" <<'Y'
 schema: trygg/2
 district: T
 problems:
@@ -151,7 +139,7 @@ problems:
          readings: [{date: 2015-01-01}]}
 Y
 
-bad "a bad unit" 6:45 "'unit' has a bad value 'procent' (expected one of: share, count, index, rate)" <<'Y'
+check_bad "a bad unit" 6:45 "'unit' has a bad value 'procent' (expected one of: share, count, index, rate)" <<'Y'
 schema: trygg/2
 district: T
 problems:
@@ -160,7 +148,7 @@ problems:
     indicators: [{id: P1.I1, name: N, unit: procent}]
 Y
 
-bad "a problem's area not among the district's" 5:22 \
+check_bad "a problem's area not among the district's" 5:22 \
 	"area 'Väster' is not one of the district's areas" <<'Y'
 schema: trygg/2
 district: T
@@ -169,7 +157,7 @@ problems:
   - {id: P1, areas: [Väster], title: T}
 Y
 
-bad "by_area names an area the district does not list" 8:30 \
+check_bad "by_area names an area the district does not list" 8:30 \
 	"area 'Öster' is not one of the district's areas" <<'Y'
 schema: trygg/2
 district: T
@@ -181,7 +169,7 @@ situation:
         by_area: {Norr: 0.2, Öster: 0.3}
 Y
 
-bad "a share by area above 1" 6:43 "'Norr' must be between 0 and 1, found 1.5" <<'Y'
+check_bad "a share by area above 1" 6:43 "'Norr' must be between 0 and 1, found 1.5" <<'Y'
 schema: trygg/2
 district: T
 areas: [Norr]
@@ -190,7 +178,7 @@ situation:
     problems: [{title: T, by_area: {Norr: 1.5}}]
 Y
 
-bad "a period that ends before it starts" 5:13 \
+check_bad "a period that ends before it starts" 5:13 \
 	"'period' ends (2014-01-01) before it starts (2014-06-01)" <<'Y'
 schema: trygg/2
 district: T
@@ -200,7 +188,7 @@ problems:
     title: T
 Y
 
-bad "an initiative trygg.yaml does not list" 7:35 \
+check_bad "an initiative trygg.yaml does not list" 7:35 \
 	"initiative 9 is not in trygg.yaml (it lists 2 initiatives)" <<'Y'
 schema: trygg/2
 district: T
@@ -211,7 +199,7 @@ problems:
       - {id: P1.M1, initiatives: [9], text: X, phase: 1}
 Y
 
-bad "a promise names a measure the plan does not have" 5:25 \
+check_bad "a promise names a measure the plan does not have" 5:25 \
 	"promise names 'P1.M9', which is not a measure of the plan" <<'Y'
 schema: trygg/2
 district: T
@@ -220,27 +208,27 @@ promises:
   - {id: L1, measures: [P1.M9], text: X}
 Y
 
-bad "a promise without text" 4:5 "a promise is missing required key 'text'" <<'Y'
+check_bad "a promise without text" 4:5 "a promise is missing required key 'text'" <<'Y'
 schema: trygg/2
 district: T
 promises:
   - id: L1
 Y
 
-bad "a bad promise ID" 3:17 "bad id 'P1' for a promise (expected L<number>, e.g. L1)" <<'Y'
+check_bad "a bad promise ID" 3:17 "bad id 'P1' for a promise (expected L<number>, e.g. L1)" <<'Y'
 schema: trygg/2
 district: T
 promises: [{id: P1, text: X}]
 Y
 
-bad "a bad outcome" 4:61 "'status' has a bad value 'done' (expected one of: met, partly, not_met)" <<'Y'
+check_bad "a bad outcome" 4:61 "'status' has a bad value 'done' (expected one of: met, partly, not_met)" <<'Y'
 schema: trygg/2
 district: T
 promises:
   - {id: L1, text: X, outcomes: [{date: 2016-01-01, status: done}]}
 Y
 
-bad "a promise that ends before it starts" 4:45 \
+check_bad "a promise that ends before it starts" 4:45 \
 	"the promise ends (2016-01-01) before it starts (2016-06-01)" <<'Y'
 schema: trygg/2
 district: T
