@@ -48,9 +48,8 @@ static int applies(const struct tg_ls *q, const char *option, bool problems_too)
 
 static int check_area(const struct tg_config *cfg, int area)
 {
-	for (size_t i = 0; i < cfg->n_areas; i++)
-		if (cfg->areas[i].id == area)
-			return 0;
+	if (tg_config_has_area(cfg, area))
+		return 0;
 	return usage_error(usage, "--strategic-area %d is not one of the programme's areas "
 			   "in trygg.yaml", area);
 }

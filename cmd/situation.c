@@ -43,10 +43,12 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids, stru
 		for (size_t j = 0; j < p->areas.n && !found; j++)
 			found = !strcmp(p->areas.v[j], a->areas[i]);
 		if (!found) {
-			const char *s = tg_suggest(a->areas[i], p->areas.v ? p->areas.v : (const char *[]){ NULL });
+			struct buf hint = BUF_INIT;
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "'%s' is not one of %s's areas%s%s%s", a->areas[i], p->district,
-				    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+				    "'%s' is not one of %s's areas%s", a->areas[i], p->district,
+				    tg_did_you_mean(&hint, a->areas[i],
+						    p->areas.v ? p->areas.v : (const char *[]){ NULL }));
+			buf_release(&hint);
 			return TG_EUSAGE;
 		}
 	}

@@ -114,11 +114,11 @@ int run_verb(const char *noun, const struct verb *verbs, const char *usage,
 	for (const struct verb *v = verbs; v->name && n < 31; v++)
 		names[n++] = v->name;
 	names[n] = NULL;
-	const char *s = tg_suggest(argv[1], names);
-	if (s)
-		return usage_error(usage, "'%s' is not a verb of 'trygg %s' (did you mean '%s'?)",
-				   argv[1], noun, s);
-	return usage_error(usage, "'%s' is not a verb of 'trygg %s'", argv[1], noun);
+	struct buf hint = BUF_INIT;
+	int st = usage_error(usage, "'%s' is not a verb of 'trygg %s'%s", argv[1], noun,
+			     tg_did_you_mean(&hint, argv[1], names));
+	buf_release(&hint);
+	return st;
 }
 
 int need_workspace(struct cmd_ctx *ctx)

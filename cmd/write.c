@@ -148,13 +148,7 @@ bool parse_enum(const char *s, const char *const *names, int *out)
 char *enum_list(const char *const *names)
 {
 	struct buf b = BUF_INIT;
-	for (; *names; names++) {
-		if (!**names)
-			continue;
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, *names);
-	}
+	tg_names_join(&b, names);
 	return buf_detach(&b);
 }
 

@@ -196,3 +196,38 @@ void tg_config_free(struct tg_config *cfg)
 	tg_doc_free(cfg->doc);
 	free(cfg);
 }
+
+bool tg_config_has_area(const struct tg_config *cfg, int id)
+{
+	for (size_t i = 0; i < cfg->n_areas; i++)
+		if (cfg->areas[i].id == id)
+			return true;
+	return false;
+}
+
+bool tg_config_has_organisation(const struct tg_config *cfg, const char *name)
+{
+	const struct tg_strlist *orgs = &cfg->organisations;
+	if (!orgs->n)
+		return true;
+	/* most are written as trygg.yaml writes them: try that first */
+	for (size_t j = 0; j < orgs->n; j++)
+		if (!strcmp(name, orgs->v[j]))
+			return true;
+	for (size_t j = 0; j < orgs->n; j++)
+		if (!tg_casecmp(name, orgs->v[j]))
+			return true;
+	return false;
+}
+
+void tg_organisation_warning(struct buf *b, const struct tg_config *cfg, const char *name,
+			     bool suggest)
+{
+	struct buf hint = BUF_INIT;
+	if (suggest && cfg->organisations.v)
+		tg_did_you_mean(&hint, name, cfg->organisations.v);
+	buf_reset(b);
+	buf_addf(b, "'%s' is not a known organisation%s", name,
+		 hint.len ? hint.s : " (add it to 'organisations' in trygg.yaml)");
+	buf_release(&hint);
+}

@@ -247,6 +247,26 @@ const char *tg_suggest(const char *word, const char *const *words)
 	return bestd <= limit ? best : NULL;
 }
 
+const char *tg_did_you_mean(struct buf *b, const char *word, const char *const *words)
+{
+	buf_reset(b);
+	const char *s = tg_suggest(word, words);
+	if (s)
+		buf_addf(b, " (did you mean '%s'?)", s);
+	return b->s;
+}
+
+void tg_names_join(struct buf *b, const char *const *names)
+{
+	bool first = true;
+	for (; *names; names++) {
+		if (!**names)
+			continue;
+		buf_addf(b, "%s%s", first ? "" : ", ", *names);
+		first = false;
+	}
+}
+
 /* After messages were dropped or moved: the last file's run, uncounted. */
 static void restart_run(struct tg_diags *d)
 {

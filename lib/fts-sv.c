@@ -63,14 +63,6 @@ unsigned long fts_sv_undictionaried(const char **where)
 	return n;
 }
 
-static uint32_t hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static void ctx_free(void *u)
 {
 	struct ctx *c = u;
@@ -159,7 +151,7 @@ static bool look_up(struct ctx *c, const char *w, size_t len)
 /* The word w (case-folded letters) with its stems and parts. */
 static struct word analyse(struct ctx *c, const char *w, size_t len)
 {
-	uint32_t h = hash(w, len);
+	uint32_t h = tg_hash32(w, len);
 	if (c->cap) {
 		const struct slot *sl = slot(c, w, len, h);
 		if (sl->at)
@@ -353,7 +345,7 @@ int fts_sv_reuse(sqlite3 *db, sqlite3 *from)
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *w = (const char *)sqlite3_column_text(st, 0);
 		size_t len = (size_t)sqlite3_column_bytes(st, 0);
-		uint32_t h = hash(w, len);
+		uint32_t h = tg_hash32(w, len);
 		if (c->cap && slot(c, w, len, h)->at)
 			continue;
 		insert(c, w, len, h, (const char *)sqlite3_column_text(st, 1),

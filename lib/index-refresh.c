@@ -31,29 +31,6 @@
 #define LOAD_TRIES 5            /* reads of a file that changes while read */
 #define CONFIG_PATH "trygg.yaml"
 
-/* Move the messages of src to d: all, or only the errors. */
-static void move_diags(struct tg_diags *d, struct tg_diags *src, bool errors_only)
-{
-	for (size_t i = 0; i < src->n; i++) {
-		struct tg_diag *g = &src->v[i];
-		if (errors_only && g->sev != TG_SEV_ERROR) {
-			free(g->path);
-			free(g->msg);
-			free(g->excerpt);
-			continue;
-		}
-		if (d->n == d->alloc) {
-			d->alloc = d->alloc ? 2 * d->alloc : 8;
-			d->v = xrealloc(d->v, d->alloc * sizeof *d->v);
-		}
-		d->v[d->n++] = *g;
-		if (g->sev == TG_SEV_ERROR)
-			d->errors++;
-	}
-	free(src->v);
-	src->v = NULL;
-	src->n = src->alloc = src->errors = 0;
-}
 static bool stat_file(const char *path, struct filerow *f)
 {
 	struct stat st;
@@ -206,7 +183,8 @@ static void apply_load(struct refresh *r, struct job *j)
 		tgi_write_filerow(r, old ? old->id : 0, j->rel, &kept, msg);
 		free(msg);
 		/* warnings are for `trygg check` */
-		move_diags(r->d, &j->diags, true);
+		tg_diags_keep_errors(&j->diags);
+		tg_diags_append(r->d, &j->diags);
 		if (old && old->has_rows)
 			tg_diag_add(r->d, TG_SEV_WARNING, j->path, 0, 0, NULL, 0, 0,
 				    "the index keeps the rows of this file's last good version");
@@ -621,7 +599,7 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 	bool damaged = st == TG_EDATA && tgi_is_damage(ix->last_rc);
 	if (!damaged) {
 		warn_undictionaried(&first, undict);
-		move_diags(d, &first, false);
+		tg_diags_append(d, &first);
 		return st;
 	}
 	/* the file is damaged inside: start from an empty one */

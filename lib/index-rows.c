@@ -324,7 +324,7 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 {
 	size_t open = 0;
 	for (size_t i = 0; i < pr->n_measures; i++)
-		if (pr->measures[i].status != TG_DONE && pr->measures[i].status != TG_CANCELLED)
+		if (tg_measure_is_open(&pr->measures[i]))
 			open++;
 	sqlite3_stmt *st = r->st[S_PROBLEM];
 	bind_int(r, st, 1, did);
@@ -422,7 +422,7 @@ static void add_steps(struct refresh *r, long long did, enum tg_day_count what,
  * on track until the day after its last day on track (tg_track_until). */
 static void insert_counts(struct refresh *r, long long did, const struct tg_plan *p)
 {
-	size_t by[4][TG_NSTATUS] = { { 0 } };
+	size_t by[TG_NPHASES + 1][TG_NSTATUS] = { { 0 } };
 	size_t *areas = NULL, nareas = 0;
 	size_t n_measures = 0, n_inds = 0, n_due = 0, n_until = 0, n_charted = 0;
 	for (size_t i = 0; i < p->n_problems; i++) {
@@ -435,8 +435,8 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 		const struct tg_problem *pr = &p->problems[i];
 		for (size_t k = 0; k < pr->n_measures; k++) {
 			const struct tg_measure *m = &pr->measures[k];
-			by[m->phase >= 1 && m->phase <= 3 ? m->phase : 0][m->status]++;
-			if (m->due && m->status != TG_DONE && m->status != TG_CANCELLED)
+			by[m->phase >= 1 && m->phase <= TG_NPHASES ? m->phase : 0][m->status]++;
+			if (m->due && tg_measure_is_open(m))
 				due[n_due++] = tg_day_key(tg_day_number(m->due)) + 1;
 			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
 									  : &pr->strategic_areas;
@@ -463,7 +463,7 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 			n_charted += in->baseline.set && in->target.set;
 		}
 	}
-	for (int ph = 0; ph < 4; ph++)
+	for (int ph = 0; ph <= TG_NPHASES; ph++)
 		for (int st = 0; st < TG_NSTATUS; st++) {
 			if (!by[ph][st])
 				continue;
@@ -539,7 +539,7 @@ void tgi_insert_config(struct refresh *r)
 		bind_text(r, r->st[S_SA], 2, c->areas[i].name);
 		run(r, r->st[S_SA]);
 	}
-	for (int i = 1; i <= 3; i++) {
+	for (int i = 1; i <= TG_NPHASES; i++) {
 		if (!c->phase_names[i])
 			continue;
 		bind_int(r, r->st[S_PHASE], 1, i);

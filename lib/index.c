@@ -303,14 +303,3 @@ bool tg_index_in_cache(const struct tg_index *ix)
 {
 	return ix->in_cache;
 }
-
-unsigned long long tg_hash64(const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	unsigned long long h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}

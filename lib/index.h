@@ -228,9 +228,4 @@ struct tg_search {
 enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *q,
 			       struct tg_cursor **out, struct tg_diags *d);
 
-/* ---- helpers exposed for tests and other modules --------------------- */
-
-/* FNV-1a, 64 bits: the content hash of a file. */
-unsigned long long tg_hash64(const void *data, size_t len);
-
 #endif

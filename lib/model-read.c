@@ -50,19 +50,17 @@ int md_key_index(struct ctx *c, const struct tg_node *k,
 	}
 	/* a suggestion costs a comparison with every key: none for a
 	 * message that is only counted */
-	const char *s = NULL;
+	struct buf hint = BUF_INIT;
 	if (tg_diag_wanted(c->d, c->doc->path)) {
 		const char *names[TG_SCHEMA_MAX_KEYS + 1];
 		size_t n = 0;
 		for (; n < node->n && n < TG_SCHEMA_MAX_KEYS; n++)
 			names[n] = node->keys[n].name;
 		names[n] = NULL;
-		s = tg_suggest(k->str, names);
+		tg_did_you_mean(&hint, k->str, names);
 	}
-	if (s)
-		ERR(c, k, "unknown key '%s' in %s (did you mean '%s'?)", k->str, where, s);
-	else
-		ERR(c, k, "unknown key '%s' in %s", k->str, where);
+	ERR(c, k, "unknown key '%s' in %s%s", k->str, where, hint.s);
+	buf_release(&hint);
 	return -2;
 }
 
@@ -141,17 +139,6 @@ bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
 	return true;
 }
 
-static void allowed(struct buf *b, const char *const *names)
-{
-	bool first = true;
-	for (; *names; names++) {
-		if (!**names)
-			continue;
-		buf_addf(b, "%s%s", first ? "" : ", ", *names);
-		first = false;
-	}
-}
-
 int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 		       const char *const *names)
 {
@@ -162,7 +149,7 @@ int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 		if (names[i][0] && !strcmp(s, names[i]))
 			return i;
 	struct buf b = BUF_INIT;
-	allowed(&b, names);
+	tg_names_join(&b, names);
 	ERR(c, n, "'%s' has a bad value '%s' (expected one of: %s)", key, s, b.s);
 	buf_release(&b);
 	return -1;

@@ -22,6 +22,7 @@ const char *const tg_unit_names[] = { "share", "count", "index", "rate", NULL };
 const char *const tg_direction_names[] = { "down", "up", NULL };
 const char *const tg_origin_names[] = { "plan", "followup", NULL };
 const char *const tg_outcome_names[] = { "met", "partly", "not_met", NULL };
+const char *const tg_phase_values[TG_NPHASES + 1] = { "1", "2", "3", NULL };
 
 #define TOO_LONG ", an ID number has at most 9 digits"
 
@@ -35,13 +36,11 @@ static void check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_
 			found = !strcmp(l->v[i], p->areas.v[j]);
 		if (found)
 			continue;
-		const struct tg_node *n = l->node->kids[i];
-		const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(l->v[i], p->areas.v)
-								   : NULL;
-		if (s)
-			ERR(c, n, "area '%s' is not one of the district's areas (did you mean '%s'?)", l->v[i], s);
-		else
-			ERR(c, n, "area '%s' is not one of the district's areas", l->v[i]);
+		struct buf hint = BUF_INIT;
+		ERR(c, l->node->kids[i], "area '%s' is not one of the district's areas%s", l->v[i],
+		    tg_diag_wanted(c->d, c->doc->path) ? tg_did_you_mean(&hint, l->v[i], p->areas.v)
+						       : "");
+		buf_release(&hint);
 	}
 }
 
@@ -231,10 +230,7 @@ static void strategic(struct ctx *c, const struct tg_node *n, struct tg_intlist 
 	if (!c->cfg || !l->node)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < c->cfg->n_areas && !found; j++)
-			found = c->cfg->areas[j].id == l->v[i];
-		if (!found)
+		if (!tg_config_has_area(c->cfg, l->v[i]))
 			ERR(c, l->node->kids[i],
 			    "strategic area %d is not in the programme (trygg.yaml lists %zu areas)",
 			    l->v[i], c->cfg->n_areas);
@@ -261,24 +257,16 @@ static void initiatives(struct ctx *c, const struct tg_node *n, struct tg_intlis
 
 static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 {
-	if (!c->cfg || !c->cfg->organisations.n)
+	if (!c->cfg)
 		return;
-	const struct tg_strlist *orgs = &c->cfg->organisations;
+	struct buf msg = BUF_INIT;
 	for (size_t i = 0; i < l->n; i++) {
-		/* most are written as trygg.yaml writes them: try that first */
-		bool found = false;
-		for (size_t j = 0; j < orgs->n && !found; j++)
-			found = !strcmp(l->v[i], orgs->v[j]);
-		for (size_t j = 0; j < orgs->n && !found; j++)
-			found = !tg_casecmp(l->v[i], orgs->v[j]);
-		if (found)
+		if (tg_config_has_organisation(c->cfg, l->v[i]))
 			continue;
-		const char *s = tg_diag_wanted(c->d, c->doc->path) ? tg_suggest(l->v[i], orgs->v) : NULL;
-		if (s)
-			WARN(c, l->node->kids[i], "'%s' is not a known organisation (did you mean '%s'?)", l->v[i], s);
-		else
-			WARN(c, l->node->kids[i], "'%s' is not a known organisation (add it to 'organisations' in trygg.yaml)", l->v[i]);
+		tg_organisation_warning(&msg, c->cfg, l->v[i], tg_diag_wanted(c->d, c->doc->path));
+		WARN(c, l->node->kids[i], "%s", msg.s);
 	}
+	buf_release(&msg);
 }
 
 static void load_history(struct ctx *c, const struct tg_node *v, struct tg_measure *m)
@@ -339,8 +327,7 @@ static void load_measure(struct ctx *c, struct tg_plan *p, struct tg_problem *pr
 			break;
 		case TG_MEAS_TEXT: m->text = md_text(c, v, "text"); break;
 		case TG_MEAS_PHASE: {
-			static const char *const phases[] = { "1", "2", "3", NULL };
-			int ph = md_enumeration(c, v, "phase", phases);
+			int ph = md_enumeration(c, v, "phase", tg_phase_values);
 			m->phase = ph + 1;
 			break;
 		}

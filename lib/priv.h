@@ -4,6 +4,8 @@
 
 #include "trygg.h"
 
+#include <stdint.h>
+
 /* An arena: many small allocations freed at once. */
 struct tg_arena;
 struct tg_arena *tg_arena_new(void);
@@ -24,6 +26,11 @@ enum tg_status tg_plan_parse_owned(const char *path, char *src, size_t len,
 				   const struct tg_config *cfg, struct tg_plan **out,
 				   struct tg_diags *d);
 
+
+/* FNV-1a of len bytes at data (lib/hash.c): 32 bits for the tables of
+ * words in memory, 64 for the content hash of a file. */
+uint32_t tg_hash32(const void *data, size_t len);
+unsigned long long tg_hash64(const void *data, size_t len);
 
 /* An empty plain scalar, `~` or `null`: a key that says nothing. */
 bool tg_node_null(const struct tg_node *n);

@@ -510,17 +510,14 @@ enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *l
 			}
 			sqlite3_finalize(all);
 		}
-		const char *s = NULL;
+		struct buf hint = BUF_INIT;
 		if (words) {
 			words[nw] = NULL;
-			s = tg_suggest(names[i], words);
+			tg_did_you_mean(&hint, names[i], words);
 		}
-		if (s)
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "no district '%s' (did you mean '%s'?)", names[i], s);
-		else
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "no district '%s' in the workspace", names[i]);
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no district '%s'%s", names[i],
+			    hint.len ? hint.s : " in the workspace");
+		buf_release(&hint);
 		for (size_t k = 0; k < nw; k++)
 			free((char *)words[k]);
 		free(words);
@@ -619,10 +616,11 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		if (f->sort && !strcmp(k->name, f->sort))
 			key = k;
 	if (f->sort && !key) {
-		const char *s = tg_suggest(f->sort, tg_ls_sort_keys(f->what));
+		struct buf hint = BUF_INIT;
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "cannot sort %s by '%s'%s%s%s", tg_ls_names[f->what], f->sort,
-			    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+			    "cannot sort %s by '%s'%s", tg_ls_names[f->what], f->sort,
+			    tg_did_you_mean(&hint, f->sort, tg_ls_sort_keys(f->what)));
+		buf_release(&hint);
 		return TG_EUSAGE;
 	}
 	struct sqlq q = { .sql = BUF_INIT };

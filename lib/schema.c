@@ -16,7 +16,6 @@
 #define REQ TG_KEY_REQUIRED
 #define LIST TG_KEY_LIST
 
-static const char *const phase_values[] = { "1", "2", "3", NULL };
 static const char *const language_values[] = { "sv", "en", NULL };
 static const char *const bool_values[] = { "true", "false", NULL };
 static const char *const bool_sv[] = { "ja", "nej", NULL };
@@ -144,7 +143,7 @@ NODE(tg_schema_history, "history entry", "a history entry", NULL, history_keys);
 static const struct tg_key measure_keys[] = {
 	[TG_MEAS_ID] = ID("id", REQ, 'M'),
 	[TG_MEAS_TEXT] = TEXT("text", REQ),
-	[TG_MEAS_PHASE] = ENUM("phase", REQ, phase_values, phase_values),
+	[TG_MEAS_PHASE] = ENUM("phase", REQ, tg_phase_values, tg_phase_values),
 	[TG_MEAS_ORIGIN] = ENUM2("origin", 0, tg_origin_names, origin_sv),
 	[TG_MEAS_TERM] = ENUM("term", 0, tg_term_names + 1, term_sv),
 	[TG_MEAS_KIND] = ENUM("kind", 0, tg_kind_names + 1, kind_sv),

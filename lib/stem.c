@@ -90,18 +90,10 @@ static bool has_dict(const char *dir)
 	return ok;
 }
 
-static uint32_t hash(const char *w, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
-
 /* The slot of w in the lexicon: its entry, or the free one for it. */
 static uint32_t *lex_slot(const struct lexicon *x, const char *w, size_t len)
 {
-	size_t i = hash(w, len) & (x->cap - 1);
+	size_t i = tg_hash32(w, len) & (x->cap - 1);
 	while (x->slot[i]) {
 		const char *e = x->text.s + x->slot[i] - 1;
 		if (!strncmp(e + 1, w, len) && !e[1 + len])

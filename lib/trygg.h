@@ -86,6 +86,13 @@ void tg_diags_append(struct tg_diags *d, struct tg_diags *from);
 void tg_diags_keep_errors(struct tg_diags *d);
 /* Suggest the closest of `words` (NULL-terminated) to `word`, or NULL. */
 const char *tg_suggest(const char *word, const char *const *words);
+/* The one phrasing of a suggestion: " (did you mean 'W'?)" with W the
+ * tg_suggest of word among words, or "" when none is close; written to b
+ * (emptied first), whose text it returns. */
+const char *tg_did_you_mean(struct buf *b, const char *word, const char *const *words);
+/* Append the names (NULL-terminated; "" ones skipped) to b as one list,
+ * "a, b, c": how a message lists the values allowed. */
+void tg_names_join(struct buf *b, const char *const *names);
 
 /* ---- YAML documents with positions ------------------------------------ */
 
@@ -173,6 +180,11 @@ extern const char *const tg_direction_names[]; /* down up */
 extern const char *const tg_origin_names[];    /* plan followup */
 extern const char *const tg_outcome_names[];   /* met partly not_met */
 
+/* A measure's phase is 1 to TG_NPHASES, written as tg_phase_values
+ * ("1", "2", "3"; NULL-terminated). */
+#define TG_NPHASES 3
+extern const char *const tg_phase_values[];
+
 struct tg_strlist {
 	const char **v;
 	size_t n;
@@ -244,7 +256,7 @@ struct tg_history { const char *date; enum tg_mstatus status; };
 struct tg_measure {
 	const char *id;
 	const char *text;
-	int phase;                    /* 1..3 */
+	int phase;                    /* 1..TG_NPHASES */
 	enum tg_term term;
 	enum tg_mkind kind;
 	struct tg_strlist responsible;
@@ -341,7 +353,7 @@ struct tg_config {
 	size_t n_inits;
 	struct tg_group_def *groups;  /* trygg/2 */
 	size_t n_groups;
-	const char *phase_names[4];   /* [1..3] */
+	const char *phase_names[TG_NPHASES + 1];   /* [1..TG_NPHASES] */
 	const char *source_names[TG_NSOURCES];
 	struct tg_strlist organisations;
 	struct tg_strlist *synonyms;
@@ -398,11 +410,30 @@ bool tg_id_free(const struct tg_plan *plan, const char *id);
  * or P<n>.F<k+1> by its place (trygg/1), into buf of size n. */
 const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n);
 
+/* What a measure's state means (lib/measure.c), the one definition each:
+ * open is neither done nor cancelled (the index stores it as the column
+ * "open" of measures); overdue is open with a due date before the day
+ * as_of (YYYY-MM-DD). */
+bool tg_status_is_open(enum tg_mstatus status);
+bool tg_measure_is_open(const struct tg_measure *m);
+bool tg_measure_overdue(const struct tg_measure *m, const char *as_of);
+
 enum tg_status tg_config_load(const char *path, struct tg_config **out,
 			      struct tg_diags *d);
 enum tg_status tg_config_parse(const char *path, const char *src, size_t len,
 			       struct tg_config **out, struct tg_diags *d);
 void tg_config_free(struct tg_config *cfg);
+/* Is id one of the programme's strategic areas in trygg.yaml? */
+bool tg_config_has_area(const struct tg_config *cfg, int id);
+/* Is name one of trygg.yaml's organisations (letter case aside)?  A
+ * workspace that lists none knows every name. */
+bool tg_config_has_organisation(const struct tg_config *cfg, const char *name);
+/* The warning for a responsible party that tg_config_has_organisation
+ * does not know, into b (emptied first): "'NAME' is not a known
+ * organisation" and a suggestion, or how to add it; suggest false spares
+ * the search for a suggestion (for a message that is only counted). */
+void tg_organisation_warning(struct buf *b, const struct tg_config *cfg, const char *name,
+			     bool suggest);
 
 /* A decimal number with '.' or a decimal comma ("0,41"). */
 bool tg_parse_decimal(const char *s, double *out);

@@ -84,9 +84,9 @@ static const char *const group_labels[4][2] = {
 	{ "föreningar", "associations" },
 };
 
-static const char *const phase_names_en[4] = { "", "Reactive", "Preventive/contact-building",
+static const char *const phase_names_en[TG_NPHASES + 1] = { "", "Reactive", "Preventive/contact-building",
 	"New challenges" };
-static const char *const phase_names_sv[4] = { "", "Reaktiv", "Förebygga/Kontaktskapande",
+static const char *const phase_names_sv[TG_NPHASES + 1] = { "", "Reaktiv", "Förebygga/Kontaktskapande",
 	"Nya utmaningar" };
 
 const char *lbl(const struct rctx *r, enum label l)
@@ -231,12 +231,6 @@ void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t widt
 		start = false;
 	}
 	buf_release(&safe);
-}
-
-bool measure_overdue(const struct tg_measure *m, const char *as_of)
-{
-	return m->due && strcmp(m->due, as_of) < 0 && m->status != TG_DONE &&
-	       m->status != TG_CANCELLED;
 }
 
 void html_open(const struct rctx *r, const char *title)

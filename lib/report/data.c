@@ -212,9 +212,9 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 		for (int k = 0; k < 2; k++) {
 			both[k]->measures += n;
 			both[k]->by_status[status] += n;
-			if (phase >= 1 && phase <= 3)
+			if (phase >= 1 && phase <= TG_NPHASES)
 				both[k]->by_phase_status[phase][status] += n;
-			if (status != TG_DONE && status != TG_CANCELLED)
+			if (tg_status_is_open(status))
 				both[k]->open += n;
 		}
 	}

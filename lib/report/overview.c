@@ -224,7 +224,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		const struct tg_stats *s = &st[i];
 		const char *name = i < n ? o->names[i] : lbl(r, L_TOTAL);
 		snprintf(cells[1], 64, "%zu", s->measures);
-		for (int ph = 1; ph <= 3; ph++) {
+		for (int ph = 1; ph <= TG_NPHASES; ph++) {
 			size_t c = 0;
 			for (int k = 0; k < TG_NSTATUS; k++)
 				c += s->by_phase_status[ph][k];
@@ -412,7 +412,7 @@ void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overvie
 		const struct tg_stats *s = &o->st[i];
 		char v[10][32];
 		snprintf(v[0], 32, "%zu", s->measures);
-		for (int ph = 1; ph <= 3; ph++) {
+		for (int ph = 1; ph <= TG_NPHASES; ph++) {
 			size_t c = 0;
 			for (int k = 0; k < TG_NSTATUS; k++)
 				c += s->by_phase_status[ph][k];

@@ -34,7 +34,7 @@ static const struct tg_measure **by_phase(const struct tg_problem *p, size_t *n)
 {
 	const struct tg_measure **v = xcalloc(p->n_measures + 1, sizeof *v);
 	*n = 0;
-	for (int ph = 1; ph <= 3; ph++)
+	for (int ph = 1; ph <= TG_NPHASES; ph++)
 		for (size_t j = 0; j < p->n_measures; j++)
 			if (p->measures[j].phase == ph)
 				v[(*n)++] = &p->measures[j];
@@ -66,7 +66,7 @@ static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_me
 		buf_adds(b, ", ");
 		put_date(r, b, m->due);
 	}
-	if (measure_overdue(m, r->as_of)) {
+	if (tg_measure_overdue(m, r->as_of)) {
 		tint_on(r, b, TINT_RED);
 		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
 		tint_off(r, b, TINT_RED);
@@ -268,7 +268,7 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 			buf_adds(b, "</span> ");
 			html_esc(b, m->text);
 			buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
-				 measure_overdue(m, r->as_of) ? " late" : "");
+				 tg_measure_overdue(m, r->as_of) ? " late" : "");
 			measure_meta(r, b, m);
 			buf_adds(b, ")</span></li>");
 		}
@@ -314,7 +314,7 @@ void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, causes.s, pr->goal ? pr->goal : "",
 				    sub.s, m->id, phase, tg_term_names[m->term], m->text,
 				    tg_status_names[m->status], m->due ? m->due : "", resp.s,
-				    measure_overdue(m, r->as_of) ? "true" : "false" });
+				    tg_measure_overdue(m, r->as_of) ? "true" : "false" });
 			buf_release(&resp);
 		}
 		buf_release(&causes);

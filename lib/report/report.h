@@ -71,8 +71,6 @@ void site_page(struct buf *b, const char *file, bool href);
  * that fails to load has none: nothing links to it)? */
 bool site_has_page(const struct rctx *r, const char *file);
 
-bool measure_overdue(const struct tg_measure *m, const char *as_of);
-
 /* The page frame of an HTML report: self-contained, print-friendly. */
 void html_open(const struct rctx *r, const char *title);
 void html_close(const struct rctx *r);
@@ -82,7 +80,7 @@ void html_close(const struct rctx *r);
 struct tg_stats {
 	size_t measures, open, overdue;
 	size_t by_status[TG_NSTATUS];
-	size_t by_phase_status[4][TG_NSTATUS];
+	size_t by_phase_status[TG_NPHASES + 1][TG_NSTATUS];
 	size_t by_area[TG_STATS_AREAS];
 	size_t indicators, on_track;
 };
