@@ -1,4 +1,5 @@
 #include "cmd.h"
+#include "schema.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@ static const char usage[] =
 	"                 [--group G] [--date DATE] [WRITE OPTIONS]\n"
 	"       trygg situation merge D|--all [WRITE OPTIONS]\n"
 	"       trygg situation merge D|--all --suggest\n"
+	"       trygg situation decide D S --decision prioritised|watch|not_prioritised\n"
+	"                 [--rank N] [--rationale T] [--date DATE] [--by WHO] [WRITE OPTIONS]\n"
 	"       trygg situation show D [--format text|md|html|csv|json] [--lang sv|en]\n"
 	"\n"
 	"Add an item to one source's situation picture of district D.  --share is\n"
@@ -22,7 +25,10 @@ static const char usage[] =
 	"merge writes situation.joint: one item per problem named by any source;\n"
 	"prints the joint IDs.  merge --suggest writes nothing: it lists titles\n"
 	"that are likely the same problem (the same stems, a small edit apart),\n"
-	"as lines to add under 'synonyms' in trygg.yaml.  show prints the three\n"
+	"as lines to add under 'synonyms' in trygg.yaml.  decide records the\n"
+	"analysis step on joint item S (schema trygg/2): whether the district works\n"
+	"on it, its rank, why, and when (default today) and by whom it was decided;\n"
+	"--decision also takes prioriterad, bevakas, ej prioriterad.  show prints the three\n"
 	"pictures and the joint one (the same as 'trygg report situation D').\n";
 
 struct sit_args {
@@ -166,6 +172,72 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 	return OPT_STATUS(status);
 }
 
+/* ---- decide -------------------------------------------------------- */
+
+static enum tg_status do_decide(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
+{
+	(void)ids;
+	return tg_edit_decide(e, arg, d);
+}
+
+static int situation_decide(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	enum { OPT_DECISION = 0x300, OPT_RANK, OPT_RATIONALE, OPT_DATE, OPT_BY };
+	static const struct opt opts[] = {
+		OPT_STRING("decision", OPT_DECISION, "D", "prioritised, watch or not_prioritised"),
+		OPT_STRING("rank", OPT_RANK, "N", "its place among the prioritised, 1 first"),
+		OPT_STRING("rationale", OPT_RATIONALE, "T", "why"),
+		OPT_STRING("date", OPT_DATE, "DATE", "when it was decided (default today)"),
+		OPT_STRING("by", OPT_BY, "WHO", "who decided: Styrgruppen"),
+		WRITE_OPTS,
+		OPT_END,
+	};
+	struct write_opts w;
+	write_opts_init(&w);
+	struct tg_decide a = { 0 };
+	const char *decision = NULL, *rank = NULL;
+	char day[11];
+	int o, status = 0;
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	p.w = &w;
+	while ((o = opt_next(&p)) != -1) {
+		switch (o) {
+		case OPT_DECISION: decision = p.value; break;
+		case OPT_RANK: rank = p.value; break;
+		case OPT_RATIONALE: a.rationale = p.value; break;
+		case OPT_DATE: a.date = p.value; break;
+		case OPT_BY: a.by = p.value; break;
+		}
+	}
+	const struct tg_key *key = tg_schema_key(&tg_schema_joint, "decision");
+	int k = decision ? tg_schema_word(key, decision) : -1;
+	char *end = NULL;
+	long r = rank ? strtol(rank, &end, 10) : 0;
+	if (p.status)
+		status = p.status;
+	else if (p.nargs != 2)
+		status = usage_error(usage, "situation decide takes a district and a joint item (S<n>)");
+	else if (!decision)
+		status = usage_error(usage, "situation decide needs --decision");
+	else if (k < 0)
+		status = bad_value(usage, "--decision", decision, key->values);
+	else if (rank && (!*rank || *end || r < 1 || r > 1000000))
+		status = usage_error(usage, "--rank must be a whole number from 1, not '%s'", rank);
+	else if (a.date && !tg_is_date(a.date))
+		status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", a.date);
+	if (!status) {
+		if (!a.date) {
+			today(day);
+			a.date = day;
+		}
+		a.joint_id = p.args[1];
+		a.decision = (enum tg_decision)(k + 1);
+		a.rank = (int)r;
+		status = write_plan(ctx, p.args[0], &w, do_decide, &a);
+	}
+	return OPT_STATUS(status);
+}
+
 /* ---- merge --------------------------------------------------------- */
 
 static enum tg_status do_merge(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
@@ -291,6 +363,7 @@ int cmd_situation(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "add", situation_add, usage },
 		{ "import", situation_import, usage },
 		{ "merge", situation_merge, usage },
+		{ "decide", situation_decide, usage },
 		{ "show", situation_show, usage },
 		{ NULL, NULL, NULL },
 	};

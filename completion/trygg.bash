@@ -23,7 +23,7 @@ _trygg_write_opts="--dry-run --lock-timeout"
 _trygg_verbs() {
 	case $1 in
 	district) echo "add ls" ;;
-	situation) echo "add import merge show" ;;
+	situation) echo "add import merge decide show" ;;
 	plan) echo "add-problem add-measure set rm import" ;;
 	followup) echo "record" ;;
 	git) echo "setup" ;;
@@ -42,6 +42,7 @@ _trygg_opts() {
 	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
 	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;
 	"situation merge") echo "--all --suggest $_trygg_write_opts" ;;
+	"situation decide") echo "--decision --rank --rationale --date --by $_trygg_write_opts" ;;
 	"situation show") echo "--format --lang" ;;
 	"plan add-problem") echo "--title --id --situation --cause --goal --subgoal --strategic-area $_trygg_write_opts" ;;
 	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area $_trygg_write_opts" ;;
@@ -65,7 +66,8 @@ _trygg_takes_value() {
 	--encoding | --format | --lang | --id | --situation | --cause | --goal | --subgoal | \
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
-	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until)
+	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until | \
+	--decision | --rank | --rationale | --by)
 		return 0 ;;
 	esac
 	return 1
@@ -246,6 +248,7 @@ _trygg_value() {
 	--kind) _trygg_reply "situational social" "$cur" ;;
 	--source) _trygg_reply "police district survey" "$cur" ;;
 	--group) _trygg_reply "residents businesses associations" "$cur" ;;
+	--decision) _trygg_reply "prioritised watch not_prioritised" "$cur" ;;
 	--lang) _trygg_reply "sv en" "$cur" ;;
 	--encoding) _trygg_reply "utf-8 windows-1252 iso-8859-1" "$cur" ;;
 	--format)

@@ -116,6 +116,10 @@ const struct tg_key *tg_schema_key(const struct tg_schema_node *node, const char
 /* The index of the key in node that schema version has, or -1. */
 int tg_schema_key_index(const struct tg_schema_node *node, const char *name, unsigned version);
 
+/* The index of the value a person typed for an enumerated key: one of its
+ * values or their Swedish words, in any case; -1 when none. */
+int tg_schema_word(const struct tg_key *key, const char *typed);
+
 /* Is key part of schema version? */
 bool tg_schema_has(const struct tg_key *key, unsigned version);
 

@@ -622,6 +622,19 @@ enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
 enum tg_status tg_edit_merge(struct tg_edit *e, const struct tg_config *cfg,
 			     struct tg_diags *d);
 
+/* The analysis step on joint item joint_id (`situation decide`): its
+ * decision, and rank (when > 0), rationale and decided {date, by} (when
+ * given), set through the edit operations.  TG_EUSAGE for a file of
+ * schema trygg/1 or an unknown item. */
+struct tg_decide {
+	const char *joint_id;
+	enum tg_decision decision;    /* not TG_DECISION_NONE */
+	int rank;
+	const char *rationale;
+	const char *date, *by;
+};
+enum tg_status tg_edit_decide(struct tg_edit *e, const struct tg_decide *a, struct tg_diags *d);
+
 /* ---- locked, atomic replacement of a file (protocol: lib/lockfile.c) -- */
 
 struct tg_lock;

@@ -78,7 +78,7 @@ expect_reply "global options" "trygg -" "-C --color --help --version"
 expect_reply "--color values" "trygg --color=a" "auto always"
 expect_reply "-C takes a folder" "trygg -C w" "ws"
 expect_reply "plan verbs" "trygg plan " "add-problem add-measure set rm import"
-expect_reply "situation verbs" "trygg -C ws situation " "add import merge show"
+expect_reply "situation verbs" "trygg -C ws situation " "add import merge decide show"
 expect_reply "district verbs" "trygg district " "add ls"
 expect_reply "followup verbs" "trygg followup " "record"
 expect_reply "report kinds" "trygg -C ws report " "plan followup situation overview overdue site"
@@ -156,7 +156,7 @@ expect_reply "a district by its slug" "trygg -C ws plan rm östra-flödet P1." "
 
 # No drift: each command's --help against the completion's options.
 for c in init check edit log report index ls search query "district add" "situation add" \
-	"situation import" "situation merge" "situation show" "plan add-problem" \
+	"situation import" "situation merge" "situation decide" "situation show" "plan add-problem" \
 	"plan add-measure" "plan set" "plan rm" "plan import" "followup record"; do
 	# shellcheck disable=SC2086
 	if ! "$TRYGG" $c --help >"$TMP/help" 2>"$TMP/help.err"; then
@@ -206,7 +206,7 @@ for c in init check edit log report index ls search query "district add" "situat
 		else
 			not_ok "values of $c $o" "help: $values" "offered: $got"
 		fi
-	done < <(grep -oE -- '--[a-z-]+ [a-z0-9-]+(\|[a-z0-9-]+)+' "$TMP/synopsis" | sort -u)
+	done < <(grep -oE -- '--[a-z-]+ [a-z0-9_-]+(\|[a-z0-9_-]+)+' "$TMP/synopsis" | sort -u)
 done
 
 done_testing
