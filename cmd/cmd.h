@@ -157,9 +157,6 @@ struct tg_val *field_val(const char *key, const char *value);
 struct tg_val *field_list(const char *key, const char *joined, char sep,
 			  const struct tg_config *cfg, char **err);
 void warn_unknown_organisations(const struct tg_config *cfg, const struct tg_val *list);
-/* A new problem or measure: id first, then the fields in the order of
- * trygg-plan(5); takes over fields. */
-struct tg_val *item_with_id(const char *id, struct tg_val *fields);
 /* The node of problem or measure id, or NULL. */
 const struct tg_node *find_item(const struct tg_plan *p, const char *id, bool *is_measure);
 /* "no problem 'P9' in Angered" as a usage error. */

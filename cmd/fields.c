@@ -150,22 +150,3 @@ enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *
 		    p->district ? p->district : "this district");
 	return TG_EUSAGE;
 }
-
-/* The new item: id first, then the fields in the order of trygg-plan(5). */
-struct tg_val *item_with_id(const char *id, struct tg_val *fields)
-{
-	static const char *const order[] = { "title", "text", "situation", "causes", "goal",
-		"subgoals", "phase", "term", "kind", "responsible", "due", "status",
-		"strategic_areas", NULL };
-	struct tg_val *m = tg_val_map();
-	tg_val_put(m, "id", tg_val_raw(id));
-	for (const char *const *k = order; *k; k++)
-		for (size_t i = 0; i + 1 < fields->n; i += 2)
-			if (fields->kids[i] && !strcmp(fields->kids[i]->str, *k)) {
-				tg_val_push(m, fields->kids[i]);
-				tg_val_push(m, fields->kids[i + 1]);
-				fields->kids[i] = fields->kids[i + 1] = NULL;
-			}
-	tg_val_free(fields);
-	return m;
-}

@@ -179,7 +179,7 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 			st = TG_EDATA;
 			break;
 		}
-		struct tg_val *item = item_with_id(id, items[r]);
+		struct tg_val *item = tg_val_new_item(true, id, items[r]);
 		items[r] = NULL;
 		buf_addf(ids, "%s\n", id);
 		free(id);

@@ -94,7 +94,7 @@ static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *i
 	char *id = new_id(p, NULL, a->id, d);
 	if (!id)   /* taken, or the numbers used up */
 		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = item_with_id(id, a->map);
+	struct tg_val *item = tg_val_new_item(false, id, a->map);
 	a->map = NULL;
 	buf_addf(ids, "%s\n", id);
 	free(id);
@@ -117,7 +117,7 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 	char *id = new_id(p, pr, a->id, d);
 	if (!id)   /* taken, or the numbers used up */
 		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = item_with_id(id, a->map);
+	struct tg_val *item = tg_val_new_item(true, id, a->map);
 	a->map = NULL;
 	buf_addf(ids, "%s\n", id);
 	free(id);

@@ -578,6 +578,11 @@ void tg_val_free(struct tg_val *v);
 /* The value a document node holds (positions and styles dropped). */
 struct tg_val *tg_val_from_node(const struct tg_node *n);
 bool tg_val_equal(const struct tg_val *a, const struct tg_val *b);
+/* A new problem (measure false) or measure: the key id with the value id
+ * first, then the keys of fields in the order trygg-plan(5) gives them
+ * (the schema table); a key the item does not have is dropped.  Takes
+ * fields over. */
+struct tg_val *tg_val_new_item(bool measure, const char *id, struct tg_val *fields);
 
 /* ---- editing plan files ---------------------------------------------- */
 

@@ -1,4 +1,5 @@
 #include "priv.h"
+#include "schema.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,4 +109,20 @@ bool tg_val_equal(const struct tg_val *a, const struct tg_val *b)
 		if (!tg_val_equal(a->kids[i], b->kids[i]))
 			return false;
 	return true;
+}
+
+struct tg_val *tg_val_new_item(bool measure, const char *id, struct tg_val *fields)
+{
+	const struct tg_schema_node *node = measure ? &tg_schema_measure : &tg_schema_problem;
+	struct tg_val *m = tg_val_put(tg_val_map(), "id", tg_val_raw(id));
+	for (size_t k = 0; k < node->n; k++)
+		for (size_t i = 0; i + 1 < fields->n; i += 2)
+			if (fields->kids[i] && strcmp(fields->kids[i]->str, "id") &&
+			    !strcmp(fields->kids[i]->str, node->keys[k].name)) {
+				tg_val_push(m, fields->kids[i]);
+				tg_val_push(m, fields->kids[i + 1]);
+				fields->kids[i] = fields->kids[i + 1] = NULL;
+			}
+	tg_val_free(fields);
+	return m;
 }
