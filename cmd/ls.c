@@ -152,10 +152,10 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!status && p.nargs > 1)
 		status = usage_error(usage, "ls lists one thing at a time, not '%s'", p.args[1]);
 	if (!status && !parse_enum(p.args[0], tg_ls_names, &v)) {
-		const char *s = tg_suggest(p.args[0], tg_ls_names);
-		status = usage_error(usage, "cannot list '%s'%s%s%s (measures, problems or followups)",
-				     p.args[0], s ? " (did you mean '" : "", s ? s : "",
-				     s ? "'?)" : "");
+		struct buf hint = BUF_INIT;
+		status = usage_error(usage, "cannot list '%s'%s (measures, problems or followups)",
+				     p.args[0], tg_did_you_mean(&hint, p.args[0], tg_ls_names));
+		buf_release(&hint);
 	}
 	if (!status) {
 		q.what = (enum tg_ls_what)v;

@@ -138,11 +138,11 @@ int main(int argc, char **argv)
 		for (const struct cmd *k = commands; k->name; k++)
 			names[n++] = k->name;
 		names[n] = NULL;
-		const char *s = tg_suggest(name, names);
-		if (s)
-			error("'%s' is not a trygg command (did you mean '%s'?)", name, s);
-		else
-			error("'%s' is not a trygg command (see 'trygg --help')", name);
+		struct buf hint = BUF_INIT;
+		tg_did_you_mean(&hint, name, names);
+		error("'%s' is not a trygg command%s", name,
+		      hint.len ? hint.s : " (see 'trygg --help')");
+		buf_release(&hint);
 		return TG_EUSAGE;
 	}
 	/* a CMD_WORKSPACE command loads its workspace with need_workspace()

@@ -76,11 +76,10 @@ static int unknown(struct opt_parser *p, const char *word, size_t len)
 	}
 	names[n] = NULL;
 	char *name = xasprintf("%.*s", (int)len, word);
-	const char *s = word[1] == '-' ? tg_suggest(name, names) : NULL;
-	if (s)
-		p->status = usage_error(p->usage, "unknown option '%s' (did you mean '%s'?)", word, s);
-	else
-		p->status = usage_error(p->usage, "unknown option '%s'", word);
+	struct buf hint = BUF_INIT;
+	p->status = usage_error(p->usage, "unknown option '%s'%s", word,
+				word[1] == '-' ? tg_did_you_mean(&hint, name, names) : "");
+	buf_release(&hint);
 	free(name);
 	return -1;
 }
