@@ -62,4 +62,17 @@ void md_check_schema(struct ctx *c, const struct tg_node *root);
 /* The document's root is a mapping (what_file names the file's kind). */
 bool md_root_map(struct ctx *c, const char *what_file);
 
+/* The end of a message about a bad ID whose number is too long. */
+#define TOO_LONG ", an ID number has at most 9 digits"
+
+/* Shared by the plan's readers (lib/model.c, lib/model-situation.c). */
+/* Each area of l is one of the plan's areas, when it lists them. */
+void tgi_check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_strlist *l);
+/* A mapping of two keys of node (decided {date, by}, period {from, to}):
+ * the first's value to *a, the second's to *b; dates checked as dates. */
+void tgi_load_pair(struct ctx *c, const struct tg_node *n, const char *key,
+		   const struct tg_schema_node *node, const char **a, const char **b);
+/* plan.situation: the three pictures and the joint one. */
+void tgi_load_situation(struct ctx *c, struct tg_plan *p, const struct tg_node *n);
+
 #endif
