@@ -14,28 +14,28 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 		       const struct tg_schema_node *node, struct tg_named **out, size_t *n)
 {
 	const struct tg_key *id = &node->keys[0];
-	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, key))
+	if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, key))
 		return;
 	*out = tg_arena_alloc(c->a, (v->n + 1) * sizeof **out);
 	for (size_t j = 0; j < v->n; j++) {
 		const struct tg_node *it = v->kids[j];
-		if (!md_want(c, it, TG_MAP, key))
+		if (!tgi_md_want(c, it, TG_MAP, key))
 			continue;
 		struct tg_named nm = { -1, NULL };
 		unsigned seen = 0;
 		for (size_t i = 0; i + 1 < it->n; i += 2) {
 			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
-			int idx = md_key_index(c, k, node, key);
+			int idx = tgi_md_key_index(c, k, node, key);
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == 0 && id->type == TG_TYPE_ENUM)
-				nm.id = md_enumeration(c, val, "id", id->values);
+				nm.id = tgi_md_enumeration(c, val, "id", id->values);
 			else if (idx == 0)
-				md_integer(c, val, "id", (long)id->min, (long)id->max, &nm.id);
+				tgi_md_integer(c, val, "id", (long)id->min, (long)id->max, &nm.id);
 			else if (idx == 1)
-				nm.name = md_text(c, val, "name");
+				nm.name = tgi_md_text(c, val, "name");
 		}
-		md_require(c, it, seen, node, key);
+		tgi_md_require(c, it, seen, node, key);
 		for (size_t q = 0; q < *n; q++)
 			if (nm.id >= 0 && (*out)[q].id == nm.id)
 				ERR(c, it, "duplicate id in '%s'", key);
@@ -47,28 +47,28 @@ static void load_named(struct ctx *c, const struct tg_node *v, const char *key,
 /* trygg/2: the workspace's groups, {id, name, members}. */
 static void load_groups(struct ctx *c, const struct tg_node *v, struct tg_config *cfg)
 {
-	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "groups"))
+	if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "groups"))
 		return;
 	cfg->groups = tg_arena_alloc(c->a, (v->n + 1) * sizeof *cfg->groups);
 	for (size_t j = 0; j < v->n; j++) {
 		const struct tg_node *it = v->kids[j];
-		if (!md_want(c, it, TG_MAP, "groups"))
+		if (!tgi_md_want(c, it, TG_MAP, "groups"))
 			continue;
 		struct tg_group_def g = { NULL, NULL, { NULL, 0, NULL } };
 		unsigned seen = 0;
 		for (size_t i = 0; i + 1 < it->n; i += 2) {
 			const struct tg_node *k = it->kids[i], *val = it->kids[i + 1];
-			int idx = md_key_index(c, k, &tg_schema_group, "groups");
+			int idx = tgi_md_key_index(c, k, &tg_schema_group, "groups");
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == TG_NAMED_ID)
-				g.id = md_text(c, val, "id");
+				g.id = tgi_md_text(c, val, "id");
 			else if (idx == TG_NAMED_NAME)
-				g.name = md_text(c, val, "name");
+				g.name = tgi_md_text(c, val, "name");
 			else if (idx == TG_GROUP_MEMBERS)
-				md_strlist(c, val, "members", &g.members);
+				tgi_md_strlist(c, val, "members", &g.members);
 		}
-		md_require(c, it, seen, &tg_schema_group, "groups");
+		tgi_md_require(c, it, seen, &tg_schema_group, "groups");
 		for (size_t q = 0; q < cfg->n_groups; q++)
 			if (g.id && !strcmp(cfg->groups[q].id, g.id))
 				ERR(c, it, "duplicate id in '%s'", "groups");
@@ -88,29 +88,29 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 	cfg->yellow = 0.10;
 	cfg->red = 0.25;
 	*out = NULL;
-	if (md_root_map(&c, "a workspace file")) {
+	if (tgi_md_root_map(&c, "a workspace file")) {
 		unsigned seen = 0;
-		md_check_schema(&c, doc->root);
+		tgi_md_check_schema(&c, doc->root);
 		for (size_t i = 0; i + 1 < doc->root->n; i += 2) {
 			const struct tg_node *k = doc->root->kids[i], *v = doc->root->kids[i + 1];
-			int idx = md_key_index(&c, k, &tg_schema_workspace, "trygg.yaml");
+			int idx = tgi_md_key_index(&c, k, &tg_schema_workspace, "trygg.yaml");
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
-			case TG_WS_CITY: cfg->city = md_text(&c, v, "city"); break;
+			case TG_WS_CITY: cfg->city = tgi_md_text(&c, v, "city"); break;
 			case TG_WS_AUTOCOMMIT:
-				cfg->autocommit = md_enumeration(&c, v, "autocommit",
+				cfg->autocommit = tgi_md_enumeration(&c, v, "autocommit",
 								 tg_schema_workspace.keys[idx].values) == 0;
 				break;
 			case TG_WS_LANGUAGE: {
 				static const char *const langs[] = { "sv", "en", NULL };
-				int l = md_enumeration(&c, v, "language", langs);
+				int l = tgi_md_enumeration(&c, v, "language", langs);
 				if (l >= 0)
 					cfg->language = langs[l];
 				break;
 			}
 			case TG_WS_STRATEGIC_AREAS: load_named(&c, v, "strategic_areas", &tg_schema_area, &cfg->areas, &cfg->n_areas); break;
-			case TG_WS_INITIATIVES1: md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
+			case TG_WS_INITIATIVES1: tgi_md_strlist(&c, v, "initiatives", &cfg->initiatives); break;
 			case TG_WS_INITIATIVES:
 				load_named(&c, v, "initiatives", &tg_schema_initiative, &cfg->inits, &cfg->n_inits);
 				/* the names, for readers of version 1's list */
@@ -135,32 +135,32 @@ static enum tg_status config_from_doc(struct tg_doc *doc, struct tg_config **out
 					cfg->source_names[so[q].id] = so[q].name;
 				break;
 			}
-			case TG_WS_ORGANISATIONS: md_strlist(&c, v, "organisations", &cfg->organisations); break;
+			case TG_WS_ORGANISATIONS: tgi_md_strlist(&c, v, "organisations", &cfg->organisations); break;
 			case TG_WS_SYNONYMS:
-				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "synonyms"))
+				if (tg_node_null(v) || !tgi_md_want(&c, v, TG_SEQ, "synonyms"))
 					break;
 				cfg->synonyms = tg_arena_alloc(c.a, (v->n + 1) * sizeof *cfg->synonyms);
 				for (size_t j = 0; j < v->n; j++)
-					md_strlist(&c, v->kids[j], "synonyms", &cfg->synonyms[cfg->n_synonyms++]);
+					tgi_md_strlist(&c, v->kids[j], "synonyms", &cfg->synonyms[cfg->n_synonyms++]);
 				break;
 			case TG_WS_GROUPS: load_groups(&c, v, cfg); break;
 			case TG_WS_THRESHOLDS:
-				if (tg_node_null(v) || !md_want(&c, v, TG_MAP, "thresholds"))
+				if (tg_node_null(v) || !tgi_md_want(&c, v, TG_MAP, "thresholds"))
 					break;
 				for (size_t j = 0; j + 1 < v->n; j += 2) {
 					const struct tg_node *tk = v->kids[j], *tv = v->kids[j + 1];
-					int tidx = md_key_index(&c, tk, &tg_schema_thresholds, "thresholds");
+					int tidx = tgi_md_key_index(&c, tk, &tg_schema_thresholds, "thresholds");
 					if (tidx == TG_THR_YELLOW)
-						md_number(&c, tv, "yellow", 0, 1, &cfg->yellow);
+						tgi_md_number(&c, tv, "yellow", 0, 1, &cfg->yellow);
 					else if (tidx == TG_THR_RED)
-						md_number(&c, tv, "red", 0, 1, &cfg->red);
+						tgi_md_number(&c, tv, "red", 0, 1, &cfg->red);
 				}
 				if (cfg->yellow > cfg->red)
 					ERR(&c, v, "'yellow' (%g) must not be above 'red' (%g)", cfg->yellow, cfg->red);
 				break;
 			}
 		}
-		md_require(&c, doc->root, seen, &tg_schema_workspace, "trygg.yaml");
+		tgi_md_require(&c, doc->root, seen, &tg_schema_workspace, "trygg.yaml");
 		cfg->version = (int)c.version;
 	}
 	if (d->errors > errors) {

@@ -54,7 +54,7 @@ static pthread_mutex_t undict_mu = PTHREAD_MUTEX_INITIALIZER;
 static unsigned long undict;
 static char undict_where[512];
 
-unsigned long fts_sv_undictionaried(const char **where)
+unsigned long tgi_fts_sv_undictionaried(const char **where)
 {
 	pthread_mutex_lock(&undict_mu);
 	unsigned long n = undict;
@@ -68,7 +68,7 @@ static void ctx_free(void *u)
 	struct ctx *c = u;
 	free(c->v);
 	buf_release(&c->text);
-	stem_free(c->stem);
+	tgi_stem_free(c->stem);
 	buf_release(&c->w);
 	buf_release(&c->stems);
 	buf_release(&c->parts);
@@ -162,21 +162,21 @@ static struct word analyse(struct ctx *c, const char *w, size_t len)
 	bool dirty = false;
 	if (!look_up(c, w, len)) {
 		if (!c->stem)
-			c->stem = stem_new(c->analyze);
+			c->stem = tgi_stem_new(c->analyze);
 		struct buf word = BUF_INIT;
 		buf_add(&word, w, len);
 		if (c->analyze) {
-			stem_analyze(c->stem, word.s, &c->stems, &c->parts);
+			tgi_stem_analyze(c->stem, word.s, &c->stems, &c->parts);
 			dirty = true;
 			const char *where;
-			if (stem_no_dictionary(c->stem, &where)) {
+			if (tgi_stem_no_dictionary(c->stem, &where)) {
 				pthread_mutex_lock(&undict_mu);
 				undict++;
 				snprintf(undict_where, sizeof undict_where, "%s", where);
 				pthread_mutex_unlock(&undict_mu);
 			}
 		} else {
-			stem_snowball(c->stem, word.s, word.len, &c->stems);
+			tgi_stem_snowball(c->stem, word.s, word.len, &c->stems);
 			buf_addc(&c->stems, ' ');
 			if (c->stems.len == len + 1 && !memcmp(c->stems.s, w, len))
 				buf_reset(&c->stems);
@@ -211,7 +211,7 @@ static int tokenize(Fts5Tokenizer *t, void *cx, int flags, const char *text, int
 	while (p < end && rc == SQLITE_OK) {
 		const char *at = p;
 		unsigned ch = tg_utf8_next(&p, end);
-		if (!stem_is_word_char(ch))
+		if (!tgi_stem_is_word_char(ch))
 			continue;
 		buf_reset(&c->w);
 		bool digit = false;
@@ -223,7 +223,7 @@ static int tokenize(Fts5Tokenizer *t, void *cx, int flags, const char *text, int
 			if (p >= end)
 				break;
 			ch = tg_utf8_next(&p, end);
-		} while (stem_is_word_char(ch));
+		} while (tgi_stem_is_word_char(ch));
 		p = last;
 		int start = (int)(at - text), stop = (int)(last - text);
 		rc = token(cx, 0, c->w.s, (int)c->w.len, start, stop);
@@ -265,7 +265,7 @@ static fts5_api *fts5(sqlite3 *db)
 	return api;
 }
 
-int fts_sv_register(sqlite3 *db, bool analyze)
+int tgi_fts_sv_register(sqlite3 *db, bool analyze)
 {
 	fts5_api *api = fts5(db);
 	if (!api)
@@ -300,7 +300,7 @@ static int read_id(sqlite3 *db, struct buf *id)
 static int save_id(sqlite3 *db)
 {
 	struct buf had = BUF_INIT, now = BUF_INIT;
-	stem_dictionary_id(&now);
+	tgi_stem_dictionary_id(&now);
 	int rc = read_id(db, &had);
 	if (rc == SQLITE_OK && had.len && strcmp(had.s, now.s)) {
 		buf_reset(&now);
@@ -330,13 +330,13 @@ static struct ctx *find_ctx(sqlite3 *db)
 	return u;
 }
 
-int fts_sv_reuse(sqlite3 *db, sqlite3 *from)
+int tgi_fts_sv_reuse(sqlite3 *db, sqlite3 *from)
 {
 	struct ctx *c = find_ctx(db);
 	if (!c)
 		return SQLITE_ERROR;
 	struct buf had = BUF_INIT, now = BUF_INIT;
-	stem_dictionary_id(&now);
+	tgi_stem_dictionary_id(&now);
 	int rc = read_id(from, &had);
 	sqlite3_stmt *st = NULL;
 	if (rc == SQLITE_OK && !strcmp(had.s, now.s))
@@ -364,7 +364,7 @@ static int by_word(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int fts_sv_save(sqlite3 *db)
+int tgi_fts_sv_save(sqlite3 *db)
 {
 	struct ctx *c = find_ctx(db);
 	if (!c)

@@ -99,14 +99,14 @@ static struct batch *new_batch(void)
 	return b;
 }
 
-struct fts_build *fts_build_start(const char *path, const char *create_sql, sqlite3 *reuse,
+struct fts_build *tgi_fts_build_start(const char *path, const char *create_sql, sqlite3 *reuse,
 				  int *rc)
 {
 	struct fts_build *f = xcalloc(1, sizeof *f);
 	*rc = sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 			      SQLITE_OPEN_NOMUTEX, NULL);
 	if (*rc == SQLITE_OK)
-		*rc = fts_sv_register(f->db, true);
+		*rc = tgi_fts_sv_register(f->db, true);
 	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 				   " PRAGMA cache_size = -2048", NULL, NULL, NULL);
@@ -115,7 +115,7 @@ struct fts_build *fts_build_start(const char *path, const char *create_sql, sqli
 	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, BUILD_CONFIG, NULL, NULL, NULL);
 	if (*rc == SQLITE_OK && reuse)
-		fts_sv_reuse(f->db, reuse);     /* (only saves time) */
+		tgi_fts_sv_reuse(f->db, reuse);     /* (only saves time) */
 	if (*rc == SQLITE_OK)
 		*rc = sqlite3_exec(f->db, "BEGIN", NULL, NULL, NULL);
 	if (*rc == SQLITE_OK)
@@ -154,7 +154,7 @@ static void hand_over(struct fts_build *f)
 	pthread_mutex_unlock(&f->mu);
 }
 
-void fts_build_add(struct fts_build *f, long long rowid, const char *text)
+void tgi_fts_build_add(struct fts_build *f, long long rowid, const char *text)
 {
 	struct batch *b = f->fill;
 	b->id[b->n] = rowid;
@@ -164,7 +164,7 @@ void fts_build_add(struct fts_build *f, long long rowid, const char *text)
 		hand_over(f);
 }
 
-int fts_build_finish(struct fts_build *f)
+int tgi_fts_build_finish(struct fts_build *f)
 {
 	if (f->fill->n)
 		hand_over(f);
@@ -179,7 +179,7 @@ int fts_build_finish(struct fts_build *f)
 	int rc = f->rc;
 	sqlite3_finalize(f->ins);
 	if (rc == SQLITE_OK)
-		rc = fts_sv_save(f->db);
+		rc = tgi_fts_sv_save(f->db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)

@@ -15,15 +15,15 @@ struct fts_build;
 
 /* Make the database at path (which must not exist), run create_sql in it
  * (it makes texts_fts), take the analysed words of the index reuse (or
- * NULL) that fit (fts_sv_reuse) and start the thread; NULL and SQLite's
+ * NULL) that fit (tgi_fts_sv_reuse) and start the thread; NULL and SQLite's
  * code in *rc when that fails. */
-struct fts_build *fts_build_start(const char *path, const char *create_sql, sqlite3 *reuse,
+struct fts_build *tgi_fts_build_start(const char *path, const char *create_sql, sqlite3 *reuse,
 				  int *rc);
 
 /* Add a text (copied) under rowid. */
-void fts_build_add(struct fts_build *f, long long rowid, const char *text);
+void tgi_fts_build_add(struct fts_build *f, long long rowid, const char *text);
 
 /* Wait until every text is in, commit, close, free; SQLite's code. */
-int fts_build_finish(struct fts_build *f);
+int tgi_fts_build_finish(struct fts_build *f);
 
 #endif

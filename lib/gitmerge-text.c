@@ -180,14 +180,14 @@ static bool anchor_in(const struct tg_doc *theirs, const struct tg_doc *doc, uns
 			if (a->parent->kids[i] == a)
 				target = a->parent->kids[i + 1];
 	struct mpath p;
-	mpath_of(target, &p);
+	tgi_mpath_of(target, &p);
 	char *own[MPATH_MAX];
 	size_t nown = 0;
 	for (size_t i = 0; i < p.n; i++)
 		if (p.s[i].kind == MS_ITEM)
-			p.s[i].value = own[nown++] = mrename_fwd(renames, p.s[i].value);
+			p.s[i].value = own[nown++] = tgi_mrename_fwd(renames, p.s[i].value);
 	const struct tg_node *nodes[MPATH_MAX + 1];
-	const struct tg_node *n = p.n ? mpath_resolve(doc->root, &p, nodes) : NULL;
+	const struct tg_node *n = p.n ? tgi_mpath_resolve(doc->root, &p, nodes) : NULL;
 	if (n)
 		*pos = node_start(nodes, &p, doc);
 	for (size_t i = 0; i < nown; i++)
@@ -281,7 +281,7 @@ static size_t resolve_cut(const struct tg_doc *doc, struct mpath *p, const struc
 {
 	for (size_t i = 0; i <= MPATH_MAX; i++)
 		nodes[i] = NULL;
-	mpath_resolve(doc->root, p, nodes);
+	tgi_mpath_resolve(doc->root, p, nodes);
 	for (size_t i = 1; i < p->n; i++)
 		if (nodes[i] && nodes[i]->style == TG_FLOW) {
 			p->n = i;
@@ -483,7 +483,7 @@ static bool project(const char *name, const struct tg_doc *base, const struct tg
 	bool ok = !st && !cf.n && !ren.len;
 	if (ok)
 		merged_text(out, e, name, base, side, &ren);
-	mconflicts_release(&cf);
+	tgi_mconflicts_release(&cf);
 	buf_release(&ren);
 	tg_diags_release(&q);
 	tg_edit_free(e);
@@ -557,7 +557,7 @@ enum tg_status tg_merge_texts(const char *b, size_t blen, const char *o, size_t 
 		if (!st && cf.n)
 			st = TG_FINDINGS;
 	}
-	mconflicts_release(&cf);
+	tgi_mconflicts_release(&cf);
 	tg_edit_free(e);
 	tg_doc_free(base);
 	tg_doc_free(ours);

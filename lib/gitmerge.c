@@ -105,7 +105,7 @@ static struct tg_val *val_copy(const struct tg_val *v)
 
 /* ---- paths ------------------------------------------------------------- */
 
-const char *mlist_key(const struct tg_node *seq)
+const char *tgi_mlist_key(const struct tg_node *seq)
 {
 	if (!seq || seq->kind != TG_SEQ)
 		return NULL;
@@ -141,7 +141,7 @@ static const struct tg_node *step(const struct tg_node *n, const struct mstep *s
 	return NULL;
 }
 
-const struct tg_node *mpath_resolve(const struct tg_node *root, const struct mpath *p,
+const struct tg_node *tgi_mpath_resolve(const struct tg_node *root, const struct mpath *p,
 				    const struct tg_node **nodes)
 {
 	const struct tg_node *n = root;
@@ -155,7 +155,7 @@ const struct tg_node *mpath_resolve(const struct tg_node *root, const struct mpa
 	return n;
 }
 
-void mpath_of(const struct tg_node *n, struct mpath *p)
+void tgi_mpath_of(const struct tg_node *n, struct mpath *p)
 {
 	const struct tg_node *chain[MPATH_MAX + 1] = { NULL };
 	size_t k = 0;
@@ -171,7 +171,7 @@ void mpath_of(const struct tg_node *n, struct mpath *p)
 		if (par->kind == TG_MAP) {
 			*s = (struct mstep){ .kind = MS_KEY, .key = par->kids[i & ~(size_t)1]->str };
 		} else {
-			const char *f = mlist_key(par);
+			const char *f = tgi_mlist_key(par);
 			if (f)
 				*s = (struct mstep){ .kind = MS_ITEM, .key = f,
 						     .value = tg_map_get(c, f)->str };
@@ -281,7 +281,7 @@ static void rename_in(struct tg_val *v, const char *old, const char *new)
 	}
 }
 
-char *mrename_fwd(const struct buf *renames, const char *id)
+char *tgi_mrename_fwd(const struct buf *renames, const char *id)
 {
 	char *cur = xstrdup(id);
 	for (const char *p = renames->s; *p;) {
@@ -584,8 +584,8 @@ static enum tg_status apply(struct tg_edit *e, const struct mop *op, struct tg_d
 	if (op->kind == OP_REMOVE) {
 		struct mpath list = op->at;
 		list.n--;
-		const struct tg_node *seq = mpath_resolve(root, &list, NULL);
-		const struct tg_node *it = mpath_resolve(root, &op->at, NULL);
+		const struct tg_node *seq = tgi_mpath_resolve(root, &list, NULL);
+		const struct tg_node *it = tgi_mpath_resolve(root, &op->at, NULL);
 		if (!seq || !it)
 			return TG_OK;                 /* gone already */
 		size_t i = 0;
@@ -593,7 +593,7 @@ static enum tg_status apply(struct tg_edit *e, const struct mop *op, struct tg_d
 			i++;
 		return tg_edit_remove(e, seq, i, d);
 	}
-	const struct tg_node *map = mpath_resolve(root, &op->at, NULL);
+	const struct tg_node *map = tgi_mpath_resolve(root, &op->at, NULL);
 	if (!map || map->kind != TG_MAP) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "internal error: a merged change has no place in OURS");
@@ -687,7 +687,7 @@ enum tg_status tg_merge_models(struct tg_edit **e, const char *path, const struc
 	return st;
 }
 
-void mconflicts_release(struct mconflicts *cf)
+void tgi_mconflicts_release(struct mconflicts *cf)
 {
 	free(cf->v);
 	for (int i = 0; i < 3; i++)

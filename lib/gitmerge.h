@@ -29,20 +29,20 @@ struct mconflict {
 
 /* The node path leads to below root, or NULL; nodes[k] (when not NULL,
  * MPATH_MAX + 1 long) gets the node reached after k steps. */
-const struct tg_node *mpath_resolve(const struct tg_node *root, const struct mpath *p,
+const struct tg_node *tgi_mpath_resolve(const struct tg_node *root, const struct mpath *p,
 				    const struct tg_node **nodes);
 /* The path from the root to n (keyed list items by their identity). */
-void mpath_of(const struct tg_node *n, struct mpath *p);
+void tgi_mpath_of(const struct tg_node *n, struct mpath *p);
 /* The field that identifies the items of a list (seq of maps), or NULL
  * when they are matched by position. */
-const char *mlist_key(const struct tg_node *seq);
+const char *tgi_mlist_key(const struct tg_node *seq);
 
 struct mconflicts {
 	struct mconflict *v;
 	size_t n, alloc;
 	struct tg_val *keep[3];   /* the trees the paths point into */
 };
-void mconflicts_release(struct mconflicts *cf);
+void tgi_mconflicts_release(struct mconflicts *cf);
 
 /* Merge by model: *e (OURS, opened as an edit of path; it may be replaced)
  * gets THEIRS's changes against base; the keys both sides changed their own
@@ -61,6 +61,6 @@ bool tg_lines_merge3(const char *base, size_t blen, const char *ours, size_t ole
 		     const char *theirs, size_t tlen, struct buf *out);
 
 /* id as THEIRS's renumbering made it (caller frees). */
-char *mrename_fwd(const struct buf *renames, const char *id);
+char *tgi_mrename_fwd(const struct buf *renames, const char *id);
 
 #endif

@@ -23,7 +23,7 @@ struct tg_index {
 	char *root;             /* the workspace */
 	char *districts_dir;
 	bool created;           /* no file before this open */
-	bool in_cache;          /* path is in the user's cache (ix_locate) */
+	bool in_cache;          /* path is in the user's cache (tgi_ix_locate) */
 	bool immutable;         /* opened with immutable=1 */
 	char denied[160];       /* why the authorizer refused, or "" */
 	int last_rc;            /* SQLite's code of the last failure */
@@ -38,9 +38,9 @@ struct tg_index {
  * root/.trygg/index.sqlite when the user may write there (or make
  * .trygg/); else, with *in_cache set, tg_index_cache_path(root) when mode
  * is TG_INDEX_WRITE or an index is there already (lib/indexloc.c). */
-char *ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache);
+char *tgi_ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache);
 /* Make the folders above path, each new one 0700: 0 or an errno. */
-int ix_make_cache_folders(const char *path);
+int tgi_ix_make_cache_folders(const char *path);
 
 /* A cursor steps a statement, or the rows of a search held in memory
  * (st is NULL; row is the row at hand, from 1). */
@@ -57,18 +57,18 @@ struct tg_cursor {
 
 
 /* SQLite's code rc as a status. */
-enum tg_status ix_status(int rc);
+enum tg_status tgi_ix_status(int rc);
 /* Report a failure of SQLite (rc) while doing something; its status. */
-enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
+enum tg_status tgi_ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 		       const char *doing);
 /* One integer from a statement; SQLite's code in *rc. */
-long long ix_query_int(sqlite3 *db, const char *sql, int *rc);
+long long tgi_ix_query_int(sqlite3 *db, const char *sql, int *rc);
 /* Open another connection to read ix's index, as ix reads it, or (with
  * immutable) the file as it is, without the -wal and -shm files. */
-int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable);
+int tgi_ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable);
 /* The read-only connection's authorizer: reads, and nothing else (the
  * reason for a refusal goes to ix->denied; u is the tg_index). */
-int ix_authorize(void *u, int action, const char *a, const char *b,
+int tgi_ix_authorize(void *u, int action, const char *a, const char *b,
 		 const char *db, const char *trigger);
 
 /* A statement under construction: SQL text and its bound values in order. */
@@ -79,25 +79,25 @@ struct sqlq {
 };
 /* Append a placeholder to q's SQL and its value (an integer or a string,
  * which must outlive q). */
-void ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s);
+void tgi_ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s);
 /* Bind q's values to st (the first q->n parameters). */
-int ix_q_bind(sqlite3_stmt *st, const struct sqlq *q);
+int tgi_ix_q_bind(sqlite3_stmt *st, const struct sqlq *q);
 /* `AND <lhs> IN (SELECT <sel> FROM districts WHERE …)` for the districts
  * named; TG_EUSAGE for a name that is no district. */
-enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
+enum tg_status tgi_ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
 			      const char *sel, const char *const *names, size_t n,
 			      char **slugs, struct tg_diags *d);
 
 /* tg_index_fingerprint on a connection; SQLite's code. */
-int ix_files_fingerprint(sqlite3 *db, unsigned long long *fp);
+int tgi_ix_files_fingerprint(sqlite3 *db, unsigned long long *fp);
 /* tg_index_hold on a connection: *hold is the statement part way, or NULL
  * (no files: nothing to hold, and nothing to read); SQLite's code. */
-int ix_hold_read(sqlite3 *db, sqlite3_stmt **hold);
+int tgi_ix_hold_read(sqlite3 *db, sqlite3_stmt **hold);
 
 /* A search's rows in memory (lib/search.c), stepped by a cursor. */
-extern const char *const ix_search_cols[5];
-void ix_search_free(struct search *h);
+extern const char *const tgi_ix_search_cols[5];
+void tgi_ix_search_free(struct search *h);
 /* A search cursor's column col of the row at hand. */
-const char *ix_search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type);
+const char *tgi_ix_search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type);
 
 #endif

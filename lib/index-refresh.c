@@ -364,12 +364,12 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	*committed = false;
 	int rc = tgi_exec(ix->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
-		return ix_fail(ix, d, rc, "cannot lock the index");
+		return tgi_ix_fail(ix, d, rc, "cannot lock the index");
 	if (stats->rebuilt)
 		rc = make_schema(ix->db);
 	if (rc != SQLITE_OK) {
 		tgi_exec(ix->db, "ROLLBACK");
-		return ix_fail(ix, d, rc, "cannot set up the index");
+		return tgi_ix_fail(ix, d, rc, "cannot set up the index");
 	}
 	size_t nrows = 0, nfiles = 0;
 	struct filerow config = { 0 };
@@ -411,14 +411,14 @@ static enum tg_status update(struct tg_index *ix, const struct tg_config *cfg,
 	if (!r.rc && stats->rebuilt && !fts)
 		r.rc = tgi_exec(ix->db, "INSERT INTO texts_fts (texts_fts) VALUES ('rebuild')");
 	if (!r.rc)
-		r.rc = fts_sv_save(ix->db);     /* the words the texts brought */
+		r.rc = tgi_fts_sv_save(ix->db);     /* the words the texts brought */
 	if (!r.rc && stats->rebuilt)
 		r.rc = tgi_exec(ix->db, tgi_index_sql);
 	if (!r.rc)
 		r.rc = tgi_exec(ix->db, "COMMIT");
 	if (r.rc) {
 		int code = r.rc;
-		enum tg_status st = ix_fail(ix, d, code, "cannot update the index");
+		enum tg_status st = tgi_ix_fail(ix, d, code, "cannot update the index");
 		tgi_exec(ix->db, "ROLLBACK");
 		return st;
 	}
@@ -500,7 +500,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 			  " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384");
 	}
 	if (rc != SQLITE_OK) {
-		enum tg_status st = ix_fail(ix, d, rc, "cannot make a temporary database");
+		enum tg_status st = tgi_ix_fail(ix, d, rc, "cannot make a temporary database");
 		sqlite3_close(ix->db);
 		ix->db = real;
 		return st;
@@ -509,28 +509,28 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 	/* the words the index being replaced has analysed are not analysed
 	 * again (fts-sv.h) */
 	int vrc;
-	sqlite3 *old = ix_query_int(real, "PRAGMA user_version", &vrc) == TG_INDEX_VERSION &&
+	sqlite3 *old = tgi_ix_query_int(real, "PRAGMA user_version", &vrc) == TG_INDEX_VERSION &&
 		       vrc == SQLITE_OK ? real : NULL;
 	/* the full-text index on a thread of its own, in a file beside the
 	 * index (ATTACH needs a name); without threads, it is made at the end */
 	remove_leftovers(ix->path);
 	char *fts_path = xasprintf("%s.fts-%ld", ix->path, (long)getpid());
 	unlink(fts_path);
-	struct fts_build *fts = tg_pipe_threads() > 0 ? fts_build_start(fts_path, tgi_fts_sql, old, &rc)
+	struct fts_build *fts = tg_pipe_threads() > 0 ? tgi_fts_build_start(fts_path, tgi_fts_sql, old, &rc)
 						      : NULL;
 	if (!fts && old)
-		fts_sv_reuse(ix->db, old);
+		tgi_fts_sv_reuse(ix->db, old);
 	if (old)
 		sqlite3_db_release_memory(old);   /* the pages of words just read */
 	bool built;
 	enum tg_status st = update(ix, cfg, opts, stats, fts, d, &built);
-	rc = fts ? fts_build_finish(fts) : SQLITE_OK;
+	rc = fts ? tgi_fts_build_finish(fts) : SQLITE_OK;
 	if (built && fts && rc == SQLITE_OK)
 		rc = copy_fts(ix->db, fts_path);
 	unlink(fts_path);
 	free(fts_path);
 	if (built && rc != SQLITE_OK) {
-		st = ix_fail(ix, d, rc, "cannot make the full-text index");
+		st = tgi_ix_fail(ix, d, rc, "cannot make the full-text index");
 		built = false;
 	}
 	sqlite3 *fresh = ix->db;
@@ -542,7 +542,7 @@ static enum tg_status rebuild(struct tg_index *ix, const struct tg_config *cfg,
 		if (rc == SQLITE_DONE)
 			rc = frc;
 		if (rc != SQLITE_OK)
-			st = ix_fail(ix, d, rc, "cannot write the index");
+			st = tgi_ix_fail(ix, d, rc, "cannot write the index");
 	}
 	sqlite3_close(fresh);
 	return st;
@@ -553,9 +553,9 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 				   struct tg_index_stats *stats, struct tg_diags *d)
 {
 	int rc;
-	long long version = ix_query_int(ix->db, "PRAGMA user_version", &rc);
+	long long version = tgi_ix_query_int(ix->db, "PRAGMA user_version", &rc);
 	if (rc != SQLITE_OK)
-		return ix_fail(ix, d, rc, "cannot read the index");
+		return tgi_ix_fail(ix, d, rc, "cannot read the index");
 	if ((opts && opts->rebuild) || version != TG_INDEX_VERSION)
 		return rebuild(ix, cfg, opts, stats, d);
 	bool committed;
@@ -567,7 +567,7 @@ static enum tg_status refresh_once(struct tg_index *ix, const struct tg_config *
 static void warn_undictionaried(struct tg_diags *d, unsigned long undict)
 {
 	const char *where;
-	if (fts_sv_undictionaried(&where) == undict)
+	if (tgi_fts_sv_undictionaried(&where) == undict)
 		return;
 	char *path = xasprintf("%s/sv_SE.dic", where);
 	tg_diag_add(d, TG_SEV_WARNING, path, 0, 0, NULL, 0, 0,
@@ -594,7 +594,7 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 	struct tg_diags first = TG_DIAGS_INIT;
 	ix->last_rc = SQLITE_OK;
 	const char *where;
-	unsigned long undict = fts_sv_undictionaried(&where);
+	unsigned long undict = tgi_fts_sv_undictionaried(&where);
 	enum tg_status st = refresh_once(ix, cfg, opts, stats, &first);
 	bool damaged = st == TG_EDATA && tgi_is_damage(ix->last_rc);
 	if (!damaged) {

@@ -145,7 +145,7 @@ static void add_text(struct refresh *r, long long did, const char *kind, const c
 	bind_text(r, st, 5, text);
 	long long id = add_row(r, st);
 	if (r->fts && !r->rc)
-		fts_build_add(r->fts, id, text);
+		tgi_fts_build_add(r->fts, id, text);
 	if (r->stats->rebuilt)
 		return;          /* by r->fts, or made at the end */
 	bind_int(r, r->st[S_FTS], 1, id);

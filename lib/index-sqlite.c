@@ -70,7 +70,7 @@ static void fn_case(sqlite3_context *cx, int argc, sqlite3_value **argv)
  * tokenizer (analyze: for a connection that writes the index). */
 void tgi_register_functions(sqlite3 *db, bool analyze)
 {
-	fts_sv_register(db, analyze);
+	tgi_fts_sv_register(db, analyze);
 	static int up = 1;
 	sqlite3_create_collation(db, "sv", SQLITE_UTF8, NULL, coll_sv);
 	sqlite3_create_collation(db, "sv_ci", SQLITE_UTF8, NULL, coll_sv_ci);
@@ -94,7 +94,7 @@ static bool is_nomem(int rc, int ext)
 	       ext == SQLITE_IOERR_SHMMAP || ext == SQLITE_IOERR_MMAP;
 }
 
-enum tg_status ix_status(int rc)
+enum tg_status tgi_ix_status(int rc)
 {
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
@@ -116,7 +116,7 @@ enum tg_status ix_status(int rc)
 	}
 }
 
-enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
+enum tg_status tgi_ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 		       const char *doing)
 {
 	/* the failure may be another connection's (the full-text index is
@@ -137,5 +137,5 @@ enum tg_status ix_fail(struct tg_index *ix, struct tg_diags *d, int rc,
 	else
 		tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 			    "%s: %s", doing, msg);
-	return ix_status(rc);
+	return tgi_ix_status(rc);
 }

@@ -29,7 +29,7 @@ int tgi_exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-long long ix_query_int(sqlite3 *db, const char *sql, int *rc)
+long long tgi_ix_query_int(sqlite3 *db, const char *sql, int *rc)
 {
 	sqlite3_stmt *st;
 	long long v = 0;
@@ -77,7 +77,7 @@ void tgi_close_db(struct tg_index *ix)
 	ix->db = NULL;
 }
 
-int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
+int tgi_ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
 {
 	struct buf uri = BUF_INIT;
 	buf_adds(&uri, "file:");
@@ -98,7 +98,7 @@ int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
 	}
 	sqlite3_extended_result_codes(*db, 0);
 	sqlite3_busy_timeout(*db, BUSY_MS);
-	fts_sv_register(*db, false);
+	tgi_fts_sv_register(*db, false);
 	return SQLITE_OK;
 }
 
@@ -106,7 +106,7 @@ int ix_open_reader(const struct tg_index *ix, sqlite3 **db, bool immutable)
  * that WAL mode keeps beside it (SQLite's immutable=1). */
 static int open_immutable(struct tg_index *ix)
 {
-	int rc = ix_open_reader(ix, &ix->db, true);
+	int rc = tgi_ix_open_reader(ix, &ix->db, true);
 	if (rc != SQLITE_OK)
 		return rc;
 	ix->immutable = true;
@@ -129,10 +129,10 @@ static bool wal_in_use(const char *path)
 static int check_file(struct tg_index *ix)
 {
 	int rc;
-	long long app = ix_query_int(ix->db, "PRAGMA application_id", &rc);
+	long long app = tgi_ix_query_int(ix->db, "PRAGMA application_id", &rc);
 	if (rc != SQLITE_OK)
 		return rc;
-	long long tables = ix_query_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
+	long long tables = tgi_ix_query_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
 	if (rc != SQLITE_OK)
 		return rc;
 	if (app != TG_INDEX_APP_ID && tables > 0)
@@ -168,7 +168,7 @@ static enum tg_status make_folder(const char *dir, const char *path, struct tg_d
  * made, d says why the workspace's .trygg/ could not be used either. */
 static enum tg_status make_cache_folder(const struct tg_index *ix, struct tg_diags *d)
 {
-	int err = ix_make_cache_folders(ix->path);
+	int err = tgi_ix_make_cache_folders(ix->path);
 	if (!err)
 		return TG_OK;
 	char *dir = xasprintf("%s/.trygg", ix->root);
@@ -216,7 +216,7 @@ enum tg_status tgi_open_write(struct tg_index *ix, struct tg_diags *d)
 		if (rc == SQLITE_OK)
 			return TG_OK;
 		if (!tgi_is_damage(rc) || attempt > 0)
-			return ix_fail(ix, d, rc, "cannot open the index");
+			return tgi_ix_fail(ix, d, rc, "cannot open the index");
 		tgi_close_db(ix);
 		tg_diag_add(d, TG_SEV_WARNING, ix->path, 0, 0, NULL, 0, 0,
 			    "not a valid index (%s); building it anew", sqlite3_errstr(rc));
@@ -235,7 +235,7 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 	}
 	int rc = open_db(ix);
 	if (rc != SQLITE_OK)
-		return ix_fail(ix, d, rc, "cannot open the index");
+		return tgi_ix_fail(ix, d, rc, "cannot open the index");
 	rc = check_file(ix);
 	if ((rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) && !wal_in_use(ix->path)) {
 		/* a workspace we may read but not write: SQLite cannot make
@@ -244,11 +244,11 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 		tgi_close_db(ix);
 		rc = open_immutable(ix);
 		if (rc != SQLITE_OK)
-			return ix_fail(ix, d, rc, "cannot open the index");
+			return tgi_ix_fail(ix, d, rc, "cannot open the index");
 		rc = check_file(ix);
 	}
 	if (rc == SQLITE_OK) {
-		long long v = ix_query_int(ix->db, "PRAGMA user_version", &rc);
+		long long v = tgi_ix_query_int(ix->db, "PRAGMA user_version", &rc);
 		if (rc == SQLITE_OK && v != TG_INDEX_VERSION) {
 			tg_diag_add(d, TG_SEV_ERROR, ix->path, 0, 0, NULL, 0, 0,
 				    "the index has version %lld, not %d (run 'trygg index')",
@@ -257,11 +257,11 @@ static enum tg_status open_read(struct tg_index *ix, struct tg_diags *d)
 		}
 	}
 	if (rc != SQLITE_OK)
-		return ix_fail(ix, d, rc, "cannot read the index");
+		return tgi_ix_fail(ix, d, rc, "cannot read the index");
 	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	tgi_exec(ix->db, "PRAGMA query_only = 1");
-	sqlite3_set_authorizer(ix->db, ix_authorize, ix);
+	sqlite3_set_authorizer(ix->db, tgi_ix_authorize, ix);
 	return TG_OK;
 }
 
@@ -272,7 +272,7 @@ enum tg_status tg_index_open(const struct tg_workspace *ws, enum tg_index_mode m
 	ix->mode = mode;
 	ix->root = xstrdup(ws->root);
 	ix->districts_dir = xstrdup(ws->districts_dir);
-	ix->path = ix_locate(ws->root, mode, &ix->in_cache);
+	ix->path = tgi_ix_locate(ws->root, mode, &ix->in_cache);
 	enum tg_status st = mode == TG_INDEX_READ ? open_read(ix, d) : tgi_open_write(ix, d);
 	if (st != TG_OK) {
 		tg_index_free(ix);

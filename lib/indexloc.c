@@ -59,7 +59,7 @@ char *tg_index_cache_path(const char *root)
 	return path;
 }
 
-char *ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache)
+char *tgi_ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache)
 {
 	*in_cache = false;
 	if (!workspace_writable(root)) {
@@ -76,7 +76,7 @@ char *ix_locate(const char *root, enum tg_index_mode mode, bool *in_cache)
 
 /* mkdir -p of the folder that holds path, each new folder private to its
  * user (0700, as the XDG rules ask of the cache); 0 or an errno. */
-int ix_make_cache_folders(const char *path)
+int tgi_ix_make_cache_folders(const char *path)
 {
 	char *p = xstrdup(path);
 	int err = 0;

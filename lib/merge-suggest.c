@@ -48,7 +48,7 @@ static void analyse(struct stem *sm, struct title *t)
 	while (p <= end) {
 		const char *q = p;
 		unsigned ch = p < end ? tg_utf8_next(&q, end) : 0;
-		if (p < end && stem_is_word_char(ch)) {
+		if (p < end && tgi_stem_is_word_char(ch)) {
 			buf_add(&w, p, (size_t)(q - p));
 			p = q;
 			continue;
@@ -62,7 +62,7 @@ static void analyse(struct stem *sm, struct title *t)
 		if (!small) {
 			buf_addf(&words, "%s ", w.s);
 			buf_reset(&stem);
-			stem_snowball(sm, w.s, w.len, &stem);
+			tgi_stem_snowball(sm, w.s, w.len, &stem);
 			if (n == cap)
 				v = xrealloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v);
 			v[n++] = xstrdup(stem.s);
@@ -140,10 +140,10 @@ size_t tg_merge_suggest(const struct tg_plan *plan, const struct tg_config *cfg,
 			add_title(&v, &n, &cap, cfg, plan->sources[s].items[i].title);
 	for (size_t j = 0; j < plan->n_joint; j++)
 		add_title(&v, &n, &cap, cfg, plan->joint[j].title);
-	struct stem *sm = stem_new(false);
+	struct stem *sm = tgi_stem_new(false);
 	for (size_t i = 0; i < n; i++)
 		analyse(sm, &v[i]);
-	stem_free(sm);
+	tgi_stem_free(sm);
 	size_t pairs = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {

@@ -26,41 +26,41 @@ struct ctx {
 #define WARN(c, n, ...) tg_diag_node((c)->d, TG_SEV_WARNING, (c)->doc, (n), __VA_ARGS__)
 
 /* What a node is, for messages: "a mapping", "a list", "text", "nothing". */
-const char *md_what(const struct tg_node *n);
+const char *tgi_md_what(const struct tg_node *n);
 /* Is n of kind (the value of key)? Reports when it is not. */
-bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
+bool tgi_md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 	     const char *key);
 /* The index of key k among node's keys (schema.h); -1 for a user's "x-"
  * key, -2 (reported) for an unknown key in where. */
-int md_key_index(struct ctx *c, const struct tg_node *k,
+int tgi_md_key_index(struct ctx *c, const struct tg_node *k,
 		 const struct tg_schema_node *node, const char *where);
 /* Report each required key of node whose bit (its index) is not in seen. */
-void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
+void tgi_md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
 		const struct tg_schema_node *node, const char *where);
-/* Text, required (md_text) or perhaps empty (md_opt_text: NULL). */
-const char *md_text(struct ctx *c, const struct tg_node *n, const char *key);
-const char *md_opt_text(struct ctx *c, const struct tg_node *n, const char *key);
+/* Text, required (tgi_md_text) or perhaps empty (tgi_md_opt_text: NULL). */
+const char *tgi_md_text(struct ctx *c, const struct tg_node *n, const char *key);
+const char *tgi_md_opt_text(struct ctx *c, const struct tg_node *n, const char *key);
 /* A date YYYY-MM-DD, or NULL. */
-const char *md_date(struct ctx *c, const struct tg_node *n, const char *key);
+const char *tgi_md_date(struct ctx *c, const struct tg_node *n, const char *key);
 /* A number from min to max into *out. */
-bool md_number(struct ctx *c, const struct tg_node *n, const char *key,
+bool tgi_md_number(struct ctx *c, const struct tg_node *n, const char *key,
 	       double min, double max, double *out);
 /* A whole number from min to max into *out. */
-bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
+bool tgi_md_integer(struct ctx *c, const struct tg_node *n, const char *key,
 		long min, long max, int *out);
 /* The index of the value among the NULL-ended names ("" never matches). */
-int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
+int tgi_md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 		   const char *const *names);
 /* A list of text, or of whole numbers from 1 to max, into *out. */
-void md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
+void tgi_md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
 		struct tg_strlist *out);
-void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
+void tgi_md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
 		long max, struct tg_intlist *out);
 /* The root's 'schema', when there is one, is one this trygg reads: sets
  * c->version (the newest when the key is missing or wrong). */
-void md_check_schema(struct ctx *c, const struct tg_node *root);
+void tgi_md_check_schema(struct ctx *c, const struct tg_node *root);
 /* The document's root is a mapping (what_file names the file's kind). */
-bool md_root_map(struct ctx *c, const char *what_file);
+bool tgi_md_root_map(struct ctx *c, const char *what_file);
 
 /* The end of a message about a bad ID whose number is too long. */
 #define TOO_LONG ", an ID number has at most 9 digits"

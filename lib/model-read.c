@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *md_what(const struct tg_node *n)
+const char *tgi_md_what(const struct tg_node *n)
 {
 	if (n->kind == TG_MAP)
 		return "a mapping";
@@ -18,19 +18,19 @@ const char *md_what(const struct tg_node *n)
 	return n->len ? "text" : "nothing";
 }
 
-bool md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
+bool tgi_md_want(struct ctx *c, const struct tg_node *n, enum tg_kind kind,
 		 const char *key)
 {
 	if (n->kind == kind)
 		return true;
 	static const char *const kinds[] = { "text", "a mapping", "a list" };
-	ERR(c, n, "'%s' must be %s, found %s", key, kinds[kind], md_what(n));
+	ERR(c, n, "'%s' must be %s, found %s", key, kinds[kind], tgi_md_what(n));
 	return false;
 }
 
 /* Iterate a mapping's keys against a table; returns the index of each key
  * in *idx via the callback style loop below. */
-int md_key_index(struct ctx *c, const struct tg_node *k,
+int tgi_md_key_index(struct ctx *c, const struct tg_node *k,
 		 const struct tg_schema_node *node, const char *where)
 {
 	unsigned newer = 0;
@@ -64,7 +64,7 @@ int md_key_index(struct ctx *c, const struct tg_node *k,
 	return -2;
 }
 
-void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
+void tgi_md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
 		const struct tg_schema_node *node, const char *where)
 {
 	for (size_t i = 0; i < node->n; i++)
@@ -73,9 +73,9 @@ void md_require(struct ctx *c, const struct tg_node *map, unsigned seen,
 			ERR(c, map, "%s is missing required key '%s'", where, node->keys[i].name);
 }
 
-const char *md_text(struct ctx *c, const struct tg_node *n, const char *key)
+const char *tgi_md_text(struct ctx *c, const struct tg_node *n, const char *key)
 {
-	if (!md_want(c, n, TG_SCALAR, key))
+	if (!tgi_md_want(c, n, TG_SCALAR, key))
 		return NULL;
 	if (tg_node_null(n)) {
 		ERR(c, n, "'%s' is empty; expected text", key);
@@ -84,16 +84,16 @@ const char *md_text(struct ctx *c, const struct tg_node *n, const char *key)
 	return n->str;
 }
 
-const char *md_opt_text(struct ctx *c, const struct tg_node *n, const char *key)
+const char *tgi_md_opt_text(struct ctx *c, const struct tg_node *n, const char *key)
 {
 	if (tg_node_null(n))
 		return NULL;
-	return md_text(c, n, key);
+	return tgi_md_text(c, n, key);
 }
 
-const char *md_date(struct ctx *c, const struct tg_node *n, const char *key)
+const char *tgi_md_date(struct ctx *c, const struct tg_node *n, const char *key)
 {
-	const char *s = md_opt_text(c, n, key);
+	const char *s = tgi_md_opt_text(c, n, key);
 	if (s && !tg_is_date(s)) {
 		ERR(c, n, "'%s' is not a valid date: '%s' (expected YYYY-MM-DD)", key, s);
 		return NULL;
@@ -101,10 +101,10 @@ const char *md_date(struct ctx *c, const struct tg_node *n, const char *key)
 	return s;
 }
 
-bool md_number(struct ctx *c, const struct tg_node *n, const char *key,
+bool tgi_md_number(struct ctx *c, const struct tg_node *n, const char *key,
 		   double min, double max, double *out)
 {
-	if (!md_want(c, n, TG_SCALAR, key))
+	if (!tgi_md_want(c, n, TG_SCALAR, key))
 		return false;
 	char *end;
 	double v = strtod(n->str, &end);
@@ -120,10 +120,10 @@ bool md_number(struct ctx *c, const struct tg_node *n, const char *key,
 	return true;
 }
 
-bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
+bool tgi_md_integer(struct ctx *c, const struct tg_node *n, const char *key,
 		    long min, long max, int *out)
 {
-	if (!md_want(c, n, TG_SCALAR, key))
+	if (!tgi_md_want(c, n, TG_SCALAR, key))
 		return false;
 	const char *s = n->str;
 	bool ok = n->len > 0 && n->len < 10;
@@ -139,10 +139,10 @@ bool md_integer(struct ctx *c, const struct tg_node *n, const char *key,
 	return true;
 }
 
-int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
+int tgi_md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 		       const char *const *names)
 {
-	const char *s = md_opt_text(c, n, key);
+	const char *s = tgi_md_opt_text(c, n, key);
 	if (!s)
 		return -1;
 	for (int i = 0; names[i]; i++)
@@ -155,41 +155,41 @@ int md_enumeration(struct ctx *c, const struct tg_node *n, const char *key,
 	return -1;
 }
 
-void md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
+void tgi_md_strlist(struct ctx *c, const struct tg_node *n, const char *key,
 		    struct tg_strlist *out)
 {
-	if (tg_node_null(n) || !md_want(c, n, TG_SEQ, key))
+	if (tg_node_null(n) || !tgi_md_want(c, n, TG_SEQ, key))
 		return;
 	out->node = n;
 	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
 	for (size_t i = 0; i < n->n; i++) {
-		const char *s = md_text(c, n->kids[i], key);
+		const char *s = tgi_md_text(c, n->kids[i], key);
 		if (s)
 			out->v[out->n++] = s;
 	}
 }
 
-void md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
+void tgi_md_intlist(struct ctx *c, const struct tg_node *n, const char *key,
 		    long max, struct tg_intlist *out)
 {
-	if (tg_node_null(n) || !md_want(c, n, TG_SEQ, key))
+	if (tg_node_null(n) || !tgi_md_want(c, n, TG_SEQ, key))
 		return;
 	out->node = n;
 	out->v = tg_arena_alloc(c->a, (n->n + 1) * sizeof *out->v);
 	for (size_t i = 0; i < n->n; i++) {
 		int v;
-		if (md_integer(c, n->kids[i], key, 1, max, &v))
+		if (tgi_md_integer(c, n->kids[i], key, 1, max, &v))
 			out->v[out->n++] = v;
 	}
 }
 
-void md_check_schema(struct ctx *c, const struct tg_node *root)
+void tgi_md_check_schema(struct ctx *c, const struct tg_node *root)
 {
 	c->version = TG_SCHEMA_VERSION;
 	const struct tg_node *s = tg_map_get(root, "schema");
 	if (!s)
 		return;
-	const char *v = md_text(c, s, "schema");
+	const char *v = tgi_md_text(c, s, "schema");
 	if (!v)
 		return;
 	for (unsigned ver = TG_SCHEMA_OLDEST; ver <= TG_SCHEMA_VERSION; ver++) {
@@ -203,7 +203,7 @@ void md_check_schema(struct ctx *c, const struct tg_node *root)
 	ERR(c, s, "unsupported schema '%s' (this trygg reads 'trygg/1' and 'trygg/2')", v);
 }
 
-bool md_root_map(struct ctx *c, const char *what_file)
+bool tgi_md_root_map(struct ctx *c, const char *what_file)
 {
 	const struct tg_node *root = c->doc->root;
 	if (!root || tg_node_null(root)) {
@@ -212,7 +212,7 @@ bool md_root_map(struct ctx *c, const char *what_file)
 		return false;
 	}
 	if (root->kind != TG_MAP) {
-		ERR(c, root, "expected %s (a mapping of keys), found %s", what_file, md_what(root));
+		ERR(c, root, "expected %s (a mapping of keys), found %s", what_file, tgi_md_what(root));
 		return false;
 	}
 	return true;

@@ -44,7 +44,7 @@ void tgi_check_areas(struct ctx *c, const struct tg_plan *p, const struct tg_str
 
 static void strategic(struct ctx *c, const struct tg_node *n, struct tg_intlist *l)
 {
-	md_intlist(c, n, "strategic_areas", 1000, l);
+	tgi_md_intlist(c, n, "strategic_areas", 1000, l);
 	if (!c->cfg || !l->node)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
@@ -59,7 +59,7 @@ static void strategic(struct ctx *c, const struct tg_node *n, struct tg_intlist 
  * lists them with ids (schema trygg/2). */
 static void initiatives(struct ctx *c, const struct tg_node *n, struct tg_intlist *l)
 {
-	md_intlist(c, n, "initiatives", 1000, l);
+	tgi_md_intlist(c, n, "initiatives", 1000, l);
 	if (!c->cfg || !c->cfg->inits || !l->node)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
@@ -89,30 +89,30 @@ static void check_responsible(struct ctx *c, const struct tg_strlist *l)
 
 static void load_history(struct ctx *c, const struct tg_node *v, struct tg_measure *m)
 {
-	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "history"))
+	if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "history"))
 		return;
 	m->history = tg_arena_alloc(c->a, (v->n + 1) * sizeof *m->history);
 	for (size_t j = 0; j < v->n; j++) {
 		const struct tg_node *e = v->kids[j];
-		if (!md_want(c, e, TG_MAP, "history"))
+		if (!tgi_md_want(c, e, TG_MAP, "history"))
 			continue;
 		struct tg_history h = { NULL, TG_PROPOSED };
 		unsigned seen = 0;
 		bool ok = true;
 		for (size_t i = 0; i + 1 < e->n; i += 2) {
 			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
-			int idx = md_key_index(c, k, &tg_schema_history, "a history entry");
+			int idx = tgi_md_key_index(c, k, &tg_schema_history, "a history entry");
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == TG_HIST_DATE) {
-				h.date = md_date(c, val, "date");
+				h.date = tgi_md_date(c, val, "date");
 			} else if (idx == TG_HIST_STATUS) {
-				int st = md_enumeration(c, val, "status", tg_status_names);
+				int st = tgi_md_enumeration(c, val, "status", tg_status_names);
 				ok = st >= 0;
 				h.status = ok ? (enum tg_mstatus)st : TG_PROPOSED;
 			}
 		}
-		md_require(c, e, seen, &tg_schema_history, "a history entry");
+		tgi_md_require(c, e, seen, &tg_schema_history, "a history entry");
 		/* only the first entry may be undated: "since before the records" */
 		if (!(seen & (1u << TG_HIST_DATE)) && j > 0)
 			ERR(c, e, "only the first entry of 'history' may be without a date");
@@ -125,17 +125,17 @@ static void load_measure(struct ctx *c, struct tg_plan *p, struct tg_problem *pr
 			 const struct tg_node *n, struct tg_measure *m)
 {
 	m->node = n;
-	if (!md_want(c, n, TG_MAP, "measures"))
+	if (!tgi_md_want(c, n, TG_MAP, "measures"))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_measure, "a measure");
+		int idx = tgi_md_key_index(c, k, &tg_schema_measure, "a measure");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case TG_MEAS_ID:
-			m->id = md_text(c, v, "id");
+			m->id = tgi_md_text(c, v, "id");
 			if (m->id && pr->id && !tg_child_id_is(m->id, pr->id, 'M')) {
 				ERR(c, v, "bad id '%s' for a measure of %s (expected %s.M<number>, e.g. %s.M1%s)",
 				    m->id, pr->id, pr->id, pr->id,
@@ -143,75 +143,75 @@ static void load_measure(struct ctx *c, struct tg_plan *p, struct tg_problem *pr
 				m->id = NULL;
 			}
 			break;
-		case TG_MEAS_TEXT: m->text = md_text(c, v, "text"); break;
+		case TG_MEAS_TEXT: m->text = tgi_md_text(c, v, "text"); break;
 		case TG_MEAS_PHASE: {
-			int ph = md_enumeration(c, v, "phase", tg_phase_values);
+			int ph = tgi_md_enumeration(c, v, "phase", tg_phase_values);
 			m->phase = ph + 1;
 			break;
 		}
 		case TG_MEAS_ORIGIN: {
-			int o = md_enumeration(c, v, "origin", tg_origin_names);
+			int o = tgi_md_enumeration(c, v, "origin", tg_origin_names);
 			m->origin = o < 0 ? TG_ORIGIN_PLAN : (enum tg_origin)o;
 			break;
 		}
-		case TG_MEAS_TERM: { int t = md_enumeration(c, v, "term", tg_term_names); if (t > 0) m->term = t; break; }
-		case TG_MEAS_KIND: { int t = md_enumeration(c, v, "kind", tg_kind_names); if (t > 0) m->kind = t; break; }
-		case TG_MEAS_RESPONSIBLE: md_strlist(c, v, "responsible", &m->responsible); check_responsible(c, &m->responsible); break;
-		case TG_MEAS_DUE: m->due = md_date(c, v, "due"); break;
-		case TG_MEAS_STATUS: { int s = md_enumeration(c, v, "status", tg_status_names); if (s >= 0) m->status = s; break; }
-		case TG_MEAS_AREAS: md_strlist(c, v, "areas", &m->areas); tgi_check_areas(c, p, &m->areas); break;
+		case TG_MEAS_TERM: { int t = tgi_md_enumeration(c, v, "term", tg_term_names); if (t > 0) m->term = t; break; }
+		case TG_MEAS_KIND: { int t = tgi_md_enumeration(c, v, "kind", tg_kind_names); if (t > 0) m->kind = t; break; }
+		case TG_MEAS_RESPONSIBLE: tgi_md_strlist(c, v, "responsible", &m->responsible); check_responsible(c, &m->responsible); break;
+		case TG_MEAS_DUE: m->due = tgi_md_date(c, v, "due"); break;
+		case TG_MEAS_STATUS: { int s = tgi_md_enumeration(c, v, "status", tg_status_names); if (s >= 0) m->status = s; break; }
+		case TG_MEAS_AREAS: tgi_md_strlist(c, v, "areas", &m->areas); tgi_check_areas(c, p, &m->areas); break;
 		case TG_MEAS_INITIATIVES: initiatives(c, v, &m->initiatives); break;
 		case TG_MEAS_STRATEGIC_AREAS: strategic(c, v, &m->strategic_areas); break;
 		case TG_MEAS_HISTORY: load_history(c, v, m); break;
 		}
 	}
-	md_require(c, n, seen, &tg_schema_measure, "a measure");
+	tgi_md_require(c, n, seen, &tg_schema_measure, "a measure");
 }
 
 static void load_point(struct ctx *c, const struct tg_node *n, const char *key,
 		       struct tg_point *pt)
 {
-	if (tg_node_null(n) || !md_want(c, n, TG_MAP, key))
+	if (tg_node_null(n) || !tgi_md_want(c, n, TG_MAP, key))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_point, key);
+		int idx = tgi_md_key_index(c, k, &tg_schema_point, key);
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		if (idx == TG_POINT_VALUE)
-			pt->set = md_number(c, v, "value", -1e12, 1e12, &pt->value);
+			pt->set = tgi_md_number(c, v, "value", -1e12, 1e12, &pt->value);
 		else if (idx == TG_POINT_DATE)
-			pt->date = md_date(c, v, "date");
+			pt->date = tgi_md_date(c, v, "date");
 	}
-	md_require(c, n, seen, &tg_schema_point, key);
+	tgi_md_require(c, n, seen, &tg_schema_point, key);
 }
 
 static void load_readings(struct ctx *c, const struct tg_node *v, struct tg_indicator *ind)
 {
-	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "readings"))
+	if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "readings"))
 		return;
 	ind->readings = tg_arena_alloc(c->a, (v->n + 1) * sizeof *ind->readings);
 	for (size_t j = 0; j < v->n; j++) {
 		const struct tg_node *e = v->kids[j];
-		if (!md_want(c, e, TG_MAP, "readings"))
+		if (!tgi_md_want(c, e, TG_MAP, "readings"))
 			continue;
 		struct tg_dated r = { NULL, 0, NULL };
 		unsigned seen = 0;
 		bool ok = true;
 		for (size_t i = 0; i + 1 < e->n; i += 2) {
 			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
-			int idx = md_key_index(c, k, &tg_schema_reading, "a reading");
+			int idx = tgi_md_key_index(c, k, &tg_schema_reading, "a reading");
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == TG_READING_DATE)
-				ok &= (r.date = md_date(c, val, "date")) != NULL;
+				ok &= (r.date = tgi_md_date(c, val, "date")) != NULL;
 			else if (idx == TG_READING_VALUE)
-				ok &= md_number(c, val, "value", -1e12, 1e12, &r.value);
+				ok &= tgi_md_number(c, val, "value", -1e12, 1e12, &r.value);
 			else if (idx == TG_READING_NOTE)
-				r.note = md_opt_text(c, val, "note");
+				r.note = tgi_md_opt_text(c, val, "note");
 		}
-		md_require(c, e, seen, &tg_schema_reading, "a reading");
+		tgi_md_require(c, e, seen, &tg_schema_reading, "a reading");
 		if (ok && (seen & 3u) == 3u)
 			ind->readings[ind->n_readings++] = r;
 	}
@@ -221,17 +221,17 @@ static void load_indicator(struct ctx *c, struct tg_problem *pr, const struct tg
 			   struct tg_indicator *ind)
 {
 	ind->node = n;
-	if (!md_want(c, n, TG_MAP, "indicators"))
+	if (!tgi_md_want(c, n, TG_MAP, "indicators"))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_indicator, "an indicator");
+		int idx = tgi_md_key_index(c, k, &tg_schema_indicator, "an indicator");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case TG_IND_ID:
-			ind->id = md_text(c, v, "id");
+			ind->id = tgi_md_text(c, v, "id");
 			if (ind->id && pr->id && !tg_child_id_is(ind->id, pr->id, 'I')) {
 				ERR(c, v, "bad id '%s' for an indicator of %s (expected %s.I<number>, e.g. %s.I1%s)",
 				    ind->id, pr->id, pr->id, pr->id,
@@ -239,24 +239,24 @@ static void load_indicator(struct ctx *c, struct tg_problem *pr, const struct tg
 				ind->id = NULL;
 			}
 			break;
-		case TG_IND_NAME: ind->name = md_text(c, v, "name"); break;
+		case TG_IND_NAME: ind->name = tgi_md_text(c, v, "name"); break;
 		case TG_IND_UNIT: {
-			int u = md_enumeration(c, v, "unit", tg_unit_names);
+			int u = tgi_md_enumeration(c, v, "unit", tg_unit_names);
 			ind->unit = u < 0 ? TG_UNIT_NONE : (enum tg_unit)(u + 1);
 			break;
 		}
 		case TG_IND_DIRECTION: {
-			int d = md_enumeration(c, v, "direction", tg_direction_names);
+			int d = tgi_md_enumeration(c, v, "direction", tg_direction_names);
 			ind->direction = d < 0 ? TG_DIRECTION_NONE : (enum tg_direction)(d + 1);
 			break;
 		}
-		case TG_IND_SOURCE: ind->source = md_opt_text(c, v, "source"); break;
+		case TG_IND_SOURCE: ind->source = tgi_md_opt_text(c, v, "source"); break;
 		case TG_IND_BASELINE: load_point(c, v, "baseline", &ind->baseline); break;
 		case TG_IND_TARGET: load_point(c, v, "target", &ind->target); break;
 		case TG_IND_READINGS: load_readings(c, v, ind); break;
 		}
 	}
-	md_require(c, n, seen, &tg_schema_indicator, "an indicator");
+	tgi_md_require(c, n, seen, &tg_schema_indicator, "an indicator");
 }
 
 /* The indicator of pr a follow-up's reading names: by its ID, or by its
@@ -276,17 +276,17 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 			  struct tg_followup *f)
 {
 	f->node = n;
-	if (!md_want(c, n, TG_MAP, "followups"))
+	if (!tgi_md_want(c, n, TG_MAP, "followups"))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_followup, "a follow-up");
+		int idx = tgi_md_key_index(c, k, &tg_schema_followup, "a follow-up");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case TG_FU_ID:
-			f->id = md_text(c, v, "id");
+			f->id = tgi_md_text(c, v, "id");
 			if (f->id && pr->id && !tg_child_id_is(f->id, pr->id, 'F')) {
 				ERR(c, v, "bad id '%s' for a follow-up of %s (expected %s.F<number>, e.g. %s.F1%s)",
 				    f->id, pr->id, pr->id, pr->id,
@@ -294,13 +294,13 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 				f->id = NULL;
 			}
 			break;
-		case TG_FU_DATE: f->date = md_date(c, v, "date"); break;
-		case TG_FU_BY: f->by = md_opt_text(c, v, "by"); break;
-		case TG_FU_MEASURES: md_strlist(c, v, "measures", &f->measures); break;
-		case TG_FU_DONE: f->done = md_opt_text(c, v, "done"); break;
-		case TG_FU_EFFECT: f->effect = md_opt_text(c, v, "effect"); break;
+		case TG_FU_DATE: f->date = tgi_md_date(c, v, "date"); break;
+		case TG_FU_BY: f->by = tgi_md_opt_text(c, v, "by"); break;
+		case TG_FU_MEASURES: tgi_md_strlist(c, v, "measures", &f->measures); break;
+		case TG_FU_DONE: f->done = tgi_md_opt_text(c, v, "done"); break;
+		case TG_FU_EFFECT: f->effect = tgi_md_opt_text(c, v, "effect"); break;
 		case TG_FU_INDICATORS:
-			if (tg_node_null(v) || !md_want(c, v, TG_MAP, "indicators"))
+			if (tg_node_null(v) || !tgi_md_want(c, v, TG_MAP, "indicators"))
 				break;
 			f->readings = tg_arena_alloc(c->a, (v->n / 2 + 1) * sizeof *f->readings);
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
@@ -313,25 +313,25 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 					continue;
 				}
 				r->name = ind->name;
-				if (md_number(c, v->kids[j + 1], name->str, -1e12, 1e12, &r->value))
+				if (tgi_md_number(c, v->kids[j + 1], name->str, -1e12, 1e12, &r->value))
 					f->n_readings++;
 			}
 			break;
 		}
 	}
-	md_require(c, n, seen, &tg_schema_followup, "a follow-up");
+	tgi_md_require(c, n, seen, &tg_schema_followup, "a follow-up");
 }
 
 static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node *n,
 			 struct tg_problem *pr)
 {
 	pr->node = n;
-	if (!md_want(c, n, TG_MAP, "problems"))
+	if (!tgi_md_want(c, n, TG_MAP, "problems"))
 		return;
 	/* The id first: measures are checked against it. */
 	const struct tg_node *idn = tg_map_get(n, "id");
 	if (idn) {
-		pr->id = md_text(c, idn, "id");
+		pr->id = tgi_md_text(c, idn, "id");
 		if (pr->id && !tg_id_is(pr->id, "P")) {
 			ERR(c, idn, "bad id '%s' for a problem (expected P<number>, e.g. P1%s)", pr->id,
 			    tg_id_too_long(pr->id) ? TOO_LONG : "");
@@ -340,7 +340,7 @@ static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node 
 	}
 	/* Indicators before follow-ups, which name them. */
 	const struct tg_node *inds = tg_map_get(n, "indicators");
-	if (inds && !tg_node_null(inds) && md_want(c, inds, TG_SEQ, "indicators")) {
+	if (inds && !tg_node_null(inds) && tgi_md_want(c, inds, TG_SEQ, "indicators")) {
 		pr->indicators = tg_arena_alloc(c->a, (inds->n + 1) * sizeof *pr->indicators);
 		pr->n_indicators = inds->n;
 		for (size_t j = 0; j < inds->n; j++)
@@ -349,27 +349,27 @@ static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node 
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_problem, "a problem");
+		int idx = tgi_md_key_index(c, k, &tg_schema_problem, "a problem");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
-		case TG_PROB_TITLE: pr->title = md_text(c, v, "title"); break;
-		case TG_PROB_DESCRIPTION: pr->description = md_opt_text(c, v, "description"); break;
+		case TG_PROB_TITLE: pr->title = tgi_md_text(c, v, "title"); break;
+		case TG_PROB_DESCRIPTION: pr->description = tgi_md_opt_text(c, v, "description"); break;
 		case TG_PROB_PERIOD:
 			tgi_load_pair(c, v, "period", &tg_schema_period, &pr->period_from, &pr->period_to);
 			if (pr->period_from && pr->period_to && strcmp(pr->period_from, pr->period_to) > 0)
 				ERR(c, v, "'period' ends (%s) before it starts (%s)", pr->period_to,
 				    pr->period_from);
 			break;
-		case TG_PROB_SITUATION: pr->situation = md_opt_text(c, v, "situation"); break;
-		case TG_PROB_AREAS: md_strlist(c, v, "areas", &pr->areas); tgi_check_areas(c, p, &pr->areas); break;
+		case TG_PROB_SITUATION: pr->situation = tgi_md_opt_text(c, v, "situation"); break;
+		case TG_PROB_AREAS: tgi_md_strlist(c, v, "areas", &pr->areas); tgi_check_areas(c, p, &pr->areas); break;
 		case TG_PROB_INITIATIVES: initiatives(c, v, &pr->initiatives); break;
-		case TG_PROB_CAUSES: md_strlist(c, v, "causes", &pr->causes); break;
-		case TG_PROB_GOAL: pr->goal = md_opt_text(c, v, "goal"); break;
-		case TG_PROB_SUBGOALS: md_strlist(c, v, "subgoals", &pr->subgoals); break;
+		case TG_PROB_CAUSES: tgi_md_strlist(c, v, "causes", &pr->causes); break;
+		case TG_PROB_GOAL: pr->goal = tgi_md_opt_text(c, v, "goal"); break;
+		case TG_PROB_SUBGOALS: tgi_md_strlist(c, v, "subgoals", &pr->subgoals); break;
 		case TG_PROB_STRATEGIC_AREAS: strategic(c, v, &pr->strategic_areas); break;
 		case TG_PROB_MEASURES:
-			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "measures"))
+			if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "measures"))
 				break;
 			pr->measures = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->measures);
 			pr->n_measures = v->n;
@@ -377,7 +377,7 @@ static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node 
 				load_measure(c, p, pr, v->kids[j], &pr->measures[j]);
 			break;
 		case TG_PROB_FOLLOWUPS:
-			if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "followups"))
+			if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "followups"))
 				break;
 			pr->followups = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pr->followups);
 			pr->n_followups = v->n;
@@ -386,37 +386,37 @@ static void load_problem(struct ctx *c, struct tg_plan *p, const struct tg_node 
 			break;
 		}
 	}
-	md_require(c, n, seen, &tg_schema_problem, "a problem");
+	tgi_md_require(c, n, seen, &tg_schema_problem, "a problem");
 }
 
 static void load_outcomes(struct ctx *c, const struct tg_node *v, struct tg_promise *pm)
 {
-	if (tg_node_null(v) || !md_want(c, v, TG_SEQ, "outcomes"))
+	if (tg_node_null(v) || !tgi_md_want(c, v, TG_SEQ, "outcomes"))
 		return;
 	pm->outcomes = tg_arena_alloc(c->a, (v->n + 1) * sizeof *pm->outcomes);
 	for (size_t j = 0; j < v->n; j++) {
 		const struct tg_node *e = v->kids[j];
-		if (!md_want(c, e, TG_MAP, "outcomes"))
+		if (!tgi_md_want(c, e, TG_MAP, "outcomes"))
 			continue;
 		struct tg_outcome_entry o = { NULL, TG_MET, NULL };
 		unsigned seen = 0;
 		bool ok = true;
 		for (size_t i = 0; i + 1 < e->n; i += 2) {
 			const struct tg_node *k = e->kids[i], *val = e->kids[i + 1];
-			int idx = md_key_index(c, k, &tg_schema_outcome, "an outcome");
+			int idx = tgi_md_key_index(c, k, &tg_schema_outcome, "an outcome");
 			if (idx >= 0 && !tg_node_null(val))
 				seen |= 1u << idx;
 			if (idx == TG_OUT_DATE) {
-				ok &= (o.date = md_date(c, val, "date")) != NULL;
+				ok &= (o.date = tgi_md_date(c, val, "date")) != NULL;
 			} else if (idx == TG_OUT_STATUS) {
-				int st = md_enumeration(c, val, "status", tg_outcome_names);
+				int st = tgi_md_enumeration(c, val, "status", tg_outcome_names);
 				ok &= st >= 0;
 				o.status = st < 0 ? TG_MET : (enum tg_outcome)st;
 			} else if (idx == TG_OUT_TEXT) {
-				o.text = md_opt_text(c, val, "text");
+				o.text = tgi_md_opt_text(c, val, "text");
 			}
 		}
-		md_require(c, e, seen, &tg_schema_outcome, "an outcome");
+		tgi_md_require(c, e, seen, &tg_schema_outcome, "an outcome");
 		if (ok && (seen & 3u) == 3u)
 			pm->outcomes[pm->n_outcomes++] = o;
 	}
@@ -425,32 +425,32 @@ static void load_outcomes(struct ctx *c, const struct tg_node *v, struct tg_prom
 static void load_promise(struct ctx *c, const struct tg_node *n, struct tg_promise *pm)
 {
 	pm->node = n;
-	if (!md_want(c, n, TG_MAP, "promises"))
+	if (!tgi_md_want(c, n, TG_MAP, "promises"))
 		return;
 	unsigned seen = 0;
 	for (size_t i = 0; i + 1 < n->n; i += 2) {
 		const struct tg_node *k = n->kids[i], *v = n->kids[i + 1];
-		int idx = md_key_index(c, k, &tg_schema_promise, "a promise");
+		int idx = tgi_md_key_index(c, k, &tg_schema_promise, "a promise");
 		if (idx >= 0 && !tg_node_null(v))
 			seen |= 1u << idx;
 		switch (idx) {
 		case TG_PROM_ID:
-			pm->id = md_text(c, v, "id");
+			pm->id = tgi_md_text(c, v, "id");
 			if (pm->id && !tg_id_is(pm->id, "L")) {
 				ERR(c, v, "bad id '%s' for a promise (expected L<number>, e.g. L1%s)", pm->id,
 				    tg_id_too_long(pm->id) ? TOO_LONG : "");
 				pm->id = NULL;
 			}
 			break;
-		case TG_PROM_TEXT: pm->text = md_text(c, v, "text"); break;
-		case TG_PROM_FROM: pm->from = md_date(c, v, "from"); break;
-		case TG_PROM_TO: pm->to = md_date(c, v, "to"); break;
-		case TG_PROM_SIGNATORIES: md_strlist(c, v, "signatories", &pm->signatories); break;
-		case TG_PROM_MEASURES: md_strlist(c, v, "measures", &pm->measures); break;
+		case TG_PROM_TEXT: pm->text = tgi_md_text(c, v, "text"); break;
+		case TG_PROM_FROM: pm->from = tgi_md_date(c, v, "from"); break;
+		case TG_PROM_TO: pm->to = tgi_md_date(c, v, "to"); break;
+		case TG_PROM_SIGNATORIES: tgi_md_strlist(c, v, "signatories", &pm->signatories); break;
+		case TG_PROM_MEASURES: tgi_md_strlist(c, v, "measures", &pm->measures); break;
 		case TG_PROM_OUTCOMES: load_outcomes(c, v, pm); break;
 		}
 	}
-	md_require(c, n, seen, &tg_schema_promise, "a promise");
+	tgi_md_require(c, n, seen, &tg_schema_promise, "a promise");
 	if (pm->from && pm->to && strcmp(pm->from, pm->to) > 0)
 		ERR(c, tg_map_get(n, "to"), "the promise ends (%s) before it starts (%s)", pm->to,
 		    pm->from);
@@ -544,24 +544,24 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 	for (int s = 0; s < TG_NSOURCES; s++)
 		for (int g = 0; g < 4; g++)
 			p->sources[s].respondents[g] = -1;
-	if (md_root_map(&c, "a district plan")) {
+	if (tgi_md_root_map(&c, "a district plan")) {
 		const struct tg_node *root = doc->root;
 		unsigned seen = 0;
 		/* areas first: situation items are checked against them */
 		const struct tg_node *areas = tg_map_get(root, "areas");
 		if (areas)
-			md_strlist(&c, areas, "areas", &p->areas);
-		md_check_schema(&c, root);
+			tgi_md_strlist(&c, areas, "areas", &p->areas);
+		tgi_md_check_schema(&c, root);
 		for (size_t i = 0; i + 1 < root->n; i += 2) {
 			const struct tg_node *k = root->kids[i], *v = root->kids[i + 1];
-			int idx = md_key_index(&c, k, &tg_schema_plan, "a district plan");
+			int idx = tgi_md_key_index(&c, k, &tg_schema_plan, "a district plan");
 			if (idx >= 0 && !tg_node_null(v))
 				seen |= 1u << idx;
 			switch (idx) {
-			case TG_PLAN_DISTRICT: p->district = md_text(&c, v, "district"); break;
+			case TG_PLAN_DISTRICT: p->district = tgi_md_text(&c, v, "district"); break;
 			case TG_PLAN_SITUATION: tgi_load_situation(&c, p, v); break;
 			case TG_PLAN_PROMISES:
-				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "promises"))
+				if (tg_node_null(v) || !tgi_md_want(&c, v, TG_SEQ, "promises"))
 					break;
 				p->promises = tg_arena_alloc(c.a, (v->n + 1) * sizeof *p->promises);
 				p->n_promises = v->n;
@@ -570,7 +570,7 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 				break;
 			case TG_PLAN_PROBLEMS:
 				p->problems_node = v;
-				if (tg_node_null(v) || !md_want(&c, v, TG_SEQ, "problems"))
+				if (tg_node_null(v) || !tgi_md_want(&c, v, TG_SEQ, "problems"))
 					break;
 				p->problems = tg_arena_alloc(c.a, (v->n + 1) * sizeof *p->problems);
 				p->n_problems = v->n;
@@ -579,7 +579,7 @@ static enum tg_status plan_from_doc(struct tg_doc *doc, const struct tg_config *
 				break;
 			}
 		}
-		md_require(&c, root, seen, &tg_schema_plan, "the plan");
+		tgi_md_require(&c, root, seen, &tg_schema_plan, "the plan");
 		p->version = (int)c.version;
 		check_ids(&c, p);
 	}

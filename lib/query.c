@@ -84,7 +84,7 @@ static const char *const pragma_value[] = {
 	"encoding", "freelist_count", "data_version", "journal_mode", NULL,
 };
 
-int ix_authorize(void *u, int action, const char *a, const char *b,
+int tgi_ix_authorize(void *u, int action, const char *a, const char *b,
 		 const char *db, const char *trigger)
 {
 	(void)db;
@@ -179,7 +179,7 @@ static enum tg_status prepare(struct tg_index *ix, const char *sql, const char *
 		else
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "SQL: %s", sqlite3_errmsg(ix->db));
-		return ix->denied[0] ? TG_EUSAGE : ix_status(rc);
+		return ix->denied[0] ? TG_EUSAGE : tgi_ix_status(rc);
 	}
 	if (!st) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no SQL statement given");
@@ -198,7 +198,7 @@ void tg_cursor_free(struct tg_cursor *c)
 	if (!c)
 		return;
 	sqlite3_finalize(c->st);
-	ix_search_free(c->search);
+	tgi_ix_search_free(c->search);
 	if (c->blobs)
 		for (size_t i = 0; i < c->ncols; i++)
 			buf_release(&c->blobs[i]);
@@ -215,7 +215,7 @@ size_t tg_cursor_ncols(const struct tg_cursor *c)
 const char *tg_cursor_name(const struct tg_cursor *c, size_t col)
 {
 	if (c->search)
-		return ix_search_cols[col];
+		return tgi_ix_search_cols[col];
 	const char *n = sqlite3_column_name(c->st, (int)col);
 	return n ? n : "?";
 }
@@ -233,7 +233,7 @@ enum tg_status tg_cursor_step(struct tg_cursor *c, bool *row, struct tg_diags *d
 		return TG_OK;
 	if (over_bound(c->ix, rc, d))
 		return TG_EUSAGE;
-	return ix_fail(c->ix, d, rc, "query failed");
+	return tgi_ix_fail(c->ix, d, rc, "query failed");
 }
 
 static enum tg_vtype vtype_of(int t)
@@ -251,7 +251,7 @@ enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
 {
 	if (c->search) {
 		enum tg_vtype t;
-		ix_search_value(c, col, &t);
+		tgi_ix_search_value(c, col, &t);
 		return t;
 	}
 	return vtype_of(sqlite3_column_type(c->st, (int)col));
@@ -261,7 +261,7 @@ double tg_cursor_num(struct tg_cursor *c, size_t col)
 {
 	if (c->search) {
 		enum tg_vtype t;
-		const char *v = ix_search_value(c, col, &t);
+		const char *v = tgi_ix_search_value(c, col, &t);
 		return v ? strtod(v, NULL) : 0;
 	}
 	return sqlite3_column_double(c->st, (int)col);
@@ -313,7 +313,7 @@ static __attribute__((noinline)) const char *int_cell(struct tg_cursor *c, size_
 const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
 {
 	if (c->search)
-		return ix_search_value(c, col, type);
+		return tgi_ix_search_value(c, col, type);
 	/* one call for the value, then none of the API's locking per call;
 	 * the common cases first, the rest out of line (a listing reads
 	 * millions of cells) */
@@ -443,7 +443,7 @@ enum tg_status tg_index_query(struct tg_index *ix, const char *sql,
 
 /* ---- listings ----------------------------------------------------------- */
 
-void ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s)
+void tgi_ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s)
 {
 	if (q->n == q->alloc)
 		q->v = xrealloc(q->v, (q->alloc = q->alloc ? 2 * q->alloc : 16) * sizeof *q->v);
@@ -451,7 +451,7 @@ void ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s)
 	buf_addc(&q->sql, '?');
 }
 
-int ix_q_bind(sqlite3_stmt *st, const struct sqlq *q)
+int tgi_ix_q_bind(sqlite3_stmt *st, const struct sqlq *q)
 {
 	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < q->n; i++)
@@ -466,9 +466,9 @@ static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_curso
 {
 	enum tg_status st = prepare(ix, q->sql.s, NULL, out, d);
 	if (st == TG_OK) {
-		int rc = ix_q_bind((*out)->st, q);
+		int rc = tgi_ix_q_bind((*out)->st, q);
 		if (rc != SQLITE_OK)
-			st = ix_fail(ix, d, rc, "cannot bind a value");
+			st = tgi_ix_fail(ix, d, rc, "cannot bind a value");
 	}
 	if (st != TG_OK) {
 		tg_cursor_free(*out);
@@ -479,7 +479,7 @@ static enum tg_status q_run(struct tg_index *ix, struct sqlq *q, struct tg_curso
 	return st;
 }
 
-enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
+enum tg_status tgi_ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
 			      const char *sel, const char *const *names, size_t n,
 			      char **slugs, struct tg_diags *d)
 {
@@ -489,7 +489,7 @@ enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *l
 	int rc = sqlite3_prepare_v2(ix->db, "SELECT name FROM districts"
 				    " WHERE slug = ?1 OR file_slug = ?1", -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return ix_fail(ix, d, rc, "cannot read the districts");
+		return tgi_ix_fail(ix, d, rc, "cannot read the districts");
 	enum tg_status status = TG_OK;
 	for (size_t i = 0; i < n; i++) {
 		slugs[i] = tg_slug(names[i]);
@@ -529,12 +529,12 @@ enum tg_status ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *l
 	buf_addf(&q->sql, " AND %s IN (SELECT %s FROM districts WHERE slug IN (", lhs, sel);
 	for (size_t i = 0; i < n; i++) {
 		buf_adds(&q->sql, i ? ", " : "");
-		ix_q_val(q, false, 0, slugs[i]);
+		tgi_ix_q_val(q, false, 0, slugs[i]);
 	}
 	buf_adds(&q->sql, ") OR file_slug IN (");
 	for (size_t i = 0; i < n; i++) {
 		buf_adds(&q->sql, i ? ", " : "");
-		ix_q_val(q, false, 0, slugs[i]);
+		tgi_ix_q_val(q, false, 0, slugs[i]);
 	}
 	buf_adds(&q->sql, "))");
 	return TG_OK;
@@ -628,18 +628,18 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 	int rc = view_columns(ix->db, tg_ls_view(f->what), &q.sql);
 	if (rc != SQLITE_OK) {
 		buf_release(&q.sql);
-		return ix_fail(ix, d, rc, "cannot read the index");
+		return tgi_ix_fail(ix, d, rc, "cannot read the index");
 	}
 	/* the _o view: the same rows, and the order of the files in rank_,
 	 * did_, row_ (which the indexes give without a sort) */
 	buf_addf(&q.sql, " FROM %.*s_o v WHERE 1", (int)strlen(tg_ls_view(f->what)) - 2,
 		 tg_ls_view(f->what));
 	char **slugs = xcalloc(f->n_districts + 1, sizeof *slugs);
-	enum tg_status st = ix_q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
+	enum tg_status st = tgi_ix_q_districts(ix, &q, "v.district", "name", f->districts, f->n_districts, slugs, d);
 	if (f->what == TG_LS_MEASURES) {
 		if (f->phase) {
 			buf_adds(&q.sql, " AND v.phase = ");
-			ix_q_val(&q, true, f->phase, NULL);
+			tgi_ix_q_val(&q, true, f->phase, NULL);
 		}
 		if (f->statuses) {
 			buf_adds(&q.sql, " AND v.status IN (");
@@ -647,7 +647,7 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 			for (int s = 0; s < TG_NSTATUS; s++)
 				if (f->statuses & (1u << s)) {
 					buf_adds(&q.sql, first ? "" : ", ");
-					ix_q_val(&q, false, 0, tg_status_names[s]);
+					tgi_ix_q_val(&q, false, 0, tg_status_names[s]);
 					first = false;
 				}
 			buf_addc(&q.sql, ')');
@@ -655,26 +655,26 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		if (f->responsible) {
 			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
 				 " FROM responsible_v WHERE party = ");
-			ix_q_val(&q, false, 0, f->responsible);
+			tgi_ix_q_val(&q, false, 0, f->responsible);
 			buf_adds(&q.sql, " COLLATE sv_ci)");
 		}
 		if (f->strategic_area) {
 			buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT district, measure"
 				 " FROM measure_areas_v WHERE strategic_area = ");
-			ix_q_val(&q, true, f->strategic_area, NULL);
+			tgi_ix_q_val(&q, true, f->strategic_area, NULL);
 			buf_addc(&q.sql, ')');
 		}
 		if (f->term) {
 			buf_adds(&q.sql, " AND v.term = ");
-			ix_q_val(&q, false, 0, tg_term_names[f->term]);
+			tgi_ix_q_val(&q, false, 0, tg_term_names[f->term]);
 		}
 		if (f->kind) {
 			buf_adds(&q.sql, " AND v.kind = ");
-			ix_q_val(&q, false, 0, tg_kind_names[f->kind]);
+			tgi_ix_q_val(&q, false, 0, tg_kind_names[f->kind]);
 		}
 		if (f->overdue) {
 			buf_adds(&q.sql, " AND v.due < ");
-			ix_q_val(&q, false, 0, f->overdue);
+			tgi_ix_q_val(&q, false, 0, f->overdue);
 			/* not NOT IN: SQLite tests its operand for NULL with
 			 * a BitAnd that reads the text as a number, every row */
 			buf_adds(&q.sql, " AND v.status <> 'done' AND v.status <> 'cancelled'");
@@ -683,16 +683,16 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 		buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT d.name, p.pid"
 			 " FROM problem_areas a JOIN problems p ON p.id = a.problem_id"
 			 " JOIN districts d ON d.id = a.district_id WHERE a.area = ");
-		ix_q_val(&q, true, f->strategic_area, NULL);
+		tgi_ix_q_val(&q, true, f->strategic_area, NULL);
 		buf_addc(&q.sql, ')');
 	}
 	if (f->rank_from) {
 		buf_adds(&q.sql, " AND v.rank_ >= ");
-		ix_q_val(&q, true, f->rank_from, NULL);
+		tgi_ix_q_val(&q, true, f->rank_from, NULL);
 	}
 	if (f->rank_to) {
 		buf_adds(&q.sql, " AND v.rank_ <= ");
-		ix_q_val(&q, true, f->rank_to, NULL);
+		tgi_ix_q_val(&q, true, f->rank_to, NULL);
 	}
 	const char *dir = f->descending ? " DESC" : "";
 	buf_adds(&q.sql, " ORDER BY ");
@@ -719,11 +719,11 @@ enum tg_status tg_index_count_districts(struct tg_index *ix, long long *n,
 					struct tg_diags *d)
 {
 	int rc;
-	*n = ix_query_int(ix->db, "SELECT count(*) FROM districts", &rc);
-	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the districts");
+	*n = tgi_ix_query_int(ix->db, "SELECT count(*) FROM districts", &rc);
+	return rc == SQLITE_OK ? TG_OK : tgi_ix_fail(ix, d, rc, "cannot read the districts");
 }
 
-int ix_files_fingerprint(sqlite3 *db, unsigned long long *fp)
+int tgi_ix_files_fingerprint(sqlite3 *db, unsigned long long *fp)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT id, size, mtime_ns, hash, checked_ns, stale,"
@@ -746,11 +746,11 @@ int ix_files_fingerprint(sqlite3 *db, unsigned long long *fp)
 enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
 				    struct tg_diags *d)
 {
-	int rc = ix_files_fingerprint(ix->db, fp);
-	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the index");
+	int rc = tgi_ix_files_fingerprint(ix->db, fp);
+	return rc == SQLITE_OK ? TG_OK : tgi_ix_fail(ix, d, rc, "cannot read the index");
 }
 
-int ix_hold_read(sqlite3 *db, sqlite3_stmt **hold)
+int tgi_ix_hold_read(sqlite3 *db, sqlite3_stmt **hold)
 {
 	/* a read transaction lasts while a statement is part way */
 	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM files", -1, hold, NULL);
@@ -764,8 +764,8 @@ int ix_hold_read(sqlite3 *db, sqlite3_stmt **hold)
 enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d)
 {
 	tg_index_hold_end(ix);
-	int rc = ix_hold_read(ix->db, &ix->hold);
-	return rc == SQLITE_OK ? TG_OK : ix_fail(ix, d, rc, "cannot read the index");
+	int rc = tgi_ix_hold_read(ix->db, &ix->hold);
+	return rc == SQLITE_OK ? TG_OK : tgi_ix_fail(ix, d, rc, "cannot read the index");
 }
 
 void tg_index_hold_end(struct tg_index *ix)

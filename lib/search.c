@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const ix_search_cols[] = { "district", "id", "kind", "text", "score" };
+const char *const tgi_ix_search_cols[] = { "district", "id", "kind", "text", "score" };
 
 /* The FTS5 query for the user's text: each word a quoted string (so that
  * no character of the user's is FTS5 syntax), a trailing * kept as the
@@ -76,7 +76,7 @@ struct search {
 	struct buf text;
 };
 
-void ix_search_free(struct search *h)
+void tgi_ix_search_free(struct search *h)
 {
 	if (!h)
 		return;
@@ -191,7 +191,7 @@ static int search_read(sqlite3 *db, const struct sqlq *q, long long lo, long lon
 	int rc = sqlite3_prepare_v2(db, q->sql.s, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = ix_q_bind(st, q);
+	rc = tgi_ix_q_bind(st, q);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int64(st, (int)q->n + 1, lo);
 	if (rc == SQLITE_OK)
@@ -260,11 +260,11 @@ static void *search_half_run(void *arg)
 	struct search_half *p = arg;
 	sqlite3 *db;
 	sqlite3_stmt *hold = NULL;
-	p->rc = ix_open_reader(p->ix, &db, p->ix->immutable);
+	p->rc = tgi_ix_open_reader(p->ix, &db, p->ix->immutable);
 	if (p->rc == SQLITE_OK)
-		p->rc = ix_hold_read(db, &hold);
+		p->rc = tgi_ix_hold_read(db, &hold);
 	if (p->rc == SQLITE_OK)
-		p->rc = ix_files_fingerprint(db, &p->fp);
+		p->rc = tgi_ix_files_fingerprint(db, &p->fp);
 	if (p->rc == SQLITE_OK)
 		p->rc = search_read(db, p->q, p->lo, p->hi, p->ds, &p->h, p->limit);
 	sqlite3_finalize(hold);
@@ -282,9 +282,9 @@ static int search_halves(struct tg_index *ix, const struct sqlq *q, long long lo
 {
 	unsigned long long fp = 0;
 	sqlite3_stmt *hold = NULL;
-	int rc = ix_hold_read(ix->db, &hold);
+	int rc = tgi_ix_hold_read(ix->db, &hold);
 	if (rc == SQLITE_OK)
-		rc = ix_files_fingerprint(ix->db, &fp);
+		rc = tgi_ix_files_fingerprint(ix->db, &fp);
 	struct search_half half = { .ix = ix, .q = q, .lo = lo + (hi - lo) / 2 + 1, .hi = hi,
 				    .ds = h, .h = { .text = BUF_INIT }, .limit = limit };
 	pthread_t thread;
@@ -336,16 +336,16 @@ static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 	h->text = (struct buf)BUF_INIT;
 	int rc = load_search_districts(ix, h);
 	if (rc != SQLITE_OK) {
-		*st = ix_fail(ix, d, rc, "cannot read the districts");
-		ix_search_free(h);
+		*st = tgi_ix_fail(ix, d, rc, "cannot read the districts");
+		tgi_ix_search_free(h);
 		return NULL;
 	}
 	struct sqlq q = { .sql = BUF_INIT };
 	buf_adds(&q.sql, "SELECT texts_fts.rowid, bm25(texts_fts), t.ref, t.kind, t.text"
 		 " FROM texts_fts CROSS JOIN texts t ON t.id = texts_fts.rowid"
 		 " WHERE texts_fts MATCH ");
-	ix_q_val(&q, false, 0, match);
-	*st = ix_q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
+	tgi_ix_q_val(&q, false, 0, match);
+	*st = tgi_ix_q_districts(ix, &q, "texts_fts.rowid >> 32" /* ROW_BITS */, "id",
 			  s->districts, s->n_districts, slugs, d);
 	/* the range of ids to read, bound by search_read (min and max apart:
 	 * together, they would be a scan) */
@@ -367,19 +367,19 @@ static struct search *search_run(struct tg_index *ix, const struct tg_search *s,
 				search_halves(ix, &q, lo, hi, h, limit) :
 				search_read(ix->db, &q, lo, hi, h, h, limit);
 		if (rc != SQLITE_OK)
-			*st = ix_fail(ix, d, rc, "cannot search the index");
+			*st = tgi_ix_fail(ix, d, rc, "cannot search the index");
 	}
 	buf_release(&q.sql);
 	free(q.v);
 	if (*st != TG_OK) {
-		ix_search_free(h);
+		tgi_ix_search_free(h);
 		return NULL;
 	}
 	search_prune(h, s->limit > 0 ? (size_t)s->limit : h->n);
 	return h;
 }
 
-const char *ix_search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
+const char *tgi_ix_search_value(struct tg_cursor *c, size_t col, enum tg_vtype *type)
 {
 	*type = TG_VNULL;
 	if (!c->row || c->row > c->search->n)
@@ -414,7 +414,7 @@ enum tg_status tg_index_search(struct tg_index *ix, const struct tg_search *s,
 	if (h) {
 		*out = xcalloc(1, sizeof **out);
 		(*out)->ix = ix;
-		(*out)->ncols = sizeof ix_search_cols / sizeof ix_search_cols[0];
+		(*out)->ncols = sizeof tgi_ix_search_cols / sizeof tgi_ix_search_cols[0];
 		(*out)->search = h;
 		(*out)->rows = h->n;
 	}

@@ -55,7 +55,7 @@ struct stem {
 	struct buf tmp;
 };
 
-struct stem *stem_new(bool dictionary)
+struct stem *tgi_stem_new(bool dictionary)
 {
 	struct stem *s = xcalloc(1, sizeof *s);
 	s->sb = sb_stemmer_new("swedish", "UTF_8");
@@ -66,7 +66,7 @@ struct stem *stem_new(bool dictionary)
 	return s;
 }
 
-void stem_free(struct stem *s)
+void tgi_stem_free(struct stem *s)
 {
 	if (!s)
 		return;
@@ -199,7 +199,7 @@ static const char *find_dict(const char **where)
 	return NULL;
 }
 
-void stem_dictionary_id(struct buf *out)
+void tgi_stem_dictionary_id(struct buf *out)
 {
 	const char *where, *dir = find_dict(&where);
 	buf_addf(out, "analysis %d ", STEM_ANALYSIS);
@@ -252,13 +252,13 @@ static Hunhandle *hunspell(struct stem *s)
 	return s->hun;
 }
 
-bool stem_no_dictionary(const struct stem *s, const char **where)
+bool tgi_stem_no_dictionary(const struct stem *s, const char **where)
 {
 	*where = s->where;
 	return s->want_dict && s->tried && !s->loaded;
 }
 
-void stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out)
+void tgi_stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out)
 {
 	const sb_symbol *r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
 	if (r)
@@ -267,7 +267,7 @@ void stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out
 		tg_oom();
 }
 
-bool stem_is_word_char(unsigned c)
+bool tgi_stem_is_word_char(unsigned c)
 {
 	if (c < 0x80)
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -332,7 +332,7 @@ static bool tail_part(struct stem *s, const char *tail, size_t len, struct buf *
 	if (lex_find(s, tail, len) & LEX_WORD)
 		return add_part(out, tail, len);
 	buf_reset(&s->tmp);
-	stem_snowball(s, tail, len, &s->tmp);
+	tgi_stem_snowball(s, tail, len, &s->tmp);
 	return (lex_find(s, s->tmp.s, s->tmp.len) & LEX_WORD) &&
 	       add_part(out, s->tmp.s, s->tmp.len);
 }
@@ -445,7 +445,7 @@ static void word_stems(struct stem *s, const char *word, size_t len, struct buf 
 		Hunspell_free_list(h, &list, n);
 }
 
-void stem_analyze(struct stem *s, const char *word, struct buf *stems, struct buf *parts)
+void tgi_stem_analyze(struct stem *s, const char *word, struct buf *stems, struct buf *parts)
 {
 	size_t len = strlen(word);
 	if (len <= MAX_WORD)
@@ -459,7 +459,7 @@ void stem_analyze(struct stem *s, const char *word, struct buf *stems, struct bu
 		p = e + 1;
 	}
 	struct buf sb = BUF_INIT;
-	stem_snowball(s, word, len, &sb);
+	tgi_stem_snowball(s, word, len, &sb);
 	add_token(stems, NULL, word, sb.s, sb.len);
 	buf_release(&sb);
 	if (s->loaded && len <= MAX_WORD) {

@@ -28,14 +28,14 @@ struct stem;
 /* A stemmer; with dictionary, one that loads the Hunspell dictionary when
  * it first needs it (about 0.1 s and 20 MB).  Never NULL (libstemmer's
  * failure to allocate aborts through tg_oom). */
-struct stem *stem_new(bool dictionary);
-void stem_free(struct stem *s);
+struct stem *tgi_stem_new(bool dictionary);
+void tgi_stem_free(struct stem *s);
 
 /* Did this stemmer want the dictionary and not find it (after the first
- * stem_analyze)?  *where: the folder it looked in, or the list. */
-bool stem_no_dictionary(const struct stem *s, const char **where);
+ * tgi_stem_analyze)?  *where: the folder it looked in, or the list. */
+bool tgi_stem_no_dictionary(const struct stem *s, const char **where);
 
-/* The version of the analysis: a change of what stem_analyze makes of
+/* The version of the analysis: a change of what tgi_stem_analyze makes of
  * a word counts up, so that analyses of the one before are not reused. */
 #define STEM_ANALYSIS 2
 
@@ -43,18 +43,18 @@ bool stem_no_dictionary(const struct stem *s, const char **where);
  * analysis (STEM_ANALYSIS; the dictionary's folder, and the sizes and
  * times of its files, or "none" without one), appended to out: analyses
  * made otherwise are not reused. */
-void stem_dictionary_id(struct buf *out);
+void tgi_stem_dictionary_id(struct buf *out);
 
 /* The Snowball stem of word (len bytes), appended to out. */
-void stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out);
+void tgi_stem_snowball(struct stem *s, const char *word, size_t len, struct buf *out);
 
 /* The analysis of word (NUL-terminated, case-folded, letters only):
  * appends to stems its Hunspell stems and its Snowball stem, and to parts
  * the stems of the dictionary words of a compound, each followed by a
  * space; word itself and repeats are left out. */
-void stem_analyze(struct stem *s, const char *word, struct buf *stems, struct buf *parts);
+void tgi_stem_analyze(struct stem *s, const char *word, struct buf *stems, struct buf *parts);
 
 /* Is c a letter or digit of a word (the rest separates words)? */
-bool stem_is_word_char(unsigned c);
+bool tgi_stem_is_word_char(unsigned c);
 
 #endif

@@ -42,7 +42,7 @@ static void analysis(struct stem *s, const char *word, const char *want_stems,
 		     const char *want_parts, const char *not_parts)
 {
 	struct buf st = BUF_INIT, pa = BUF_INIT, all = BUF_INIT;
-	stem_analyze(s, word, &st, &pa);
+	tgi_stem_analyze(s, word, &st, &pa);
 	buf_addf(&all, "stems [%s] parts [%s]", st.s, pa.s);
 	char what[200];
 	int good = 1;
@@ -98,7 +98,7 @@ static void tokenizer(void)
 {
 	sqlite3 *db;
 	sqlite3_open(":memory:", &db);
-	ok(fts_sv_register(db, true) == SQLITE_OK, "the tokenizer registers", NULL);
+	ok(tgi_fts_sv_register(db, true) == SQLITE_OK, "the tokenizer registers", NULL);
 	int rc = sqlite3_exec(db, FTS_SV_WORDS_SQL
 			      "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trygg_sv')",
 			      NULL, NULL, NULL);
@@ -122,7 +122,7 @@ static void tokenizer(void)
 	matches(db, "gatub*", 1);
 	matches(db, "tal", 0);
 	matches(db, "atgarder", 0);
-	ok(fts_sv_save(db) == SQLITE_OK, "the words are saved", sqlite3_errmsg(db));
+	ok(tgi_fts_sv_save(db) == SQLITE_OK, "the words are saved", sqlite3_errmsg(db));
 	sqlite3_stmt *st;
 	sqlite3_prepare_v2(db, "SELECT stems, parts FROM words WHERE word = 'bilbränder'", -1,
 			   &st, NULL);
@@ -134,7 +134,7 @@ static void tokenizer(void)
 
 	/* a reader: the saved words, and Snowball for the others */
 	sqlite3_open(":memory:", &db);
-	fts_sv_register(db, false);
+	tgi_fts_sv_register(db, false);
 	sqlite3_exec(db, FTS_SV_WORDS_SQL "INSERT INTO words VALUES ('bränder', 'brand bränd ', '');"
 		     "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trygg_sv');"
 		     "INSERT INTO t VALUES ('Bränder i trapphus')", NULL, NULL, NULL);
@@ -145,7 +145,7 @@ static void tokenizer(void)
 
 int main(void)
 {
-	struct stem *s = stem_new(true);
+	struct stem *s = tgi_stem_new(true);
 	analysis(s, "åtgärder", "åtgärd", "", "");
 	analysis(s, "bränder", "brand", "", "");
 	analysis(s, "bilbränder", "", "bil brand", "");
@@ -164,16 +164,16 @@ int main(void)
 	 * (vande, ring): the word is split, not that stem */
 	analysis(s, "trygghetsvandringen", "vandring", "trygghet", "ring vande");
 	const char *where;
-	ok(!stem_no_dictionary(s, &where), "the dictionary is found", where);
-	stem_free(s);
+	ok(!tgi_stem_no_dictionary(s, &where), "the dictionary is found", where);
+	tgi_stem_free(s);
 
 	setenv("TRYGG_HUNSPELL_DIR", "/nonexistent", 1);
-	s = stem_new(true);
+	s = tgi_stem_new(true);
 	analysis(s, "åtgärder", "åtgärd", "", "");
 	analysis(s, "bilbränder", "bilbränd", "", "bil brand");
-	ok(stem_no_dictionary(s, &where) && !strcmp(where, "/nonexistent"),
+	ok(tgi_stem_no_dictionary(s, &where) && !strcmp(where, "/nonexistent"),
 	   "without a dictionary: Snowball alone, and it says where it looked", where);
-	stem_free(s);
+	tgi_stem_free(s);
 	unsetenv("TRYGG_HUNSPELL_DIR");
 
 	tokenizer();

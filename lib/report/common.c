@@ -89,43 +89,43 @@ static const char *const phase_names_en[TG_NPHASES + 1] = { "", "Reactive", "Pre
 static const char *const phase_names_sv[TG_NPHASES + 1] = { "", "Reaktiv", "Förebygga/Kontaktskapande",
 	"Nya utmaningar" };
 
-const char *lbl(const struct rctx *r, enum label l)
+const char *tgi_lbl(const struct rctx *r, enum label l)
 {
 	return labels[l][r->en];
 }
 
-const char *status_label(const struct rctx *r, enum tg_mstatus s)
+const char *tgi_status_label(const struct rctx *r, enum tg_mstatus s)
 {
 	return status_labels[s][r->en];
 }
 
-const char *source_label(const struct rctx *r, enum tg_source_id s)
+const char *tgi_source_label(const struct rctx *r, enum tg_source_id s)
 {
 	if (!r->en && r->cfg && r->cfg->source_names[s])
 		return r->cfg->source_names[s];
 	return source_labels[s][r->en];
 }
 
-const char *group_label(const struct rctx *r, enum tg_group g)
+const char *tgi_group_label(const struct rctx *r, enum tg_group g)
 {
 	return group_labels[g][r->en];
 }
 
-void phase_label(const struct rctx *r, struct buf *b, int phase,
+void tgi_phase_label(const struct rctx *r, struct buf *b, int phase,
 		 void (*esc)(struct buf *, const char *))
 {
 	if (phase < 1 || phase > 3) {
-		buf_addf(b, "%s ?", lbl(r, L_PHASE));
+		buf_addf(b, "%s ?", tgi_lbl(r, L_PHASE));
 		return;
 	}
 	const char *name = r->en ? phase_names_en[phase]
 			   : r->cfg && r->cfg->phase_names[phase] ? r->cfg->phase_names[phase]
 			   : phase_names_sv[phase];
-	buf_addf(b, "%s %d ", lbl(r, L_PHASE), phase);
+	buf_addf(b, "%s %d ", tgi_lbl(r, L_PHASE), phase);
 	esc(b, name);
 }
 
-void html_esc(struct buf *b, const char *s)
+void tgi_html_esc(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
@@ -172,7 +172,7 @@ void tg_md_escape(struct buf *b, const char *s)
 	}
 }
 
-void text_safe(struct buf *b, const char *s)
+void tgi_text_safe(struct buf *b, const char *s)
 {
 	tg_term_safe(b, s, strlen(s), TG_WS_SPACE);
 }
@@ -197,10 +197,10 @@ static void long_word(struct buf *b, const char *w, size_t len, size_t indent, s
 	}
 }
 
-void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width)
+void tgi_wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width)
 {
 	struct buf safe = BUF_INIT;
-	text_safe(&safe, s);
+	tgi_text_safe(&safe, s);
 	size_t col = first;
 	const char *p = safe.s;
 	bool start = true;
@@ -233,13 +233,13 @@ void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t widt
 	buf_release(&safe);
 }
 
-void html_open(const struct rctx *r, const char *title)
+void tgi_html_open(const struct rctx *r, const char *title)
 {
 	struct buf *b = r->out;
 	buf_addf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		 r->en ? "en" : "sv");
-	html_esc(b, title);
+	tgi_html_esc(b, title);
 	buf_adds(b, "</title>\n<style>\n"
 		 "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em;color:#1d1d1f;line-height:1.4;overflow-wrap:break-word}\n"
 		 "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:2px solid #0b5394;padding-bottom:.2em}\n"
@@ -268,28 +268,28 @@ void html_open(const struct rctx *r, const char *title)
 		 "</style>\n</head>\n<body>\n");
 }
 
-void put_date(const struct rctx *r, struct buf *b, const char *date)
+void tgi_put_date(const struct rctx *r, struct buf *b, const char *date)
 {
 	if (!r->html) {
 		buf_adds(b, date);
 		return;
 	}
 	buf_adds(b, "<time>");
-	html_esc(b, date);
+	tgi_html_esc(b, date);
 	buf_adds(b, "</time>");
 }
 
-void html_td(const struct rctx *r, enum label l)
+void tgi_html_td(const struct rctx *r, enum label l)
 {
-	buf_addf(r->out, "<td data-label=\"%s\">", lbl(r, l));
+	buf_addf(r->out, "<td data-label=\"%s\">", tgi_lbl(r, l));
 }
 
-void html_close(const struct rctx *r)
+void tgi_html_close(const struct rctx *r)
 {
 	buf_adds(r->out, "</body>\n</html>\n");
 }
 
-void tint_on(const struct rctx *r, struct buf *b, enum tint t)
+void tgi_tint_on(const struct rctx *r, struct buf *b, enum tint t)
 {
 	static const char *const codes[] = { "", "\033[32m", "\033[33m", "\033[34m",
 		"\033[1;31m", "\033[2m" };
@@ -297,13 +297,13 @@ void tint_on(const struct rctx *r, struct buf *b, enum tint t)
 		buf_adds(b, codes[t]);
 }
 
-void tint_off(const struct rctx *r, struct buf *b, enum tint t)
+void tgi_tint_off(const struct rctx *r, struct buf *b, enum tint t)
 {
 	if (r->color && t != TINT_NONE)
 		buf_adds(b, "\033[0m");
 }
 
-enum tint status_tint(enum tg_mstatus s)
+enum tint tgi_status_tint(enum tg_mstatus s)
 {
 	static const enum tint tints[TG_NSTATUS] = { TINT_DIM, TINT_BLUE, TINT_YELLOW,
 		TINT_GREEN, TINT_DIM };

@@ -144,7 +144,7 @@ static void grow(struct overview_data *o, size_t *alloc, struct by_id **ids)
 	*ids = xrealloc(*ids, *alloc * sizeof **ids);
 }
 
-enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
+enum tg_status tgi_overview_load(struct tg_index *ix, const char *as_of, const char *file,
 			     struct overview_data *o, struct tg_diags *d)
 {
 	memset(o, 0, sizeof *o);
@@ -263,7 +263,7 @@ enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char 
 	return st;
 }
 
-void overview_release(struct overview_data *o)
+void tgi_overview_release(struct overview_data *o)
 {
 	for (size_t i = 0; i < o->n; i++) {
 		free(o->names[i]);
@@ -283,7 +283,7 @@ void overview_release(struct overview_data *o)
 	memset(o, 0, sizeof *o);
 }
 
-enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
+enum tg_status tgi_overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
 			    struct late **out, size_t *n, struct tg_diags *d)
 {
 	struct tg_cursor *c = NULL;
@@ -298,7 +298,7 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 			v = xrealloc(v, (alloc *= 2) * sizeof *v);
 		struct late *l = &v[(*n)++];
 		const char *who = tg_cursor_text(c, 0);
-		l->who = xstrdup(who ? who : lbl(r, L_NOBODY));
+		l->who = xstrdup(who ? who : tgi_lbl(r, L_NOBODY));
 		l->district = dup(c, 1);
 		l->id = dup(c, 2);
 		l->text = dup(c, 3);
@@ -312,12 +312,12 @@ enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const cha
 		l->days = today - tg_day_number(l->due);
 	}
 	tg_cursor_free(c);
-	qsort(v, *n, sizeof *v, cmp_late);
+	qsort(v, *n, sizeof *v, tgi_cmp_late);
 	*out = v;
 	return st;
 }
 
-void late_release(struct late *v, size_t n)
+void tgi_late_release(struct late *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].who);

@@ -18,7 +18,7 @@ struct out {
 };
 
 static const struct out md_out = { tg_md_escape, "• ", "", "", "", "**", "**", "<br>" };
-static const struct out html_out = { html_esc, "<li>", "</li>", "<ul>", "</ul>",
+static const struct out html_out = { tgi_html_esc, "<li>", "</li>", "<ul>", "</ul>",
 	"<div class=\"phase\">", "</div>", "" };
 
 /* Start a line of a cell: the separator unless it is the cell's first. */
@@ -52,28 +52,28 @@ static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_
 	buf_adds(b, " → ");
 	if (rd) {
 		buf_addf(b, "%g (", rd->value);
-		put_date(r, b, date);
+		tgi_put_date(r, b, date);
 		buf_adds(b, ")");
 	} else
-		buf_adds(b, lbl(r, L_NO_READING));
+		buf_adds(b, tgi_lbl(r, L_NO_READING));
 	buf_adds(b, " → ");
 	if (ind->target.set && ind->target.date) {
 		buf_addf(b, "%g (", ind->target.value);
-		put_date(r, b, ind->target.date);
+		tgi_put_date(r, b, ind->target.date);
 		buf_adds(b, ")");
 	} else if (ind->target.set)
 		buf_addf(b, "%g", ind->target.value);
 	else
 		buf_adds(b, "?");
 	if (rd)
-		buf_addf(b, ": %s", indicator_met(ind, rd->value) ? lbl(r, L_MET) : lbl(r, L_NOT_MET));
+		buf_addf(b, ": %s", indicator_met(ind, rd->value) ? tgi_lbl(r, L_MET) : tgi_lbl(r, L_NOT_MET));
 }
 
 /* A follow-up's date and ": " before what it says. */
 static void dated(const struct rctx *r, struct buf *b, const struct tg_followup *f)
 {
 	if (f->date)
-		put_date(r, b, f->date);
+		tgi_put_date(r, b, f->date);
 	buf_adds(b, ": ");
 }
 
@@ -92,7 +92,7 @@ static void cells(const struct rctx *r, struct buf *b, const struct tg_problem *
 				continue;
 			if (!any) {
 				line(b, o, &first);
-				buf_addf(b, "%s%s%s", o->head, lbl(r, term_labels[term_order[t]]), o->head_end);
+				buf_addf(b, "%s%s%s", o->head, tgi_lbl(r, term_labels[term_order[t]]), o->head_end);
 				buf_adds(b, o->list);
 				any = true;
 			}
@@ -148,13 +148,13 @@ static void followup_text(const struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
 	buf_adds(b, "Trygg i ");
-	text_safe(b, p->district);
-	buf_addf(b, " — %s\n%s %s\n", lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of);
+	tgi_text_safe(b, p->district);
+	buf_addf(b, " — %s\n%s %s\n", tgi_lbl(r, L_FOLLOWUP_TITLE), tgi_lbl(r, L_AS_OF), r->as_of);
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "\n%s  ", pr->id);
-		wrap(b, pr->title, 6, 6, 78);
-		buf_addf(b, "\n  %s\n", lbl(r, L_PROPOSED));
+		tgi_wrap(b, pr->title, 6, 6, 78);
+		buf_addf(b, "\n  %s\n", tgi_lbl(r, L_PROPOSED));
 		for (int t = 0; t < 4; t++) {
 			bool any = false;
 			for (size_t j = 0; j < pr->n_measures; j++) {
@@ -162,45 +162,45 @@ static void followup_text(const struct rctx *r, const struct tg_plan *p)
 				if ((int)m->term != term_order[t])
 					continue;
 				if (!any)
-					buf_addf(b, "    %s\n", lbl(r, term_labels[term_order[t]]));
+					buf_addf(b, "    %s\n", tgi_lbl(r, term_labels[term_order[t]]));
 				any = true;
 				buf_adds(b, "      • ");
-				wrap(b, m->text, 8, 8, 78);
+				tgi_wrap(b, m->text, 8, 8, 78);
 				buf_addc(b, '\n');
 			}
 		}
-		buf_addf(b, "  %s\n", lbl(r, L_IMPLEMENTED));
+		buf_addf(b, "  %s\n", tgi_lbl(r, L_IMPLEMENTED));
 		for (size_t j = 0; j < pr->n_measures; j++)
 			if (pr->measures[j].status == TG_DONE) {
 				buf_adds(b, "    • ");
-				wrap(b, pr->measures[j].text, 6, 6, 78);
+				tgi_wrap(b, pr->measures[j].text, 6, 6, 78);
 				buf_addc(b, '\n');
 			}
 		for (size_t f = 0; f < pr->n_followups; f++)
 			if (pr->followups[f].done) {
 				buf_addf(b, "    • %s: ", pr->followups[f].date);
-				wrap(b, pr->followups[f].done, 6, 18, 78);
+				tgi_wrap(b, pr->followups[f].done, 6, 18, 78);
 				buf_addc(b, '\n');
 			}
-		buf_addf(b, "  %s\n", lbl(r, L_EFFECT));
+		buf_addf(b, "  %s\n", tgi_lbl(r, L_EFFECT));
 		for (size_t f = 0; f < pr->n_followups; f++)
 			if (pr->followups[f].effect) {
 				buf_addf(b, "    • %s: ", pr->followups[f].date);
-				wrap(b, pr->followups[f].effect, 6, 18, 78);
+				tgi_wrap(b, pr->followups[f].effect, 6, 18, 78);
 				buf_addc(b, '\n');
 			}
 		for (size_t k = 0; k < pr->n_indicators; k++) {
 			buf_adds(b, "    • ");
 			struct buf line = BUF_INIT;
 			indicator_line(r, &line, pr, &pr->indicators[k], buf_adds);
-			wrap(b, line.s, 6, 6, 78);
+			tgi_wrap(b, line.s, 6, 6, 78);
 			buf_release(&line);
 			buf_addc(b, '\n');
 		}
 	}
 }
 
-void report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+void tgi_report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
 	if (f == TG_FMT_TEXT) {
@@ -212,18 +212,18 @@ void report_followup(const struct rctx *r, enum tg_format f, const struct tg_pla
 		buf_adds(b, "## Trygg i ");
 		tg_md_escape(b, p->district);
 		buf_addf(b, " — %s\n\n%s %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n",
-			 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_AS_OF), r->as_of, lbl(r, L_PROBLEM),
-			 lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
+			 tgi_lbl(r, L_FOLLOWUP_TITLE), tgi_lbl(r, L_AS_OF), r->as_of, tgi_lbl(r, L_PROBLEM),
+			 tgi_lbl(r, L_PROPOSED), tgi_lbl(r, L_IMPLEMENTED), tgi_lbl(r, L_EFFECT));
 	} else {
 		buf_addf(b, "<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th>%s</th>"
 			    "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-			 lbl(r, L_PROBLEM), lbl(r, L_PROPOSED), lbl(r, L_IMPLEMENTED), lbl(r, L_EFFECT));
+			 tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_PROPOSED), tgi_lbl(r, L_IMPLEMENTED), tgi_lbl(r, L_EFFECT));
 	}
 	static const char *const md_seps[2] = { " | ", " | " };
 	char *html_seps[3];
 	static const enum label sep_labels[3] = { L_PROPOSED, L_IMPLEMENTED, L_EFFECT };
 	for (int k = 0; k < 3; k++)
-		html_seps[k] = xasprintf("</td><td data-label=\"%s\">", lbl(r, sep_labels[k]));
+		html_seps[k] = xasprintf("</td><td data-label=\"%s\">", tgi_lbl(r, sep_labels[k]));
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_adds(b, f == TG_FMT_MD ? "| **" : "<tr><td><span class=\"id\">");
@@ -239,7 +239,7 @@ void report_followup(const struct rctx *r, enum tg_format f, const struct tg_pla
 	buf_adds(b, f == TG_FMT_MD ? "\n" : "</tbody>\n</table></div>\n");
 }
 
-void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 {
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];

@@ -28,7 +28,7 @@ static const char *dec1(char out[32], double x)
 	return p;
 }
 
-enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
+enum light tgi_stats_light(const struct tg_stats *s, const struct tg_config *cfg)
 {
 	if (!s->measures)
 		return LIGHT_NONE;
@@ -40,9 +40,9 @@ enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg)
 static const enum label light_labels[] = { L_NONE, L_GREEN, L_YELLOW, L_RED };
 static const char *const light_class[] = { "none", "green", "yellow", "red" };
 
-const char *light_label(const struct rctx *r, enum light l)
+const char *tgi_light_label(const struct rctx *r, enum light l)
 {
-	return lbl(r, light_labels[l]);
+	return tgi_lbl(r, light_labels[l]);
 }
 
 static void pct(char *out, size_t n, size_t part, size_t whole)
@@ -83,7 +83,7 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 	const int bar_w = 420, row_h = 22, top = 28;
 	int height = top + (int)nrows * row_h + 10;
 	buf_adds(b, "<figure><figcaption>");
-	html_esc(b, caption);
+	tgi_html_esc(b, caption);
 	buf_addf(b, "</figcaption>\n<svg role=\"img\" "
 		    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-size=\"12\">\n",
 		 label_w + bar_w + 60, height, label_w + bar_w + 60, height);
@@ -92,14 +92,14 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 	for (size_t k = 0; k < nk; k++) {
 		buf_addf(b, "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/>"
 			    "<text x=\"%d\" y=\"13\">", x, colours[k], x + 14);
-		html_esc(b, key_names[k]);
+		tgi_html_esc(b, key_names[k]);
 		buf_adds(b, "</text>\n");
 		x += 14 + 8 * (int)tg_utf8_len(key_names[k], strlen(key_names[k])) + 12;
 	}
 	for (size_t i = 0; i < nrows; i++) {
 		int y = top + (int)i * row_h;
 		buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 8, y + 14);
-		html_esc(b, rows[i]);
+		tgi_html_esc(b, rows[i]);
 		buf_adds(b, "</text>");
 		double bx = label_w;
 		size_t sum = 0;
@@ -116,7 +116,7 @@ static void svg_bars(const struct rctx *r, const char *caption, const char *cons
 		char xs[32], sums[32];
 		snprintf(sums, sizeof sums, "%zu", sum);
 		buf_addf(b, "<text x=\"%s\" y=\"%d\">%s</text>\n", dec1(xs, bx + 6), y + 14,
-			 blank && blank[i] ? lbl(r, L_NONE) : sums);
+			 blank && blank[i] ? tgi_lbl(r, L_NONE) : sums);
 	}
 	buf_adds(b, "</svg></figure>\n");
 }
@@ -132,7 +132,7 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 	const int w = 400, row_h = 40;
 	int height = 10 + (int)shown * row_h;
 	buf_adds(b, "<figure><figcaption>");
-	html_esc(b, lbl(r, L_INDICATOR_PROGRESS));
+	tgi_html_esc(b, tgi_lbl(r, L_INDICATOR_PROGRESS));
 	buf_addf(b, "</figcaption>\n<svg role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 		    "font-size=\"12\">\n", w + 80, height, w + 80, height);
 	int row = 0;
@@ -140,7 +140,7 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 		const struct ind_row *ind = &o->inds[i];
 		int y = 5 + row++ * row_h;
 		buf_addf(b, "<text x=\"0\" y=\"%d\">", y + 10);
-		html_esc(b, ind->label);
+		tgi_html_esc(b, ind->label);
 		buf_adds(b, "</text>");
 		y += 14;
 		double span = ind->target - ind->baseline;
@@ -169,9 +169,9 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
  * figures' date when there are none. */
 static void unread_note(const struct rctx *r, struct buf *b, const struct stale *s)
 {
-	buf_adds(b, lbl(r, L_UNREAD));
+	buf_adds(b, tgi_lbl(r, L_UNREAD));
 	if (s->figures && s->from[0])
-		buf_addf(b, " – %s %s", lbl(r, L_FIGURES_FROM), s->from);
+		buf_addf(b, " – %s %s", tgi_lbl(r, L_FIGURES_FROM), s->from);
 }
 
 /* Below the table: a line for each district whose file could not be read. */
@@ -185,44 +185,44 @@ static void unread_notes(const struct rctx *r, enum tg_format f, const struct ov
 		buf_adds(b, any ? "" : "\n");
 		any = true;
 		buf_adds(b, f == TG_FMT_MD ? "- " : "");
-		tint_on(r, b, TINT_RED);
-		(f == TG_FMT_MD ? tg_md_escape : text_safe)(b, o->names[i]);
+		tgi_tint_on(r, b, TINT_RED);
+		(f == TG_FMT_MD ? tg_md_escape : tgi_text_safe)(b, o->names[i]);
 		buf_adds(b, ": ");
 		unread_note(r, b, &o->stale[i]);
-		tint_off(r, b, TINT_RED);
+		tgi_tint_off(r, b, TINT_RED);
 		buf_addc(b, '\n');
 	}
 }
 
-void report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o)
+void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o)
 {
 	struct buf *b = r->out;
 	size_t n = o->n;
 	const struct tg_stats *st = o->st, *city = &o->st[n];
-	const char *title = lbl(r, L_OVERVIEW_TITLE);
-	const char *city_name = r->cfg && r->cfg->city ? r->cfg->city : lbl(r, L_CITY);
+	const char *title = tgi_lbl(r, L_OVERVIEW_TITLE);
+	const char *city_name = r->cfg && r->cfg->city ? r->cfg->city : tgi_lbl(r, L_CITY);
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
 	if (html) {
 		buf_adds(b, "<h1>Trygg i ");
-		html_esc(b, city_name);
-		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s ", title, lbl(r, L_AS_OF));
-		put_date(r, b, r->as_of);
+		tgi_html_esc(b, city_name);
+		buf_addf(b, " — %s</h1>\n<p class=\"meta\">%s ", title, tgi_lbl(r, L_AS_OF));
+		tgi_put_date(r, b, r->as_of);
 		buf_adds(b, "</p>\n");
 	} else {
 		buf_addf(b, "%sTrygg i ", md ? "# " : "");
-		(md ? tg_md_escape : text_safe)(b, city_name);
-		buf_addf(b, " — %s\n%s%s %s\n\n", title, md ? "\n" : "", lbl(r, L_AS_OF), r->as_of);
+		(md ? tg_md_escape : tgi_text_safe)(b, city_name);
+		buf_addf(b, " — %s\n%s%s %s\n\n", title, md ? "\n" : "", tgi_lbl(r, L_AS_OF), r->as_of);
 	}
 	/* the main table */
-	const char *heads[] = { lbl(r, L_DISTRICT), lbl(r, L_TOTAL), "F1", "F2", "F3", lbl(r, L_OPEN),
-		lbl(r, L_OVERDUE), lbl(r, L_DONE_SHARE), lbl(r, L_ON_TRACK), lbl(r, L_LIGHT) };
+	const char *heads[] = { tgi_lbl(r, L_DISTRICT), tgi_lbl(r, L_TOTAL), "F1", "F2", "F3", tgi_lbl(r, L_OPEN),
+		tgi_lbl(r, L_OVERDUE), tgi_lbl(r, L_DONE_SHARE), tgi_lbl(r, L_ON_TRACK), tgi_lbl(r, L_LIGHT) };
 	enum { NH = 10 };
 	char cells[NH][64];
 	size_t widths[NH] = { 0 };
 	char ***table = xcalloc(n + 1, sizeof *table);
 	for (size_t i = 0; i <= n; i++) {
 		const struct tg_stats *s = &st[i];
-		const char *name = i < n ? o->names[i] : lbl(r, L_TOTAL);
+		const char *name = i < n ? o->names[i] : tgi_lbl(r, L_TOTAL);
 		snprintf(cells[1], 64, "%zu", s->measures);
 		for (int ph = 1; ph <= TG_NPHASES; ph++) {
 			size_t c = 0;
@@ -234,16 +234,16 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		snprintf(cells[6], 64, "%zu", s->overdue);
 		pct(cells[7], 64, s->by_status[TG_DONE], s->measures);
 		snprintf(cells[8], 64, "%zu/%zu", s->on_track, s->indicators);
-		snprintf(cells[9], 64, "%s", light_label(r, stats_light(s, r->cfg)));
+		snprintf(cells[9], 64, "%s", tgi_light_label(r, tgi_stats_light(s, r->cfg)));
 		if (i < n && !o->stale[i].figures)        /* never read: no figures */
 			for (int c = 1; c < NH; c++)
-				snprintf(cells[c], 64, "%s", lbl(r, L_NONE));
+				snprintf(cells[c], 64, "%s", tgi_lbl(r, L_NONE));
 		table[i] = xcalloc(NH, sizeof **table);
 		for (int c = 0; c < NH; c++) {
 			/* text: the name as the terminal will show it, for its width */
 			struct buf safe = BUF_INIT;
 			if (c == 0 && !html && !md)
-				text_safe(&safe, name);
+				tgi_text_safe(&safe, name);
 			else
 				buf_adds(&safe, c ? cells[c] : name);
 			table[i][c] = buf_detach(&safe);
@@ -264,20 +264,20 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		buf_adds(b, "</tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i <= n; i++) {
 			buf_adds(b, i == n ? "<tr><th>" : "<tr><td>");
-			if (r->site && i < n && o->paths[i] && site_has_page(r, o->paths[i])) {
+			if (r->site && i < n && o->paths[i] && tgi_site_has_page(r, o->paths[i])) {
 				buf_adds(b, "<a href=\"");
-				site_page(b, o->paths[i], true);
+				tgi_site_page(b, o->paths[i], true);
 				buf_adds(b, "\">");
-				html_esc(b, table[i][0]);
+				tgi_html_esc(b, table[i][0]);
 				buf_adds(b, "</a>");
 			} else {
-				html_esc(b, table[i][0]);
+				tgi_html_esc(b, table[i][0]);
 			}
 			if (i < n && o->stale[i].stale) {
 				struct buf note = BUF_INIT;
 				unread_note(r, &note, &o->stale[i]);
 				buf_adds(b, " <span class=\"stale\">");
-				html_esc(b, note.s);
+				tgi_html_esc(b, note.s);
 				buf_adds(b, "</span>");
 				buf_release(&note);
 			}
@@ -285,7 +285,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 			for (int c = 1; c < 9; c++)
 				buf_addf(b, "<td class=\"num\">%s</td>", table[i][c]);
 			buf_addf(b, "<td><span class=\"light %s\"></span>%s</td></tr>\n",
-				 light_class[stats_light(&st[i], r->cfg)], table[i][9]);
+				 light_class[tgi_stats_light(&st[i], r->cfg)], table[i][9]);
 		}
 		buf_adds(b, "</tbody>\n</table></div>\n");
 	} else {
@@ -320,11 +320,11 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 						buf_addc(b, ' ');
 				static const enum tint light_tints[] = { TINT_NONE, TINT_GREEN, TINT_YELLOW,
 					TINT_RED };
-				enum tint t = c == 9 ? light_tints[stats_light(&st[i], r->cfg)]
+				enum tint t = c == 9 ? light_tints[tgi_stats_light(&st[i], r->cfg)]
 					      : c == 6 && i < n && st[i].overdue ? TINT_RED : TINT_NONE;
-				tint_on(r, b, t);
+				tgi_tint_on(r, b, t);
 				buf_adds(b, table[i][c]);     /* made safe above */
-				tint_off(r, b, t);
+				tgi_tint_off(r, b, t);
 				if (c + 1 < NH)
 					for (size_t k = (c && c < 9) ? widths[c] : w; k < widths[c] + 2; k++)
 						buf_addc(b, ' ');
@@ -337,19 +337,19 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	if (r->cfg && r->cfg->n_areas) {
 		if (html)
 			buf_addf(b, "<h2>%s</h2>\n<div class=\"scroll\"><table><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
-				    "</tr></thead><tbody>\n", lbl(r, L_STRATEGIC), lbl(r, L_AREA),
-				 lbl(r, L_MEASURES));
+				    "</tr></thead><tbody>\n", tgi_lbl(r, L_STRATEGIC), tgi_lbl(r, L_AREA),
+				 tgi_lbl(r, L_MEASURES));
 		else if (md)
-			buf_addf(b, "\n## %s\n\n| # | %s | %s |\n|---:|---|---:|\n", lbl(r, L_STRATEGIC),
-				 lbl(r, L_AREA), lbl(r, L_MEASURES));
+			buf_addf(b, "\n## %s\n\n| # | %s | %s |\n|---:|---|---:|\n", tgi_lbl(r, L_STRATEGIC),
+				 tgi_lbl(r, L_AREA), tgi_lbl(r, L_MEASURES));
 		else
-			buf_addf(b, "\n%s\n", lbl(r, L_STRATEGIC));
+			buf_addf(b, "\n%s\n", tgi_lbl(r, L_STRATEGIC));
 		for (size_t k = 0; k < r->cfg->n_areas; k++) {
 			int id = r->cfg->areas[k].id;
 			size_t c = id > 0 && id < TG_STATS_AREAS ? city->by_area[id] : 0;
 			if (html) {
 				buf_addf(b, "<tr><td>%d</td><td>", id);
-				html_esc(b, r->cfg->areas[k].name);
+				tgi_html_esc(b, r->cfg->areas[k].name);
 				buf_addf(b, "</td><td class=\"num\">%zu</td></tr>\n", c);
 			} else if (md) {
 				buf_addf(b, "| %d | ", id);
@@ -357,7 +357,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 				buf_addf(b, " | %zu |\n", c);
 			} else {
 				buf_addf(b, "  %2d  %4zu  ", id, c);
-				text_safe(b, r->cfg->areas[k].name);
+				tgi_text_safe(b, r->cfg->areas[k].name);
 				buf_addc(b, '\n');
 			}
 		}
@@ -370,24 +370,24 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 		bool *blank = xcalloc(n + 1, sizeof *blank);
 		const char *status_names[TG_NSTATUS];
 		for (int k = 0; k < TG_NSTATUS; k++)
-			status_names[k] = status_label(r, k);
+			status_names[k] = tgi_status_label(r, k);
 		for (size_t i = 0; i < n; i++) {
 			names[i] = o->names[i];
 			memcpy(counts[i], st[i].by_status, sizeof counts[i]);
 			blank[i] = !o->stale[i].figures;
 		}
-		buf_addf(b, "<h2>%s</h2>\n", lbl(r, L_MEASURES));
-		svg_bars(r, lbl(r, L_BY_STATUS), names, n, counts, blank, TG_NSTATUS, status_names,
+		buf_addf(b, "<h2>%s</h2>\n", tgi_lbl(r, L_MEASURES));
+		svg_bars(r, tgi_lbl(r, L_BY_STATUS), names, n, counts, blank, TG_NSTATUS, status_names,
 			 status_colours);
 		struct buf ph[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 		const char *phase_names[3];
 		size_t (*pc)[TG_NSTATUS] = xcalloc(3, sizeof *pc);
 		for (int p = 0; p < 3; p++) {
-			phase_label(r, &ph[p], p + 1, buf_adds);   /* svg_bars escapes */
+			tgi_phase_label(r, &ph[p], p + 1, buf_adds);   /* svg_bars escapes */
 			phase_names[p] = ph[p].s;
 			memcpy(pc[p], city->by_phase_status[p + 1], sizeof pc[p]);
 		}
-		svg_bars(r, lbl(r, L_BY_PHASE), phase_names, 3, pc, NULL, TG_NSTATUS, status_names,
+		svg_bars(r, tgi_lbl(r, L_BY_PHASE), phase_names, 3, pc, NULL, TG_NSTATUS, status_names,
 			 status_colours);
 		svg_indicators(r, o);
 		for (int p = 0; p < 3; p++)
@@ -405,7 +405,7 @@ void report_overview(const struct rctx *r, enum tg_format f, const struct overvi
 	free(table);
 }
 
-void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o)
+void tgi_rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o)
 {
 	static const char *const light_names[] = { "none", "green", "yellow", "red" };
 	for (size_t i = 0; i < o->n; i++) {
@@ -427,14 +427,14 @@ void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overvie
 			for (int k = 0; k < 9; k++)
 				v[k][0] = '\0';
 		tg_rows_add(t, (const char *[]){ o->names[i], v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-			    v[7], v[8], light_names[stats_light(s, r->cfg)],
+			    v[7], v[8], light_names[tgi_stats_light(s, r->cfg)],
 			    o->stale[i].stale ? "true" : "false" });
 	}
 }
 
 /* ---- overdue ---- */
 
-int cmp_late(const void *a, const void *b)
+int tgi_cmp_late(const void *a, const void *b)
 {
 	const struct late *x = a, *y = b;
 	int c = tg_collate_sv(x->who, strlen(x->who), y->who, strlen(y->who));
@@ -447,92 +447,92 @@ int cmp_late(const void *a, const void *b)
 	return c ? c : strcmp(x->id, y->id);
 }
 
-void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t count)
+void tgi_report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t count)
 {
 	struct buf *b = r->out;
 	bool html = f == TG_FMT_HTML, md = f == TG_FMT_MD;
-	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
+	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? tgi_html_esc : tgi_text_safe;
 	if (html) {
-		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s ", lbl(r, L_OVERDUE_TITLE), lbl(r, L_AS_OF));
-		put_date(r, b, r->as_of);
+		buf_addf(b, "<h1>%s</h1>\n<p class=\"meta\">%s ", tgi_lbl(r, L_OVERDUE_TITLE), tgi_lbl(r, L_AS_OF));
+		tgi_put_date(r, b, r->as_of);
 		buf_adds(b, "</p>\n");
 	} else
-		buf_addf(b, "%s%s\n%s%s %s\n", md ? "# " : "", lbl(r, L_OVERDUE_TITLE), md ? "\n" : "",
-			 lbl(r, L_AS_OF), r->as_of);
+		buf_addf(b, "%s%s\n%s%s %s\n", md ? "# " : "", tgi_lbl(r, L_OVERDUE_TITLE), md ? "\n" : "",
+			 tgi_lbl(r, L_AS_OF), r->as_of);
 	if (!count)
-		buf_addf(b, html ? "<p>%s</p>\n" : "\n%s\n", lbl(r, L_NO_OVERDUE));
+		buf_addf(b, html ? "<p>%s</p>\n" : "\n%s\n", tgi_lbl(r, L_NO_OVERDUE));
 	for (size_t i = 0; i < count; i++) {
 		bool first = i == 0 || strcmp(v[i].who, v[i - 1].who);
 		bool last = i + 1 == count || strcmp(v[i].who, v[i + 1].who);
 		if (first) {
 			if (html) {
 				buf_adds(b, "<h2>");
-				html_esc(b, v[i].who);
+				tgi_html_esc(b, v[i].who);
 				buf_addf(b, "</h2>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 					    "<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>\n",
-					 lbl(r, L_DISTRICT), lbl(r, L_ID), lbl(r, L_MEASURE), lbl(r, L_DUE),
-					 lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
+					 tgi_lbl(r, L_DISTRICT), tgi_lbl(r, L_ID), tgi_lbl(r, L_MEASURE), tgi_lbl(r, L_DUE),
+					 tgi_lbl(r, L_DAYS_LATE), tgi_lbl(r, L_STATUS));
 			} else {
 				buf_addf(b, "\n%s", md ? "## " : "");
 				esc(b, v[i].who);
 				buf_addc(b, '\n');
 				if (md)
 					buf_addf(b, "\n| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n",
-						 lbl(r, L_DISTRICT), lbl(r, L_ID), lbl(r, L_MEASURE),
-						 lbl(r, L_DUE), lbl(r, L_DAYS_LATE), lbl(r, L_STATUS));
+						 tgi_lbl(r, L_DISTRICT), tgi_lbl(r, L_ID), tgi_lbl(r, L_MEASURE),
+						 tgi_lbl(r, L_DUE), tgi_lbl(r, L_DAYS_LATE), tgi_lbl(r, L_STATUS));
 			}
 		}
 		const struct late *m = &v[i];
-		if (html && r->site && m->file && site_has_page(r, m->file)) {
+		if (html && r->site && m->file && tgi_site_has_page(r, m->file)) {
 			/* in a site: to the district's page, and the measure on it */
 			struct buf page = BUF_INIT;
-			site_page(&page, m->file, true);
+			tgi_site_page(&page, m->file, true);
 			buf_addf(b, "<tr><td><a href=\"%s\">", page.s);
-			html_esc(b, v[i].district);
+			tgi_html_esc(b, v[i].district);
 			buf_adds(b, "</a></td>");
-			html_td(r, L_ID);
+			tgi_html_td(r, L_ID);
 			buf_addf(b, "<a href=\"%s#", page.s);
-			html_esc(b, m->id);
+			tgi_html_esc(b, m->id);
 			buf_adds(b, "\">");
-			html_esc(b, m->id);
+			tgi_html_esc(b, m->id);
 			buf_adds(b, "</a></td>");
 			buf_release(&page);
 		} else if (html) {
 			buf_adds(b, "<tr><td>");
-			html_esc(b, v[i].district);
+			tgi_html_esc(b, v[i].district);
 			buf_adds(b, "</td>");
-			html_td(r, L_ID);
-			html_esc(b, m->id);
+			tgi_html_td(r, L_ID);
+			tgi_html_esc(b, m->id);
 			buf_adds(b, "</td>");
 		}
 		if (html) {
-			html_td(r, L_MEASURE);
-			html_esc(b, m->text);
+			tgi_html_td(r, L_MEASURE);
+			tgi_html_esc(b, m->text);
 			buf_adds(b, "</td>");
-			html_td(r, L_DUE);
-			put_date(r, b, m->due);
-			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">%ld</td>", lbl(r, L_DAYS_LATE),
+			tgi_html_td(r, L_DUE);
+			tgi_put_date(r, b, m->due);
+			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">%ld</td>", tgi_lbl(r, L_DAYS_LATE),
 				 v[i].days);
-			html_td(r, L_STATUS);
-			buf_addf(b, "%s</td></tr>\n", status_label(r, m->status));
+			tgi_html_td(r, L_STATUS);
+			buf_addf(b, "%s</td></tr>\n", tgi_status_label(r, m->status));
 		} else if (md) {
 			buf_adds(b, "| ");
 			esc(b, v[i].district);
 			buf_addf(b, " | %s | ", m->id);
 			esc(b, m->text);
-			buf_addf(b, " | %s | %ld | %s |\n", m->due, v[i].days, status_label(r, m->status));
+			buf_addf(b, " | %s | %ld | %s |\n", m->due, v[i].days, tgi_status_label(r, m->status));
 		} else {
 			buf_adds(b, "  ");
-			tint_on(r, b, TINT_RED);
+			tgi_tint_on(r, b, TINT_RED);
 			buf_addf(b, "%s  %4ld", m->due, v[i].days);
-			tint_off(r, b, TINT_RED);
+			tgi_tint_off(r, b, TINT_RED);
 			buf_adds(b, "  ");
 			size_t at = b->len;
-			text_safe(b, v[i].district);
+			tgi_text_safe(b, v[i].district);
 			size_t dw = tg_utf8_width(b->s + at, b->len - at);
 			buf_addf(b, " %s  ", m->id);
 			size_t used = 2 + 10 + 2 + 4 + 2 + dw + 1 + strlen(m->id) + 2;
-			wrap(b, m->text, 20, used, 78);
+			tgi_wrap(b, m->text, 20, used, 78);
 			buf_addc(b, '\n');
 		}
 		if (last && html)
@@ -540,7 +540,7 @@ void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v
 	}
 }
 
-void rows_overdue(struct tg_rows *t, const struct late *v, size_t count)
+void tgi_rows_overdue(struct tg_rows *t, const struct late *v, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		char days[32], phase[8];

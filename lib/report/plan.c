@@ -59,17 +59,17 @@ static void join(struct buf *b, const struct tg_strlist *l, const char *sep,
 
 static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_measure *m)
 {
-	tint_on(r, b, status_tint(m->status));
-	buf_adds(b, status_label(r, m->status));
-	tint_off(r, b, status_tint(m->status));
+	tgi_tint_on(r, b, tgi_status_tint(m->status));
+	buf_adds(b, tgi_status_label(r, m->status));
+	tgi_tint_off(r, b, tgi_status_tint(m->status));
 	if (m->due) {
 		buf_adds(b, ", ");
-		put_date(r, b, m->due);
+		tgi_put_date(r, b, m->due);
 	}
 	if (tg_measure_overdue(m, r->as_of)) {
-		tint_on(r, b, TINT_RED);
+		tgi_tint_on(r, b, TINT_RED);
 		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
-		tint_off(r, b, TINT_RED);
+		tgi_tint_off(r, b, TINT_RED);
 	}
 }
 
@@ -90,7 +90,7 @@ static void text_list(struct buf *b, const struct tg_strlist *l, size_t indent)
 		for (size_t k = 0; k < indent; k++)
 			buf_addc(b, ' ');
 		buf_adds(b, "• ");
-		wrap(b, l->v[i], indent + 2, indent + 2, 78);
+		tgi_wrap(b, l->v[i], indent + 2, indent + 2, 78);
 		buf_addc(b, '\n');
 	}
 }
@@ -100,43 +100,43 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 	struct buf *b = r->out;
 	struct buf t = BUF_INIT;
 	buf_adds(&t, "Trygg i ");
-	text_safe(&t, p->district);
-	buf_addf(&t, " — %s", lbl(r, L_PLAN_TITLE));
+	tgi_text_safe(&t, p->district);
+	buf_addf(&t, " — %s", tgi_lbl(r, L_PLAN_TITLE));
 	text_heading(b, t.s, '=');
 	buf_release(&t);
-	buf_addf(b, "%s %s\n", lbl(r, L_AS_OF), r->as_of);
+	buf_addf(b, "%s %s\n", tgi_lbl(r, L_AS_OF), r->as_of);
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "\n%s  ", pr->id);
-		wrap(b, pr->title, 6, 6, 78);
+		tgi_wrap(b, pr->title, 6, 6, 78);
 		buf_addc(b, '\n');
 		if (pr->causes.n) {
-			buf_addf(b, "  %s\n", lbl(r, L_CAUSES));
+			buf_addf(b, "  %s\n", tgi_lbl(r, L_CAUSES));
 			text_list(b, &pr->causes, 4);
 		}
 		if (pr->goal) {
-			buf_addf(b, "  %s\n    ", lbl(r, L_GOAL));
-			wrap(b, pr->goal, 4, 4, 78);
+			buf_addf(b, "  %s\n    ", tgi_lbl(r, L_GOAL));
+			tgi_wrap(b, pr->goal, 4, 4, 78);
 			buf_addc(b, '\n');
 		}
 		if (pr->subgoals.n) {
-			buf_addf(b, "  %s\n", lbl(r, L_SUBGOALS));
+			buf_addf(b, "  %s\n", tgi_lbl(r, L_SUBGOALS));
 			text_list(b, &pr->subgoals, 4);
 		}
 		if (pr->n_measures)
-			buf_addf(b, "  %s\n", lbl(r, L_MEASURES));
+			buf_addf(b, "  %s\n", tgi_lbl(r, L_MEASURES));
 		size_t n;
 		const struct tg_measure **ms = by_phase(pr, &n);
 		for (size_t k = 0; k < n; k++) {
 			const struct tg_measure *m = ms[k];
 			if (new_phase(ms, k)) {
 				buf_adds(b, "    ");
-				phase_label(r, b, m->phase, text_safe);
+				tgi_phase_label(r, b, m->phase, tgi_text_safe);
 				buf_addc(b, '\n');
 			}
 			buf_addf(b, "      %-8s ", m->id);
 			size_t idw = tg_utf8_len(m->id, strlen(m->id));
-			wrap(b, m->text, 15, 7 + (idw > 8 ? idw : 8), 78);
+			tgi_wrap(b, m->text, 15, 7 + (idw > 8 ? idw : 8), 78);
 			buf_adds(b, "\n               [");
 			measure_meta(r, b, m);
 			buf_adds(b, "]");
@@ -146,10 +146,10 @@ static void plan_text(const struct rctx *r, const struct tg_plan *p)
 				struct buf meta = BUF_INIT, who = BUF_INIT;
 				plain.color = false;
 				measure_meta(&plain, &meta, m);
-				buf_addf(&who, "%s: ", lbl(r, L_RESPONSIBLE));
+				buf_addf(&who, "%s: ", tgi_lbl(r, L_RESPONSIBLE));
 				join(&who, &m->responsible, ", ", buf_adds);
 				buf_addc(b, ' ');
-				wrap(b, who.s, 15, 15 + tg_utf8_width(meta.s, meta.len) + 3, 78);
+				tgi_wrap(b, who.s, 15, 15 + tg_utf8_width(meta.s, meta.len) + 3, 78);
 				buf_release(&meta);
 				buf_release(&who);
 			}
@@ -174,10 +174,10 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 	struct buf *b = r->out;
 	buf_addf(b, "## Trygg i ");
 	tg_md_escape(b, p->district);
-	buf_addf(b, " — %s\n\n%s %s\n\n", lbl(r, L_PLAN_TITLE), lbl(r, L_AS_OF), r->as_of);
+	buf_addf(b, " — %s\n\n%s %s\n\n", tgi_lbl(r, L_PLAN_TITLE), tgi_lbl(r, L_AS_OF), r->as_of);
 	buf_addf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
-		 lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL), lbl(r, L_SUBGOALS),
-		 lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
+		 tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_CAUSES), tgi_lbl(r, L_GOAL), tgi_lbl(r, L_SUBGOALS),
+		 tgi_lbl(r, L_MEASURES), tgi_lbl(r, L_RESPONSIBLE));
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "| **%s** ", pr->id);
@@ -195,7 +195,7 @@ static void plan_md(const struct rctx *r, const struct tg_plan *p)
 		for (size_t k = 0; k < n; k++) {
 			if (new_phase(ms, k)) {
 				buf_adds(b, k ? "<br>**" : "**");
-				phase_label(r, b, ms[k]->phase, tg_md_escape);
+				tgi_phase_label(r, b, ms[k]->phase, tg_md_escape);
 				buf_adds(b, "**");
 			}
 			buf_adds(b, "<br>• ");
@@ -221,7 +221,7 @@ static void html_list(struct buf *b, const struct tg_strlist *l)
 	buf_adds(b, "<ul>");
 	for (size_t i = 0; i < l->n; i++) {
 		buf_adds(b, "<li>");
-		html_esc(b, l->v[i]);
+		tgi_html_esc(b, l->v[i]);
 		buf_adds(b, "</li>");
 	}
 	buf_adds(b, "</ul>");
@@ -232,41 +232,41 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 	struct buf *b = r->out;
 	buf_addf(b, "<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th>%s</th><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		 lbl(r, L_PROBLEM), lbl(r, L_CAUSES), lbl(r, L_GOAL), lbl(r, L_SUBGOALS),
-		 lbl(r, L_MEASURES), lbl(r, L_RESPONSIBLE));
+		 tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_CAUSES), tgi_lbl(r, L_GOAL), tgi_lbl(r, L_SUBGOALS),
+		 tgi_lbl(r, L_MEASURES), tgi_lbl(r, L_RESPONSIBLE));
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		buf_addf(b, "<tr id=\"%s\"><td><span class=\"id\">", pr->id);
-		html_esc(b, pr->id);
+		tgi_html_esc(b, pr->id);
 		buf_adds(b, "</span> ");
-		html_esc(b, pr->title);
+		tgi_html_esc(b, pr->title);
 		buf_adds(b, "</td>");
-		html_td(r, L_CAUSES);
+		tgi_html_td(r, L_CAUSES);
 		html_list(b, &pr->causes);
 		buf_adds(b, "</td>");
-		html_td(r, L_GOAL);
+		tgi_html_td(r, L_GOAL);
 		if (pr->goal)
-			html_esc(b, pr->goal);
+			tgi_html_esc(b, pr->goal);
 		buf_adds(b, "</td>");
-		html_td(r, L_SUBGOALS);
+		tgi_html_td(r, L_SUBGOALS);
 		html_list(b, &pr->subgoals);
 		buf_adds(b, "</td>");
-		html_td(r, L_MEASURES);
+		tgi_html_td(r, L_MEASURES);
 		size_t n;
 		const struct tg_measure **ms = by_phase(pr, &n);
 		for (size_t k = 0; k < n; k++) {
 			const struct tg_measure *m = ms[k];
 			if (new_phase(ms, k)) {
 				buf_adds(b, k ? "</ul><div class=\"phase\">" : "<div class=\"phase\">");
-				phase_label(r, b, m->phase, html_esc);
+				tgi_phase_label(r, b, m->phase, tgi_html_esc);
 				buf_adds(b, "</div><ul>");
 			}
 			buf_adds(b, "<li id=\"");
-			html_esc(b, m->id);
+			tgi_html_esc(b, m->id);
 			buf_adds(b, "\"><span class=\"id\">");
-			html_esc(b, m->id);
+			tgi_html_esc(b, m->id);
 			buf_adds(b, "</span> ");
-			html_esc(b, m->text);
+			tgi_html_esc(b, m->text);
 			buf_addf(b, " <span class=\"st-%s%s\">(", tg_status_names[m->status],
 				 tg_measure_overdue(m, r->as_of) ? " late" : "");
 			measure_meta(r, b, m);
@@ -276,14 +276,14 @@ static void plan_html_body(const struct rctx *r, const struct tg_plan *p)
 			buf_adds(b, "</ul>");
 		free(ms);
 		buf_adds(b, "</td>");
-		html_td(r, L_RESPONSIBLE);
-		parties(b, pr, html_esc);
+		tgi_html_td(r, L_RESPONSIBLE);
+		parties(b, pr, tgi_html_esc);
 		buf_adds(b, "</td></tr>\n");
 	}
 	buf_adds(b, "</tbody>\n</table></div>\n");
 }
 
-void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+void tgi_report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
 {
 	if (f == TG_FMT_TEXT)
 		plan_text(r, p);
@@ -295,7 +295,7 @@ void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p
 
 /* One row per measure; a problem without measures has one row, its
  * measure's columns empty. */
-void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 {
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];

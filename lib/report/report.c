@@ -29,17 +29,17 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 	bool tabular = o->format == TG_FMT_CSV || o->format == TG_FMT_JSON;
 	if (o->kind == TG_REPORT_OVERVIEW) {
 		if (tabular)
-			rows_overview(r, rows, ov);
+			tgi_rows_overview(r, rows, ov);
 		else
-			report_overview(r, o->format, ov);
+			tgi_report_overview(r, o->format, ov);
 	} else if (o->kind == TG_REPORT_OVERDUE) {
 		if (tabular)
-			rows_overdue(rows, late, n_late);
+			tgi_rows_overdue(rows, late, n_late);
 		else
-			report_overdue(r, o->format, late, n_late);
+			tgi_report_overdue(r, o->format, late, n_late);
 	} else {
-		static per_plan_fn *const per[] = { report_plan, report_followup, report_situation };
-		static per_plan_rows_fn *const per_rows[] = { rows_plan, rows_followup, rows_situation };
+		static per_plan_fn *const per[] = { tgi_report_plan, tgi_report_followup, tgi_report_situation };
+		static per_plan_rows_fn *const per_rows[] = { tgi_rows_plan, tgi_rows_followup, tgi_rows_situation };
 		for (size_t i = 0; i < in->n; i++) {
 			if (tabular) {
 				per_rows[o->kind](r, rows, in->plans[i]);
@@ -50,7 +50,7 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 			if (o->format == TG_FMT_HTML && in->n > 1) {
 				/* the page is the city's: a section per district */
 				buf_adds(r->out, "<h2>Trygg i ");
-				html_esc(r->out, in->plans[i]->district);
+				tgi_html_esc(r->out, in->plans[i]->district);
 				buf_adds(r->out, "</h2>\n");
 			}
 			per[o->kind](r, o->format, in->plans[i]);
@@ -76,13 +76,13 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 		return TG_EUSAGE;
 	}
 	if (k == TG_REPORT_OVERVIEW)
-		st = overview_load(in->ix, o->as_of, in->file, &ov, d);
+		st = tgi_overview_load(in->ix, o->as_of, in->file, &ov, d);
 	else if (k == TG_REPORT_OVERDUE)
-		st = overdue_load(in->ix, &r, in->file, &late, &n_late, d);
+		st = tgi_overdue_load(in->ix, &r, in->file, &late, &n_late, d);
 	*overdue = n_late;
 	if (st) {
-		overview_release(&ov);
-		late_release(late, n_late);
+		tgi_overview_release(&ov);
+		tgi_late_release(late, n_late);
 		return st;
 	}
 	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON)
@@ -90,23 +90,23 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 	if (o->format == TG_FMT_HTML) {
 		/* the page names the district when there is one, else the city */
 		const char *who = in->n == 1 ? in->plans[0]->district : ov.n == 1 && in->file ? ov.names[0]
-				  : cfg && cfg->city ? cfg->city : lbl(&r, L_CITY);
+				  : cfg && cfg->city ? cfg->city : tgi_lbl(&r, L_CITY);
 		struct buf title = BUF_INIT;
-		buf_addf(&title, "Trygg i %s — %s", who, lbl(&r, titles[k]));
-		html_open(&r, title.s);
+		buf_addf(&title, "Trygg i %s — %s", who, tgi_lbl(&r, titles[k]));
+		tgi_html_open(&r, title.s);
 		if (k < TG_REPORT_OVERVIEW) {
 			buf_adds(out, "<h1>");
-			html_esc(out, title.s);
-			buf_addf(out, "</h1>\n<p class=\"meta\">%s ", lbl(&r, L_AS_OF));
-			put_date(&r, out, o->as_of);
+			tgi_html_esc(out, title.s);
+			buf_addf(out, "</h1>\n<p class=\"meta\">%s ", tgi_lbl(&r, L_AS_OF));
+			tgi_put_date(&r, out, o->as_of);
 			buf_adds(out, "</p>\n");
 		}
 		buf_release(&title);
 	}
 	body(&r, o, in, &ov, late, n_late, rows);
 	if (o->format == TG_FMT_HTML)
-		html_close(&r);
-	overview_release(&ov);
-	late_release(late, n_late);
+		tgi_html_close(&r);
+	tgi_overview_release(&ov);
+	tgi_late_release(late, n_late);
 	return TG_OK;
 }

@@ -27,53 +27,53 @@ struct rctx {
 	bool html;                     /* the report is HTML */
 	int sub;                       /* HTML: the level of a district's sections */
 	bool site;                     /* HTML pages of a site: link to the others */
-	char **no_page;                /* site: the pages not written (site_page */
+	char **no_page;                /* site: the pages not written (tgi_site_page */
 	size_t n_no_page;              /* names), of plan files that failed to load */
 };
 
 /* ANSI colour around text output, when r->color. */
 enum tint { TINT_NONE, TINT_GREEN, TINT_YELLOW, TINT_BLUE, TINT_RED, TINT_DIM };
-void tint_on(const struct rctx *r, struct buf *b, enum tint t);
-void tint_off(const struct rctx *r, struct buf *b, enum tint t);
-enum tint status_tint(enum tg_mstatus s);
+void tgi_tint_on(const struct rctx *r, struct buf *b, enum tint t);
+void tgi_tint_off(const struct rctx *r, struct buf *b, enum tint t);
+enum tint tgi_status_tint(enum tg_mstatus s);
 
-const char *lbl(const struct rctx *r, enum label l);
-const char *status_label(const struct rctx *r, enum tg_mstatus s);
-const char *source_label(const struct rctx *r, enum tg_source_id s);
-const char *group_label(const struct rctx *r, enum tg_group g);
+const char *tgi_lbl(const struct rctx *r, enum label l);
+const char *tgi_status_label(const struct rctx *r, enum tg_mstatus s);
+const char *tgi_source_label(const struct rctx *r, enum tg_source_id s);
+const char *tgi_group_label(const struct rctx *r, enum tg_group g);
 /* "Fas 1 Reaktiv" / "Phase 1 Reactive", the name (trygg.yaml's, so
  * untrusted) through esc. */
-void phase_label(const struct rctx *r, struct buf *b, int phase,
+void tgi_phase_label(const struct rctx *r, struct buf *b, int phase,
 		 void (*esc)(struct buf *, const char *));
 
 /* Escaping for each format (Markdown: tg_md_escape). */
-void html_esc(struct buf *b, const char *s);
+void tgi_html_esc(struct buf *b, const char *s);
 /* Text with control characters (ANSI escapes…) made visible and harmless,
  * on one line (tg_term_safe). */
-void text_safe(struct buf *b, const char *s);
+void tgi_text_safe(struct buf *b, const char *s);
 /* Word-wrap s to width characters, each line starting with indent spaces
  * (the first after `first` columns already used). */
-void wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width);
+void tgi_wrap(struct buf *b, const char *s, size_t indent, size_t first, size_t width);
 
 /* A date: in HTML a <time> element that CSS keeps on one line (its text
  * the date itself, so it copies as written), else the date as it is. */
-void put_date(const struct rctx *r, struct buf *b, const char *date);
+void tgi_put_date(const struct rctx *r, struct buf *b, const char *date);
 /* HTML: "<td data-label=\"LABEL\">", the label a narrow screen shows above
  * the cell when it stacks the table's cells (class "stack"). */
-void html_td(const struct rctx *r, enum label l);
+void tgi_html_td(const struct rctx *r, enum label l);
 
 /* The page of the district whose plan file is file (its path in the
  * workspace, or any path ending in its name) in a site, relative to the
  * site's top: "districts/angered.html"; as an href (href: bytes other than
  * letters, digits and -._~ percent-encoded), or as a file name. */
-void site_page(struct buf *b, const char *file, bool href);
+void tgi_site_page(struct buf *b, const char *file, bool href);
 /* Does the site have a page for the district whose plan file is file (one
  * that fails to load has none: nothing links to it)? */
-bool site_has_page(const struct rctx *r, const char *file);
+bool tgi_site_has_page(const struct rctx *r, const char *file);
 
 /* The page frame of an HTML report: self-contained, print-friendly. */
-void html_open(const struct rctx *r, const char *title);
-void html_close(const struct rctx *r);
+void tgi_html_open(const struct rctx *r, const char *title);
+void tgi_html_close(const struct rctx *r);
 
 #define TG_STATS_AREAS 64
 
@@ -128,30 +128,30 @@ struct late {
 
 enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 
-enum light stats_light(const struct tg_stats *s, const struct tg_config *cfg);
-const char *light_label(const struct rctx *r, enum light l);
-int cmp_late(const void *a, const void *b);
+enum light tgi_stats_light(const struct tg_stats *s, const struct tg_config *cfg);
+const char *tgi_light_label(const struct rctx *r, enum light l);
+int tgi_cmp_late(const void *a, const void *b);
 
 struct tg_index;
 /* Load from the index: every district, or the one whose file (relative to
  * the workspace) is file. */
-enum tg_status overview_load(struct tg_index *ix, const char *as_of, const char *file,
+enum tg_status tgi_overview_load(struct tg_index *ix, const char *as_of, const char *file,
 			     struct overview_data *o, struct tg_diags *d);
-void overview_release(struct overview_data *o);
+void tgi_overview_release(struct overview_data *o);
 /* The overdue measures, one entry per responsible party, sorted. */
-enum tg_status overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
+enum tg_status tgi_overdue_load(struct tg_index *ix, const struct rctx *r, const char *file,
 			    struct late **out, size_t *n, struct tg_diags *d);
-void late_release(struct late *v, size_t n);
+void tgi_late_release(struct late *v, size_t n);
 
-void report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
-void report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
-void report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
-void report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o);
-void report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t n);
-void rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o);
-void rows_overdue(struct tg_rows *t, const struct late *v, size_t n);
+void tgi_report_plan(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void tgi_report_followup(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void tgi_report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o);
+void tgi_report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t n);
+void tgi_rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void tgi_rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void tgi_rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
+void tgi_rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o);
+void tgi_rows_overdue(struct tg_rows *t, const struct late *v, size_t n);
 
 #endif

@@ -26,7 +26,7 @@
 static const char marker_text[] =
 	"This folder is written by `trygg report site`: every run replaces all of it.\n";
 
-void site_page(struct buf *b, const char *file, bool href)
+void tgi_site_page(struct buf *b, const char *file, bool href)
 {
 	const char *base = strrchr(file, '/');
 	base = base ? base + 1 : file;
@@ -195,9 +195,9 @@ static enum tg_status write_page(struct target *t, const char *name, const struc
  * (up: the way from the page to the site's top, "" or "../"). */
 static void page_open(const struct rctx *r, const char *title, const char *up)
 {
-	html_open(r, title);
+	tgi_html_open(r, title);
 	buf_addf(r->out, "<nav><a href=\"%sindex.html\">%s</a><a href=\"%soverdue.html\">%s</a></nav>\n",
-		 up, lbl(r, L_OVERVIEW_TITLE), up, lbl(r, L_OVERDUE_TITLE));
+		 up, tgi_lbl(r, L_OVERVIEW_TITLE), up, tgi_lbl(r, L_OVERDUE_TITLE));
 }
 
 /* A district's page: its plan, follow-up and situation picture. */
@@ -208,28 +208,28 @@ static void district_page(struct rctx *r, const struct tg_plan *p)
 	buf_addf(&title, "Trygg i %s", p->district);
 	page_open(r, title.s, "../");
 	buf_adds(b, "<h1>");
-	html_esc(b, title.s);
-	buf_addf(b, "</h1>\n<p class=\"meta\">%s ", lbl(r, L_AS_OF));
-	put_date(r, b, r->as_of);
+	tgi_html_esc(b, title.s);
+	buf_addf(b, "</h1>\n<p class=\"meta\">%s ", tgi_lbl(r, L_AS_OF));
+	tgi_put_date(r, b, r->as_of);
 	buf_addf(b, "</p>\n<nav><a href=\"#plan\">%s</a><a href=\"#followup\">%s</a>"
-		    "<a href=\"#situation\">%s</a></nav>\n", lbl(r, L_PLAN_TITLE),
-		 lbl(r, L_FOLLOWUP_TITLE), lbl(r, L_SITUATION_TITLE));
-	buf_addf(b, "<h2 id=\"plan\">%s</h2>\n", lbl(r, L_PLAN_TITLE));
-	report_plan(r, TG_FMT_HTML, p);
-	buf_addf(b, "<h2 id=\"followup\">%s</h2>\n", lbl(r, L_FOLLOWUP_TITLE));
-	report_followup(r, TG_FMT_HTML, p);
-	buf_addf(b, "<h2 id=\"situation\">%s</h2>\n", lbl(r, L_SITUATION_TITLE));
-	report_situation(r, TG_FMT_HTML, p);
-	html_close(r);
+		    "<a href=\"#situation\">%s</a></nav>\n", tgi_lbl(r, L_PLAN_TITLE),
+		 tgi_lbl(r, L_FOLLOWUP_TITLE), tgi_lbl(r, L_SITUATION_TITLE));
+	buf_addf(b, "<h2 id=\"plan\">%s</h2>\n", tgi_lbl(r, L_PLAN_TITLE));
+	tgi_report_plan(r, TG_FMT_HTML, p);
+	buf_addf(b, "<h2 id=\"followup\">%s</h2>\n", tgi_lbl(r, L_FOLLOWUP_TITLE));
+	tgi_report_followup(r, TG_FMT_HTML, p);
+	buf_addf(b, "<h2 id=\"situation\">%s</h2>\n", tgi_lbl(r, L_SITUATION_TITLE));
+	tgi_report_situation(r, TG_FMT_HTML, p);
+	tgi_html_close(r);
 	buf_release(&title);
 }
 
-bool site_has_page(const struct rctx *r, const char *file)
+bool tgi_site_has_page(const struct rctx *r, const char *file)
 {
 	if (!r->n_no_page)
 		return true;
 	struct buf page = BUF_INIT;
-	site_page(&page, file, false);
+	tgi_site_page(&page, file, false);
 	bool has = true;
 	for (size_t i = 0; i < r->n_no_page && has; i++)
 		has = strcmp(r->no_page[i], page.s) != 0;
@@ -273,7 +273,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 			tg_diags_append(d, &pd);
 		tg_diags_release(&pd);
 		struct buf page = BUF_INIT;
-		site_page(&page, files[i], false);
+		tgi_site_page(&page, files[i], false);
 		if (pst == TG_EDATA) {
 			*unread = true;
 			r.no_page = xrealloc(r.no_page, (r.n_no_page + 1) * sizeof *r.no_page);
@@ -291,25 +291,25 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 	}
 	free(files);
 	if (!st)
-		st = overview_load(ix, o->as_of, NULL, &ov, d);
+		st = tgi_overview_load(ix, o->as_of, NULL, &ov, d);
 	if (!st) {
 		struct buf title = BUF_INIT;
 		buf_reset(&b);
-		buf_addf(&title, "Trygg i %s — %s", cfg && cfg->city ? cfg->city : lbl(&r, L_CITY),
-			 lbl(&r, L_OVERVIEW_TITLE));
+		buf_addf(&title, "Trygg i %s — %s", cfg && cfg->city ? cfg->city : tgi_lbl(&r, L_CITY),
+			 tgi_lbl(&r, L_OVERVIEW_TITLE));
 		page_open(&r, title.s, "");
-		report_overview(&r, TG_FMT_HTML, &ov);
-		html_close(&r);
+		tgi_report_overview(&r, TG_FMT_HTML, &ov);
+		tgi_html_close(&r);
 		buf_release(&title);
 		st = write_page(t, "index.html", &b, d);
 	}
 	if (!st)
-		st = overdue_load(ix, &r, NULL, &late, &n_late, d);
+		st = tgi_overdue_load(ix, &r, NULL, &late, &n_late, d);
 	if (!st) {
 		buf_reset(&b);
-		page_open(&r, lbl(&r, L_OVERDUE_TITLE), "");
-		report_overdue(&r, TG_FMT_HTML, late, n_late);
-		html_close(&r);
+		page_open(&r, tgi_lbl(&r, L_OVERDUE_TITLE), "");
+		tgi_report_overdue(&r, TG_FMT_HTML, late, n_late);
+		tgi_html_close(&r);
 		st = write_page(t, "overdue.html", &b, d);
 	}
 	if (!st) {
@@ -324,8 +324,8 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 	for (size_t i = 0; i < r.n_no_page; i++)
 		free(r.no_page[i]);
 	free(r.no_page);
-	overview_release(&ov);
-	late_release(late, n_late);
+	tgi_overview_release(&ov);
+	tgi_late_release(late, n_late);
 	buf_release(&b);
 	free(sub);
 	return st;

@@ -14,7 +14,7 @@ static void item_meta(const struct rctx *r, struct buf *b, const struct tg_sitem
 {
 	bool any = false;
 	if (it->group) {
-		buf_addf(b, "%s", group_label(r, it->group));
+		buf_addf(b, "%s", tgi_group_label(r, it->group));
 		any = true;
 	}
 	if (it->has_share) {
@@ -22,7 +22,7 @@ static void item_meta(const struct rctx *r, struct buf *b, const struct tg_sitem
 		any = true;
 	}
 	if (it->has_index)
-		buf_addf(b, "%s%s %g", any ? ", " : "", lbl(r, L_INDEX), it->index);
+		buf_addf(b, "%s%s %g", any ? ", " : "", tgi_lbl(r, L_INDEX), it->index);
 }
 
 static void sources_str(const struct rctx *r, struct buf *b, unsigned sources)
@@ -30,20 +30,20 @@ static void sources_str(const struct rctx *r, struct buf *b, unsigned sources)
 	bool first = true;
 	for (int s = 0; s < TG_NSOURCES; s++)
 		if (sources & (1u << s)) {
-			buf_addf(b, "%s%s", first ? "" : ", ", source_label(r, s));
+			buf_addf(b, "%s%s", first ? "" : ", ", tgi_source_label(r, s));
 			first = false;
 		}
 }
 
-void report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
+void tgi_report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
 	bool md = f == TG_FMT_MD, html = f == TG_FMT_HTML;
-	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? html_esc : text_safe;
+	void (*esc)(struct buf *, const char *) = md ? tg_md_escape : html ? tgi_html_esc : tgi_text_safe;
 	if (!html) {
 		buf_addf(b, "%sTrygg i ", md ? "## " : "");
 		esc(b, p->district);
-		buf_addf(b, " — %s\n", lbl(r, L_SITUATION_TITLE));
+		buf_addf(b, " — %s\n", tgi_lbl(r, L_SITUATION_TITLE));
 		if (!md)
 			buf_addc(b, '\n');
 	}
@@ -52,27 +52,27 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 		if (!src->node)
 			continue;
 		struct buf h = BUF_INIT;
-		buf_adds(&h, source_label(r, s));
+		buf_adds(&h, tgi_source_label(r, s));
 		if (src->date)
 			buf_addf(&h, " (%s)", src->date);
 		if (html) {
 			buf_addf(b, "<h%d>", r->sub);
-			html_esc(b, source_label(r, s));
+			tgi_html_esc(b, tgi_source_label(r, s));
 			if (src->date) {
 				buf_adds(b, " (");
-				put_date(r, b, src->date);
+				tgi_put_date(r, b, src->date);
 				buf_adds(b, ")");
 			}
 			buf_addf(b, "</h%d>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr><th>%s</th>"
 				    "<th>%s</th><th>%s</th></tr></thead><tbody>\n", r->sub,
-				 lbl(r, L_PROBLEM), lbl(r, L_AREAS), lbl(r, L_DETAILS));
+				 tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_AREAS), tgi_lbl(r, L_DETAILS));
 		} else if (md) {
 			buf_addf(b, "\n### ");
 			tg_md_escape(b, h.s);
-			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", lbl(r, L_PROBLEM), lbl(r, L_AREAS),
-				 lbl(r, L_DETAILS));
+			buf_addf(b, "\n\n| %s | %s | %s |\n|---|---|---|\n", tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_AREAS),
+				 tgi_lbl(r, L_DETAILS));
 		} else {
-			text_safe(b, h.s);
+			tgi_text_safe(b, h.s);
 			buf_addc(b, '\n');
 		}
 		buf_release(&h);
@@ -86,11 +86,11 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 				esc(b, it->title);
 				buf_adds(b, html ? "</td>" : " | ");
 				if (html)
-					html_td(r, L_AREAS);
+					tgi_html_td(r, L_AREAS);
 				esc(b, areas.s);
 				buf_adds(b, html ? "</td>" : " | ");
 				if (html)
-					html_td(r, L_DETAILS);
+					tgi_html_td(r, L_DETAILS);
 				esc(b, meta.s);
 				buf_adds(b, html ? "</td></tr>\n" : " |\n");
 			} else {
@@ -101,7 +101,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 				if (meta.len)
 					buf_addf(&line, " — %s", meta.s);
 				buf_adds(b, "  • ");
-				wrap(b, line.s, 4, 4, 78);
+				tgi_wrap(b, line.s, 4, 4, 78);
 				buf_addc(b, '\n');
 				buf_release(&line);
 			}
@@ -116,13 +116,13 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 	if (html)
 		buf_addf(b, "<h%d>%s</h%d>\n<div class=\"scroll\"><table class=\"stack\"><thead><tr>"
 			    "<th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th></tr></thead>"
-			    "<tbody>\n", r->sub, lbl(r, L_JOINT), r->sub, lbl(r, L_PROBLEM),
-			 lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
+			    "<tbody>\n", r->sub, tgi_lbl(r, L_JOINT), r->sub, tgi_lbl(r, L_PROBLEM),
+			 tgi_lbl(r, L_SOURCES), tgi_lbl(r, L_AREAS), tgi_lbl(r, L_SHARE));
 	else if (md)
-		buf_addf(b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", lbl(r, L_JOINT),
-			 lbl(r, L_ID), lbl(r, L_PROBLEM), lbl(r, L_SOURCES), lbl(r, L_AREAS), lbl(r, L_SHARE));
+		buf_addf(b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", tgi_lbl(r, L_JOINT),
+			 tgi_lbl(r, L_ID), tgi_lbl(r, L_PROBLEM), tgi_lbl(r, L_SOURCES), tgi_lbl(r, L_AREAS), tgi_lbl(r, L_SHARE));
 	else
-		buf_addf(b, "%s\n", lbl(r, L_JOINT));
+		buf_addf(b, "%s\n", tgi_lbl(r, L_JOINT));
 	for (size_t j = 0; j < p->n_joint; j++) {
 		const struct tg_joint *jt = &p->joint[j];
 		struct buf areas = BUF_INIT, srcs = BUF_INIT;
@@ -143,29 +143,29 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 			buf_adds(b, " |\n");
 		} else if (html) {
 			buf_adds(b, "<tr><td><span class=\"id\">");
-			html_esc(b, jt->id);
+			tgi_html_esc(b, jt->id);
 			buf_adds(b, "</span> ");
-			html_esc(b, jt->title);
+			tgi_html_esc(b, jt->title);
 			buf_adds(b, "</td>");
-			html_td(r, L_SOURCES);
+			tgi_html_td(r, L_SOURCES);
 			esc(b, srcs.s);
 			buf_adds(b, "</td>");
-			html_td(r, L_AREAS);
+			tgi_html_td(r, L_AREAS);
 			esc(b, areas.s);
-			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">", lbl(r, L_SHARE));
+			buf_addf(b, "</td><td class=\"num\" data-label=\"%s\">", tgi_lbl(r, L_SHARE));
 			buf_adds(b, share);
 			buf_adds(b, "</td></tr>\n");
 		} else {
 			buf_addf(b, "  %-4s ", jt->id);
-			wrap(b, jt->title, 7, 7, 78);
+			tgi_wrap(b, jt->title, 7, 7, 78);
 			struct buf line = BUF_INIT;
-			buf_addf(&line, "%s: %s", lbl(r, L_SOURCES), srcs.s);
+			buf_addf(&line, "%s: %s", tgi_lbl(r, L_SOURCES), srcs.s);
 			if (share[0])
-				buf_addf(&line, "; %s %s", lbl(r, L_SHARE), share);
+				buf_addf(&line, "; %s %s", tgi_lbl(r, L_SHARE), share);
 			if (areas.len)
-				buf_addf(&line, "; %s: %s", lbl(r, L_AREAS), areas.s);
+				buf_addf(&line, "; %s: %s", tgi_lbl(r, L_AREAS), areas.s);
 			buf_adds(b, "\n       ");
-			wrap(b, line.s, 7, 7, 78);
+			tgi_wrap(b, line.s, 7, 7, 78);
 			buf_addc(b, '\n');
 			buf_release(&line);
 		}
@@ -175,7 +175,7 @@ void report_situation(const struct rctx *r, enum tg_format f, const struct tg_pl
 	buf_adds(b, html ? "</tbody></table></div>\n" : "\n");
 }
 
-void rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
 {
 	(void)r;
 	char num[32];
