@@ -6,32 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct line { const char *s; size_t len; };
-
-static struct line *split(const char *s, size_t len, size_t *n)
+struct tgi_line *tgi_split_lines(const char *s, size_t len, size_t *n)
 {
 	size_t alloc = 64;
-	struct line *v = xmalloc(alloc * sizeof *v);
+	struct tgi_line *v = xmalloc(alloc * sizeof *v);
 	*n = 0;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t l = nl ? (size_t)(nl - (s + i)) + 1 : len - i;
 		if (*n == alloc)
 			v = xrealloc(v, (alloc *= 2) * sizeof *v);
-		v[(*n)++] = (struct line){ s + i, l };
+		v[(*n)++] = (struct tgi_line){ s + i, l, tg_hash64(s + i, l) };
 		i += l;
 	}
 	return v;
 }
 
-static bool eq(const struct line *a, const struct line *b)
+bool tgi_line_eq(const struct tgi_line *a, const struct tgi_line *b)
 {
-	return a->len == b->len && !memcmp(a->s, b->s, a->len);
+	return a->h == b->h && a->len == b->len && !memcmp(a->s, b->s, a->len);
 }
 
 enum op { KEEP, DEL, INS };
 
-static void emit(struct buf *out, char mark, const struct line *l)
+static void emit(struct buf *out, char mark, const struct tgi_line *l)
 {
 	buf_addc(out, mark);
 	buf_add(out, l->s, l->len);
@@ -43,11 +41,11 @@ void tg_diff(struct buf *out, const char *a_name, const char *a, size_t alen,
 	     const char *b_name, const char *b, size_t blen)
 {
 	size_t na, nb;
-	struct line *la = split(a, alen, &na), *lb = split(b, blen, &nb);
+	struct tgi_line *la = tgi_split_lines(a, alen, &na), *lb = tgi_split_lines(b, blen, &nb);
 	size_t pre = 0, suf = 0;
-	while (pre < na && pre < nb && eq(&la[pre], &lb[pre]))
+	while (pre < na && pre < nb && tgi_line_eq(&la[pre], &lb[pre]))
 		pre++;
-	while (suf < na - pre && suf < nb - pre && eq(&la[na - 1 - suf], &lb[nb - 1 - suf]))
+	while (suf < na - pre && suf < nb - pre && tgi_line_eq(&la[na - 1 - suf], &lb[nb - 1 - suf]))
 		suf++;
 	size_t ma = na - pre - suf, mb = nb - pre - suf;
 	/* the script: ops over the whole texts */
@@ -60,11 +58,11 @@ void tg_diff(struct buf *out, const char *a_name, const char *a, size_t alen,
 #define T(i, j) t[(i) * (mb + 1) + (j)]
 		for (size_t i = ma; i-- > 0;)
 			for (size_t j = mb; j-- > 0;)
-				T(i, j) = eq(&la[pre + i], &lb[pre + j]) ? T(i + 1, j + 1) + 1
+				T(i, j) = tgi_line_eq(&la[pre + i], &lb[pre + j]) ? T(i + 1, j + 1) + 1
 					  : T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1);
 		size_t i = 0, j = 0;
 		while (i < ma || j < mb) {
-			if (i < ma && j < mb && eq(&la[pre + i], &lb[pre + j])) {
+			if (i < ma && j < mb && tgi_line_eq(&la[pre + i], &lb[pre + j])) {
 				ops[nops++] = KEEP; i++; j++;
 			} else if (i < ma && (j == mb || T(i + 1, j) >= T(i, j + 1))) {
 				ops[nops++] = DEL; i++;

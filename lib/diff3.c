@@ -20,48 +20,18 @@
 
 #define NONE SIZE_MAX
 
-struct line {
-	const char *s;
-	size_t len;
-	uint64_t h;
-};
-
-static struct line *split(const char *s, size_t len, size_t *n)
-{
-	size_t alloc = 64;
-	struct line *v = xmalloc(alloc * sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < len;) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t l = nl ? (size_t)(nl - (s + i)) + 1 : len - i;
-		uint64_t h = 1469598103934665603u;
-		for (size_t k = 0; k < l; k++)
-			h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
-		if (*n == alloc)
-			v = xrealloc(v, (alloc *= 2) * sizeof *v);
-		v[(*n)++] = (struct line){ s + i, l, h };
-		i += l;
-	}
-	return v;
-}
-
-static bool eq(const struct line *a, const struct line *b)
-{
-	return a->h == b->h && a->len == b->len && !memcmp(a->s, b->s, a->len);
-}
-
 /* m[i]: the line of b that line i of a is matched to, or NONE.  false
  * when they differ in more than DMAX lines. */
-static bool match(const struct line *a, size_t na, const struct line *b, size_t nb, size_t *m)
+static bool match(const struct tgi_line *a, size_t na, const struct tgi_line *b, size_t nb, size_t *m)
 {
 	for (size_t i = 0; i < na; i++)
 		m[i] = NONE;
 	size_t pre = 0, suf = 0;
-	while (pre < na && pre < nb && eq(&a[pre], &b[pre])) {
+	while (pre < na && pre < nb && tgi_line_eq(&a[pre], &b[pre])) {
 		m[pre] = pre;
 		pre++;
 	}
-	while (suf < na - pre && suf < nb - pre && eq(&a[na - 1 - suf], &b[nb - 1 - suf])) {
+	while (suf < na - pre && suf < nb - pre && tgi_line_eq(&a[na - 1 - suf], &b[nb - 1 - suf])) {
 		m[na - 1 - suf] = nb - 1 - suf;
 		suf++;
 	}
@@ -79,7 +49,7 @@ static bool match(const struct line *a, size_t na, const struct line *b, size_t 
 			long x = k == -d || (k != d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1]
 											 : v[off + k - 1] + 1;
 			long y = x - k;
-			while (x < n && y < k_m && eq(&a[x], &b[y])) {
+			while (x < n && y < k_m && tgi_line_eq(&a[x], &b[y])) {
 				x++;
 				y++;
 			}
@@ -122,17 +92,17 @@ static bool match(const struct line *a, size_t na, const struct line *b, size_t 
 	return found >= 0;
 }
 
-static bool same(const struct line *a, size_t na, const struct line *b, size_t nb)
+static bool same(const struct tgi_line *a, size_t na, const struct tgi_line *b, size_t nb)
 {
 	if (na != nb)
 		return false;
 	for (size_t i = 0; i < na; i++)
-		if (!eq(&a[i], &b[i]))
+		if (!tgi_line_eq(&a[i], &b[i]))
 			return false;
 	return true;
 }
 
-static void put(struct buf *out, const struct line *v, size_t n)
+static void put(struct buf *out, const struct tgi_line *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		buf_add(out, v[i].s, v[i].len);
@@ -142,8 +112,8 @@ bool tg_lines_merge3(const char *base, size_t blen, const char *ours, size_t ole
 		     const char *theirs, size_t tlen, struct buf *out)
 {
 	size_t nb, no, nt;
-	struct line *lb = split(base, blen, &nb), *lo = split(ours, olen, &no),
-		    *lt = split(theirs, tlen, &nt);
+	struct tgi_line *lb = tgi_split_lines(base, blen, &nb), *lo = tgi_split_lines(ours, olen, &no),
+		    *lt = tgi_split_lines(theirs, tlen, &nt);
 	size_t *mo = xmalloc((nb + 1) * sizeof *mo), *mt = xmalloc((nb + 1) * sizeof *mt);
 	bool ok = match(lb, nb, lo, no, mo) && match(lb, nb, lt, nt, mt);
 	buf_reset(out);
@@ -160,7 +130,7 @@ bool tg_lines_merge3(const char *base, size_t blen, const char *ours, size_t ole
 		while (i2 < nb && (mo[i2] == NONE || mt[i2] == NONE))
 			i2++;
 		size_t j2 = i2 < nb ? mo[i2] : no, k2 = i2 < nb ? mt[i2] : nt;
-		const struct line *b = &lb[i], *o = &lo[j], *t = &lt[k];
+		const struct tgi_line *b = &lb[i], *o = &lo[j], *t = &lt[k];
 		size_t cb = i2 - i, co = j2 - j, ct = k2 - k;
 		if (same(o, co, b, cb))
 			put(out, t, ct);

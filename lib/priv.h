@@ -32,6 +32,18 @@ enum tg_status tg_plan_parse_owned(const char *path, char *src, size_t len,
 uint32_t tg_hash32(const void *data, size_t len);
 unsigned long long tg_hash64(const void *data, size_t len);
 
+/* A line of a text (its newline included) and its tg_hash64, for the line
+ * diffs (lib/diff.c, lib/diff3.c). */
+struct tgi_line {
+	const char *s;
+	size_t len;
+	unsigned long long h;
+};
+/* The lines of s[0..len) (free() the array); the last may lack its newline. */
+struct tgi_line *tgi_split_lines(const char *s, size_t len, size_t *n);
+/* The same bytes? (the hashes first) */
+bool tgi_line_eq(const struct tgi_line *a, const struct tgi_line *b);
+
 /* An empty plain scalar, `~` or `null`: a key that says nothing. */
 bool tg_node_null(const struct tg_node *n);
 
