@@ -197,12 +197,22 @@ void tg_config_free(struct tg_config *cfg)
 	free(cfg);
 }
 
-bool tg_config_has_area(const struct tg_config *cfg, int id)
+static bool named_has(const struct tg_named *v, size_t n, int id)
 {
-	for (size_t i = 0; i < cfg->n_areas; i++)
-		if (cfg->areas[i].id == id)
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == id)
 			return true;
 	return false;
+}
+
+bool tg_config_has_area(const struct tg_config *cfg, int id)
+{
+	return named_has(cfg->areas, cfg->n_areas, id);
+}
+
+bool tg_config_has_initiative(const struct tg_config *cfg, int id)
+{
+	return named_has(cfg->inits, cfg->n_inits, id);
 }
 
 bool tg_config_has_organisation(const struct tg_config *cfg, const char *name)

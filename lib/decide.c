@@ -11,14 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int tg_schema_word(const struct tg_key *k, const char *typed)
-{
-	for (int i = 0; k->values && k->values[i]; i++)
-		if (!tg_casecmp(typed, k->values[i]) || (k->sv && k->sv[i] && !tg_casecmp(typed, k->sv[i])))
-			return i;
-	return -1;
-}
-
 static const struct tg_joint *joint_item(const struct tg_plan *p, const char *id)
 {
 	for (size_t j = 0; j < p->n_joint; j++)

@@ -63,10 +63,7 @@ static void initiatives(struct ctx *c, const struct tg_node *n, struct tg_intlis
 	if (!c->cfg || !c->cfg->inits || !l->node)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < c->cfg->n_inits && !found; j++)
-			found = c->cfg->inits[j].id == l->v[i];
-		if (!found)
+		if (!tg_config_has_initiative(c->cfg, l->v[i]))
 			ERR(c, l->node->kids[i],
 			    "initiative %d is not in trygg.yaml (it lists %zu initiatives)",
 			    l->v[i], c->cfg->n_inits);

@@ -306,3 +306,11 @@ const struct tg_key *tg_schema_key(const struct tg_schema_node *node, const char
 	int i = tg_schema_key_index(node, name, TG_SCHEMA_VERSION);
 	return i < 0 ? NULL : &node->keys[i];
 }
+
+int tg_schema_word(const struct tg_key *k, const char *typed)
+{
+	for (int i = 0; k->values && k->values[i]; i++)
+		if (!tg_casecmp(typed, k->values[i]) || (k->sv && k->sv[i] && !tg_casecmp(typed, k->sv[i])))
+			return i;
+	return -1;
+}

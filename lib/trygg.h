@@ -202,6 +202,8 @@ enum tg_status tg_config_parse(const char *path, const char *src, size_t len,
 void tg_config_free(struct tg_config *cfg);
 /* Is id one of the programme's strategic areas in trygg.yaml? */
 bool tg_config_has_area(const struct tg_config *cfg, int id);
+/* Is id one of the Police's initiatives trygg.yaml lists by id (trygg/2)? */
+bool tg_config_has_initiative(const struct tg_config *cfg, int id);
 /* Is name one of trygg.yaml's organisations (letter case aside)?  A
  * workspace that lists none knows every name. */
 bool tg_config_has_organisation(const struct tg_config *cfg, const char *name);
