@@ -210,6 +210,7 @@ static int situation_decide(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 	}
 	const struct tg_key *key = tg_schema_key(&tg_schema_joint, "decision");
+	const struct tg_key *ranks = tg_schema_key(&tg_schema_joint, "rank");
 	int k = decision ? tg_schema_word(key, decision) : -1;
 	char *end = NULL;
 	long r = rank ? strtol(rank, &end, 10) : 0;
@@ -221,8 +222,9 @@ static int situation_decide(int argc, char **argv, struct cmd_ctx *ctx)
 		status = usage_error(usage, "situation decide needs --decision");
 	else if (k < 0)
 		status = bad_value(usage, "--decision", decision, key->values);
-	else if (rank && (!*rank || *end || r < 1 || r > 1000000))
-		status = usage_error(usage, "--rank must be a whole number from 1, not '%s'", rank);
+	else if (rank && (!*rank || *end || r < ranks->min || r > ranks->max))
+		status = usage_error(usage, "--rank must be a whole number from %.0f to %.0f, not '%s'",
+				     ranks->min, ranks->max, rank);
 	else if (a.date && !tg_is_date(a.date))
 		status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", a.date);
 	if (!status) {

@@ -155,7 +155,11 @@ static void load_joint(struct ctx *c, struct tg_plan *p, const struct tg_node *n
 			j->decision = dcs < 0 ? TG_DECISION_NONE : (enum tg_decision)(dcs + 1);
 			break;
 		}
-		case TG_JOINT_RANK: tgi_md_integer(c, v, "rank", 1, 1000000, &j->rank); break;
+		case TG_JOINT_RANK: {
+			const struct tg_key *rk = &tg_schema_joint.keys[TG_JOINT_RANK];
+			tgi_md_integer(c, v, "rank", (long)rk->min, (long)rk->max, &j->rank);
+			break;
+		}
 		case TG_JOINT_RATIONALE: j->rationale = tgi_md_opt_text(c, v, "rationale"); break;
 		case TG_JOINT_DECIDED:
 			tgi_load_pair(c, v, "decided", &tg_schema_decided, &j->decided_date, &j->decided_by);
