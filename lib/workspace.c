@@ -187,31 +187,43 @@ char *tg_workspace_district_path(const struct tg_workspace *ws,
 	size_t n;
 	char **files = tg_workspace_districts(ws, &n);
 	char *found = NULL;
-	const char **stems = xcalloc(n + 1, sizeof *stems);
-	for (size_t i = 0; i < n; i++) {
+	/* A plan whose `district:` is the name, in any case.  When there is
+	 * none, every plan's name has been read: the suggestion is the name
+	 * the user would type, chosen by comparing slugs (case, accents and
+	 * spaces folded alike on both sides), never a file name. */
+	char **names = xcalloc(n + 1, sizeof *names);
+	const char **slugs = xcalloc(n + 1, sizeof *slugs);
+	for (size_t i = 0; i < n && !found; i++) {
 		const char *base = strrchr(files[i], '/') + 1;
-		stems[i] = base;
-		if (!found) {
-			char *dn = district_name(files[i]);
-			if (dn && !tg_casecmp(dn, name))
-				found = xstrdup(files[i]);
-			free(dn);
-		}
+		slugs[i] = xasprintf("%.*s", (int)(strlen(base) - 5), base);
+		names[i] = district_name(files[i]);
+		if (names[i] && !tg_casecmp(names[i], name))
+			found = xstrdup(files[i]);
 	}
 	if (!found) {
-		const char *s = tg_suggest(name, stems);
+		slug = tg_slug(name);
+		const char *s = tg_suggest(slug, slugs);
+		free(slug);
+		for (size_t i = 0; s && i < n; i++)
+			if (slugs[i] == s) {
+				s = names[i] ? names[i] : s;
+				break;
+			}
 		if (s)
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "no district '%s' in this workspace (did you mean '%.*s'?)",
-				    name, (int)(strlen(s) - 5), s);
+				    "no district '%s' in this workspace (did you mean '%s'?)", name, s);
 		else
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "no district '%s' in this workspace (see 'trygg district ls')", name);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(files[i]);
+		free(names[i]);
+		free((char *)slugs[i]);
+	}
 	free(files);
-	free(stems);
+	free(names);
+	free(slugs);
 	return found;
 }
 
