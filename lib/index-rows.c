@@ -38,8 +38,8 @@ static const char *const stmt_sql[S_N] = {
 	[S_PAREA] = "INSERT INTO problem_areas (district_id, problem_id, area, id)"
 		    " VALUES (?, ?, ?, ?)",
 	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
-		      " term, kind, status, due, responsible, strategic_areas, id)"
-		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		      " term, kind, status, due, responsible, strategic_areas, open, overdue_after, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_RESP] = "INSERT INTO responsible (district_id, measure_id, seq, party, id)"
 		   " VALUES (?, ?, ?, ?, ?)",
 	[S_MAREA] = "INSERT INTO measure_areas (district_id, measure_id, area, inherited, id)"
@@ -275,6 +275,8 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 10, m->due);
 	bind_text(r, st, 11, strlist_join(&r->scratch, &m->responsible));
 	bind_text(r, st, 12, intlist_join(&areas, al));
+	bind_int(r, st, 13, tg_measure_is_open(m));
+	bind_text(r, st, 14, tg_measure_overdue_after(m));
 	long long mid = add_row(r, st);
 	add_list(r, r->st[S_RESP], did, mid, &m->responsible, NULL, NULL);
 	for (size_t i = 0; i < al->n; i++) {
@@ -436,8 +438,9 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 		for (size_t k = 0; k < pr->n_measures; k++) {
 			const struct tg_measure *m = &pr->measures[k];
 			by[m->phase >= 1 && m->phase <= TG_NPHASES ? m->phase : 0][m->status]++;
-			if (m->due && tg_measure_is_open(m))
-				due[n_due++] = tg_day_key(tg_day_number(m->due)) + 1;
+			const char *after = tg_measure_overdue_after(m);
+			if (after)
+				due[n_due++] = tg_day_key(tg_day_number(after)) + 1;
 			const struct tg_intlist *al = m->strategic_areas.n ? &m->strategic_areas
 									  : &pr->strategic_areas;
 			for (size_t a = 0; a < al->n; a++) {

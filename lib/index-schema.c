@@ -34,8 +34,7 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"  ph.name AS phase_name, m.term AS term, m.kind AS kind, m.status AS status,\n" \
 	"  m.due AS due, m.responsible AS responsible,\n" \
 	"  m.strategic_areas AS strategic_areas,\n" \
-	"  (m.due IS NOT NULL AND m.due < date('now', 'localtime')\n" \
-	"    AND m.status <> 'done' AND m.status <> 'cancelled') AS overdue,\n" \
+	"  coalesce(m.overdue_after < date('now', 'localtime'), 0) AS overdue,\n" \
 	"  m.seq AS seq, f.path AS file, f.stale AS stale"
 #define MEASURES_FROM \
 	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
@@ -48,8 +47,7 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"  p.strategic_areas AS strategic_areas, p.n_measures AS measures,\n" \
 	"  p.n_open AS open,\n" \
 	"  (SELECT count(*) FROM measures m WHERE m.problem_id = p.id\n" \
-	"    AND m.due < date('now', 'localtime')\n" \
-	"    AND m.status NOT IN ('done', 'cancelled')) AS overdue,\n" \
+	"    AND m.overdue_after < date('now', 'localtime')) AS overdue,\n" \
 	"  p.n_followups AS followups, p.seq AS seq, f.path AS file, f.stale AS stale"
 #define PROBLEMS_FROM \
 	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
@@ -113,7 +111,7 @@ const char tgi_schema_sql[] =
 	"  problem_id INTEGER NOT NULL, mid TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL, phase INTEGER NOT NULL, term TEXT, kind TEXT,\n"
 	"  status TEXT NOT NULL, due TEXT, responsible TEXT NOT NULL,\n"
-	"  strategic_areas TEXT NOT NULL);\n"
+	"  strategic_areas TEXT NOT NULL, open INTEGER NOT NULL, overdue_after TEXT);\n"
 	"CREATE TABLE responsible (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  measure_id INTEGER NOT NULL, seq INTEGER NOT NULL, party TEXT NOT NULL);\n"
 	"CREATE TABLE measure_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
@@ -170,7 +168,8 @@ const char tgi_schema_sql[] =
 	"  FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
 	"  JOIN districts d ON d.id = i.district_id;\n"
 	"CREATE VIEW measures_v AS SELECT " MEASURES_COLS MEASURES_FROM ";\n"
-	"CREATE VIEW measures_o AS SELECT " MEASURES_COLS ORDER_COLS("m") MEASURES_FROM ";\n"
+	"CREATE VIEW measures_o AS SELECT " MEASURES_COLS ORDER_COLS("m")
+	"  , m.overdue_after AS overdue_after_" MEASURES_FROM ";\n"
 	"CREATE VIEW responsible_v AS SELECT d.name AS district, m.mid AS measure,\n"
 	"  r.party AS party, r.seq AS seq FROM responsible r\n"
 	"  JOIN measures m ON m.id = r.measure_id JOIN districts d ON d.id = r.district_id;\n"
@@ -200,8 +199,8 @@ const char tgi_index_sql[] =
 	/* problems_v's overdue count */
 	"CREATE INDEX measures_p ON measures(problem_id);\n"
 	/* the overdue report's open measures, by district and due date */
-	"CREATE INDEX measures_late ON measures(district_id, due)\n"
-	"  WHERE status NOT IN ('done', 'cancelled');\n"
+	"CREATE INDEX measures_late ON measures(district_id, overdue_after)\n"
+	"  WHERE overdue_after IS NOT NULL;\n"
 	/* the overdue report's responsible parties */
 	"CREATE INDEX responsible_m ON responsible(measure_id);\n";
 

@@ -13,7 +13,13 @@ bool tg_measure_is_open(const struct tg_measure *m)
 	return tg_status_is_open(m->status);
 }
 
+const char *tg_measure_overdue_after(const struct tg_measure *m)
+{
+	return tg_measure_is_open(m) ? m->due : NULL;
+}
+
 bool tg_measure_overdue(const struct tg_measure *m, const char *as_of)
 {
-	return m->due && strcmp(m->due, as_of) < 0 && tg_measure_is_open(m);
+	const char *after = tg_measure_overdue_after(m);
+	return after && strcmp(after, as_of) < 0;
 }

@@ -673,11 +673,8 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 			tgi_ix_q_val(&q, false, 0, tg_kind_names[f->kind]);
 		}
 		if (f->overdue) {
-			buf_adds(&q.sql, " AND v.due < ");
+			buf_adds(&q.sql, " AND v.overdue_after_ < ");
 			tgi_ix_q_val(&q, false, 0, f->overdue);
-			/* not NOT IN: SQLite tests its operand for NULL with
-			 * a BitAnd that reads the text as a number, every row */
-			buf_adds(&q.sql, " AND v.status <> 'done' AND v.status <> 'cancelled'");
 		}
 	} else if (f->what == TG_LS_PROBLEMS && f->strategic_area) {
 		buf_adds(&q.sql, " AND (v.district, v.id) IN (SELECT d.name, p.pid"

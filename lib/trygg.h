@@ -188,11 +188,15 @@ bool tg_id_free(const struct tg_plan *plan, const char *id);
 const char *tg_followup_id(const struct tg_problem *pr, size_t k, char *buf, size_t n);
 
 /* What a measure's state means (lib/measure.c), the one definition each:
- * open is neither done nor cancelled (the index stores it as the column
- * "open" of measures); overdue is open with a due date before the day
- * as_of (YYYY-MM-DD). */
+ * open is neither done nor cancelled; an open measure's due date is the
+ * day after which it is overdue (NULL: it never is, being closed or
+ * without a due date); overdue as of the day as_of (YYYY-MM-DD) is that
+ * day being after it.  The index stores the first two as the columns
+ * "open" and "overdue_after" of measures, and its views and queries ask
+ * those (trygg-index(7)). */
 bool tg_status_is_open(enum tg_mstatus status);
 bool tg_measure_is_open(const struct tg_measure *m);
+const char *tg_measure_overdue_after(const struct tg_measure *m);
 bool tg_measure_overdue(const struct tg_measure *m, const char *as_of);
 
 enum tg_status tg_config_load(const char *path, struct tg_config **out,

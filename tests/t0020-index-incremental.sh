@@ -40,7 +40,11 @@ expect "ls measures" 0 trygg -C ws ls measures --format csv
 check "one row per measure of the files" test "$(sed 1d "$TMP/.out" | wc -l)" = 60
 expect "ls problems" 0 trygg -C ws ls problems --format csv
 check "one row per problem of the files" test "$(sed 1d "$TMP/.out" | wc -l)" = 12
-check "the user_version is the schema version" test "$(q 'PRAGMA user_version')" = 6
+# the schema version is lib/index.h's, which trygg-index(7) states
+version=$(sed -n 's/^#define TG_INDEX_VERSION //p' "$SRCDIR/lib/index.h")
+check "the user_version is the schema version" test "$(q 'PRAGMA user_version')" = "$version"
+check "trygg-index(7) states it" grep -q "user_version\* holds the version of the schema, \*$version\*" \
+	"$SRCDIR/man/trygg-index.7.scd"
 
 expect "index --verbose" 0 trygg -C ws index --verbose
 expect_stdout "names each file" "unchanged  ws/districts/angered.yaml"
@@ -168,7 +172,7 @@ python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 99"); c.commit()' \
 	ws/.trygg/index.sqlite
 expect "an index of another version" 0 trygg -C ws ls measures --format csv
-check "is rebuilt" test "$(q 'PRAGMA user_version')" = 6
+check "is rebuilt" test "$(q 'PRAGMA user_version')" = "$version"
 check "and lists" test "$(q 'SELECT count(*) FROM measures_v')" = 60
 
 # --no-refresh uses the index as it is.

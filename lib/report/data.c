@@ -65,7 +65,7 @@ static const char overdue_sql[] =
 	"SELECT r.party, d.name, m.mid, m.text, m.phase, m.status, m.due, f.path\n"
 	"FROM measures m JOIN districts d ON d.id = m.district_id JOIN files f ON f.id = d.id\n"
 	"LEFT JOIN responsible r ON r.measure_id = m.id\n"
-	"WHERE m.due IS NOT NULL AND m.due < :asof AND m.status NOT IN ('done', 'cancelled')\n"
+	"WHERE m.overdue_after < :asof\n"
 	"  AND (:file = '' OR f.path = :file)";
 
 /* Run sql with those of :asof, :file, :key, :lo and :hi that it has. */
