@@ -5,26 +5,28 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: trygg ls measures|problems|followups [--district D]... [--phase N]\n"
-	"                [--status S]... [--responsible R] [--strategic-area N]\n"
-	"                [--term T] [--kind K] [--overdue[=DATE]] [--sort [-]KEY]\n"
+	"usage: trygg ls measures|problems|followups|indicators [--district D]...\n"
+	"                [--phase N] [--status S]... [--responsible R]\n"
+	"                [--strategic-area N] [--area A] [--initiative N] [--term T]\n"
+	"                [--kind K] [--overdue[=DATE]] [--off-track] [--sort [-]KEY]\n"
 	"                [--format text|json|csv|md] [--format-version 1] [--no-refresh]\n"
 	"\n"
-	"List measures, problems or follow-ups of every district, from the index\n"
-	"(refreshed first).  Filters combine with AND; --district and --status\n"
-	"may be repeated (either of them).  Text and md show the main columns,\n"
-	"json and csv every column of the view (trygg-index(7)).\n";
+	"List measures, problems, follow-ups or indicators of every district, from\n"
+	"the index (refreshed first).  Filters combine with AND; --district and\n"
+	"--status may be repeated (either of them).  Text and md show the main\n"
+	"columns, json and csv every column of the view (trygg-index(7)).\n";
 
 /* The columns text and md show. */
 static const char *const text_cols[][8] = {
 	{ "district", "id", "phase", "status", "due", "responsible", "text", NULL },
 	{ "district", "id", "title", "measures", "open", "overdue", NULL },
 	{ "district", "id", "date", "measures", "done", "effect", NULL },
+	{ "district", "problem", "id", "name", "latest", "target", "verdict", NULL },
 };
 
 enum {
 	OPT_DISTRICT = 0x300, OPT_PHASE, OPT_STATUS, OPT_RESPONSIBLE, OPT_AREA,
-	OPT_TERM, OPT_KIND, OPT_OVERDUE, OPT_SORT,
+	OPT_TERM, OPT_KIND, OPT_OVERDUE, OPT_SORT, OPT_LAREA, OPT_INITIATIVE, OPT_OFF_TRACK,
 };
 
 static bool is_whole(const char *s, int lo, int hi, int *out)
@@ -54,6 +56,14 @@ static int check_area(const struct tg_config *cfg, int area)
 			   "in trygg.yaml", area);
 }
 
+static int check_initiative(const struct tg_config *cfg, int id)
+{
+	if (tg_config_has_initiative(cfg, id))
+		return 0;
+	return usage_error(usage, "--initiative %d is not one of the Police's initiatives "
+			   "in trygg.yaml", id);
+}
+
 int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct opt opts[] = {
@@ -61,6 +71,10 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			   "any case)"),
 		OPT_STRING("strategic-area", OPT_AREA, "N", "measures and problems in the "
 			   "programme's area N"),
+		OPT_STRING("area", OPT_LAREA, "A", "measures and problems in the local area A "
+			   "(a measure without areas of its own: its problem's; any case)"),
+		OPT_STRING("initiative", OPT_INITIATIVE, "N", "measures and problems under the "
+			   "Police's initiative N (a measure without its own: its problem's)"),
 		OPT_STRING("phase", OPT_PHASE, "N", "measures: phase 1, 2 or 3"),
 		OPT_STRING("status", OPT_STATUS, "S", "measures: proposed, planned, ongoing, done, "
 			   "cancelled"),
@@ -70,10 +84,12 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		OPT_STRING("kind", OPT_KIND, "K", "measures: situational, social"),
 		OPT_OPTIONAL("overdue", OPT_OVERDUE, "DATE", "measures: due before DATE (default "
 			     "today), not done or cancelled"),
+		OPT_BOOL("off-track", OPT_OFF_TRACK, "indicators: off track or not met today "
+			 "(trygg-plan(5))"),
 		OPT_STRING("sort", OPT_SORT, "[-]KEY", "order by KEY (- for descending): district, "
 			   "id, and for measures phase, term, kind, status, due, responsible, text; "
 			   "for problems title, measures, open, overdue, followups; for follow-ups "
-			   "date"),
+			   "date; for indicators name, verdict"),
 		READ_OPTS,
 		OPT_END,
 	};
@@ -81,7 +97,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	read_opts_init(&r);
 	struct tg_ls q = { 0 };
 	const char **districts = xcalloc((size_t)argc + 1, sizeof *districts);
-	const char *phase = NULL, *area = NULL, *term = NULL, *kind = NULL;
+	const char *phase = NULL, *area = NULL, *term = NULL, *kind = NULL, *init = NULL;
 	bool overdue = false, statuses = false;
 	char date[11] = "";
 	int status = 0, o, v;
@@ -139,6 +155,18 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			else
 				today(date);
 			break;
+		case OPT_LAREA:
+			q.area = val;
+			break;
+		case OPT_INITIATIVE:
+			init = val;
+			if (!is_whole(val, 1, 1000000, &q.initiative))
+				status = usage_error(usage, "--initiative must be a number, not '%s'",
+						     val);
+			break;
+		case OPT_OFF_TRACK:
+			q.off_track = true;
+			break;
 		case OPT_SORT:
 			q.descending = val[0] == '-';
 			q.sort = val + q.descending;
@@ -148,12 +176,14 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!status)
 		status = p.status;
 	if (!status && !p.nargs)
-		status = usage_error(usage, "ls needs what to list: measures, problems or followups");
+		status = usage_error(usage, "ls needs what to list: measures, problems, followups "
+				     "or indicators");
 	if (!status && p.nargs > 1)
 		status = usage_error(usage, "ls lists one thing at a time, not '%s'", p.args[1]);
 	if (!status && !parse_enum(p.args[0], tg_ls_names, &v)) {
 		struct buf hint = BUF_INIT;
-		status = usage_error(usage, "cannot list '%s'%s (measures, problems or followups)",
+		status = usage_error(usage, "cannot list '%s'%s (measures, problems, followups or "
+				     "indicators)",
 				     p.args[0], tg_did_you_mean(&hint, p.args[0], tg_ls_names));
 		buf_release(&hint);
 	}
@@ -173,8 +203,16 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			status = applies(&q, "--overdue", false);
 		if (!status && area)
 			status = applies(&q, "--strategic-area", true);
+		if (!status && q.area)
+			status = applies(&q, "--area", true);
+		if (!status && init)
+			status = applies(&q, "--initiative", true);
+		if (!status && q.off_track && q.what != TG_LS_INDICATORS)
+			status = usage_error(usage, "--off-track applies to indicators only");
 		if (!status && area && !(status = need_workspace(ctx)))
 			status = check_area(ctx->cfg, q.strategic_area);
+		if (!status && init && !(status = need_workspace(ctx)))
+			status = check_initiative(ctx->cfg, q.initiative);
 	}
 	if (status) {
 		free(districts);

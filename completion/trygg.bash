@@ -53,7 +53,7 @@ _trygg_opts() {
 	edit) echo "$_trygg_write_opts" ;;
 	report) echo "--all --format --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
-	ls) echo "--district --phase --status --responsible --strategic-area --term --kind --overdue --sort --format --format-version --no-refresh" ;;
+	ls) echo "--district --phase --status --responsible --strategic-area --area --initiative --term --kind --overdue --off-track --sort --format --format-version --no-refresh" ;;
 	search) echo "--district --limit --format --format-version --no-refresh" ;;
 	query) echo "--param --format --format-version --no-refresh --timeout" ;;
 	esac
@@ -67,7 +67,7 @@ _trygg_takes_value() {
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
 	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until | \
-	--decision | --rank | --rationale | --by)
+	--decision | --rank | --rationale | --by | --initiative)
 		return 0 ;;
 	esac
 	return 1
@@ -402,7 +402,7 @@ _trygg() {
 		elif ((n == 1)) && [[ ${args[0]} != site ]]; then
 			_trygg_reply_districts "$cur"
 		fi ;;
-	ls) ((n == 0)) && _trygg_reply "measures problems followups" "$cur" ;;
+	ls) ((n == 0)) && _trygg_reply "measures problems followups indicators" "$cur" ;;
 	"district add" | "district ls" | index | search | query | "git setup") ;;
 	merge-file) _trygg_files "$cur" ;;
 	"situation import" | "plan import")

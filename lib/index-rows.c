@@ -21,8 +21,9 @@ static const char *const stmt_sql[S_N] = {
 	[S_DISTRICT_DEL] = "DELETE FROM districts WHERE id = ?",
 	[S_AREA] = "INSERT INTO areas (district_id, seq, name, id) VALUES (?, ?, ?, ?)",
 	[S_SITEM] = "INSERT INTO situation (district_id, source, seq, item, title, date,"
-		    " areas, survey_group, share, police_index, note, sources, n_sources, id)"
-		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		    " areas, survey_group, share, police_index, note, sources, n_sources,"
+		    " decision, rank, rationale, decided_date, decided_by, id)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_SAREA] = "INSERT INTO situation_areas (district_id, situation_id, seq, area, id)"
 		    " VALUES (?, ?, ?, ?, ?)",
 	[S_PROBLEM] = "INSERT INTO problems (district_id, pid, seq, title, situation, goal,"
@@ -33,8 +34,8 @@ static const char *const stmt_sql[S_N] = {
 	[S_SUBGOAL] = "INSERT INTO subgoals (district_id, problem_id, seq, text, id)"
 		      " VALUES (?, ?, ?, ?, ?)",
 	[S_INDICATOR] = "INSERT INTO indicators (district_id, problem_id, seq, name, baseline,"
-			" baseline_date, target, target_date, latest, latest_date, id)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			" baseline_date, target, target_date, latest, latest_date, iid, unit,"
+			" direction, source, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_PAREA] = "INSERT INTO problem_areas (district_id, problem_id, area, id)"
 		    " VALUES (?, ?, ?, ?)",
 	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
@@ -48,8 +49,9 @@ static const char *const stmt_sql[S_N] = {
 		       " measures, done, effect, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_FMEASURE] = "INSERT INTO followup_measures (district_id, followup_id, seq, measure, id)"
 		       " VALUES (?, ?, ?, ?, ?)",
-	[S_READING] = "INSERT INTO readings (district_id, followup_id, seq, indicator, value, id)"
-		      " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_READING] = "INSERT INTO readings (district_id, followup_id, seq, indicator, value,"
+		      " problem_id, indicator_id, date, note, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_TEXT] = "INSERT INTO texts (district_id, kind, ref, seq, text, id)"
 		   " VALUES (?, ?, ?, ?, ?, ?)",
 	[S_MCOUNT] = "INSERT INTO measure_counts (district_id, phase, status, n, id)"
@@ -64,6 +66,13 @@ static const char *const stmt_sql[S_N] = {
 	[S_SA] = "INSERT INTO strategic_areas VALUES (?, ?)",
 	[S_PHASE] = "INSERT INTO phases VALUES (?, ?)",
 	[S_ORG] = "INSERT INTO organisations VALUES (?, ?)",
+	[S_VERDICT] = "INSERT INTO verdicts (district_id, indicator_id, from_date, verdict, id)"
+		      " VALUES (?, ?, ?, ?, ?)",
+	[S_PLACE] = "INSERT INTO places (district_id, problem_id, measure_id, seq, area,"
+		    " inherited, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_ILINK] = "INSERT INTO initiative_links (district_id, problem_id, measure_id,"
+		    " initiative, inherited, id) VALUES (?, ?, ?, ?, ?, ?)",
+	[S_INIT] = "INSERT INTO initiatives VALUES (?, ?)",
 };
 
 /* Binding and running: every call is a no-op once an error is recorded. */
@@ -238,12 +247,20 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 			bind_text(r, st, 11, joint ? NULL : it->note);
 			bind_text(r, st, 12, r->scratch.s);
 			bind_int(r, st, 13, n_sources);
+			bool decided = joint && j->decision;
+			bind_text(r, st, 14, decided ? tg_decision_names[j->decision - 1] : NULL);
+			if (joint && j->rank)
+				bind_int(r, st, 15, j->rank);
+			else
+				bind_text(r, st, 15, NULL);
+			bind_text(r, st, 16, joint ? j->rationale : NULL);
+			bind_text(r, st, 17, joint ? j->decided_date : NULL);
+			bind_text(r, st, 18, joint ? j->decided_by : NULL);
 			long long sid = add_row(r, st);
 			add_list(r, sa, did, sid, al, NULL, NULL);
 			if (joint) {
 				add_text(r, did, "joint", j->id, j->title);
-				/* schema trygg/2: the joint item's decision's
-				 * rationale, kind "decision", goes here */
+				add_text(r, did, "decision", j->id, j->rationale);
 			} else {
 				char ref[32];
 				snprintf(ref, sizeof ref, "%s:%zu", tg_source_names[s], i + 1);
@@ -253,6 +270,39 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 		}
 	}
 	buf_release(&areas);
+}
+
+/* The local areas and the initiatives of a problem (mid 0) or of a
+ * measure, which without its own has its problem's (inherited). */
+static void insert_places(struct refresh *r, long long did, long long pid, long long mid,
+			  const struct tg_strlist *areas, bool areas_inherited,
+			  const struct tg_intlist *inits, bool inits_inherited)
+{
+	for (size_t i = 0; i < areas->n; i++) {
+		sqlite3_stmt *st = r->st[S_PLACE];
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, pid);
+		if (mid)
+			bind_int(r, st, 3, mid);
+		else
+			bind_text(r, st, 3, NULL);
+		bind_int(r, st, 4, (long long)i + 1);
+		bind_text(r, st, 5, areas->v[i]);
+		bind_int(r, st, 6, areas_inherited);
+		add_row(r, st);
+	}
+	for (size_t i = 0; i < inits->n; i++) {
+		sqlite3_stmt *st = r->st[S_ILINK];
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, pid);
+		if (mid)
+			bind_int(r, st, 3, mid);
+		else
+			bind_text(r, st, 3, NULL);
+		bind_int(r, st, 4, inits->v[i]);
+		bind_int(r, st, 5, inits_inherited);
+		add_row(r, st);
+	}
 }
 
 static void insert_measure(struct refresh *r, long long did, long long pid,
@@ -287,13 +337,81 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 		bind_int(r, as, 4, inherited);
 		add_row(r, as);
 	}
+	insert_places(r, did, pid, mid, m->areas.n ? &m->areas : &pr->areas, !m->areas.n,
+		      m->initiatives.n ? &m->initiatives : &pr->initiatives, !m->initiatives.n);
 	add_text(r, did, "measure", m->id, m->text);
 	buf_release(&areas);
 }
 
+/* A reading of indicator ind_id (0: none of the problem's) of problem
+ * pid, from a follow-up (fid) or the indicator's own (fid 0). */
+static void insert_reading(struct refresh *r, long long did, long long pid, long long fid,
+			   long long seq, const char *name, long long ind_id,
+			   const char *date, double value, const char *note)
+{
+	sqlite3_stmt *st = r->st[S_READING];
+	bind_int(r, st, 1, did);
+	if (fid)
+		bind_int(r, st, 2, fid);
+	else
+		bind_text(r, st, 2, NULL);
+	bind_int(r, st, 3, seq);
+	bind_text(r, st, 4, name);
+	bind_real(r, st, 5, true, value);
+	bind_int(r, st, 6, pid);
+	if (ind_id)
+		bind_int(r, st, 7, ind_id);
+	else
+		bind_text(r, st, 7, NULL);
+	bind_text(r, st, 8, date);
+	bind_text(r, st, 9, note);
+	add_row(r, st);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* An indicator's verdict (lib/cycle.c) from every day on which it may
+ * change, its readings' days and its target's: a row where it changes,
+ * the first from '' (every day before). */
+static void insert_verdicts(struct refresh *r, long long did, long long ind_id,
+			    const struct tg_problem *pr, const struct tg_indicator *in)
+{
+	size_t n = 0;
+	const char **days = xmalloc((in->n_readings + pr->n_followups + 1) * sizeof *days);
+	for (size_t i = 0; i < in->n_readings; i++)
+		days[n++] = in->readings[i].date;
+	for (size_t i = 0; i < pr->n_followups; i++)
+		if (pr->followups[i].date && pr->followups[i].n_readings)
+			days[n++] = pr->followups[i].date;
+	if (in->target.set && in->target.date)
+		days[n++] = in->target.date;
+	qsort(days, n, sizeof *days, cmp_str);
+	int last = -1;
+	for (size_t i = 0; i <= n; i++) {
+		if (i && i < n && !strcmp(days[i], days[i - 1]))
+			continue;
+		/* before every day: as of a day before them all */
+		const char *from = i ? days[i - 1] : "";
+		enum tg_verdict v = tg_indicator_verdict(pr, in, i ? from : "0000-01-01", NULL);
+		if ((int)v == last)
+			continue;
+		last = (int)v;
+		sqlite3_stmt *st = r->st[S_VERDICT];
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, ind_id);
+		bind_text(r, st, 3, from);
+		bind_text(r, st, 4, v == TG_V_NONE ? NULL : tg_verdict_names[v]);
+		add_row(r, st);
+	}
+	free(days);
+}
+
 static void insert_followup(struct refresh *r, long long did, long long pid,
 			    const struct tg_problem *pr, const struct tg_followup *f,
-			    size_t k, long long seq)
+			    size_t k, long long seq, const long long *ind_ids)
 {
 	char buf[64];
 	const char *fid = tg_followup_id(pr, k, buf, sizeof buf);
@@ -309,13 +427,12 @@ static void insert_followup(struct refresh *r, long long did, long long pid,
 	long long id = add_row(r, st);
 	add_list(r, r->st[S_FMEASURE], did, id, &f->measures, NULL, NULL);
 	for (size_t i = 0; i < f->n_readings; i++) {
-		sqlite3_stmt *rd = r->st[S_READING];
-		bind_int(r, rd, 1, did);
-		bind_int(r, rd, 2, id);
-		bind_int(r, rd, 3, (long long)i + 1);
-		bind_text(r, rd, 4, f->readings[i].name);
-		bind_real(r, rd, 5, true, f->readings[i].value);
-		add_row(r, rd);
+		long long ind_id = 0;
+		for (size_t k = 0; k < pr->n_indicators; k++)
+			if (pr->indicators[k].name && !strcmp(pr->indicators[k].name, f->readings[i].name))
+				ind_id = ind_ids[k];
+		insert_reading(r, did, pid, id, (long long)i + 1, f->readings[i].name, ind_id,
+			       f->date, f->readings[i].value, NULL);
 	}
 	add_text(r, did, "followup", fid, f->done);
 	add_text(r, did, "effect", fid, f->effect);
@@ -344,6 +461,7 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 	add_list(r, r->st[S_CAUSE], did, pid, &pr->causes, "cause", pr->id);
 	add_text(r, did, "goal", pr->id, pr->goal);
 	add_list(r, r->st[S_SUBGOAL], did, pid, &pr->subgoals, "subgoal", pr->id);
+	long long *ind_ids = xcalloc(pr->n_indicators + 1, sizeof *ind_ids);
 	for (size_t i = 0; i < pr->n_indicators; i++) {
 		const struct tg_indicator *in = &pr->indicators[i];
 		sqlite3_stmt *is = r->st[S_INDICATOR];
@@ -355,12 +473,22 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 		bind_text(r, is, 6, in->baseline.set ? in->baseline.date : NULL);
 		bind_real(r, is, 7, in->target.set, in->target.value);
 		bind_text(r, is, 8, in->target.set ? in->target.date : NULL);
-		const char *when;
-		const struct tg_reading *rd = tg_latest_reading(pr, in->name, &when);
-		bind_real(r, is, 9, rd != NULL, rd ? rd->value : 0);
-		bind_text(r, is, 10, rd ? when : NULL);
-		add_row(r, is);
+		struct tg_dated latest;
+		bool has = tg_indicator_latest(pr, in, NULL, &latest);
+		bind_real(r, is, 9, has, has ? latest.value : 0);
+		bind_text(r, is, 10, has ? latest.date : NULL);
+		bind_text(r, is, 11, in->id);
+		bind_text(r, is, 12, in->unit ? tg_unit_names[in->unit - 1] : NULL);
+		bind_text(r, is, 13, in->direction ? tg_direction_names[in->direction - 1] : NULL);
+		bind_text(r, is, 14, in->source);
+		ind_ids[i] = add_row(r, is);
+		insert_verdicts(r, did, ind_ids[i], pr, in);
+		for (size_t k = 0; k < in->n_readings; k++)
+			insert_reading(r, did, pid, 0, (long long)k + 1, in->name, ind_ids[i],
+				       in->readings[k].date, in->readings[k].value,
+				       in->readings[k].note);
 	}
+	insert_places(r, did, pid, 0, &pr->areas, false, &pr->initiatives, false);
 	for (size_t i = 0; i < pr->strategic_areas.n; i++) {
 		sqlite3_stmt *as = r->st[S_PAREA];
 		bind_int(r, as, 1, did);
@@ -371,7 +499,8 @@ static void insert_problem(struct refresh *r, long long did, const struct tg_pro
 	for (size_t i = 0; i < pr->n_measures; i++)
 		insert_measure(r, did, pid, pr, &pr->measures[i], ++*mseq);
 	for (size_t i = 0; i < pr->n_followups; i++)
-		insert_followup(r, did, pid, pr, &pr->followups[i], i, ++*fseq);
+		insert_followup(r, did, pid, pr, &pr->followups[i], i, ++*fseq, ind_ids);
+	free(ind_ids);
 }
 
 static const char *base_name(const char *path)
@@ -456,9 +585,9 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 		for (size_t k = 0; k < pr->n_indicators; k++) {
 			const struct tg_indicator *in = &pr->indicators[k];
 			struct tg_point latest = { false, 0, NULL };
-			const struct tg_reading *rd = tg_latest_reading(pr, in->name, &latest.date);
-			if (rd)
-				latest.set = true, latest.value = rd->value;
+			struct tg_dated rd;
+			if (tg_indicator_latest(pr, in, NULL, &rd))
+				latest = (struct tg_point){ true, rd.value, rd.date };
 			long u = tg_track_until(&in->baseline, &in->target, &latest);
 			if (u != TG_NEVER)
 				until[n_until++] = u == TG_ALWAYS ? 1LL << TG_DAY_BITS
@@ -535,12 +664,18 @@ void tgi_insert_district(struct refresh *r, long long did, const char *rel,
 void tgi_insert_config(struct refresh *r)
 {
 	tgi_prepare_writes(r);
-	tgi_exec(r->db, "DELETE FROM strategic_areas; DELETE FROM phases; DELETE FROM organisations");
+	tgi_exec(r->db, "DELETE FROM strategic_areas; DELETE FROM phases; DELETE FROM organisations;"
+		 " DELETE FROM initiatives");
 	const struct tg_config *c = r->cfg;
 	for (size_t i = 0; i < c->n_areas; i++) {
 		bind_int(r, r->st[S_SA], 1, c->areas[i].id);
 		bind_text(r, r->st[S_SA], 2, c->areas[i].name);
 		run(r, r->st[S_SA]);
+	}
+	for (size_t i = 0; i < c->n_inits; i++) {
+		bind_int(r, r->st[S_INIT], 1, c->inits[i].id);
+		bind_text(r, r->st[S_INIT], 2, c->inits[i].name);
+		run(r, r->st[S_INIT]);
 	}
 	for (int i = 1; i <= TG_NPHASES; i++) {
 		if (!c->phase_names[i])

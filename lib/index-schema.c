@@ -16,7 +16,8 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"areas", "situation", "situation_areas", "problems", "causes",
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
 	"measure_areas", "followups", "followup_measures", "readings", "texts",
-	"measure_counts", "area_counts", "day_counts", NULL,
+	"measure_counts", "area_counts", "day_counts", "verdicts", "places",
+	"initiative_links", NULL,
 };
 
 /* The rows of district d, by their ids (ROW_BITS). */
@@ -63,6 +64,25 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"  JOIN followups u ON " IN_DISTRICT("u") "\n" \
 	"  JOIN problems p ON p.id = u.problem_id"
 
+/* An indicator's verdict as of today: §7's, computed when the file is
+ * indexed (lib/cycle.c) for every day on which it may change. */
+#define VERDICT_TODAY \
+	"(SELECT v.verdict FROM verdicts v WHERE v.indicator_id = i.id\n" \
+	"    AND v.from_date <= date('now', 'localtime') ORDER BY v.from_date DESC LIMIT 1)"
+
+#define INDICATORS_COLS \
+	"d.name AS district, p.pid AS problem,\n" \
+	"  i.name AS name, i.baseline AS baseline, i.baseline_date AS baseline_date,\n" \
+	"  i.target AS target, i.target_date AS target_date,\n" \
+	"  i.latest AS latest, i.latest_date AS latest_date, i.seq AS seq,\n" \
+	"  i.iid AS id, i.unit AS unit, i.direction AS direction, i.source AS source,\n" \
+	"  " VERDICT_TODAY " AS verdict,\n" \
+	"  f.path AS file, f.stale AS stale"
+#define INDICATORS_FROM \
+	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  JOIN indicators i ON " IN_DISTRICT("i") "\n" \
+	"  JOIN problems p ON p.id = i.problem_id"
+
 /* the full-text index, with its tokenizer's table of words (fts-sv.h) */
 #define FTS_SQL \
 	"CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts',\n" \
@@ -88,7 +108,8 @@ const char tgi_schema_sql[] =
 	"  id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL, source TEXT NOT NULL,\n"
 	"  seq INTEGER NOT NULL, item TEXT, title TEXT NOT NULL, date TEXT,\n"
 	"  areas TEXT NOT NULL, survey_group TEXT, share REAL, police_index REAL,\n"
-	"  note TEXT, sources TEXT NOT NULL, n_sources INTEGER NOT NULL);\n"
+	"  note TEXT, sources TEXT NOT NULL, n_sources INTEGER NOT NULL,\n"
+	"  decision TEXT, rank INTEGER, rationale TEXT, decided_date TEXT, decided_by TEXT);\n"
 	"CREATE TABLE situation_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  situation_id INTEGER NOT NULL, seq INTEGER NOT NULL, area TEXT NOT NULL);\n"
 	"CREATE TABLE problems (\n"
@@ -103,7 +124,9 @@ const char tgi_schema_sql[] =
 	"CREATE TABLE indicators (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL,\n"
 	"  baseline REAL, baseline_date TEXT, target REAL, target_date TEXT,\n"
-	"  latest REAL, latest_date TEXT);\n"
+	"  latest REAL, latest_date TEXT, iid TEXT, unit TEXT, direction TEXT, source TEXT);\n"
+	"CREATE TABLE verdicts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  indicator_id INTEGER NOT NULL, from_date TEXT NOT NULL, verdict TEXT);\n"
 	"CREATE TABLE problem_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, area INTEGER NOT NULL);\n"
 	"CREATE TABLE measures (\n"
@@ -124,8 +147,15 @@ const char tgi_schema_sql[] =
 	"CREATE TABLE followup_measures (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL);\n"
 	"CREATE TABLE readings (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
-	"  followup_id INTEGER NOT NULL, seq INTEGER NOT NULL,\n"
-	"  indicator TEXT NOT NULL, value REAL NOT NULL);\n"
+	"  followup_id INTEGER, seq INTEGER NOT NULL,\n"
+	"  indicator TEXT NOT NULL, value REAL NOT NULL, problem_id INTEGER NOT NULL,\n"
+	"  indicator_id INTEGER, date TEXT NOT NULL, note TEXT);\n"
+	"CREATE TABLE places (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, measure_id INTEGER, seq INTEGER NOT NULL,\n"
+	"  area TEXT NOT NULL, inherited INTEGER NOT NULL);\n"
+	"CREATE TABLE initiative_links (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  problem_id INTEGER NOT NULL, measure_id INTEGER, initiative INTEGER NOT NULL,\n"
+	"  inherited INTEGER NOT NULL);\n"
 	"CREATE TABLE texts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  kind TEXT NOT NULL, ref TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL);\n"
@@ -139,6 +169,7 @@ const char tgi_schema_sql[] =
 	FTS_SQL
 	"CREATE TABLE strategic_areas (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	"CREATE TABLE phases (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+	"CREATE TABLE initiatives (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	"CREATE TABLE organisations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
 	/* the views: the stable interface, documented in trygg-index(7) */
 	"CREATE VIEW districts_v AS SELECT d.name AS district, d.areas AS areas,\n"
@@ -150,7 +181,12 @@ const char tgi_schema_sql[] =
 	"  s.item AS id, s.title AS title, s.areas AS areas, s.sources AS sources,\n"
 	"  s.n_sources AS n_sources, s.share AS share, s.police_index AS police_index,\n"
 	"  s.survey_group AS survey_group, s.note AS note, s.date AS date,\n"
-	"  s.seq AS seq, f.path AS file, f.stale AS stale\n"
+	"  s.seq AS seq, f.path AS file, f.stale AS stale, s.decision AS decision,\n"
+	"  s.rank AS rank, s.rationale AS rationale, s.decided_date AS decided_date,\n"
+	"  s.decided_by AS decided_by,\n"
+	"  s.source = 'joint' AND s.decision = 'prioritised' AND NOT EXISTS (SELECT 1\n"
+	"    FROM problems p WHERE " IN_DISTRICT("p") " AND p.situation = s.item)\n"
+	"    AS unaddressed\n"
 	"  FROM situation s JOIN districts d ON d.id = s.district_id\n"
 	"  JOIN files f ON f.id = d.id;\n"
 	"CREATE VIEW problems_v AS SELECT " PROBLEMS_COLS PROBLEMS_FROM ";\n"
@@ -161,12 +197,8 @@ const char tgi_schema_sql[] =
 	"CREATE VIEW subgoals_v AS SELECT d.name AS district, p.pid AS problem,\n"
 	"  s.seq AS seq, s.text AS text FROM subgoals s\n"
 	"  JOIN problems p ON p.id = s.problem_id JOIN districts d ON d.id = s.district_id;\n"
-	"CREATE VIEW indicators_v AS SELECT d.name AS district, p.pid AS problem,\n"
-	"  i.name AS name, i.baseline AS baseline, i.baseline_date AS baseline_date,\n"
-	"  i.target AS target, i.target_date AS target_date,\n"
-	"  i.latest AS latest, i.latest_date AS latest_date, i.seq AS seq\n"
-	"  FROM indicators i JOIN problems p ON p.id = i.problem_id\n"
-	"  JOIN districts d ON d.id = i.district_id;\n"
+	"CREATE VIEW indicators_v AS SELECT " INDICATORS_COLS INDICATORS_FROM ";\n"
+	"CREATE VIEW indicators_o AS SELECT " INDICATORS_COLS ORDER_COLS("i") INDICATORS_FROM ";\n"
 	"CREATE VIEW measures_v AS SELECT " MEASURES_COLS MEASURES_FROM ";\n"
 	"CREATE VIEW measures_o AS SELECT " MEASURES_COLS ORDER_COLS("m")
 	"  , m.overdue_after AS overdue_after_" MEASURES_FROM ";\n"
@@ -181,9 +213,21 @@ const char tgi_schema_sql[] =
 	"CREATE VIEW followups_v AS SELECT " FOLLOWUPS_COLS FOLLOWUPS_FROM ";\n"
 	"CREATE VIEW followups_o AS SELECT " FOLLOWUPS_COLS ORDER_COLS("u") FOLLOWUPS_FROM ";\n"
 	"CREATE VIEW readings_v AS SELECT d.name AS district, u.fid AS followup,\n"
-	"  u.date AS date, r.indicator AS indicator, r.value AS value\n"
-	"  FROM readings r JOIN followups u ON u.id = r.followup_id\n"
-	"  JOIN districts d ON d.id = r.district_id;\n";
+	"  r.date AS date, r.indicator AS indicator, r.value AS value,\n"
+	"  p.pid AS problem, i.iid AS indicator_id, r.note AS note\n"
+	"  FROM readings r LEFT JOIN followups u ON u.id = r.followup_id\n"
+	"  JOIN problems p ON p.id = r.problem_id LEFT JOIN indicators i ON i.id = r.indicator_id\n"
+	"  JOIN districts d ON d.id = r.district_id;\n"
+	"CREATE VIEW places_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  m.mid AS measure, a.area AS area, a.inherited AS inherited, a.seq AS seq\n"
+	"  FROM places a JOIN problems p ON p.id = a.problem_id\n"
+	"  LEFT JOIN measures m ON m.id = a.measure_id JOIN districts d ON d.id = a.district_id;\n"
+	"CREATE VIEW initiatives_v AS SELECT d.name AS district, p.pid AS problem,\n"
+	"  m.mid AS measure, a.initiative AS initiative, n.name AS name,\n"
+	"  a.inherited AS inherited\n"
+	"  FROM initiative_links a JOIN problems p ON p.id = a.problem_id\n"
+	"  LEFT JOIN measures m ON m.id = a.measure_id JOIN districts d ON d.id = a.district_id\n"
+	"  LEFT JOIN initiatives n ON n.id = a.initiative;\n";
 
 /* Each district's place in Swedish order of the names, for trygg ls. */
 const char tgi_rank_sql[] =
@@ -201,6 +245,10 @@ const char tgi_index_sql[] =
 	/* the overdue report's open measures, by district and due date */
 	"CREATE INDEX measures_late ON measures(district_id, overdue_after)\n"
 	"  WHERE overdue_after IS NOT NULL;\n"
+	/* an indicator's verdict as of a day (indicators_v) */
+	"CREATE INDEX verdicts_i ON verdicts(indicator_id, from_date);\n"
+	/* ls --initiative */
+	"CREATE INDEX initiative_links_i ON initiative_links(initiative);\n"
 	/* the overdue report's responsible parties */
 	"CREATE INDEX responsible_m ON responsible(measure_id);\n";
 

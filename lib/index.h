@@ -35,7 +35,7 @@
 
 #include "trygg.h"
 
-#define TG_INDEX_VERSION 7
+#define TG_INDEX_VERSION 8
 #define TG_INDEX_APP_ID 0x54727967     /* "Tryg" in PRAGMA application_id */
 #define TG_INDEX_PATH ".trygg/index.sqlite"  /* below the workspace root */
 
@@ -163,8 +163,8 @@ void tg_cursor_free(struct tg_cursor *c);
 
 /* ---- cross-district listings (trygg ls) ------------------------------ */
 
-enum tg_ls_what { TG_LS_MEASURES, TG_LS_PROBLEMS, TG_LS_FOLLOWUPS };
-extern const char *const tg_ls_names[];   /* measures problems followups */
+enum tg_ls_what { TG_LS_MEASURES, TG_LS_PROBLEMS, TG_LS_FOLLOWUPS, TG_LS_INDICATORS };
+extern const char *const tg_ls_names[];   /* measures problems followups indicators */
 
 /* Filters combine with AND; a zero field does not filter.  A filter that
  * does not apply to the listing (phase for problems) is ignored: the
@@ -182,6 +182,14 @@ struct tg_ls {
 	enum tg_mkind kind;            /* measures */
 	const char *overdue;           /* measures: due before this date and
 					* neither done nor cancelled */
+	const char *area;              /* measures (their own local areas or
+					* their problem's), problems: a local
+					* area, any case */
+	int initiative;                /* measures (own or the problem's),
+					* problems: one of the Police's
+					* initiatives, by id */
+	bool off_track;                /* indicators: verdict off_track or
+					* not_met today */
 	const char *sort;              /* one of tg_ls_sort_keys(what) */
 	bool descending;
 	long long rank_from, rank_to;  /* only the districts of these places
@@ -203,7 +211,8 @@ enum tg_status tg_index_fingerprint(struct tg_index *ix, unsigned long long *fp,
 enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d);
 void tg_index_hold_end(struct tg_index *ix);
 
-/* The view a listing reads (measures_v, problems_v, followups_v) and the
+/* The view a listing reads (measures_v, problems_v, followups_v,
+ * indicators_v) and the
  * keys it sorts by (NULL-terminated); the default order is by district in
  * Swedish order, then as in the files. */
 const char *tg_ls_view(enum tg_ls_what what);

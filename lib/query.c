@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-const char *const tg_ls_names[] = { "measures", "problems", "followups", NULL };
+const char *const tg_ls_names[] = { "measures", "problems", "followups", "indicators", NULL };
 
 /* ---- bounds ------------------------------------------------------------- */
 
@@ -574,11 +574,21 @@ static const struct sort_key followup_keys[] = {
 	{ NULL, NULL, false },
 };
 
-static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys };
+static const struct sort_key indicator_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "name", "v.name COLLATE sv", false },
+	{ "verdict", "CASE v.verdict WHEN 'not_met' THEN 0 WHEN 'off_track' THEN 1"
+		     " WHEN 'no_reading' THEN 2 WHEN 'on_track' THEN 3 WHEN 'met' THEN 4 END", true },
+	{ NULL, NULL, false },
+};
+
+static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys,
+						      indicator_keys };
 
 const char *tg_ls_view(enum tg_ls_what what)
 {
-	static const char *const views[] = { "measures_v", "problems_v", "followups_v" };
+	static const char *const views[] = { "measures_v", "problems_v", "followups_v",
+					     "indicators_v" };
 	return views[what];
 }
 
@@ -598,7 +608,7 @@ static int view_columns(sqlite3 *db, const char *view, struct buf *b)
 
 const char *const *tg_ls_sort_keys(enum tg_ls_what what)
 {
-	static const char *names[3][16];
+	static const char *names[4][16];
 	if (!names[what][0]) {
 		const struct sort_key *k = sort_tables[what];
 		for (size_t i = 0; k[i].name; i++)
@@ -682,6 +692,25 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 			 " JOIN districts d ON d.id = a.district_id WHERE a.area = ");
 		tgi_ix_q_val(&q, true, f->strategic_area, NULL);
 		buf_addc(&q.sql, ')');
+	} else if (f->what == TG_LS_INDICATORS && f->off_track) {
+		buf_adds(&q.sql, " AND v.verdict IN ('off_track', 'not_met')");
+	}
+	if (f->what == TG_LS_MEASURES || f->what == TG_LS_PROBLEMS) {
+		/* a problem's own rows have no measure */
+		const char *sel = f->what == TG_LS_MEASURES ? "measure" : "problem";
+		const char *own = f->what == TG_LS_MEASURES ? "" : " AND measure IS NULL";
+		if (f->area) {
+			buf_addf(&q.sql, " AND (v.district, v.id) IN (SELECT district, %s"
+				 " FROM places_v WHERE area = ", sel);
+			tgi_ix_q_val(&q, false, 0, f->area);
+			buf_addf(&q.sql, " COLLATE sv_ci%s)", own);
+		}
+		if (f->initiative) {
+			buf_addf(&q.sql, " AND (v.district, v.id) IN (SELECT district, %s"
+				 " FROM initiatives_v WHERE initiative = ", sel);
+			tgi_ix_q_val(&q, true, f->initiative, NULL);
+			buf_addf(&q.sql, "%s)", own);
+		}
 	}
 	if (f->rank_from) {
 		buf_adds(&q.sql, " AND v.rank_ >= ");
