@@ -125,8 +125,8 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 		free(files[i]);
 	}
 	if (bad_files && !quiet)
-		fprintf(stderr, "trygg: %zu of %zu file%s failed the check\n",
-			bad_files, n, n == 1 ? "" : "s");
+		say(trn("%zu of %zu file failed the check", "%zu of %zu files failed the check", n),
+		    bad_files, n);
 	for (size_t i = 0; i < seen.n; i++) {
 		free(seen.name[i]);
 		free(seen.path[i]);

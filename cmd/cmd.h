@@ -60,6 +60,25 @@ struct man_text {
 extern const struct man_text man_texts[];
 const struct cmd *find_command(const char *name);
 
+/* ---- the language (cmd/lang.c) ---- */
+
+/* sv or en: --lang, TRYGG_LANG and trygg.yaml's language say it. */
+bool lang_valid(const char *l);
+/* Use language l (false when l is not sv or en).  told: --lang or
+ * TRYGG_LANG said it, and a workspace's language does not override it. */
+bool lang_set(const char *l, bool told);
+bool lang_given(void);
+const char *lang_current(void);
+bool lang_english(void);
+/* The translation of msgid in the language (msgid itself in English). */
+const char *tr(const char *msgid) __attribute__((format_arg(1)));
+#define _(s) tr(s)
+/* ngettext: the form of msgid (singular) or plural for n, translated. */
+const char *trn(const char *msgid, const char *plural, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
+/* A suggestion, " (did you mean 'W'?)" in the language, or "" (in b). */
+const char *did_you_mean(struct buf *b, const char *word, const char *const *words);
+
 /* Print messages as `trygg: path:line:col: error: msg` with an excerpt. */
 void print_diags(const struct tg_diags *d);
 /* A failed write to standard output was reported already (main's last

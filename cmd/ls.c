@@ -184,7 +184,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		struct buf hint = BUF_INIT;
 		status = usage_error(usage, "cannot list '%s'%s (measures, problems, followups or "
 				     "indicators)",
-				     p.args[0], tg_did_you_mean(&hint, p.args[0], tg_ls_names));
+				     p.args[0], did_you_mean(&hint, p.args[0], tg_ls_names));
 		buf_release(&hint);
 	}
 	if (!status) {

@@ -42,11 +42,13 @@ static const char usage[] =
 	"usage: trygg [-C DIR] [--color=auto|always|never] COMMAND [ARGS]\n"
 	"       trygg --help | --version\n";
 
-enum { OPT_COLOR = 0x300 };
+enum { OPT_COLOR = 0x300, OPT_LANG_GLOBAL };
 static const struct opt global_opts[] = {
 	{ "", 'C', OPT_VALUE, "DIR", "use the workspace in DIR", OPT_FILE,
 	  "a folder: trygg -C DIR COMMAND …" },
 	OPT_OPTIONAL("color", OPT_COLOR, "WHEN", "when to colour: auto, always or never"),
+	OPT_STRING("lang", OPT_LANG_GLOBAL, "L",
+		   "the language of what a person reads: sv or en (also after the command)"),
 	OPT_BOOL("help", 'h', "this list"),
 	OPT_BOOL("version", 'V', "the version"),
 	OPT_END,
@@ -97,6 +99,39 @@ static void out_of_memory(void)
 	exit(TG_EIO);
 }
 
+/* The language before any option of the command is read (DESIGN.md §9):
+ * TRYGG_LANG, else the language of the workspace -C, TRYGG_DIR or the
+ * current folder is in; --lang (here or among the command's options)
+ * wins over both.  A workspace that loads without a word is kept for
+ * the command; one with messages is loaded again by need_workspace,
+ * which prints them. */
+static int choose_language(struct cmd_ctx *ctx, const struct cmd *c)
+{
+	const char *env = getenv("TRYGG_LANG");
+	if (env && *env && !lang_given()) {
+		if (!lang_set(env, true)) {
+			error("TRYGG_LANG is '%s'; it takes sv or en", env);
+			return TG_EUSAGE;
+		}
+	}
+	if (lang_given() && !(c->flags & CMD_WORKSPACE))
+		return 0;
+	struct tg_diags d = TG_DIAGS_INIT;
+	struct tg_workspace *ws = NULL;
+	struct tg_config *cfg = NULL;
+	if (!tg_workspace_find(ctx->dir, &ws, &d) && !tg_config_load(ws->config_path, &cfg, &d))
+		lang_set(cfg->language, false);
+	if (d.n || !(c->flags & CMD_WORKSPACE)) {
+		tg_config_free(cfg);
+		tg_workspace_free(ws);
+	} else {
+		ctx->ws = ws;
+		ctx->cfg = cfg;
+	}
+	tg_diags_release(&d);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
@@ -116,6 +151,11 @@ int main(int argc, char **argv)
 		} else if (o == OPT_COLOR) {
 			if (!set_color(p.value))
 				return TG_EUSAGE;
+		} else if (o == OPT_LANG_GLOBAL) {
+			if (!lang_set(p.value, true)) {
+				error("--lang takes sv or en, not '%s'", p.value);
+				return TG_EUSAGE;
+			}
 		} else if (o == 'h') {
 			print_usage(stdout);
 			return finish(0);
@@ -132,6 +172,10 @@ int main(int argc, char **argv)
 	}
 	const char *name = p.args[0];
 	const struct cmd *c = find_command(name);
+	static const struct cmd none = { NULL, NULL, 0, NULL };
+	int st = choose_language(&ctx, c ? c : &none);
+	if (st)
+		return st;
 	if (!c) {
 		const char *names[64];
 		size_t n = 0;
@@ -139,7 +183,7 @@ int main(int argc, char **argv)
 			names[n++] = k->name;
 		names[n] = NULL;
 		struct buf hint = BUF_INIT;
-		tg_did_you_mean(&hint, name, names);
+		did_you_mean(&hint, name, names);
 		error("'%s' is not a trygg command%s", name,
 		      hint.len ? hint.s : " (see 'trygg --help')");
 		buf_release(&hint);

@@ -78,10 +78,22 @@ static int unknown(struct opt_parser *p, const char *word, size_t len)
 	char *name = xasprintf("%.*s", (int)len, word);
 	struct buf hint = BUF_INIT;
 	p->status = usage_error(p->usage, "unknown option '%s'%s", word,
-				word[1] == '-' ? tg_did_you_mean(&hint, name, names) : "");
+				word[1] == '-' ? did_you_mean(&hint, name, names) : "");
 	buf_release(&hint);
 	free(name);
 	return -1;
+}
+
+/* --lang, which every command takes (cmd/lang.c), in its table or not. */
+static const struct opt lang_opt = OPT_STRING("lang", 0, "L", NULL);
+
+static int take_lang(struct opt_parser *p, const struct opt *o, const char *value)
+{
+	if (!lang_set(value, true) && o == &lang_opt) {
+		p->status = usage_error(p->usage, "--lang takes sv or en, not '%s'", value);
+		return -1;
+	}
+	return o->key;
 }
 
 /* The option o with its value: checked, or handled here (write and read
@@ -99,6 +111,8 @@ static int take(struct opt_parser *p, const struct opt *o, const char *value)
 	if ((p->w && write_option(p->w, o->key, value, p->usage, &p->status)) ||
 	    (p->r && read_option(p->r, o->key, value, p->usage, &p->status)))
 		return p->status ? -1 : 0;
+	if (!strcmp(o->name, "lang"))
+		return take_lang(p, o, value);
 	return o->key;
 }
 
@@ -140,6 +154,8 @@ static int next_long(struct opt_parser *p, const char *w)
 	const struct opt *o = find_long(p->opts, name, len);
 	if (!o && !eq && !strcmp(name, "help") && !has_own_help(p->opts))
 		return help(p);
+	if (!o && !p->first_operand_ends && len == 4 && !strncmp(name, "lang", 4))
+		o = &lang_opt;
 	if (!o)
 		return unknown(p, w, len + 2);
 	if (eq && o->arg == OPT_NONE) {

@@ -244,7 +244,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .format = TG_FMT_TEXT };
-	const char *output = NULL, *lang = NULL;
+	const char *output = NULL;
 	bool all = false, exit_code = false, no_refresh = false, format_given = false;
 	struct write_opts w;
 	write_opts_init(&w);
@@ -264,8 +264,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		case OPT_LANG:
 			if (!parse_enum(val, langs, &k))
 				return bad_value(usage, "--lang", val, langs);
-			lang = val;
-			break;
+			break;   /* the parser set the language */
 		case OPT_OUTPUT: output = val; break;
 		case OPT_AS_OF:
 			if (!tg_is_date(val))
@@ -301,7 +300,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 					   exit_code ? "--exit-code" : "--lock-timeout");
 		if ((status = need_workspace(ctx)))
 			return status;
-		o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
+		o.english = lang_english();
 		return run_site(ctx, &o, output, no_refresh);
 	}
 	const char *district = rest >= 2 ? p.args[1] : NULL;
@@ -316,7 +315,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "--lock-timeout goes with --output");
 	if ((status = need_workspace(ctx)))
 		return status;
-	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
+	o.english = lang_english();
 
 	return run_report(ctx, district, &o, output, w.lock_timeout, exit_code, no_refresh);
 }

@@ -52,7 +52,7 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids, stru
 			struct buf hint = BUF_INIT;
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "'%s' is not one of %s's areas%s", a->areas[i], p->district,
-				    tg_did_you_mean(&hint, a->areas[i],
+				    did_you_mean(&hint, a->areas[i],
 						    p->areas.v ? p->areas.v : (const char *[]){ NULL }));
 			buf_release(&hint);
 			return TG_EUSAGE;
@@ -336,7 +336,6 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	static const char *const langs[] = { "sv", "en", NULL };
 	struct tg_report_opts o = { .kind = TG_REPORT_SITUATION, .format = TG_FMT_TEXT };
-	const char *lang = NULL;
 	int o_, k, status;
 	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
 	while ((o_ = opt_next(&p)) != -1) {
@@ -344,10 +343,8 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 			return bad_value(usage, "--format", p.value, tg_format_names);
 		if (o_ == OPT_FORMAT)
 			o.format = k;
-		else if (!parse_enum(p.value, langs, &k))
+		else if (!parse_enum(p.value, langs, &k))   /* the parser set the language */
 			return bad_value(usage, "--lang", p.value, langs);
-		else
-			lang = p.value;
 	}
 	if (p.status)
 		return OPT_STATUS(p.status);
@@ -355,7 +352,7 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "situation show takes one district");
 	if ((status = need_workspace(ctx)))
 		return status;
-	o.english = !strcmp(lang ? lang : ctx->cfg->language, "en");
+	o.english = lang_english();
 	return run_report(ctx, p.args[0], &o, NULL, 0, false, false);
 }
 

@@ -27,7 +27,7 @@ void print_diags(const struct tg_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		buf_reset(&b);
 		buf_adds(&b, "trygg: ");
-		tg_diag_format(&b, &d->v[i], display_path(d->v[i].path));
+		tg_diag_format(&b, &d->v[i], display_path(d->v[i].path), tr);
 		fputs(b.s, stderr);
 	}
 	buf_release(&b);
@@ -38,10 +38,10 @@ void print_diags(const struct tg_diags *d)
 static void vsay(const char *sev, const char *fmt, va_list ap)
 {
 	struct buf m = BUF_INIT, b = BUF_INIT;
-	buf_vaddf(&m, fmt, ap);
+	buf_vaddf(&m, _(fmt), ap);
 	buf_adds(&b, "trygg: ");
 	if (sev)
-		buf_addf(&b, "%s: ", sev);
+		buf_addf(&b, "%s: ", _(sev));
 	tg_term_safe(&b, m.s, m.len, TG_WS_ESCAPE);
 	buf_addc(&b, '\n');
 	fputs(b.s, stderr);
@@ -69,7 +69,7 @@ void error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsay("error", fmt, ap);
+	vsay(N_("error"), fmt, ap);
 	va_end(ap);
 }
 
@@ -77,7 +77,7 @@ void warning(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsay("warning", fmt, ap);
+	vsay(N_("warning"), fmt, ap);
 	va_end(ap);
 }
 
@@ -85,10 +85,19 @@ int usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsay("error", fmt, ap);
+	vsay(N_("error"), fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "%s", usage);
 	return TG_EUSAGE;
+}
+
+const char *did_you_mean(struct buf *b, const char *word, const char *const *words)
+{
+	buf_reset(b);
+	const char *s = tg_suggest(word, words);
+	if (s)
+		buf_addf(b, _(" (did you mean '%s'?)"), s);
+	return b->s;
 }
 
 int show_usage(const char *usage)
@@ -116,7 +125,7 @@ int run_verb(const char *noun, const struct verb *verbs, const char *usage,
 	names[n] = NULL;
 	struct buf hint = BUF_INIT;
 	int st = usage_error(usage, "'%s' is not a verb of 'trygg %s'%s", argv[1], noun,
-			     tg_did_you_mean(&hint, argv[1], names));
+			     did_you_mean(&hint, argv[1], names));
 	buf_release(&hint);
 	return st;
 }

@@ -321,6 +321,7 @@ _trygg() {
 		case $w in
 		-C) ((i + 1 < cword)) && dir=$(_trygg_dequote "${words[i + 1]}"); ((i++)) ;;
 		-C*) dir=$(_trygg_dequote "${w#-C}") ;;
+		--lang) ((i++)) ;;
 		-*) ;;
 		*) cmd=$w; break ;;
 		esac
@@ -328,10 +329,12 @@ _trygg() {
 	if [[ -z $cmd ]]; then
 		if [[ ${words[cword - 1]} == -C ]] && ((cword > 1)); then
 			_trygg_dirs "$cur"
+		elif [[ ${words[cword - 1]} == --lang ]] && ((cword > 1)); then
+			_trygg_reply "sv en" "$cur"
 		elif [[ $cur == --color=* ]]; then
 			_trygg_value --color "${cur#*=}"
 		elif [[ $cur == -* ]]; then
-			_trygg_reply "-C --color --help --version" "$cur"
+			_trygg_reply "-C --color --lang --help --version" "$cur"
 		else
 			_trygg_reply "$_trygg_commands" "$cur"
 		fi

@@ -10,6 +10,7 @@ void tg_diags_release(struct tg_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].path);
 		free(d->v[i].msg);
+		tg_msg_release(&d->v[i].m);
 		free(d->v[i].excerpt);
 	}
 	free(d->v);
@@ -18,9 +19,10 @@ void tg_diags_release(struct tg_diags *d)
 	d->run = d->more = d->more_errors = 0;
 }
 
-static const char *const sev_names[] = { "error", "warning", "note" };
+static const char *const sev_names[] = { N_("error"), N_("warning"), N_("note") };
 
-void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path)
+void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path,
+		    tg_translate_fn *tr)
 {
 	if (path) {
 		tg_term_safe(b, path, strlen(path), TG_WS_ESCAPE);
@@ -28,8 +30,14 @@ void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path)
 			buf_addf(b, ":%u:%u", g->line, g->col);
 		buf_adds(b, ": ");
 	}
-	buf_addf(b, "%s: ", sev_names[g->sev]);
-	tg_term_safe(b, g->msg, strlen(g->msg), TG_WS_ESCAPE);
+	buf_addf(b, "%s: ", tr ? tr(sev_names[g->sev]) : sev_names[g->sev]);
+	struct buf m = BUF_INIT;
+	if (g->m.fmt)
+		tg_msg_render(&m, &g->m, tr);
+	else
+		buf_adds(&m, g->msg);
+	tg_term_safe(b, m.s, m.len, TG_WS_ESCAPE);
+	buf_release(&m);
 	buf_addc(b, '\n');
 	if (!g->excerpt)
 		return;
@@ -117,9 +125,17 @@ static void count_more(struct tg_diags *d, enum tg_severity sev, const char *pat
 		d->errors++;
 		g->sev = TG_SEV_ERROR;
 	}
-	const char *what = d->more_errors == d->more ? "errors" : "messages";
-	snprintf(g->msg, MORE_MSG, "and %zu more %s (trygg shows the first %d messages of a file)",
-		 d->more, what, TG_MAX_DIAGS);
+	tg_msg_release(&g->m);
+	if (d->more_errors == d->more)
+		tg_msg_set(&g->m, N_("and %zu more errors (trygg shows the first %d messages of a file)"),
+			   d->more, TG_MAX_DIAGS);
+	else
+		tg_msg_set(&g->m, N_("and %zu more messages (trygg shows the first %d messages of a file)"),
+			   d->more, TG_MAX_DIAGS);
+	struct buf b = BUF_INIT;
+	tg_msg_render(&b, &g->m, NULL);
+	snprintf(g->msg, MORE_MSG, "%s", b.s);
+	buf_release(&b);
 }
 
 static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path,
@@ -138,6 +154,10 @@ static void diag_vadd(struct tg_diags *d, enum tg_severity sev, const char *path
 	}
 	struct tg_diag *g = slot(d);
 	struct buf b = BUF_INIT;
+	va_list cp;
+	va_copy(cp, ap);
+	tg_msg_vset(&g->m, fmt, cp);
+	va_end(cp);
 	buf_vaddf(&b, fmt, ap);
 	g->sev = sev;
 	g->path = path ? xstrdup(path) : NULL;
@@ -252,7 +272,7 @@ const char *tg_did_you_mean(struct buf *b, const char *word, const char *const *
 	buf_reset(b);
 	const char *s = tg_suggest(word, words);
 	if (s)
-		buf_addf(b, " (did you mean '%s'?)", s);
+		buf_addf(b, tgi_dym_fmt(), s);
 	return b->s;
 }
 
@@ -287,6 +307,7 @@ void tg_diags_keep_errors(struct tg_diags *d)
 		}
 		free(d->v[i].path);
 		free(d->v[i].msg);
+		tg_msg_release(&d->v[i].m);
 		free(d->v[i].excerpt);
 	}
 	d->n = k;

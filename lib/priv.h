@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 
+/* " (did you mean '%s'?)": the msgid of a suggestion (lib/msg.c). */
+const char *tgi_dym_fmt(void);
+
 /* An arena: many small allocations freed at once. */
 struct tg_arena;
 struct tg_arena *tg_arena_new(void);

@@ -14,6 +14,7 @@
 #define TRYGG_H
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -41,12 +42,42 @@ enum tg_status {
 
 enum tg_severity { TG_SEV_ERROR, TG_SEV_WARNING, TG_SEV_NOTE };
 
+/* A message as the library says it, for the command line to translate
+ * (DESIGN.md §9): fmt is the msgid, an English printf format that lives as
+ * long as the program (a string literal); args are its arguments in
+ * order, each already text, formatted by its conversion.  An argument
+ * with a sub is a phrase of its own to translate (a suggestion, " (did you
+ * mean 'W'?)"); its text is the English.  The library never translates:
+ * N_() only marks a msgid for xgettext (po/meson.build). */
+#define N_(s) s
+struct tg_msg;
+struct tg_msgarg {
+	char *text;
+	struct tg_msg *sub;   /* NULL, or the phrase this argument is */
+};
+struct tg_msg {
+	const char *fmt;
+	struct tg_msgarg *args;
+	size_t nargs;
+};
+/* The translation of a msgid (the command line's gettext), or NULL: the
+ * English. */
+typedef const char *tg_translate_fn(const char *msgid);
+/* m from fmt and its arguments (m's old content is not freed). */
+void tg_msg_set(struct tg_msg *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tg_msg_vset(struct tg_msg *m, const char *fmt, va_list ap);
+void tg_msg_release(struct tg_msg *m);
+/* Append m to b: tr(fmt) (or fmt when tr is NULL) with each conversion
+ * replaced by its argument's text, in order or by number ("%2$s"). */
+void tg_msg_render(struct buf *b, const struct tg_msg *m, tg_translate_fn *tr);
+
 struct tg_diag {
 	enum tg_severity sev;
 	char *path;        /* may be NULL */
 	unsigned line;     /* 1-based; 0 when not located */
 	unsigned col;      /* 1-based, in characters */
-	char *msg;
+	char *msg;         /* the message in English */
+	struct tg_msg m;   /* the message to translate */
 	char *excerpt;     /* the source line, or NULL */
 };
 
@@ -69,8 +100,11 @@ void tg_diags_release(struct tg_diags *d);
 /* g as a person reads it: "PATH:LINE:COL: error: MESSAGE\n" (path as
  * given, the file's name as shown to the user), then the excerpt and a
  * caret under the column; path, message and excerpt made safe for a
- * terminal (tg_term_safe), the caret under the column as shown. */
-void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path);
+ * terminal (tg_term_safe), the caret under the column as shown.  The
+ * severity's name and the message are translated through tr (NULL:
+ * English). */
+void tg_diag_format(struct buf *b, const struct tg_diag *g, const char *path,
+		    tg_translate_fn *tr);
 /* Add a message; src/srclen (may be NULL) give the text the excerpt is cut
  * from, at byte offset `at`. */
 void tg_diag_add(struct tg_diags *d, enum tg_severity sev, const char *path,

@@ -28,7 +28,11 @@ set -u
 EXAMPLES=${EXAMPLES:-$SRCDIR/examples/goteborg}
 export TRYGG SRCDIR EXAMPLES
 export LC_ALL=C.UTF-8 TZ=UTC
-unset TRYGG_DIR NO_COLOR
+unset TRYGG_DIR NO_COLOR TRYGG_LANG
+# Messages as their msgids (English) while the language stays Swedish, as
+# reports and workspaces are: a folder with no catalogue (cmd/lang.c).
+# The tests of the language (t0310-t0313) use the built catalogue.
+export TRYGG_LOCALEDIR=/nonexistent/trygg-test-no-catalogue
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/trygg-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT

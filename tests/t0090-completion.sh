@@ -74,7 +74,7 @@ expect "trygg --help" 0 trygg --help
 commands=$(sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p' "$TMP/.out" | tr '\n' ' ')
 expect_reply "the commands of trygg --help" "trygg " "${commands% }"
 expect_reply "a command by prefix" "trygg si" "situation"
-expect_reply "global options" "trygg -" "-C --color --help --version"
+expect_reply "global options" "trygg -" "-C --color --lang --help --version"
 expect_reply "--color values" "trygg --color=a" "auto always"
 expect_reply "-C takes a folder" "trygg -C w" "ws"
 expect_reply "plan verbs" "trygg plan " "add-problem add-measure set rm import"

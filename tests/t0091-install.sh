@@ -48,6 +48,10 @@ fishdir=$(in_prefix "$(option fishcompletiondir)" share/fish/vendor_completions.
 		echo "share/man/man${page##*.}/$page"
 	done
 	echo share/bash-completion/completions/trygg
+	# one message catalogue per language of po/LINGUAS
+	for l in $(grep -v '^#' "$SRCDIR/po/LINGUAS"); do
+		echo "share/locale/$l/LC_MESSAGES/trygg.mo"
+	done
 	echo "$zshdir/_trygg"
 	echo "$fishdir/trygg.fish"
 	(cd "$SRCDIR/examples" && find goteborg -type f ! -path '*/.trygg/*') | sed 's|^|share/trygg/examples/|'

@@ -4,6 +4,8 @@
 #    none is silently left out of the suite;
 #  - lib/ never prints or exits: libtrygg.a references none of stdout,
 #    stderr, printf, fprintf, puts, exit (cmd/ speaks, lib/ returns);
+#  - lib/ never translates: it references no gettext function (it returns
+#    a message's msgid and arguments, cmd/ translates; DESIGN.md §9);
 #  - every symbol libtrygg.a exports carries a project prefix: tg_ for the
 #    interface, buf_ for the buffer, tgi_ for names shared between lib/'s
 #    own files.  Names not yet renamed are listed in
@@ -27,6 +29,11 @@ awk '$NF ~ /^(stdout|stderr|printf|fprintf|puts|exit)$/ {
 	o = $1; sub(/:$/, "", o); sub(/.*\//, "", o); print o ": " $NF }' undefined.txt >prints.txt
 check "lib/ neither prints nor exits$( [ -s prints.txt ] && printf ' (%s)' "$(tr '\n' ' ' <prints.txt)")" \
 	test ! -s prints.txt
+
+awk '$NF ~ /^(gettext|dgettext|dcgettext|ngettext|dngettext|dcngettext|textdomain|bindtextdomain|setlocale)$/ {
+	o = $1; sub(/:$/, "", o); sub(/.*\//, "", o); print o ": " $NF }' undefined.txt >translates.txt
+check "lib/ never translates$( [ -s translates.txt ] && printf ' (%s)' "$(tr '\n' ' ' <translates.txt)")" \
+	test ! -s translates.txt
 
 # (names starting with __ are the compiler's own, such as AddressSanitizer's
 # __odr_asan.NAME markers)
