@@ -188,65 +188,26 @@ enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *
 int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report_opts *o,
 	       const char *output, double lock_timeout, bool exit_code, bool no_refresh);
 
-/* ---- a report's rows as CSV or JSON (cmd/rows-out.c) ---- */
+/* ---- output (lib/out.h) ---- */
 
-/* Append t to b as CSV or JSON, printed by the table printer below;
- * 0 or an exit status. */
-int rows_write(struct buf *b, const struct tg_rows *t, bool csv);
+/* A tg_table's sink: write b to standard output (and empty it); 0, or
+ * TG_EIO when writing failed (main reports it). */
+int sink_stdout(void *arg, struct buf *b);
+/* A table of format fmt and kind (the JSON contract) written to standard
+ * output as it goes; text fitted to the terminal when stdout is one. */
+struct tg_table *stdout_table(enum tg_format fmt, const char *kind);
+/* --format F for a listing: text, json, csv or md (not html); false after
+ * reporting a bad F. */
+extern const char *const listing_format_names[];   /* text json csv md */
+bool parse_listing_format(const char *usage, const char *arg, enum tg_format *fmt,
+			  int *status);
+/* --format-version V: 1 is the only one (TG_FORMAT_VERSION). */
+int check_format_version(const char *usage, const char *arg);
 
-/* ---- output tables (cmd/table.c) ----
- *
- * A table is columns with names, and rows of strings, printed in one of
- * four formats:
- *   text  aligned columns, widths counted in characters (not bytes); on a
- *         tty the widest text column is cut with '…' to fit $COLUMNS or the
- *         terminal; nothing at all for no rows
- *   json  an array of objects, keys in column order (shape version 1)
- *   csv   a header row, then rows; every value quoted; a text cell that
- *         starts with = + - @ tab or CR gets a leading ' against spreadsheet
- *         formulas; no value is an empty, unquoted field
- *   md    a GitHub table; '|' escaped, line breaks as <br>
- * JSON and CSV go out row by row; text and md when the table is finished.
- *
- *	struct table *t = table_new(stdout, TABLE_TEXT, 1);
- *	table_column(t, "district", TABLE_STR);
- *	table_column(t, "measures", TABLE_NUM);
- *	table_row(t, (const char *[]){ "Angered", "47" }, NULL);
- *	status = table_finish(t);
- *	table_free(t);
- */
-enum table_format { TABLE_TEXT, TABLE_JSON, TABLE_CSV, TABLE_MD };
-extern const char *const table_format_names[];   /* text json csv md */
-#define TABLE_FORMAT_VERSION 1                   /* the JSON shape written */
-
-enum table_type {
-	TABLE_STR,     /* text: left-aligned, a JSON string, CSV-neutralised */
-	TABLE_NUM,     /* a number: right-aligned, a JSON number */
-	TABLE_BOOL,    /* "true" or "false": JSON true or false */
-	TABLE_NULL,    /* (a cell's type only) no value: JSON null */
-};
-
-struct table;
-/* A table written to out; version is the JSON shape (1). */
-struct table *table_new(FILE *out, enum table_format fmt, int version);
-void table_column(struct table *t, const char *name, enum table_type type);
-/* One row of ncols cells (a NULL cell has no value; copied).  types, when
- * not NULL, gives each cell's type in place of its column's. */
-void table_row(struct table *t, const char *const *cells, const enum table_type *types);
-/* Write what is kept and end the output: 0, or TG_EIO when writing failed. */
-int table_finish(struct table *t);
-/* A part of a CSV or JSON table, made apart (on another thread): its rows
- * only, for table_join to copy from the start of the file part after the
- * rows of the table it is part of, which has the same columns. */
-struct table *table_new_part(FILE *out, enum table_format fmt, int version);
-int table_join(struct table *t, FILE *part);
-void table_free(struct table *t);
-
-/* ---- read commands: ls, search, query (cmd/table.c, cmd/index.c) ---- */
+/* ---- read commands: ls, search, query (cmd/index.c) ---- */
 
 struct read_opts {
-	enum table_format format;
-	int format_version;
+	enum tg_format format;
 	bool no_refresh;
 };
 
@@ -266,16 +227,17 @@ struct tg_ls;
  * NULL. */
 int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **ix);
 /* The end of a read command: print what the query (status st) said in d,
- * then the rows of c as a table: every column, or only those named in
- * cols (NULL-terminated) in text and md; free c and ix.  Returns 0 or an
- * exit status. */
+ * then the rows of c as a table of kind (the JSON contract): every
+ * column, or only those named in cols (NULL-terminated) in text and md;
+ * free c and ix.  Returns 0 or an exit status. */
 int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
-	      struct tg_diags *d, const struct read_opts *r, const char *const *cols);
+	      struct tg_diags *d, const struct read_opts *r, const char *kind,
+	      const char *const *cols);
 /* trygg ls: show_rows of tg_index_ls(ix, q).  A CSV or JSON listing in the
  * order of the files, of a workspace of 8 districts or more, is made in two
  * halves with two cores: the second half of the districts on a thread and
  * connection of its own, into a temporary file, while the first goes out. */
 int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
-	    const struct read_opts *r, const char *const *cols);
+	    const struct read_opts *r, const char *kind, const char *const *cols);
 
 #endif

@@ -5,7 +5,7 @@
 
 static const char usage[] =
 	"usage: trygg district add NAME [--area AREA]...\n"
-	"       trygg district ls [--format text|json|csv|md]\n"
+	"       trygg district ls [--format text|json|csv|md] [--format-version 1]\n"
 	"\n"
 	"add   write districts/<name>.yaml, a new plan file for district NAME\n"
 	"      (its file name: lower case, å ä → a, ö → o, spaces → -)\n"
@@ -69,7 +69,7 @@ static int by_name(const void *a, const void *b)
 /* The districts as lines of tab-separated fields (for cut and awk), or as
  * a table in the format asked for. */
 static int print_districts(const struct district_line *lines, size_t n, bool table,
-			   enum table_format fmt)
+			   enum tg_format fmt)
 {
 	if (!table) {
 		for (size_t i = 0; i < n; i++) {
@@ -81,14 +81,15 @@ static int print_districts(const struct district_line *lines, size_t n, bool tab
 		}
 		return 0;
 	}
-	static const char *const names[] = { "district", "areas", "problems", "measures", "file" };
-	struct table *t = table_new(stdout, fmt, TABLE_FORMAT_VERSION);
-	for (size_t c = 0; c < 5; c++)
-		table_column(t, names[c], c && c < 4 ? TABLE_NUM : TABLE_STR);
-	for (size_t i = 0; i < n; i++)
-		table_row(t, (const char *const *)lines[i].fields, NULL);
-	int status = table_finish(t);
-	table_free(t);
+	struct tg_table *t = stdout_table(fmt, "district-ls");
+	tg_table_cols(t, "district areas:n problems:n measures:n file");
+	for (size_t i = 0; i < n; i++) {
+		char *const *f = lines[i].fields;
+		tg_table_row(t, (struct tg_cell[]){ TG_TEXT(f[0]), TG_NUM(f[1]), TG_NUM(f[2]),
+			     TG_NUM(f[3]), TG_TEXT(f[4]) });
+	}
+	int status = tg_table_finish(t);
+	tg_table_free(t);
 	return status;
 }
 
@@ -97,19 +98,19 @@ static int district_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	static const struct opt opts[] = {
 		{ "format", 'f', OPT_VALUE, "F", "a table as text, json, csv or md (default: "
 		  "tab-separated lines)", 0, NULL },
+		OPT_STRING("format-version", OPT_FORMAT_VERSION, "1", "the JSON contract's version "
+			   "(the only one so far)"),
 		OPT_END,
 	};
 	bool table = false;
-	enum table_format fmt = TABLE_TEXT;
-	int status, v;
+	enum tg_format fmt = TG_FMT_TEXT;
+	int status, o;
 	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
-	while (opt_next(&p) != -1) {
-		if (!parse_enum(p.value, table_format_names, &v)) {
-			p.status = bad_value(usage, "--format", p.value, table_format_names);
-			break;
-		}
-		table = true;
-		fmt = (enum table_format)v;
+	while (!p.status && (o = opt_next(&p)) != -1) {
+		if (o == OPT_FORMAT_VERSION)
+			p.status = check_format_version(usage, p.value);
+		else
+			table = parse_listing_format(usage, p.value, &fmt, &p.status);
 	}
 	if (p.status)
 		return OPT_STATUS(p.status);

@@ -172,72 +172,33 @@ int open_index(struct cmd_ctx *ctx, bool no_refresh, struct tg_index **out)
 	return st;
 }
 
-static enum table_type cell_type(enum tg_vtype t)
+void read_opts_init(struct read_opts *r)
 {
-	switch (t) {
-	case TG_VINT:
-	case TG_VREAL:
-		return TABLE_NUM;
-	case TG_VNULL:
-		return TABLE_NULL;
-	default:
-		return TABLE_STR;
-	}
+	r->format = TG_FMT_TEXT;
+	r->no_refresh = false;
 }
 
-/* Add the rows of c to t; first its columns (of the types of the first
- * row) when declare: every column, or for text and md those named in
- * cols. */
-static enum tg_status add_rows(struct tg_cursor *c, struct table *t, bool declare,
-			       const struct read_opts *r, const char *const *cols,
-			       struct tg_diags *d)
+bool read_option(struct read_opts *r, int o, const char *arg, const char *usage,
+		 int *status)
 {
-	size_t n = tg_cursor_ncols(c), m = 0;
-	size_t *map = xcalloc(n + 1, sizeof *map);
-	bool pick = cols && (r->format == TABLE_TEXT || r->format == TABLE_MD);
-	if (pick) {
-		for (size_t k = 0; cols[k]; k++)
-			for (size_t i = 0; i < n; i++)
-				if (!strcmp(tg_cursor_name(c, i), cols[k]))
-					map[m++] = i;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			map[m++] = i;
+	switch (o) {
+	case OPT_FORMAT:
+		parse_listing_format(usage, arg, &r->format, status);
+		return true;
+	case OPT_FORMAT_VERSION:
+		*status = check_format_version(usage, arg);
+		return true;
+	case OPT_NO_REFRESH:
+		r->no_refresh = true;
+		return true;
 	}
-	const char **cells = xcalloc(m + 1, sizeof *cells);
-	enum table_type *types = xcalloc(m + 1, sizeof *types);
-	bool row;
-	enum tg_status st = tg_cursor_step(c, &row, d);
-	for (size_t k = 0; declare && k < m; k++)
-		table_column(t, tg_cursor_name(c, map[k]),
-			     !st && row && cell_type(tg_cursor_type(c, map[k])) == TABLE_NUM ?
-			     TABLE_NUM : TABLE_STR);
-	while (!st && row) {
-		for (size_t k = 0; k < m; k++) {
-			enum tg_vtype vt;
-			cells[k] = tg_cursor_value(c, map[k], &vt);
-			types[k] = cell_type(vt);
-		}
-		table_row(t, cells, types);
-		st = tg_cursor_step(c, &row, d);
-	}
-	free(cells);
-	free(types);
-	free(map);
-	return st;
+	return false;
 }
 
-/* The rows of c as a table (see show_rows). */
-static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const char *const *cols)
+/* The columns text and md show: cols; csv and json show every one. */
+static const char *const *shown(const struct read_opts *r, const char *const *cols)
 {
-	struct tg_diags d = TG_DIAGS_INIT;
-	struct table *t = table_new(stdout, r->format, r->format_version);
-	enum tg_status st = add_rows(c, t, true, r, cols, &d);
-	int status = table_finish(t);     /* main reports a failed write */
-	print_diags(&d);
-	tg_diags_release(&d);
-	table_free(t);
-	return st ? (int)st : status;
+	return r->format == TG_FMT_TEXT || r->format == TG_FMT_MD ? cols : NULL;
 }
 
 /* Below this, a second connection (3 million instructions of schema)
@@ -245,7 +206,7 @@ static int print_cursor(struct tg_cursor *c, const struct read_opts *r, const ch
 #define SPLIT_DISTRICTS 8
 
 /* The second half of a listing, made on a thread: its rows as a part of
- * the table (table_new_part) in a temporary file (memory stays small
+ * the table (tg_table_new_part) in a temporary file (memory stays small
  * however long the listing), and the fingerprint of the index it read. */
 struct ls_half {
 	const struct cmd_ctx *ctx;
@@ -274,6 +235,27 @@ static FILE *temp_file(char *buf)
 	return f;
 }
 
+static int sink_file(void *arg, struct buf *b)
+{
+	fwrite(b->s, 1, b->len, arg);
+	buf_reset(b);
+	return ferror((FILE *)arg) ? TG_EIO : 0;
+}
+
+/* Append the part in f (from its start) to t's output. */
+static int join_part(struct tg_table *t, FILE *f)
+{
+	char b[65536];
+	rewind(f);
+	size_t n = fread(b, 1, sizeof b, f), skip = n ? tg_table_join(t) : 0;
+	while (n) {
+		fwrite(b + skip, 1, n - skip, stdout);
+		skip = 0;
+		n = fread(b, 1, sizeof b, f);
+	}
+	return ferror(f) ? TG_EIO : 0;
+}
+
 static void *ls_half_run(void *arg)
 {
 	struct ls_half *h = arg;
@@ -288,11 +270,14 @@ static void *ls_half_run(void *arg)
 	if (!h->st)
 		h->st = tg_index_ls(ix, &h->q, &c, &d);
 	if (!h->st) {
-		struct table *t = table_new_part(h->out, h->r->format, h->r->format_version);
-		h->st = add_rows(c, t, true, h->r, NULL, &d);
-		if (table_finish(t) && !h->st)
+		struct buf out = BUF_INIT;
+		struct tg_table *t = tg_table_new_part(h->r->format, &out);
+		tg_table_sink(t, sink_file, h->out);
+		h->st = tg_table_add_cursor(t, c, NULL, &d);
+		if (tg_table_finish(t) && !h->st)
 			h->st = TG_EIO;
-		table_free(t);
+		tg_table_free(t);
+		buf_release(&out);
 	}
 	tg_cursor_free(c);
 	tg_index_free(ix);
@@ -301,17 +286,17 @@ static void *ls_half_run(void *arg)
 }
 
 int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
-	    const struct read_opts *r, const char *const *cols)
+	    const struct read_opts *r, const char *kind, const char *const *cols)
 {
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct tg_cursor *c;
 	long long n = 0;
-	if ((r->format != TABLE_CSV && r->format != TABLE_JSON) || q->sort ||
+	if ((r->format != TG_FMT_CSV && r->format != TG_FMT_JSON) || q->sort ||
 	    tg_pipe_threads() < 2 || tg_index_count_districts(ix, &n, &d) ||
 	    n < SPLIT_DISTRICTS) {
 		tg_diags_release(&d);
 		enum tg_status st = tg_index_ls(ix, q, &c, &d);
-		return show_rows(ix, st, c, &d, r, cols);
+		return show_rows(ix, st, c, &d, r, kind, cols);
 	}
 	/* both halves must read the same index: this side holds its read
 	 * while the other's runs, and reads the second half itself when the
@@ -334,23 +319,23 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 	tg_diags_release(&d);
 	int status = 0;
 	if (!st) {
-		struct table *t = table_new(stdout, r->format, r->format_version);
-		st = add_rows(c, t, true, r, cols, &d);
+		struct tg_table *t = stdout_table(r->format, kind);
+		st = tg_table_add_cursor(t, c, NULL, &d);
 		tg_cursor_free(c);
 		bool joined = started;
 		if (started)
 			pthread_join(thread, NULL);
 		started = false;
 		if (!st && joined && !half.st && half.fp == fp) {
-			st = table_join(t, half.out);
+			st = join_part(t, half.out);
 		} else if (!st) {
 			st = tg_index_ls(ix, &half.q, &c, &d);
 			if (!st)
-				st = add_rows(c, t, false, r, cols, &d);
+				st = tg_table_add_cursor(t, c, NULL, &d);
 			tg_cursor_free(c);
 		}
-		status = table_finish(t);     /* main reports a failed write */
-		table_free(t);
+		status = tg_table_finish(t);     /* main reports a failed write */
+		tg_table_free(t);
 	}
 	if (started)
 		pthread_join(thread, NULL);
@@ -365,11 +350,21 @@ int show_ls(struct cmd_ctx *ctx, struct tg_index *ix, const struct tg_ls *q,
 }
 
 int show_rows(struct tg_index *ix, enum tg_status st, struct tg_cursor *c,
-	      struct tg_diags *d, const struct read_opts *r, const char *const *cols)
+	      struct tg_diags *d, const struct read_opts *r, const char *kind,
+	      const char *const *cols)
 {
 	print_diags(d);
 	tg_diags_release(d);
-	int status = st ? (int)st : print_cursor(c, r, cols);
+	int status = st;
+	if (!st) {
+		struct tg_table *t = stdout_table(r->format, kind);
+		st = tg_table_add_cursor(t, c, shown(r, cols), d);
+		status = tg_table_finish(t);     /* main reports a failed write */
+		print_diags(d);
+		tg_diags_release(d);
+		tg_table_free(t);
+		status = st ? (int)st : status;
+	}
 	tg_cursor_free(c);
 	tg_index_free(ix);
 	return status;

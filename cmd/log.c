@@ -9,6 +9,7 @@
 
 static const char usage[] =
 	"usage: trygg log D [ID] [--since DATE] [--until DATE] [--format text|json]\n"
+	"                 [--format-version 1]\n"
 	"\n"
 	"When the workspace is kept in git: the commits that changed district D's\n"
 	"plan file (date, commit, author, subject) and what each changed, item by\n"
@@ -250,6 +251,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 			   "or later"),
 		OPT_STRING("until", OPT_UNTIL, "DATE", "only commits authored on DATE or earlier"),
 		OPT_STRING("format", OPT_FORMAT, "F", "text (default) or json: one object per commit"),
+		OPT_STRING("format-version", OPT_FORMAT_VERSION, "1", "the JSON contract's version "
+			   "(the only one so far)"),
 		OPT_END,
 	};
 	const char *since = NULL, *until = NULL;
@@ -259,6 +262,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		if (o == OPT_FORMAT) {
 			if (!parse_enum(p.value, log_formats, &fmt))
 				p.status = bad_value(usage, "--format", p.value, log_formats);
+		} else if (o == OPT_FORMAT_VERSION) {
+			p.status = check_format_version(usage, p.value);
 		} else if (!tg_is_date(p.value)) {
 			p.status = usage_error(usage, "%s takes a date YYYY-MM-DD, not '%s'",
 					       opt_word(&p), p.value);
@@ -285,7 +290,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *root = ctx->ws->root;
 	struct buf out = BUF_INIT, prefix = BUF_INIT, log = BUF_INIT;
 	const char *top[] = { "rev-parse", "--show-prefix", NULL };
-	struct table *t = NULL;
+	struct tg_table *t = NULL;
 	if (git(&prefix, root, top) != 0) {
 		error("%s is not in a git repository; trygg log reads the history from git "
 		      "(git init, then commit the plan files)", display_path(root));
@@ -301,11 +306,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 		"--", rel + prefix.len, NULL };
 	git(&log, root, args);
 	if (fmt == 1) {
-		t = table_new(stdout, TABLE_JSON, TABLE_FORMAT_VERSION);
-		static const char *const cols[] = { "date", "commit", "author", "subject", "path",
-						    "changes" };
-		for (size_t k = 0; k < 6; k++)
-			table_column(t, cols[k], TABLE_STR);
+		t = stdout_table(TG_FMT_JSON, "log");
+		tg_table_cols(t, "date:d commit author subject path changes:l");
 	}
 	size_t shown = 0;
 	char *at = log.s, *end = log.s + log.len;
@@ -326,18 +328,20 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 			diff_plans(&changes, old, new, filter);
 		if (changes.len || !filter) {
 			if (t) {
-				struct buf lines = BUF_INIT;
-				for (const char *l = changes.s; *l;) {
-					const char *e = strchr(l, '\n');
-					size_t n = e ? (size_t)(e - l) : strlen(l);
-					while (n && *l == ' ')
-						l++, n--;
-					buf_addf(&lines, "%s%.*s", lines.len ? "\n" : "", (int)n, l);
-					l += n + (e != NULL);
+				/* the changes, a line each, without their indent */
+				const char **lines = xcalloc(changes.len + 1, sizeof *lines);
+				size_t n = 0;
+				for (char *l = changes.s; *l;) {
+					char *e = strchr(l, '\n');
+					if (e)
+						*e = '\0';
+					lines[n++] = l + strspn(l, " ");
+					l = e ? e + 1 : l + strlen(l);
 				}
-				const char *row[] = { c.f[2], c.f[0], c.f[3], c.f[4], c.path, lines.s };
-				table_row(t, row, NULL);
-				buf_release(&lines);
+				tg_table_row(t, (struct tg_cell[]){ TG_DATE(c.f[2]), TG_TEXT(c.f[0]),
+					     TG_TEXT(c.f[3]), TG_TEXT(c.f[4]), TG_TEXT(c.path),
+					     TG_LIST(lines, n) });
+				free(lines);
 			} else {
 				/* author, subject and the plan's text come from
 				 * anyone's commit: safe for a terminal */
@@ -363,12 +367,12 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
 	} else if (!shown)
 		say("no commits change %s%s%s", display_path(path), filter ? " for " : "",
 		    filter ? filter : "");
-	int wst2 = t ? table_finish(t) : (fwrite(out.s, 1, out.len, stdout), 0);
+	int wst2 = t ? tg_table_finish(t) : (fwrite(out.s, 1, out.len, stdout), 0);
 	if (wst2)
 		status = wst2;
 	free(rel);
 done:
-	table_free(t);
+	tg_table_free(t);
 	buf_release(&out);
 	buf_release(&prefix);
 	buf_release(&log);

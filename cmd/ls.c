@@ -223,7 +223,9 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	struct tg_index *ix;
 	status = open_index(ctx, r.no_refresh, &ix);
 	if (ix) {
-		int pst = show_ls(ctx, ix, &q, &r, text_cols[q.what]);
+		char kind[32];
+		snprintf(kind, sizeof kind, "ls-%s", tg_ls_names[q.what]);
+		int pst = show_ls(ctx, ix, &q, &r, kind, text_cols[q.what]);
 		if (pst)
 			status = pst;
 	}

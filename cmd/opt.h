@@ -75,7 +75,7 @@ enum { OPT_DRY_RUN = 0x100, OPT_LOCK_TIMEOUT, OPT_FORMAT, OPT_FORMAT_VERSION, OP
 #define READ_OPTS                                                                         \
 	FORMAT_OPT,                                                                       \
 	OPT_STRING("format-version", OPT_FORMAT_VERSION, "1",                             \
-		   "the JSON shape (the only one so far)"),                               \
+		   "the JSON contract's version (the only one so far)"),                               \
 	OPT_BOOL("no-refresh", OPT_NO_REFRESH, "use the index as it is")
 
 struct write_opts;

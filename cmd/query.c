@@ -88,7 +88,7 @@ int cmd_query(int argc, char **argv, struct cmd_ctx *ctx)
 		tg_index_bound(ix, timeout);
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_query(ix, sql.s, params, n_params, &c, &d);
-		int pst = show_rows(ix, st, c, &d, &r, NULL);
+		int pst = show_rows(ix, st, c, &d, &r, "query", NULL);
 		if (pst)
 			status = pst;
 	}

@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--lang sv|en]\n"
-	"                    [--output FILE [--lock-timeout SECS]] [--as-of DATE]\n"
+	"usage: trygg report KIND [D|--all] [--format text|md|html|csv|json] [--format-version 1]\n"
+	"                    [--lang sv|en] [--output FILE [--lock-timeout SECS]] [--as-of DATE]\n"
 	"                    [--exit-code] [--no-refresh] [--color[=auto|always|never]]\n"
 	"   or: trygg report site --output DIR [--as-of DATE] [--lang sv|en] [--no-refresh]\n"
 	"\n"
@@ -166,16 +166,13 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 	if (stale && in.file && !file_stale(ix, in.file))
 		stale = 0;
 	struct buf out = BUF_INIT;
-	struct tg_rows rows = { 0 };
 	size_t found = 0;
 	if (!status) {
 		struct tg_diags d = TG_DIAGS_INIT;
-		status = tg_report(&out, &rows, &in, ctx->cfg, &o, &found, &d);
+		status = tg_report(&out, &in, ctx->cfg, &o, &found, &d);
 		print_diags(&d);
 		tg_diags_release(&d);
 	}
-	if (!status && (o.format == TG_FMT_CSV || o.format == TG_FMT_JSON))
-		status = rows_write(&out, &rows, o.format == TG_FMT_CSV);
 	if (!status)
 		status = emit(&out, output, lock_timeout);
 	if (!status && stale)
@@ -183,7 +180,6 @@ int run_report(struct cmd_ctx *ctx, const char *district, const struct tg_report
 	else if (!status && exit_code && found)
 		status = TG_FINDINGS;
 	buf_release(&out);
-	tg_rows_release(&rows);
 	for (size_t i = 0; i < n; i++)
 		tg_plan_free(plans[i]);
 	free(plans);
@@ -228,6 +224,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 	static const struct opt opts[] = {
 		OPT_BOOL("all", OPT_ALL, "every district"),
 		OPT_STRING("format", OPT_FORMAT, "F", "text (default), md, html, csv or json"),
+		OPT_STRING("format-version", OPT_FORMAT_VERSION, "1", "the JSON contract's version "
+			   "(the only one so far)"),
 		OPT_STRING("lang", OPT_LANG, "L", "the labels' language: sv or en"),
 		OPT_FILENAME("output", OPT_OUTPUT, "FILE", "write the report to FILE atomically (temp "
 			     "file + rename); with site, the folder DIR: empty, missing or a site"),
@@ -260,6 +258,10 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 				return bad_value(usage, "--format", val, tg_format_names);
 			o.format = k;
 			format_given = true;
+			break;
+		case OPT_FORMAT_VERSION:
+			if ((status = check_format_version(usage, val)))
+				return status;
 			break;
 		case OPT_LANG:
 			if (!parse_enum(val, langs, &k))

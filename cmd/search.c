@@ -61,7 +61,7 @@ int cmd_search(int argc, char **argv, struct cmd_ctx *ctx)
 		struct tg_diags d = TG_DIAGS_INIT;
 		struct tg_cursor *c;
 		enum tg_status st = tg_index_search(ix, &q, &c, &d);
-		int pst = show_rows(ix, st, c, &d, &r, text_cols);
+		int pst = show_rows(ix, st, c, &d, &r, "search", text_cols);
 		if (pst)
 			status = pst;
 	}

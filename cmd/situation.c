@@ -14,7 +14,8 @@ static const char usage[] =
 	"       trygg situation merge D|--all --suggest\n"
 	"       trygg situation decide D S --decision prioritised|watch|not_prioritised\n"
 	"                 [--rank N] [--rationale T] [--date DATE] [--by WHO] [WRITE OPTIONS]\n"
-	"       trygg situation show D [--format text|md|html|csv|json] [--lang sv|en]\n"
+	"       trygg situation show D [--format text|md|html|csv|json] [--format-version 1]\n"
+	"                           [--lang sv|en]\n"
 	"\n"
 	"Add an item to one source's situation picture of district D.  --share is\n"
 	"the share of respondents calling it a big problem: 0.41, 0,41, 41% or\n"
@@ -331,6 +332,8 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 	enum { OPT_LANG = 0x300 };
 	static const struct opt opts[] = {
 		OPT_STRING("format", OPT_FORMAT, "F", "text (default), md, html, csv or json"),
+		OPT_STRING("format-version", OPT_FORMAT_VERSION, "1", "the JSON contract's version "
+			   "(the only one so far)"),
 		OPT_STRING("lang", OPT_LANG, "L", "the labels' language: sv or en"),
 		OPT_END,
 	};
@@ -343,6 +346,10 @@ static int situation_show(int argc, char **argv, struct cmd_ctx *ctx)
 			return bad_value(usage, "--format", p.value, tg_format_names);
 		if (o_ == OPT_FORMAT)
 			o.format = k;
+		else if (o_ == OPT_FORMAT_VERSION && (status = check_format_version(usage, p.value)))
+			return status;
+		else if (o_ == OPT_FORMAT_VERSION)
+			continue;
 		else if (!parse_enum(p.value, langs, &k))   /* the parser set the language */
 			return bad_value(usage, "--lang", p.value, langs);
 	}

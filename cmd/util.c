@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 const char *display_path(const char *path)
@@ -199,4 +200,61 @@ bool parse_seconds(const char *s, double max, double *out)
 		return false;
 	*out = t;
 	return true;
+}
+
+int sink_stdout(void *arg, struct buf *b)
+{
+	(void)arg;
+	fwrite(b->s, 1, b->len, stdout);
+	buf_reset(b);
+	return ferror(stdout) ? TG_EIO : 0;
+}
+
+/* The terminal's width: $COLUMNS, else the terminal's, else 80. */
+static size_t terminal_width(void)
+{
+	const char *cols = getenv("COLUMNS");
+	if (cols && *cols) {
+		char *end;
+		long v = strtol(cols, &end, 10);
+		if (!*end && v > 0 && v < 100000)
+			return (size_t)v;
+	}
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+struct tg_table *stdout_table(enum tg_format fmt, const char *kind)
+{
+	static struct buf out = BUF_INIT;
+	struct tg_table *t = tg_table_new(fmt, kind, &out);
+	tg_table_sink(t, sink_stdout, NULL);
+	if (isatty(STDOUT_FILENO))
+		tg_table_width(t, terminal_width());
+	return t;
+}
+
+const char *const listing_format_names[] = { "text", "json", "csv", "md", NULL };
+
+bool parse_listing_format(const char *usage, const char *arg, enum tg_format *fmt, int *status)
+{
+	int f;
+	if (!parse_enum(arg, listing_format_names, &f)) {
+		*status = bad_value(usage, "--format", arg, listing_format_names);
+		return false;
+	}
+	parse_enum(arg, tg_format_names, &f);
+	*fmt = (enum tg_format)f;
+	return true;
+}
+
+int check_format_version(const char *usage, const char *arg)
+{
+	_Static_assert(TG_FORMAT_VERSION == 1, "the message below names the version");
+	if (strcmp(arg, "1"))
+		return usage_error(usage, "--format-version %s is not known (this trygg writes "
+				   "version 1)", arg);
+	return 0;
 }

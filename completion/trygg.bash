@@ -35,15 +35,15 @@ _trygg_opts() {
 	case $1 in
 	init) echo "--city --example --git" ;;
 	merge-file) echo "--path --marker-size" ;;
-	log) echo "--since --until --format" ;;
+	log) echo "--since --until --format --format-version" ;;
 	"district add") echo "--area" ;;
-	"district ls") echo "--format" ;;
+	"district ls") echo "--format --format-version" ;;
 	check) echo "--quiet" ;;
 	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
 	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;
 	"situation merge") echo "--all --suggest $_trygg_write_opts" ;;
 	"situation decide") echo "--decision --rank --rationale --date --by $_trygg_write_opts" ;;
-	"situation show") echo "--format --lang" ;;
+	"situation show") echo "--format --format-version --lang" ;;
 	"plan add-problem") echo "--title --id --situation --cause --goal --subgoal --strategic-area $_trygg_write_opts" ;;
 	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area $_trygg_write_opts" ;;
 	"plan set") echo "$_trygg_write_opts" ;;
@@ -51,7 +51,7 @@ _trygg_opts() {
 	"plan import") echo "--encoding $_trygg_write_opts" ;;
 	"followup record") echo "--problem --measure --done --effect --date --indicator --status $_trygg_write_opts" ;;
 	edit) echo "$_trygg_write_opts" ;;
-	report) echo "--all --format --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
+	report) echo "--all --format --format-version --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
 	ls) echo "--district --phase --status --responsible --strategic-area --area --initiative --term --kind --overdue --off-track --sort --format --format-version --no-refresh" ;;
 	search) echo "--district --limit --format --format-version --no-refresh" ;;

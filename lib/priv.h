@@ -9,6 +9,10 @@
 /* " (did you mean '%s'?)": the msgid of a suggestion (lib/msg.c). */
 const char *tgi_dym_fmt(void);
 
+/* HTML for text and attribute values: < > & " ' as entities, controls
+ * other than tab and newline as a space (lib/out/html.c). */
+void tgi_html_esc(struct buf *b, const char *s);
+
 /* An arena: many small allocations freed at once. */
 struct tg_arena;
 struct tg_arena *tg_arena_new(void);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "out.h"
 
 /* Status codes double as the documented exit codes (trygg(1), EXIT STATUS). */
 enum tg_status {
@@ -563,34 +564,12 @@ enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
 			    const char *encoding, struct tg_csv **out, struct tg_diags *d);
 void tg_csv_free(struct tg_csv *csv);
 
-/* ---- rows: tabular results for csv and json output -------------------- */
-
-/* spec suffix :n, :b (1 or 0, as the index's views), :f (true or false) */
-enum tg_coltype { TG_COL_TEXT, TG_COL_NUMBER, TG_COL_BOOL, TG_COL_FLAG };
-
-struct tg_rows {
-	size_t ncols;
-	char **names;                /* column names */
-	enum tg_coltype *types;
-	char ***v;                   /* v[row][col] */
-	size_t n, alloc;
-};
-
-/* Columns from a spec "district problem phase:n overdue:b" (":n" a number,
- * ":b" a boolean, else text). */
-void tg_rows_init(struct tg_rows *t, const char *spec);
-/* Add a row: cells holds ncols strings (copied; NULL counts as ""). */
-void tg_rows_add(struct tg_rows *t, const char *const *cells);
-void tg_rows_release(struct tg_rows *t);
-
 /* ---- reports (lib/report) ----------------------------------------------- */
 
-enum tg_format { TG_FMT_TEXT, TG_FMT_MD, TG_FMT_HTML, TG_FMT_CSV, TG_FMT_JSON };
 enum tg_report_kind { TG_REPORT_PLAN, TG_REPORT_FOLLOWUP, TG_REPORT_SITUATION,
 		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE,
 		      TG_REPORT_SITE };        /* tg_report_site, not tg_report */
 extern const char *const tg_report_names[];  /* plan followup situation overview overdue site */
-extern const char *const tg_format_names[];  /* text md html csv json */
 
 struct tg_report_opts {
 	enum tg_report_kind kind;
@@ -614,10 +593,10 @@ struct tg_report_input {
 	const char *file;
 };
 
-/* Write a report to out; for csv and json fill rows instead (initialised
- * here).  *overdue is the number of overdue measures found (overdue kind).
- * TG_OK, or the index's error. */
-enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_report_input *in,
+/* Append a report to out (csv and json: a table of kind "report-KIND",
+ * lib/out.h).  *overdue is the number of overdue measures found (overdue
+ * kind).  TG_OK, or the index's error. */
+enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 			 const struct tg_config *cfg, const struct tg_report_opts *o,
 			 size_t *overdue, struct tg_diags *d);
 

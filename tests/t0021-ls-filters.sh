@@ -142,8 +142,10 @@ expect_stdout "the whole text" "Läxhjälp och studiestöd på fritidsgårdar oc
 
 # JSON, CSV, Markdown.
 expect "--format json" 0 trygg -C ws ls measures --format json --district angered
-check "an array of objects with the view's columns" python3 -c 'import json, sys
-rows = json.load(open(sys.argv[1], encoding="utf-8"))
+check "the contract's object: an item per row, with the view's columns" python3 -c 'import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+rows = doc["items"]
+assert [doc["format"], doc["version"], doc["kind"]] == ["trygg", 1, "ls-measures"], doc
 cols = ["district", "problem", "problem_title", "id", "text", "phase", "phase_name", "term",
         "kind", "status", "due", "responsible", "strategic_areas", "overdue", "seq", "file",
         "stale"]
@@ -152,7 +154,7 @@ ok = ok and rows[0]["phase"] == 2 and rows[0]["district"] == "Angered"
 ok = ok and rows[0]["phase_name"] == "Förebygga/Kontaktskapande"
 sys.exit(0 if ok else 1)' "$TMP/.out"
 expect "--format json, no rows" 0 trygg -C ws ls measures --format json --overdue=2000-01-01
-expect_stdout_is "an empty array" "[]"
+expect_stdout_is "no items" '{"format": "trygg", "version": 1, "kind": "ls-measures", "items": []}'
 expect "--format-version 1" 0 trygg -C ws ls problems --format json --format-version 1
 expect "--format-version 2 is not known" 2 trygg -C ws ls problems --format json --format-version 2
 expect_stderr "says so" "--format-version 2 is not known"

@@ -66,7 +66,7 @@ expect_stdout "a text with both" "Öppen narkotikaförsäljning"
 check "only texts with both" sh -c "! grep -qi 'narkotikamarknaden' '$TMP/.out'"
 expect "search klotter --format json" 0 trygg -C ws search klotter --format json
 check "JSON rows with district, id, kind, text and a score, best first" python3 -c 'import json, sys
-rows = json.load(open(sys.argv[1], encoding="utf-8"))
+rows = json.load(open(sys.argv[1], encoding="utf-8"))["items"]
 ok = rows and all(list(r) == ["district", "id", "kind", "text", "score"] for r in rows)
 ok = ok and all(isinstance(r["score"], float) for r in rows)
 ok = ok and [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)

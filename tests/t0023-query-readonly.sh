@@ -48,9 +48,9 @@ expect_stderr "says so" "--param takes NAME=VALUE"
 expect "JSON" 0 trygg -C ws query "SELECT 1 AS i, 0.5 AS r, NULL AS n, 'a\"b' || char(10, 1) AS s,
 	x'00ff' AS b, 'Öst' AS t" --format json
 expect_stdout_is "numbers as numbers, null, control characters escaped" \
-	'[
+	'{"format": "trygg", "version": 1, "kind": "query", "items": [
   {"i": 1, "r": 0.5, "n": null, "s": "a\"b\n\u0001", "b": "x'"'"'00ff'"'"'", "t": "Öst"}
-]'
+]}'
 expect "CSV" 0 trygg -C ws query "SELECT -5 AS n, '-5' AS t, '=1+1' AS f, '@x' AS a, NULL AS z,
 	'' AS e" --format csv
 expect_stdout_is "a header; text that looks like a formula neutralised, numbers not" \

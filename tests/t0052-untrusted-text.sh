@@ -46,7 +46,7 @@ expect_stdout "numbers are left alone" ',"1",'
 expect "json" 0 trygg -C ws report plan testby --format json --as-of 2015-06-01
 check "is valid JSON with the texts intact" python3 -c '
 import json, sys
-rows = json.load(open(sys.argv[1]))
+rows = json.load(open(sys.argv[1]))["items"]
 texts = {r["measure"]: r["text"] for r in rows}
 assert texts["P1.M3"] == "-1 \x1b[31mröd\x1b[0m \x07", texts["P1.M3"]
 assert rows[0]["problem_title"] == "<script>alert('"'"'x'"'"')</script> & | pipe"

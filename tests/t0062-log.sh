@@ -58,16 +58,16 @@ expect_stdout "the commits before it" "P6.M4    status: ongoing → done"
 expect_stdout "the first commit" "Första planen"
 check "the rename itself changes nothing" sh -c "grep -A1 'Nytt filnamn' '$TMP/.out' | tail -1 | grep -q '^2015-'"
 
-# --format json: one object per commit, the changes as lines
+# --format json: one item per commit, the changes a list of lines
 expect "--format json" 0 trygg -C ws log angered --format json --since 2015-01-02
 check "the objects" python3 - "$TMP/.out" <<'PY'
 import json, sys
-v = json.load(open(sys.argv[1], encoding='utf-8'))
+v = json.load(open(sys.argv[1], encoding='utf-8'))['items']
 assert [c['subject'] for c in v] == ['Jobbtorget klart', 'Nytt filnamn', 'Jobbtorg', 'Väktare på plats'], v
 assert list(v[0]) == ['date', 'commit', 'author', 'subject', 'path', 'changes'], v[0]
 assert v[0]['path'] == 'districts/angered-nordost.yaml' and v[3]['path'] == 'districts/angered.yaml', v
-assert v[0]['changes'] == 'P2.M4    status: – → done' and v[1]['changes'] == '', v
-assert 'P6.M4    status: ongoing → done' in v[3]['changes'].split('\n'), v[3]
+assert v[0]['changes'] == ['P2.M4    status: – → done'] and v[1]['changes'] == [], v
+assert 'P6.M4    status: ongoing → done' in v[3]['changes'], v[3]
 assert v[3]['date'] == '2015-01-02' and v[3]['author'] == 'Karl Polis' and len(v[3]['commit']) == 40, v[3]
 PY
 
@@ -80,10 +80,10 @@ check "no version taken for failing check" sh -c "! grep -q 'does not pass check
 expect "--format json after it" 0 trygg -C ws log Angered --format json
 check "the plain paths" python3 - "$TMP/.out" <<'PY'
 import json, sys
-v = json.load(open(sys.argv[1], encoding='utf-8'))
+v = json.load(open(sys.argv[1], encoding='utf-8'))['items']
 assert v[0]['subject'] == 'Med prickar' and v[0]['path'] == 'districts/ängered.yaml', v[0]
 assert v[1]['path'] == 'districts/angered-nordost.yaml', v[1]
-assert 'P6.M4    status: ongoing → done' in [l for c in v for l in c['changes'].split('\n')], v
+assert 'P6.M4    status: ongoing → done' in [l for c in v for l in c['changes']], v
 PY
 
 # A merge commit that changed the file is listed (its change against the
@@ -109,7 +109,7 @@ check "no ESC byte reaches the terminal" sh -c "! grep -qP '\x1b|\x07' '$TMP/.ou
 expect "--format json with it" 0 trygg -C ws log Angered --format json
 check "JSON keeps the author as it is, escaped" python3 - "$TMP/.out" <<'PY'
 import json, sys
-v = json.load(open(sys.argv[1], encoding='utf-8'))
+v = json.load(open(sys.argv[1], encoding='utf-8'))['items']
 assert v[0]['author'] == 'Mal\x1b[31mlory', v[0]
 PY
 
@@ -120,11 +120,11 @@ commit $'a\x1fb\x1ec' $'Del\x1fa\x1eett' 9
 expect "log with separator bytes in author and subject" 0 trygg -C ws log Angered --format json
 check "each field as it is" python3 - "$TMP/.out" <<'PY'
 import json, sys
-v = json.load(open(sys.argv[1], encoding='utf-8'))
+v = json.load(open(sys.argv[1], encoding='utf-8'))['items']
 c = v[0]
 assert c['author'] == 'a\x1fb\x1ec' and c['subject'] == 'Del\x1fa\x1eett', c
 assert c['date'] == '2015-01-09' and len(c['commit']) == 40, c
-assert c['changes'] == 'P6.M5    status: done → ongoing', c
+assert c['changes'] == ['P6.M5    status: done → ongoing'], c
 assert v[1]['author'] == 'Mal\x1b[31mlory', v[1]
 PY
 expect "the text form too" 0 trygg -C ws log Angered P6.M5

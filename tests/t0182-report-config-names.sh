@@ -67,7 +67,7 @@ assert len(rows) > 1 and all(len(r) == len(rows[0]) for r in rows)' "$TMP/.out" 
 		json)
 			check "$kind json: reads as JSON" python3 -c '
 import json, sys
-assert isinstance(json.load(open(sys.argv[1], encoding="utf-8")), list)' "$TMP/.out" ;;
+assert isinstance(json.load(open(sys.argv[1], encoding="utf-8"))["items"], list)' "$TMP/.out" ;;
 		esac
 	done
 done

@@ -38,7 +38,7 @@ assert rows["Angered"]["measures"] == "47", rows' "$TMP/.out"
 expect "json" 65 trygg -C ws report overview --format json --as-of 2015-06-01
 check "json: stale as true and false" python3 -c '
 import json, sys
-rows = {r["district"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))}
+rows = {r["district"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))["items"]}
 assert rows["Angered"]["stale"] is True, rows
 assert rows["Västra Hisingen"]["stale"] is False, rows' "$TMP/.out"
 
@@ -77,7 +77,7 @@ check "html: no bar and no count of 0 in its chart row" grep -q '<text x="[0-9.]
 expect "json" 65 trygg -C ws report overview --format json --as-of 2015-06-01
 check "json: its figures null, light none, stale true" python3 -c '
 import json, sys
-rows = {r["district"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))}
+rows = {r["district"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))["items"]}
 ny = rows["ny"]
 assert ny["stale"] is True and ny["light"] == "none", ny
 assert all(ny[k] is None for k in ("measures", "phase1", "open", "overdue", "done", "on_track")), ny' "$TMP/.out"

@@ -13,7 +13,7 @@ for t in xgettext msgcmp msgfmt msgattrib; do
 	fi
 done
 po=$SRCDIR/po
-(cd "$SRCDIR" && ls cmd/*.c lib/*.c lib/report/*.c) | sort >sources.txt
+(cd "$SRCDIR" && ls cmd/*.c lib/*.c lib/out/*.c lib/report/*.c) | sort >sources.txt
 grep -v '^#' "$po/POTFILES.in" | grep . | sort >potfiles.txt
 check "POTFILES.in names every C file of cmd/ and lib/" diff sources.txt potfiles.txt
 

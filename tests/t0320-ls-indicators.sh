@@ -49,7 +49,7 @@ expect_stdout "every column of indicators_v, numbers as numbers" \
 expect "ls indicators --format json" 0 trygg -C ws ls indicators --district angered --format json
 check "json numbers are numbers, the latest of own and follow-up readings" python3 -c '
 import json, sys
-r = json.load(open(sys.argv[1]))[0]
+r = json.load(open(sys.argv[1]))["items"][0]
 assert r["baseline"] == 0.38 and r["target"] == 0.3 and r["latest"] == 0.33, r
 assert r["latest_date"] == "2015-10-01" and r["verdict"] == "not_met", r' "$TMP/.out"
 

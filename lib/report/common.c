@@ -125,53 +125,6 @@ void tgi_phase_label(const struct rctx *r, struct buf *b, int phase,
 	esc(b, name);
 }
 
-void tgi_html_esc(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '&': buf_adds(b, "&amp;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default:
-			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
-				buf_addc(b, ' ');
-			else
-				buf_addc(b, *s);
-		}
-	}
-}
-
-void tg_md_escape(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
-		    (unsigned char)s[1] < 0xA0) {      /* a C1 control */
-			buf_addc(b, ' ');
-			s++;
-			continue;
-		}
-		switch (*s) {
-		case '|': buf_adds(b, "\\|"); break;
-		case '\n': buf_adds(b, "<br>"); break;
-		case '\r': break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '&': buf_adds(b, "&amp;"); break;
-		case '\\': case '*': case '_': case '`': case '[': case ']':
-			buf_addc(b, '\\');
-			buf_addc(b, *s);
-			break;
-		default:
-			if ((unsigned char)*s < 0x20 || *s == 0x7F)
-				buf_addc(b, ' ');
-			else
-				buf_addc(b, *s);
-		}
-	}
-}
-
 void tgi_text_safe(struct buf *b, const char *s)
 {
 	tg_term_safe(b, s, strlen(s), TG_WS_SPACE);

@@ -239,20 +239,18 @@ void tgi_report_followup(const struct rctx *r, enum tg_format f, const struct tg
 	buf_adds(b, f == TG_FMT_MD ? "\n" : "</tbody>\n</table></div>\n");
 }
 
-void tgi_rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_followup(const struct rctx *r, struct tg_table *t, const struct tg_plan *p)
 {
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
 		for (size_t f = 0; f < pr->n_followups; f++) {
 			const struct tg_followup *fu = &pr->followups[f];
-			struct buf ms = BUF_INIT;
-			for (size_t k = 0; k < fu->measures.n; k++)
-				buf_addf(&ms, "%s%s", k ? "; " : "", fu->measures.v[k]);
 			char buf[64];
 			const char *id = tg_followup_id(pr, f, buf, sizeof buf);
-			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, id, fu->date ? fu->date : "", ms.s,
-				    fu->done ? fu->done : "", fu->effect ? fu->effect : "" });
-			buf_release(&ms);
+			tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district), TG_TEXT(pr->id),
+				     TG_TEXT(pr->title), TG_TEXT(id), TG_DATE(fu->date),
+				     TG_LIST(fu->measures.v, fu->measures.n), TG_TEXT(fu->done),
+				     TG_TEXT(fu->effect) });
 		}
 		for (size_t k = 0; k < pr->n_indicators; k++) {
 			const struct tg_indicator *ind = &pr->indicators[k];
@@ -260,7 +258,9 @@ void tgi_rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_
 			indicator_line(r, &line, pr, ind, buf_adds);
 			char id[64];
 			snprintf(id, sizeof id, "%s.I%zu", pr->id, k + 1);
-			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, id, "", "", "", line.s });
+			tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district), TG_TEXT(pr->id),
+				     TG_TEXT(pr->title), TG_TEXT(id), TG_DATE(NULL), TG_NO_LIST,
+				     TG_TEXT(NULL), TG_TEXT(line.s) });
 			buf_release(&line);
 		}
 	}

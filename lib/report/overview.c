@@ -405,7 +405,7 @@ void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct ov
 	free(table);
 }
 
-void tgi_rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o)
+void tgi_rows_overview(const struct rctx *r, struct tg_table *t, const struct overview_data *o)
 {
 	static const char *const light_names[] = { "none", "green", "yellow", "red" };
 	for (size_t i = 0; i < o->n; i++) {
@@ -423,12 +423,12 @@ void tgi_rows_overview(const struct rctx *r, struct tg_rows *t, const struct ove
 		snprintf(v[6], 32, "%zu", s->by_status[TG_DONE]);
 		snprintf(v[7], 32, "%zu", s->indicators);
 		snprintf(v[8], 32, "%zu", s->on_track);
-		if (!o->stale[i].figures)       /* never read: no figures */
-			for (int k = 0; k < 9; k++)
-				v[k][0] = '\0';
-		tg_rows_add(t, (const char *[]){ o->names[i], v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-			    v[7], v[8], light_names[tgi_stats_light(s, r->cfg)],
-			    o->stale[i].stale ? "true" : "false" });
+		struct tg_cell row[12] = { TG_TEXT(o->names[i]) };
+		for (int k = 0; k < 9; k++)     /* never read: no figures */
+			row[k + 1] = (struct tg_cell)TG_NUM(o->stale[i].figures ? v[k] : NULL);
+		row[10] = (struct tg_cell)TG_STATUS(light_names[tgi_stats_light(s, r->cfg)]);
+		row[11] = (struct tg_cell)TG_BOOL(o->stale[i].stale);
+		tg_table_row(t, row);
 	}
 }
 
@@ -540,13 +540,15 @@ void tgi_report_overdue(const struct rctx *r, enum tg_format f, const struct lat
 	}
 }
 
-void tgi_rows_overdue(struct tg_rows *t, const struct late *v, size_t count)
+void tgi_rows_overdue(struct tg_table *t, const struct late *v, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		char days[32], phase[8];
 		snprintf(days, sizeof days, "%ld", v[i].days);
 		snprintf(phase, sizeof phase, "%d", v[i].phase);
-		tg_rows_add(t, (const char *[]){ v[i].who, v[i].district, v[i].id, v[i].text, phase,
-			    tg_status_names[v[i].status], v[i].due, days });
+		tg_table_row(t, (struct tg_cell[]){ TG_TEXT(v[i].who), TG_TEXT(v[i].district),
+			     TG_TEXT(v[i].id), TG_TEXT(v[i].text), TG_NUM(phase),
+			     TG_STATUS(tg_status_names[v[i].status]), TG_DATE(v[i].due),
+			     TG_NUM(days) });
 	}
 }

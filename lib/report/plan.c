@@ -295,29 +295,28 @@ void tgi_report_plan(const struct rctx *r, enum tg_format f, const struct tg_pla
 
 /* One row per measure; a problem without measures has one row, its
  * measure's columns empty. */
-void tgi_rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_plan(const struct rctx *r, struct tg_table *t, const struct tg_plan *p)
 {
 	for (size_t i = 0; i < p->n_problems; i++) {
 		const struct tg_problem *pr = &p->problems[i];
-		struct buf causes = BUF_INIT, sub = BUF_INIT;
-		join(&causes, &pr->causes, "; ", buf_adds);
-		join(&sub, &pr->subgoals, "; ", buf_adds);
 		if (!pr->n_measures)
-			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, causes.s,
-				    pr->goal ? pr->goal : "", sub.s, "", "", "", "", "", "", "", "" });
+			tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district), TG_TEXT(pr->id),
+				     TG_TEXT(pr->title), TG_LIST(pr->causes.v, pr->causes.n),
+				     TG_TEXT(pr->goal), TG_LIST(pr->subgoals.v, pr->subgoals.n),
+				     TG_TEXT(NULL), TG_NUM(NULL), TG_STATUS(NULL), TG_TEXT(NULL),
+				     TG_STATUS(NULL), TG_DATE(NULL), TG_NO_LIST, TG_NUM(NULL) });
 		for (size_t j = 0; j < pr->n_measures; j++) {
 			const struct tg_measure *m = &pr->measures[j];
-			struct buf resp = BUF_INIT;
-			join(&resp, &m->responsible, "; ", buf_adds);
 			char phase[4];
 			snprintf(phase, sizeof phase, "%d", m->phase);
-			tg_rows_add(t, (const char *[]){ p->district, pr->id, pr->title, causes.s, pr->goal ? pr->goal : "",
-				    sub.s, m->id, phase, tg_term_names[m->term], m->text,
-				    tg_status_names[m->status], m->due ? m->due : "", resp.s,
-				    tg_measure_overdue(m, r->as_of) ? "true" : "false" });
-			buf_release(&resp);
+			tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district), TG_TEXT(pr->id),
+				     TG_TEXT(pr->title), TG_LIST(pr->causes.v, pr->causes.n),
+				     TG_TEXT(pr->goal), TG_LIST(pr->subgoals.v, pr->subgoals.n),
+				     TG_TEXT(m->id), TG_NUM(phase),
+				     TG_STATUS(m->term ? tg_term_names[m->term] : NULL), TG_TEXT(m->text),
+				     TG_STATUS(tg_status_names[m->status]), TG_DATE(m->due),
+				     TG_LIST(m->responsible.v, m->responsible.n),
+				     TG_NUM(tg_measure_overdue(m, r->as_of) ? "1" : "0") });
 		}
-		buf_release(&causes);
-		buf_release(&sub);
 	}
 }

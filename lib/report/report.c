@@ -1,30 +1,31 @@
 #include "report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue",
 	"site", NULL };
-const char *const tg_format_names[] = { "text", "md", "html", "csv", "json", NULL };
 
 static const char *const row_specs[] = {
-	[TG_REPORT_PLAN] = "district problem problem_title causes goal subgoals measure phase:n "
-			   "term text status due responsible overdue:b",
-	[TG_REPORT_FOLLOWUP] = "district problem problem_title id date measures done effect",
-	[TG_REPORT_SITUATION] = "district source id title areas group sources share:n",
+	[TG_REPORT_PLAN] = "district problem problem_title causes:l goal subgoals:l measure "
+			   "phase:n term:s text status:s due:d responsible:l overdue:n",
+	[TG_REPORT_FOLLOWUP] = "district problem problem_title id date:d measures:l done effect",
+	[TG_REPORT_SITUATION] = "district source:s id title areas:l group:s sources:l share:n",
 	[TG_REPORT_OVERVIEW] = "district measures:n phase1:n phase2:n phase3:n open:n overdue:n "
-			       "done:n indicators:n on_track:n light stale:f",
-	[TG_REPORT_OVERDUE] = "responsible district measure text phase:n status due days_late:n",
+			       "done:n indicators:n on_track:n light:s stale:f",
+	[TG_REPORT_OVERDUE] = "responsible district measure text phase:n status:s due:d "
+			      "days_late:n",
 };
 
 static const enum label titles[] = { L_PLAN_TITLE, L_FOLLOWUP_TITLE, L_SITUATION_TITLE,
 	L_OVERVIEW_TITLE, L_OVERDUE_TITLE };
 
 typedef void per_plan_fn(const struct rctx *, enum tg_format, const struct tg_plan *);
-typedef void per_plan_rows_fn(const struct rctx *, struct tg_rows *, const struct tg_plan *);
+typedef void per_plan_rows_fn(const struct rctx *, struct tg_table *, const struct tg_plan *);
 
 static void body(const struct rctx *r, const struct tg_report_opts *o, const struct tg_report_input *in,
 		 const struct overview_data *ov, const struct late *late, size_t n_late,
-		 struct tg_rows *rows)
+		 struct tg_table *rows)
 {
 	bool tabular = o->format == TG_FMT_CSV || o->format == TG_FMT_JSON;
 	if (o->kind == TG_REPORT_OVERVIEW) {
@@ -58,7 +59,7 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 	}
 }
 
-enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_report_input *in,
+enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 			 const struct tg_config *cfg, const struct tg_report_opts *o,
 			 size_t *overdue, struct tg_diags *d)
 {
@@ -85,8 +86,13 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 		tgi_late_release(late, n_late);
 		return st;
 	}
-	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON)
-		tg_rows_init(rows, row_specs[k]);
+	struct tg_table *rows = NULL;
+	if (o->format == TG_FMT_CSV || o->format == TG_FMT_JSON) {
+		char kind[32];
+		snprintf(kind, sizeof kind, "report-%s", tg_report_names[k]);
+		rows = tg_table_new(o->format, kind, out);
+		tg_table_cols(rows, row_specs[k]);
+	}
 	if (o->format == TG_FMT_HTML) {
 		/* the page names the district when there is one, else the city */
 		const char *who = in->n == 1 ? in->plans[0]->district : ov.n == 1 && in->file ? ov.names[0]
@@ -104,6 +110,9 @@ enum tg_status tg_report(struct buf *out, struct tg_rows *rows, const struct tg_
 		buf_release(&title);
 	}
 	body(&r, o, in, &ov, late, n_late, rows);
+	if (rows)
+		tg_table_finish(rows);
+	tg_table_free(rows);
 	if (o->format == TG_FMT_HTML)
 		tgi_html_close(&r);
 	tgi_overview_release(&ov);

@@ -46,8 +46,7 @@ const char *tgi_group_label(const struct rctx *r, enum tg_group g);
 void tgi_phase_label(const struct rctx *r, struct buf *b, int phase,
 		 void (*esc)(struct buf *, const char *));
 
-/* Escaping for each format (Markdown: tg_md_escape). */
-void tgi_html_esc(struct buf *b, const char *s);
+/* Escaping for each format: tgi_html_esc (priv.h), tg_md_escape. */
 /* Text with control characters (ANSI escapes…) made visible and harmless,
  * on one line (tg_term_safe). */
 void tgi_text_safe(struct buf *b, const char *s);
@@ -148,10 +147,11 @@ void tgi_report_followup(const struct rctx *r, enum tg_format f, const struct tg
 void tgi_report_situation(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
 void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct overview_data *o);
 void tgi_report_overdue(const struct rctx *r, enum tg_format f, const struct late *v, size_t n);
-void tgi_rows_plan(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void tgi_rows_followup(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void tgi_rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p);
-void tgi_rows_overview(const struct rctx *r, struct tg_rows *t, const struct overview_data *o);
-void tgi_rows_overdue(struct tg_rows *t, const struct late *v, size_t n);
+/* The rows of csv and json (lib/out.h): columns row_specs in report.c. */
+void tgi_rows_plan(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
+void tgi_rows_followup(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
+void tgi_rows_situation(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
+void tgi_rows_overview(const struct rctx *r, struct tg_table *t, const struct overview_data *o);
+void tgi_rows_overdue(struct tg_table *t, const struct late *v, size_t n);
 
 #endif

@@ -175,34 +175,32 @@ void tgi_report_situation(const struct rctx *r, enum tg_format f, const struct t
 	buf_adds(b, html ? "</tbody></table></div>\n" : "\n");
 }
 
-void tgi_rows_situation(const struct rctx *r, struct tg_rows *t, const struct tg_plan *p)
+void tgi_rows_situation(const struct rctx *r, struct tg_table *t, const struct tg_plan *p)
 {
 	(void)r;
 	char num[32];
 	for (int s = 0; s < TG_NSOURCES; s++)
 		for (size_t i = 0; i < p->sources[s].n_items; i++) {
 			const struct tg_sitem *it = &p->sources[s].items[i];
-			struct buf areas = BUF_INIT;
-			areas_str(&areas, &it->areas);
-			num[0] = '\0';
 			if (it->has_share)
 				snprintf(num, sizeof num, "%g", it->share);
-			tg_rows_add(t, (const char *[]){ p->district, tg_source_names[s], "", it->title, areas.s,
-				    tg_group_names[it->group], tg_source_names[s], num });
-			buf_release(&areas);
+			tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district),
+				     TG_STATUS(tg_source_names[s]), TG_TEXT(NULL), TG_TEXT(it->title),
+				     TG_LIST(it->areas.v, it->areas.n),
+				     TG_STATUS(it->group ? tg_group_names[it->group] : NULL),
+				     TG_LIST(&tg_source_names[s], 1), TG_NUM(it->has_share ? num : NULL) });
 		}
 	for (size_t j = 0; j < p->n_joint; j++) {
 		const struct tg_joint *jt = &p->joint[j];
-		struct buf areas = BUF_INIT, srcs = BUF_INIT;
-		areas_str(&areas, &jt->areas);
+		const char *srcs[TG_NSOURCES];
+		size_t n = 0;
 		for (int s = 0; s < TG_NSOURCES; s++)
 			if (jt->sources & (1u << s))
-				buf_addf(&srcs, "%s%s", srcs.len ? "; " : "", tg_source_names[s]);
-		num[0] = '\0';
+				srcs[n++] = tg_source_names[s];
 		if (jt->has_share)
 			snprintf(num, sizeof num, "%g", jt->share);
-		tg_rows_add(t, (const char *[]){ p->district, "joint", jt->id, jt->title, areas.s, "", srcs.s, num });
-		buf_release(&areas);
-		buf_release(&srcs);
+		tg_table_row(t, (struct tg_cell[]){ TG_TEXT(p->district), TG_STATUS("joint"),
+			     TG_TEXT(jt->id), TG_TEXT(jt->title), TG_LIST(jt->areas.v, jt->areas.n),
+			     TG_STATUS(NULL), TG_LIST(srcs, n), TG_NUM(jt->has_share ? num : NULL) });
 	}
 }
