@@ -126,16 +126,27 @@ static void check_asked_id(const struct import_args *a, const struct tg_plan *p,
 	free(msg);
 }
 
-/* The next id of a measure of pr that no row asks for. */
+/* The next id of a measure of pr that no row asks for, after the plan's
+ * and after `last`, the largest number this import gave pr so far. */
 static char *next_free(const struct import_args *a, const struct tg_plan *p,
-		       const struct tg_problem *pr)
+		       const struct tg_problem *pr, long last)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
 	char *id = tg_id_new(p, pr, &quiet), *prefix = xasprintf("%s.M", pr->id);
 	tg_diags_release(&quiet);
-	for (long n = id ? tg_id_number(id, prefix) : 0; n && first_asking(a, id); n++) {
+	long n = id ? tg_id_number(id, prefix) : 0;
+	if (n && n <= last) {
+		n = last + 1;
 		free(id);
-		id = xasprintf("%s%ld", prefix, n + 1);
+		id = tg_id_make(prefix, n);
+	}
+	for (; n && first_asking(a, id); n++) {
+		free(id);
+		id = tg_id_make(prefix, n + 1);
+	}
+	if (id && tg_id_too_long(id)) {
+		free(id);
+		id = NULL;
 	}
 	free(prefix);
 	return id;
@@ -169,22 +180,38 @@ static enum tg_status do_import(struct tg_edit *e, void *arg, struct buf *ids,
 		items[r] = row_measure(a, r, d);
 	}
 	enum tg_status st = d->errors ? TG_EDATA : TG_OK;
+	/* one batch: the items wait and land in one splice per list, parsed
+	 * and verified once; the plan stays as it was, so each problem's
+	 * largest new number is kept here */
+	tg_edit_batch(e);
+	long *last = xcalloc(p->n_problems + 1, sizeof *last);
 	for (size_t r = 1; r < csv->n && !st; r++) {
 		p = tg_edit_plan(e);
 		struct tg_problem *pr = tg_plan_problem(p, cell(a, r, C_PROBLEM));
 		const char *asked = cell(a, r, C_ID);
-		char *id = *asked ? xstrdup(asked) : next_free(a, p, pr);
+		long *l = &last[pr - p->problems];
+		char *id = *asked ? xstrdup(asked) : next_free(a, p, pr, *l);
 		if (!id) {
-			free(tg_id_new(p, pr, d));   /* says why */
+			char *prefix = xasprintf("%s.M", pr->id);
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "no new ID after %s%s: an ID has at most %d digits", prefix,
+				    "999999999", TG_ID_DIGITS);
+			free(prefix);
 			st = TG_EDATA;
 			break;
 		}
+		char *prefix = xasprintf("%s.M", pr->id);
+		long n = tg_id_number(id, prefix);
+		free(prefix);
+		if (n > *l)
+			*l = n;
 		struct tg_val *item = tg_val_new_item(true, id, items[r]);
 		items[r] = NULL;
 		buf_addf(ids, "%s\n", id);
 		free(id);
 		st = tg_edit_append(e, pr->node, "measures", item, d);
 	}
+	free(last);
 	for (size_t r = 0; r < csv->n; r++)
 		tg_val_free(items[r]);
 	free(items);

@@ -89,6 +89,8 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 		buf_release(&before);   /* the edit holds the text: one copy less */
 	if (!st)
 		st = fn(e, arg, &ids, &d);
+	if (!st)
+		st = tg_edit_flush(e, &d);
 	size_t len = 0;
 	const char *after = st ? NULL : tg_edit_text(e, &len);
 	if (!st && w->dry_run) {

@@ -21,21 +21,61 @@ struct tg_edit {
 	bool changed;                 /* a splice changed a byte */
 	struct tg_plan *plan;
 	const char *eol;
-	size_t new_from, new_to;      /* the bytes the last splice wrote */
+	struct tgi_span { size_t from, to; } *spans;  /* the bytes the last */
+	size_t n_spans, spans_alloc;                  /* splices wrote, in order */
+	bool batch;                   /* appends wait for tg_edit_flush */
+	struct tgi_append *pend;      /* the appends waiting (lib/edit-batch.c) */
+	size_t n_pend, pend_alloc;
 };
 
 /* What an operation means to do, at the node `path` leads to. */
 struct change {
-	enum { CH_SET, CH_UNSET, CH_APPEND, CH_REMOVE, CH_REORDER } op;
+	enum { CH_SET, CH_UNSET, CH_APPEND, CH_APPENDS, CH_REMOVE, CH_REORDER } op;
 	size_t path[TG_MAX_DEPTH + 2];
 	size_t depth;
 	const char *key;              /* SET, UNSET, APPEND */
-	const struct tg_val *val;     /* SET: the value; APPEND: the item */
+	const struct tg_val *val;     /* SET: the value; APPEND: the item;
+				       * APPENDS: a list of the items */
 	size_t index;                 /* REMOVE */
 	const size_t *order;          /* REORDER: new item k is old order[k] */
 };
 
-enum tg_status tgi_reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d);
+/* Parse the spliced text again and check that it is the old tree with
+ * exactly the changes chs[0..n) (sorted by path, none on a path through
+ * another's node); the new tree replaces the old one. */
+enum tg_status tgi_reparse(struct tg_edit *e, const struct change *chs, size_t n,
+			   struct tg_diags *d);
+
+/* An append's splice, and how a next item to the same list continues it
+ * (lib/edit.c computes it, lib/edit-batch.c keeps it waiting). */
+struct tgi_append {
+	size_t pos, del;
+	struct buf ins;
+	enum { CONT_NONE, CONT_BLOCK, CONT_FLOW } cont;
+	size_t dash, off;             /* CONT_BLOCK: the items' columns */
+	bool blank;                   /* CONT_BLOCK: a blank line between items */
+	struct change ch;             /* waiting: CH_APPENDS of items */
+	const struct tg_node *map;    /* waiting: the mapping, key (owned) */
+	char *key;
+	struct tg_val *items;
+};
+enum tg_status tgi_append_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+				 const struct tg_val *item, struct tgi_append *a,
+				 struct tg_diags *d);
+void tgi_append_more(struct tg_edit *e, struct tgi_append *a, const struct tg_val *item);
+/* Apply the waiting appends (lib/edit-batch.c). */
+enum tg_status tgi_flush(struct tg_edit *e, struct tg_diags *d);
+/* Before an operation at node n: apply the waiting appends and find n in
+ * the new tree (by its path: appends only add kids at the end).  NULL
+ * after an error. */
+const struct tg_node *tgi_settle(struct tg_edit *e, const struct tg_node *n, struct tg_diags *d);
+void tgi_batch_free(struct tg_edit *e);
+/* tg_edit_append in a batch: the item waits, joined to a waiting append
+ * to the same list when there is one. */
+enum tg_status tgi_batch_append(struct tg_edit *e, const struct tg_node *map, const char *key,
+				struct tg_val *item, struct tg_diags *d);
+void tgi_add_span(struct tg_edit *e, size_t from, size_t to);
+size_t tgi_node_path(const struct tg_node *n, size_t *idx, size_t max);
 
 void tgi_set_text(struct tg_edit *e, const struct tg_plan *plan);
 

@@ -82,6 +82,8 @@ static void flow_remove(struct tg_edit *e, const struct tg_node *seq, size_t ind
 enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 			      size_t index, struct tg_diags *d)
 {
+	if (e->n_pend && !(seq = tgi_settle(e, seq, d)))
+		return TG_EDATA;
 	struct change ch = tgi_change_at(CH_REMOVE, seq, NULL, NULL, index);
 	const struct tg_node *it = seq->kids[index];
 	struct buf ins = BUF_INIT;
@@ -113,12 +115,14 @@ enum tg_status tg_edit_remove(struct tg_edit *e, const struct tg_node *seq,
 	}
 	tgi_splice(e, pos, end - pos, &ins);
 	buf_release(&ins);
-	return tgi_reparse(e, &ch, d);
+	return tgi_reparse(e, &ch, 1, d);
 }
 
 enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 			     const char *key, struct tg_diags *d)
 {
+	if (e->n_pend && !(map = tgi_settle(e, map, d)))
+		return TG_EDATA;
 	const struct tg_node *v = tg_map_get(map, key);
 	if (!v)
 		return TG_OK;
@@ -155,7 +159,7 @@ enum tg_status tg_edit_unset(struct tg_edit *e, const struct tg_node *map,
 		}
 	}
 	tgi_splice(e, pos, end - pos, &none);
-	return tgi_reparse(e, &ch, d);
+	return tgi_reparse(e, &ch, 1, d);
 }
 
 /* The text of a block list's item k: from the line after the previous
@@ -177,6 +181,8 @@ static void block_item_span(const struct tg_edit *e, const struct tg_node *seq, 
 enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
 			       const size_t *order, struct tg_diags *d)
 {
+	if (e->n_pend && !(seq = tgi_settle(e, seq, d)))
+		return TG_EDATA;
 	struct change ch = tgi_change_at(CH_REORDER, seq, NULL, NULL, 0);
 	ch.order = order;
 	if (seq->kind != TG_SEQ || seq->n < 2)
@@ -211,5 +217,5 @@ enum tg_status tg_edit_reorder(struct tg_edit *e, const struct tg_node *seq,
 	}
 	tgi_splice(e, pos, end - pos, &ins);
 	buf_release(&ins);
-	return tgi_reparse(e, &ch, d);
+	return tgi_reparse(e, &ch, 1, d);
 }

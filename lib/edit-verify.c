@@ -83,25 +83,63 @@ static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
 	const struct tg_node *nv = u->kids[at + 1];
 	if (ch->op == CH_SET)
 		return tgi_holds(nv, ch->val);
-	/* APPEND: the old items (none for a missing key or a null), then the item */
+	/* APPEND(S): the old items (none for a missing key or a null), then
+	 * the new ones */
 	const struct tg_node *ov = k < 0 ? NULL : t->kids[at + 1];
 	size_t before = ov && !tg_node_null(ov) ? ov->n : 0;
-	return nv->kind == TG_SEQ && nv->n == before + 1 &&
-	       (!before || same_run(ov, 0, before, nv, 0)) && tgi_holds(nv->kids[before], ch->val);
-}
-
-static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *ch,
-		     size_t depth)
-{
-	if (depth == ch->depth)
-		return changed_as_meant(a, b, ch);
-	if (a->kind != b->kind || a->n != b->n)
+	size_t added = ch->op == CH_APPENDS ? ch->val->n : 1;
+	if (nv->kind != TG_SEQ || nv->n != before + added ||
+	    (before && !same_run(ov, 0, before, nv, 0)))
 		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (i == ch->path[depth] ? !as_meant(a->kids[i], b->kids[i], ch, depth + 1)
-					 : !same_node(a->kids[i], b->kids[i]))
+	for (size_t i = 0; i < added; i++)
+		if (!tgi_holds(nv->kids[before + i], ch->op == CH_APPENDS ? ch->val->kids[i] : ch->val))
 			return false;
 	return true;
+}
+
+/* Nodes a and b at depth, where changes chs[0..n) (sorted by path) lead
+ * through or to them. */
+static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *chs,
+		     size_t n, size_t depth)
+{
+	if (n == 1 && depth == chs->depth)
+		return changed_as_meant(a, b, chs);
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	size_t c = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t m = 0;
+		while (c + m < n && chs[c + m].depth > depth && chs[c + m].path[depth] == i)
+			m++;
+		if (m ? !as_meant(a->kids[i], b->kids[i], chs + c, m, depth + 1)
+		      : !same_node(a->kids[i], b->kids[i]))
+			return false;
+		c += m;
+	}
+	return c == n;
+}
+
+void tgi_add_span(struct tg_edit *e, size_t from, size_t to)
+{
+	if (e->n_spans == e->spans_alloc) {
+		e->spans_alloc = e->spans_alloc ? 2 * e->spans_alloc : 4;
+		e->spans = xrealloc(e->spans, e->spans_alloc * sizeof *e->spans);
+	}
+	e->spans[e->n_spans++] = (struct tgi_span){ from, to };
+}
+
+/* Does [from, to) meet bytes the splices wrote? */
+static bool is_new(const struct tg_edit *e, size_t from, size_t to)
+{
+	size_t lo = 0, hi = e->n_spans;
+	while (lo < hi) {       /* the first span that ends after from */
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->spans[mid].to <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->n_spans && e->spans[lo].from < to;
 }
 
 /* A plain scalar among the new bytes that the strictest common reader
@@ -111,9 +149,9 @@ static const struct tg_node *strict_fault(const struct tg_edit *e, const struct 
 					  bool in_flow)
 {
 	if (n->kind == TG_SCALAR)
-		return in_flow && n->style == TG_PLAIN && n->start < e->new_to &&
-		       n->end > e->new_from && memchr(e->text.s + n->start, '?', n->end - n->start)
-		       ? n : NULL;
+		return in_flow && n->style == TG_PLAIN &&
+		       memchr(e->text.s + n->start, '?', n->end - n->start) &&
+		       is_new(e, n->start, n->end) ? n : NULL;
 	for (size_t i = 0; i < n->n; i++) {
 		const struct tg_node *f = strict_fault(e, n->kids[i], in_flow || n->style == TG_FLOW);
 		if (f)
@@ -136,7 +174,8 @@ static void keep_text(struct tg_edit *e, struct tg_plan *plan)
 	tg_plan_free(plan);
 }
 
-enum tg_status tgi_reparse(struct tg_edit *e, const struct change *ch, struct tg_diags *d)
+enum tg_status tgi_reparse(struct tg_edit *e, const struct change *chs, size_t n,
+			   struct tg_diags *d)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
 	struct tg_plan *plan;
@@ -169,7 +208,7 @@ enum tg_status tgi_reparse(struct tg_edit *e, const struct change *ch, struct tg
 		keep_text(e, plan);
 		return TG_EDATA;
 	}
-	if (!as_meant(e->plan->doc->root, plan->doc->root, ch, 0)) {
+	if (!as_meant(e->plan->doc->root, plan->doc->root, chs, n, 0)) {
 		keep_text(e, plan);
 		tg_diag_add(d, TG_SEV_ERROR, e->path, 0, 0, NULL, 0, 0,
 			    "internal error: the edited text does not hold the intended change; "

@@ -32,6 +32,7 @@ enum tg_status tg_edit_open(const char *path, const char *src, size_t len,
 	e->cfg = cfg;
 	e->plan = plan;
 	tgi_set_text(e, plan);
+	e->batch = false;
 	/* new lines end as the file's first line does: LF, CRLF or CR */
 	size_t nl = strcspn(src, "\r\n");
 	e->eol = nl >= len || src[nl] == '\n' ? "\n" : nl + 1 < len && src[nl + 1] == '\n' ? "\r\n" : "\r";
@@ -45,6 +46,8 @@ void tg_edit_free(struct tg_edit *e)
 		return;
 	free(e->path);
 	free(e->pending);
+	tgi_batch_free(e);
+	free(e->spans);
 	tg_plan_free(e->plan);
 	free(e);
 }
@@ -56,7 +59,7 @@ const struct tg_plan *tg_edit_plan(const struct tg_edit *e)
 
 bool tg_edit_changed(const struct tg_edit *e)
 {
-	return e->changed;
+	return e->changed || e->n_pend;
 }
 
 const char *tg_edit_text(const struct tg_edit *e, size_t *len)
@@ -187,7 +190,7 @@ static void spaces(struct buf *b, size_t n)
 }
 
 /* Kid indices from the root down to n. */
-static size_t node_path(const struct tg_node *n, size_t *idx, size_t max)
+size_t tgi_node_path(const struct tg_node *n, size_t *idx, size_t max)
 {
 	size_t depth = 0;
 	for (const struct tg_node *c = n; c->parent && depth < max; c = c->parent) {
@@ -210,7 +213,7 @@ struct change tgi_change_at(int op, const struct tg_node *n, const char *key,
 			    const struct tg_val *val, size_t index)
 {
 	struct change ch = { .op = op, .key = key, .val = val, .index = index };
-	ch.depth = node_path(n, ch.path, TG_MAX_DEPTH + 2);
+	ch.depth = tgi_node_path(n, ch.path, TG_MAX_DEPTH + 2);
 	return ch;
 }
 
@@ -333,8 +336,8 @@ void tgi_splice(struct tg_edit *e, size_t pos, size_t del, const struct buf *ins
 	e->pending = t;
 	e->text.s = t;
 	e->text.len = len;
-	e->new_from = pos;
-	e->new_to = pos + ins->len;
+	e->n_spans = 0;
+	tgi_add_span(e, pos, pos + ins->len);
 }
 
 /* Where the value of a null key goes: just after its colon. */
@@ -500,6 +503,10 @@ static void set_block_list(struct tg_edit *e, const struct tg_node *old, const s
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d)
 {
+	if (e->n_pend && !(map = tgi_settle(e, map, d))) {
+		tg_val_free(v);
+		return TG_EDATA;
+	}
 	struct change ch = tgi_change_at(CH_SET, map, key, v, 0);
 	const struct tg_node *old = tg_map_get(map, key);
 	const struct tg_node *knode = old ? tgi_key_of(old) : NULL;
@@ -542,61 +549,56 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	}
 	tgi_splice(e, pos, del, &ins);
 	buf_release(&ins);
-	enum tg_status st = tgi_reparse(e, &ch, d);
+	enum tg_status st = tgi_reparse(e, &ch, 1, d);
 	tg_val_free(v);
 	return st;
 }
 
-enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
-			      const char *key, struct tg_val *item, struct tg_diags *d)
+/* The splice that appends item to the list under key of map (creating
+ * it), and how a next item would continue it. */
+enum tg_status tgi_append_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+				 const struct tg_val *item, struct tgi_append *a,
+				 struct tg_diags *d)
 {
-	struct change ch = tgi_change_at(CH_APPEND, map, key, item, 0);
 	const struct tg_node *seq = tg_map_get(map, key);
 	const struct tg_node *knode = seq ? tgi_key_of(seq) : NULL;
-	struct buf ins = BUF_INIT;
+	struct buf *ins = &a->ins;
 	size_t pos, del = 0;
 	bool block_parent = map->style == TG_BLOCK;
 	size_t key_indent = knode ? indent_of(knode) : indent_of(map);
 
+	a->cont = CONT_NONE;
+	a->blank = false;
 	if (seq && seq->kind != TG_SEQ && !tg_node_null(seq)) {
-		tg_val_free(item);
 		tg_diag_node(d, TG_SEV_ERROR, e->plan->doc, seq, "'%s' is not a list", key);
 		return TG_EDATA;
 	}
-	if (!seq) {
-		if (!block_parent) {
-			struct tg_val *list = tg_val_push(tg_val_list(), item);
-			insert_pair(e, map, key, list, &ins, &pos, &del);
-			if (blocked_at_end(e, pos, d)) {
-				buf_release(&ins);
-				tg_val_free(list);
-				return TG_EDATA;
-			}
-			tgi_splice(e, pos, del, &ins);
-			buf_release(&ins);
-			enum tg_status st = tgi_reparse(e, &ch, d);
-			tg_val_free(list);
-			return st;
-		}
-		pos = tgi_insert_point(e, map);
-		if (blocked_at_end(e, pos, d)) {
-			tg_val_free(item);
+	if (!seq && !block_parent) {
+		struct tg_val *kids[1] = { (struct tg_val *)item };
+		struct tg_val list = { .kind = TG_V_LIST, .kids = kids, .n = 1 };
+		insert_pair(e, map, key, &list, ins, &pos, &del);
+		if (blocked_at_end(e, pos, d))
 			return TG_EDATA;
-		}
+	} else if (!seq) {
+		pos = tgi_insert_point(e, map);
+		if (blocked_at_end(e, pos, d))
+			return TG_EDATA;
 		if (pos == e->text.len && pos > 0 && !tgi_is_break(e->text.s[pos - 1]))
-			buf_adds(&ins, e->eol);
-		spaces(&ins, key_indent);
-		tg_yaml_text(&ins, key);
-		buf_adds(&ins, ":");
-		buf_adds(&ins, e->eol);
-		render_item(e, &ins, item, key_indent + 2, 2);
+			buf_adds(ins, e->eol);
+		spaces(ins, key_indent);
+		tg_yaml_text(ins, key);
+		buf_adds(ins, ":");
+		buf_adds(ins, e->eol);
+		a->cont = CONT_BLOCK;
+		a->dash = key_indent + 2;
+		a->off = 2;
 	} else if (tg_node_null(seq) && !block_parent) {
 		/* `key: ~` in a flow mapping: the null becomes a flow list */
 		pos = seq->len ? seq->start : tgi_after_colon(e, knode);
 		del = seq->len ? seq->end - seq->start : 0;
-		buf_adds(&ins, seq->len ? "[" : " [");
-		render_flow(&ins, item, true);
-		buf_addc(&ins, ']');
+		buf_adds(ins, seq->len ? "[" : " [");
+		render_flow(ins, item, true);
+		buf_addc(ins, ']');
 	} else if (tg_node_null(seq) || (seq->style == TG_FLOW && seq->n == 0 &&
 					   block_parent && !is_scalar(item))) {
 		/* `key:`, `key: ~` or `key: []` under a block mapping: start a
@@ -606,42 +608,80 @@ enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
 		size_t rest = !tg_node_null(seq) || seq->len ? seq->end : tgi_after_colon(e, knode);
 		size_t eol = tgi_line_after(e, rest);
 		del = eol - pos;
-		buf_adds(&ins, ":");
+		buf_adds(ins, ":");
 		/* keep what follows on the line: a comment */
 		size_t keep = eol;
 		while (keep > rest && (e->text.s[keep - 1] == '\n' || e->text.s[keep - 1] == '\r'))
 			keep--;
-		buf_add(&ins, e->text.s + rest, keep - rest);
-		buf_adds(&ins, e->eol);
-		render_item(e, &ins, item, key_indent + 2, 2);
+		buf_add(ins, e->text.s + rest, keep - rest);
+		buf_adds(ins, e->eol);
+		a->cont = CONT_BLOCK;
+		a->dash = key_indent + 2;
+		a->off = 2;
 	} else if (seq->style == TG_FLOW) {
 		size_t close = seq->end;
 		while (close > seq->start && e->text.s[close - 1] != ']')
 			close--;
 		pos = close - 1;
 		if (seq->n)
-			buf_adds(&ins, ", ");
-		render_flow(&ins, item, true);
+			buf_adds(ins, ", ");
+		render_flow(ins, item, true);
+		a->cont = CONT_FLOW;
 	} else {
 		const struct tg_node *last = seq->kids[seq->n - 1];
 		pos = tgi_insert_point(e, seq);
-		if (blocked_at_end(e, pos, d)) {
-			tg_val_free(item);
+		if (blocked_at_end(e, pos, d))
 			return TG_EDATA;
-		}
 		if (pos == e->text.len && !tgi_is_break(e->text.s[pos - 1]))
-			buf_adds(&ins, e->eol);
+			buf_adds(ins, e->eol);
 		/* a blank line between items, as the items have; not after
 		 * a |+ scalar, whose value would take it */
-		if (seq->n >= 2 && tgi_blank_line_before(e, last->start) && !ends_keeping(e, last))
-			buf_adds(&ins, e->eol);
+		a->blank = seq->n >= 2 && tgi_blank_line_before(e, last->start) &&
+			   !ends_keeping(e, last);
 		const struct tg_node *first = seq->kids[0];
-		size_t off = first->kind == TG_SEQ || first->col <= seq->col ? 2 : first->col - seq->col;
-		render_item(e, &ins, item, indent_of(seq), off);
+		a->cont = CONT_BLOCK;
+		a->dash = indent_of(seq);
+		a->off = first->kind == TG_SEQ || first->col <= seq->col ? 2 : first->col - seq->col;
 	}
-	tgi_splice(e, pos, del, &ins);
-	buf_release(&ins);
-	enum tg_status st = tgi_reparse(e, &ch, d);
+	a->pos = pos;
+	a->del = del;
+	if (a->cont == CONT_BLOCK)
+		tgi_append_more(e, a, item);
+	return TG_OK;
+}
+
+/* A next item to the same list: after the ones a's splice writes (new
+ * items are written on whole lines and never end in a block scalar, so
+ * the next one goes right after them). */
+void tgi_append_more(struct tg_edit *e, struct tgi_append *a, const struct tg_val *item)
+{
+	if (a->cont == CONT_FLOW) {
+		buf_adds(&a->ins, ", ");
+		render_flow(&a->ins, item, true);
+		return;
+	}
+	if (a->blank)
+		buf_adds(&a->ins, e->eol);
+	render_item(e, &a->ins, item, a->dash, a->off);
+}
+
+enum tg_status tg_edit_append(struct tg_edit *e, const struct tg_node *map,
+			      const char *key, struct tg_val *item, struct tg_diags *d)
+{
+	if (e->batch)
+		return tgi_batch_append(e, map, key, item, d);
+	if (e->n_pend && !(map = tgi_settle(e, map, d))) {
+		tg_val_free(item);
+		return TG_EDATA;
+	}
+	struct change ch = tgi_change_at(CH_APPEND, map, key, item, 0);
+	struct tgi_append a = { .ins = BUF_INIT };
+	enum tg_status st = tgi_append_splice(e, map, key, item, &a, d);
+	if (!st) {
+		tgi_splice(e, a.pos, a.del, &a.ins);
+		st = tgi_reparse(e, &ch, 1, d);
+	}
+	buf_release(&a.ins);
 	tg_val_free(item);
 	return st;
 }

@@ -222,21 +222,11 @@ static void ids_release(struct idset *s)
 	*s = (struct idset){ 0 };
 }
 
-/* "P6.M26": prefix "P6.M" (returned length) and number 26; 0 for no number. */
-static size_t id_split(const char *id, long *num)
-{
-	size_t l = strlen(id), p = l;
-	while (p > 0 && id[p - 1] >= '0' && id[p - 1] <= '9')
-		p--;
-	*num = p < l && l - p < 10 ? strtol(id + p, NULL, 10) : 0;
-	return p;
-}
-
 static long max_number(const struct idset *s, const char *id, size_t plen, long max)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		long k;
-		if (id_split(s->id[i], &k) == plen && !strncmp(s->id[i], id, plen) && k > max)
+		if (tg_id_split(s->id[i], &k) == plen && !strncmp(s->id[i], id, plen) && k > max)
 			max = k;
 	}
 	return max;
@@ -321,13 +311,14 @@ static void renumber(const struct tg_val *b, const struct tg_val *o, struct tg_v
 		if (!ids_find(&st, clash[c]))
 			continue;          /* renamed with its problem */
 		long k;
-		size_t plen = id_split(clash[c], &k);
+		size_t plen = tg_id_split(clash[c], &k);
 		if (!k)
 			continue;          /* no number to renumber: left to a conflict */
 		long max = max_number(&sb, clash[c], plen, 0);
 		max = max_number(&so, clash[c], plen, max);
 		max = max_number(&st, clash[c], plen, max);
-		char *new = xasprintf("%.*s%ld", (int)plen, clash[c], max + 1);
+		char *prefix = xstrndup(clash[c], plen), *new = tg_id_make(prefix, max + 1);
+		free(prefix);
 		rename_in(t, clash[c], new);
 		buf_addf(renames, "%s %s\n", clash[c], new);
 		free(new);

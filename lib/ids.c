@@ -6,19 +6,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-long tg_id_number(const char *id, const char *prefix)
+/* The ID number q spells: 1 to TG_ID_DIGITS digits, the first not 0;
+ * else 0. */
+static long id_digits(const char *q)
 {
-	size_t l = strlen(prefix);
-	if (strncmp(id, prefix, l) || id[l] < '1' || id[l] > '9')
+	if (*q < '1' || *q > '9')
 		return 0;
 	long v = 0;
-	size_t k = 0;
-	for (const char *q = id + l; *q; q++, k++) {
+	for (size_t k = 0; *q; q++, k++) {
 		if (*q < '0' || *q > '9' || k == TG_ID_DIGITS)
 			return 0;
 		v = v * 10 + (*q - '0');
 	}
 	return v;
+}
+
+long tg_id_number(const char *id, const char *prefix)
+{
+	size_t l = strlen(prefix);
+	return strncmp(id, prefix, l) ? 0 : id_digits(id + l);
+}
+
+size_t tg_id_split(const char *id, long *num)
+{
+	size_t p = strlen(id);
+	while (p > 0 && id[p - 1] >= '0' && id[p - 1] <= '9')
+		p--;
+	*num = id_digits(id + p);
+	return p;
+}
+
+char *tg_id_make(const char *prefix, long n)
+{
+	return xasprintf("%s%ld", prefix, n);
 }
 
 bool tg_id_is(const char *id, const char *prefix)
@@ -62,7 +82,7 @@ char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr, struct tg_
 		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
 	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
 	long next = tg_id_next(ids, n, prefix);
-	char *id = next ? xasprintf("%s%ld", prefix, next) : NULL;
+	char *id = next ? tg_id_make(prefix, next) : NULL;
 	if (!id)
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "no new ID after %s%s: an ID has at most %d digits", prefix,

@@ -249,7 +249,7 @@ struct tg_val *tg_merge(const struct tg_plan *plan, const struct tg_config *cfg,
 	/* new items: the next free numbers, in the joint order */
 	for (size_t k = 0; k < n; k++)
 		if (!order[k]->id) {
-			order[k]->new_id = xasprintf("S%ld", ++next);
+			order[k]->new_id = tg_id_make("S", ++next);
 			order[k]->id = order[k]->new_id;
 		}
 	struct tg_val *joint = tg_val_list();

@@ -209,6 +209,11 @@ bool tg_id_too_long(const char *id);
 bool tg_child_id_is(const char *id, const char *parent, char letter);
 /* The number after prefix in id, or 0 when id is not prefix + an ID number. */
 long tg_id_number(const char *id, const char *prefix);
+/* id split at the digits it ends in ("P6.M26": 4, the length of "P6.M"),
+ * and their number in *num (26), 0 when they are not an ID number. */
+size_t tg_id_split(const char *id, long *num);
+/* prefix + n ("S" and 4: "S4"); caller frees. */
+char *tg_id_make(const char *prefix, long n);
 /* One past the highest number among ids[0..n) (NULLs skipped) that have
  * the form prefix + number; 1 for none.  0 when that is past TG_ID_DIGITS. */
 long tg_id_next(const char *const *ids, size_t n, const char *prefix);
@@ -419,6 +424,16 @@ const char *tg_edit_text(const struct tg_edit *e, size_t *len);
 /* Did an operation change the text?  (The caller need not keep the text
  * it opened the edit with to compare.) */
 bool tg_edit_changed(const struct tg_edit *e);
+/* A batch (lib/edit-batch.c): from now on appends wait and are spliced,
+ * parsed and verified together, by tg_edit_flush or before any other
+ * operation.  Until then tg_edit_plan() and tg_edit_text() are as of the
+ * last flush, without the waiting items, and nodes of that plan stay
+ * valid (an operation's node may come from it).  Nothing waits unless
+ * tg_edit_batch was called. */
+void tg_edit_batch(struct tg_edit *e);
+/* Apply the waiting appends (none: TG_OK); on an error the edit is
+ * spoiled. */
+enum tg_status tg_edit_flush(struct tg_edit *e, struct tg_diags *d);
 /* Set key of a mapping to v (taken over by the edit). */
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d);

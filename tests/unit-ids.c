@@ -38,6 +38,15 @@ static struct tg_plan *parse(const char *src)
 int main(void)
 {
 	/* the grammar */
+	long k;
+	ok(tg_id_split("P6.M26", &k) == 4 && k == 26, "P6.M26 splits into P6.M and 26");
+	ok(tg_id_split("S7", &k) == 1 && k == 7, "S7 splits into S and 7");
+	ok(tg_id_split("P07", &k) == 1 && k == 0, "P07: its digits are no ID number");
+	ok(tg_id_split("P1234567890", &k) == 1 && k == 0, "ten digits are no ID number");
+	ok(tg_id_split("abc", &k) == 3 && k == 0, "no digits: no number");
+	char *made = tg_id_make("S", 12);
+	is(made, "S12", "tg_id_make writes prefix and number");
+	free(made);
 	ok(tg_id_is("P1", "P"), "P1 is a problem ID");
 	ok(tg_id_is("P999999999", "P"), "nine digits are an ID");
 	ok(!tg_id_is("P1000000000", "P"), "ten digits are not");
