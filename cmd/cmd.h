@@ -157,6 +157,13 @@ void today(char out[11]);
  * exponent, hex, space or unit. */
 bool parse_seconds(const char *s, double max, double *out);
 bool parse_enum(const char *s, const char *const *names, int *out);
+/* The contract's value for a word typed for what (status, term, kind,
+ * decision, outcome, unit, direction, source, group: the value or its
+ * Swedish word, in any case, with or without accents; tg_schema_value),
+ * else s itself: the value to check and to store. */
+const char *typed_word(const char *what, const char *s);
+/* parse_enum of typed_word(what, s). */
+bool parse_value(const char *what, const char *s, const char *const *names, int *out);
 /* "a, b, c" of a NULL-terminated name table (caller frees). */
 char *enum_list(const char *const *names);
 int bad_value(const char *usage, const char *option, const char *value,

@@ -34,6 +34,7 @@ char *field_check(const char *key, const char *value, const struct tg_config *cf
 	int i;
 	if (!*value)
 		return xasprintf("%s is empty", key);
+	value = typed_word(key, value);
 	if (!strcmp(key, "phase"))
 		return parse_enum(value, phase_names, &i) ? NULL : enum_error(key, value, phase_names);
 	if (!strcmp(key, "term"))
@@ -69,7 +70,7 @@ struct tg_val *field_val(const char *key, const char *value)
 	static const char *const raw[] = { "phase", "term", "kind", "status", "due", "date",
 		"strategic_areas", "situation", "id", NULL };
 	int i;
-	return parse_enum(key, raw, &i) ? tg_val_raw(value) : tg_val_text(value);
+	return parse_enum(key, raw, &i) ? tg_val_raw(typed_word(key, value)) : tg_val_text(value);
 }
 
 static char *trim(char *s)

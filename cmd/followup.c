@@ -103,8 +103,8 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 		case OPT_EFFECT: effect = val; break;
 		case OPT_DATE: date = val; break;
 		case OPT_STATUS:
-			a.status = val;
-			if (!parse_enum(val, tg_status_names, &k))
+			a.status = typed_word("status", val);
+			if (!parse_enum(a.status, tg_status_names, &k))
 				p.status = bad_value(usage, "--status", val, tg_status_names);
 			break;
 		case OPT_INDICATOR: {

@@ -117,7 +117,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case OPT_STATUS:
 			statuses = true;
-			if (!parse_enum(val, tg_status_names, &v))
+			if (!parse_value("status", val, tg_status_names, &v))
 				status = bad_value(usage, "--status", val, tg_status_names);
 			else
 				q.statuses |= 1u << v;
@@ -133,14 +133,14 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		case OPT_TERM:
 			term = val;
-			if (!parse_enum(val, tg_term_names, &v))
+			if (!parse_value("term", val, tg_term_names, &v))
 				status = bad_value(usage, "--term", val, tg_term_names);
 			else
 				q.term = (enum tg_term)v;
 			break;
 		case OPT_KIND:
 			kind = val;
-			if (!parse_enum(val, tg_kind_names, &v))
+			if (!parse_value("kind", val, tg_kind_names, &v))
 				status = bad_value(usage, "--kind", val, tg_kind_names);
 			else
 				q.kind = (enum tg_mkind)v;

@@ -10,14 +10,15 @@ static const char usage[] =
 	"\n"
 	"Add one measure per row of FILE.csv to district D.  The header names the\n"
 	"columns: problem, text, phase (required), term, kind, responsible (several\n"
-	"names separated by ';'), due, status, strategic_areas (';'), id.\n"
+	"names separated by ';'), due, status, strategic_areas (';'), id; or in\n"
+	"Swedish: Problem, Åtgärd, Fas, Sikt, Typ, Ansvar, Klart senast, Status,\n"
+	"Strategiska områden, Id.\n"
 	"Separator ',', ';' or tab.  Text: UTF-8, or UTF-16 with a byte order\n"
 	"mark; --encoding windows-1252 for other files (a name ending in '!'\n"
 	"converts even a file that is valid UTF-8).  Prints the new IDs, one a\n"
 	"line.\n";
 
-static const char *const columns[] = { "problem", "text", "phase", "term", "kind",
-	"responsible", "due", "status", "strategic_areas", "id", NULL };
+#define columns tg_plan_columns
 enum { C_PROBLEM, C_TEXT, C_PHASE, C_ID = 9, C_NCOLS };
 
 struct import_args {
@@ -257,9 +258,9 @@ int plan_import(int argc, char **argv, struct cmd_ctx *ctx)
 			a.col[c] = -1;
 		const struct tg_csv_row *h = &csv->rows[0];
 		for (size_t f = 0; f < h->n; f++) {
-			int c;
+			int c = tg_plan_column(h->v[f]);
 			char *name = tg_fold_title(h->v[f]);
-			if (!parse_enum(name, columns, &c)) {
+			if (c < 0) {
 				const char *s = tg_suggest(name, columns);
 				tg_diag_add(&d, TG_SEV_ERROR, a.path, (unsigned)h->line, (unsigned)f + 1,
 					    NULL, 0, 0, "unknown column '%s'%s%s%s", h->v[f],

@@ -117,7 +117,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 		const char *val = p.value;
 		switch (o) {
 		case OPT_SOURCE:
-			if (!parse_enum(val, tg_source_names, &a.source))
+			if (!parse_value("source", val, tg_source_names, &a.source))
 				p.status = bad_value(usage, "--source", val, tg_source_names);
 			break;
 		case OPT_TITLE: title = val; break;
@@ -142,7 +142,7 @@ static int situation_add(int argc, char **argv, struct cmd_ctx *ctx)
 		status = usage_error(usage, "--share must be a share like 0.41, 0,41 or 41%%, not '%s'", share);
 	else if (index && (!tg_parse_decimal(index, &iv) || iv < 0 || iv > 6))
 		status = usage_error(usage, "--index must be a number from 0 to 6, not '%s'", index);
-	else if (group && !parse_enum(group, tg_group_names, &g))
+	else if (group && !parse_enum(group = typed_word("group", group), tg_group_names, &g))
 		status = bad_value(usage, "--group", group, tg_group_names);
 	else if (a.date && !tg_is_date(a.date))
 		status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", a.date);

@@ -376,7 +376,7 @@ int situation_import(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((o = opt_next(&p)) != -1) {
 		switch (o) {
 		case OPT_SOURCE:
-			if (!parse_enum(p.value, tg_source_names, &a.source))
+			if (!parse_value("source", p.value, tg_source_names, &a.source))
 				return bad_value(usage, "--source", p.value, tg_source_names);
 			break;
 		case OPT_ENCODING: encoding = p.value; break;

@@ -2,6 +2,7 @@
  * read, edit, verify, then print a diff (--dry-run) or replace the file,
  * and print the IDs the edit names. */
 #include "cmd.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -145,6 +146,17 @@ bool parse_enum(const char *s, const char *const *names, int *out)
 			return true;
 		}
 	return false;
+}
+
+const char *typed_word(const char *what, const char *s)
+{
+	const char *v = tg_schema_value(what, s);
+	return v ? v : s;
+}
+
+bool parse_value(const char *what, const char *s, const char *const *names, int *out)
+{
+	return parse_enum(typed_word(what, s), names, out);
 }
 
 char *enum_list(const char *const *names)

@@ -339,3 +339,26 @@ void tg_csv_free(struct tg_csv *csv)
 	free(csv->rows);
 	free(csv);
 }
+
+/* plan import's columns: the contract's names (a measure's keys, and the
+ * problem it belongs to), and the Swedish headings of a spreadsheet made
+ * by hand (Problem;Åtgärd;Fas;Ansvar;Klart senast). */
+const char *const tg_plan_columns[] = { "problem", "text", "phase", "term", "kind",
+	"responsible", "due", "status", "strategic_areas", "id", NULL };
+static const char *const plan_columns_sv[] = { "problem", "åtgärd", "fas", "sikt", "typ",
+	"ansvar", "klart senast", "status", "strategiska områden", "id", NULL };
+
+int tg_plan_column(const char *heading)
+{
+	char *h = tg_word_key(heading);
+	int found = -1;
+	for (int i = 0; found < 0 && tg_plan_columns[i]; i++) {
+		char *en = tg_word_key(tg_plan_columns[i]), *sv = tg_word_key(plan_columns_sv[i]);
+		if (!strcmp(h, en) || !strcmp(h, sv))
+			found = i;
+		free(en);
+		free(sv);
+	}
+	free(h);
+	return found;
+}

@@ -10,6 +10,7 @@
 
 #include "trygg.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define N(a) (sizeof a / sizeof a[0])
@@ -309,8 +310,49 @@ const struct tg_key *tg_schema_key(const struct tg_schema_node *node, const char
 
 int tg_schema_word(const struct tg_key *k, const char *typed)
 {
-	for (int i = 0; k->values && k->values[i]; i++)
-		if (!tg_casecmp(typed, k->values[i]) || (k->sv && k->sv[i] && !tg_casecmp(typed, k->sv[i])))
-			return i;
-	return -1;
+	char *t = tg_word_key(typed);
+	int found = -1;
+	for (int i = 0; found < 0 && k->values && k->values[i]; i++) {
+		char *v = tg_word_key(k->values[i]), *w = k->sv && k->sv[i] ? tg_word_key(k->sv[i]) : NULL;
+		if (!strcmp(t, v) || (w && !strcmp(t, w)))
+			found = i;
+		free(v);
+		free(w);
+	}
+	free(t);
+	return found;
+}
+
+/* The keys whose values a person types, by the name a command knows
+ * them by (an option, a CSV column, a KEY of plan set). */
+static const struct {
+	const char *what;
+	const struct tg_schema_node *node;
+	int key;
+} typed_keys[] = {
+	{ "status", &tg_schema_measure, TG_MEAS_STATUS },
+	{ "term", &tg_schema_measure, TG_MEAS_TERM },
+	{ "kind", &tg_schema_measure, TG_MEAS_KIND },
+	{ "origin", &tg_schema_measure, TG_MEAS_ORIGIN },
+	{ "decision", &tg_schema_joint, TG_JOINT_DECISION },
+	{ "outcome", &tg_schema_outcome, TG_OUT_STATUS },
+	{ "unit", &tg_schema_indicator, TG_IND_UNIT },
+	{ "direction", &tg_schema_indicator, TG_IND_DIRECTION },
+	{ "source", &tg_schema_joint, TG_JOINT_SOURCES },
+	{ "group", &tg_schema_situation_item, TG_SITEM_GROUP },
+};
+
+const struct tg_key *tg_schema_typed_key(const char *what)
+{
+	for (size_t i = 0; i < N(typed_keys); i++)
+		if (!strcmp(typed_keys[i].what, what))
+			return &typed_keys[i].node->keys[typed_keys[i].key];
+	return NULL;
+}
+
+const char *tg_schema_value(const char *what, const char *typed)
+{
+	const struct tg_key *k = tg_schema_typed_key(what);
+	int i = k && typed ? tg_schema_word(k, typed) : -1;
+	return i < 0 ? NULL : k->values[i];
 }

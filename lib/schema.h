@@ -117,8 +117,19 @@ const struct tg_key *tg_schema_key(const struct tg_schema_node *node, const char
 int tg_schema_key_index(const struct tg_schema_node *node, const char *name, unsigned version);
 
 /* The index of the value a person typed for an enumerated key: one of its
- * values or their Swedish words, in any case; -1 when none. */
+ * values or their Swedish words, matched by tg_word_key; -1 when none. */
 int tg_schema_word(const struct tg_key *key, const char *typed);
+
+/* The enumerated key whose values a person types under the name what:
+ * status, term, kind, origin, decision, outcome (a promise's), unit,
+ * direction, source, group; NULL for another name. */
+const struct tg_key *tg_schema_typed_key(const char *what);
+/* The contract's value (English, as the file stores it) for a word typed
+ * for what: the value itself or its Swedish word (§9's table), matched
+ * by tg_word_key (case, accents, '_' and spaces aside); NULL when it is
+ * neither.  "klar" for status gives "done"; "ej prioriterad" for
+ * decision "not_prioritised". */
+const char *tg_schema_value(const char *what, const char *typed);
 
 /* Is key part of schema version? */
 bool tg_schema_has(const struct tg_key *key, unsigned version);

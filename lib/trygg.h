@@ -578,6 +578,13 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
 			    const char *encoding, struct tg_csv **out, struct tg_diags *d);
 void tg_csv_free(struct tg_csv *csv);
+/* The columns of trygg plan import, NULL-ended: problem, text, phase,
+ * term, kind, responsible, due, status, strategic_areas, id. */
+extern const char *const tg_plan_columns[];
+/* The column a heading names: its name above or its Swedish heading
+ * (problem, åtgärd, fas, sikt, typ, ansvar, klart senast, status,
+ * strategiska områden, id), matched by tg_word_key; -1 for neither. */
+int tg_plan_column(const char *heading);
 
 /* ---- reports (lib/report) ----------------------------------------------- */
 
@@ -684,6 +691,16 @@ unsigned tg_fold(unsigned c);
 char *tg_fold_title(const char *s);
 /* Case-insensitive comparison with folding (0 when equal). */
 int tg_casecmp(const char *a, const char *b);
+/* s in Unicode NFC (a copy; caller frees): how every typed value and
+ * every compared name is taken (DESIGN.md §9), so that "Va\u0308stra" typed
+ * on a Mac is "Västra" (lib/words.c, utf8proc).  Invalid UTF-8 comes back
+ * as it is. */
+char *tg_nfc(const char *s);
+/* The key a typed word matches by: NFC, case folded, accents dropped,
+ * '_', '-' and runs of white space one space ("PÅGÅR", "pagar" and
+ * "pågår" alike; "ej_prioriterad" and "ej prioriterad" alike). */
+char *tg_word_key(const char *s);
+bool tg_word_eq(const char *a, const char *b);
 /* Swedish alphabetical order: … x y z å ä ö, case-insensitive first. */
 int tg_collate_sv(const char *a, size_t alen, const char *b, size_t blen);
 

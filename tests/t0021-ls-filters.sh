@@ -182,7 +182,7 @@ bad() {
 bad "nothing to list" "ls needs what to list" --phase 1
 bad "an unknown listing" "did you mean 'measures'?" measure
 bad "--phase 4" "--phase must be 1, 2 or 3" measures --phase 4
-bad "--status" "expected one of: proposed, planned, ongoing, done, cancelled" measures --status klar
+bad "--status" "expected one of: proposed, planned, ongoing, done, cancelled" measures --status finished
 bad "--term" "--term has a bad value" measures --term kort
 bad "--kind" "--kind has a bad value" measures --kind hard
 bad "--overdue=DATE" "--overdue takes a date YYYY-MM-DD" measures --overdue=2015-13-01
