@@ -53,6 +53,8 @@ struct tg_cursor {
 	struct search *search;
 	size_t rows, row;
 	char score[32];         /* the score of the row at hand as text */
+	unsigned long long lists; /* columns that are lists (TG_VLIST), a bit each */
+	unsigned long long numbers; /* of them, lists of numbers (TG_VNUMLIST) */
 };
 
 

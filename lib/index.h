@@ -125,7 +125,9 @@ enum tg_status tg_index_refresh(struct tg_index *ix, const struct tg_config *cfg
 
 /* ---- reading: cursors over the rows of one statement ------------------ */
 
-enum tg_vtype { TG_VNULL, TG_VINT, TG_VREAL, TG_VTEXT, TG_VBLOB };
+/* TG_VLIST, TG_VNUMLIST: a list of texts or of numbers of a listing
+ * (tg_index_ls), its items joined by U+001F */
+enum tg_vtype { TG_VNULL, TG_VINT, TG_VREAL, TG_VTEXT, TG_VBLOB, TG_VLIST, TG_VNUMLIST };
 
 /* Run one SQL statement (TG_INDEX_READ only).  params are "NAME=VALUE"
  * strings bound as text to :NAME, @NAME or $NAME (or ?N by its number).

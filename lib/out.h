@@ -53,6 +53,7 @@ enum tg_cell_type {
 	TG_CELL_STATUS,    /* a contract word (done, police…): a JSON string */
 	TG_CELL_BOOL,      /* "true" or "false": JSON true or false */
 	TG_CELL_LIST,      /* items v[0..n): a JSON array of strings */
+	TG_CELL_NUMBERS,   /* a list of numbers: a JSON array of numbers */
 };
 
 /* A cell: s NULL is no value, JSON null (a list has s "": its n items
@@ -69,6 +70,7 @@ struct tg_cell {
 #define TG_STATUS(x) { TG_CELL_STATUS, (x), NULL, 0 }
 #define TG_BOOL(x) { TG_CELL_BOOL, (x) ? "true" : "false", NULL, 0 }
 #define TG_LIST(items, count) { TG_CELL_LIST, "", (const char *const *)(items), (count) }
+#define TG_NUMBERS(items, count) { TG_CELL_NUMBERS, "", (const char *const *)(items), (count) }
 #define TG_NO_LIST { TG_CELL_LIST, NULL, NULL, 0 }
 
 /* Writes what is in out (and empties it); 0, or an exit status. */
@@ -85,7 +87,8 @@ void tg_table_sink(struct tg_table *t, tg_sink_fn *sink, void *arg);
 void tg_table_width(struct tg_table *t, size_t width);
 /* Columns from a spec: names separated by spaces, each with an optional
  * type: "district phase:n due:d status:s stale:f responsible:l" (:n a
- * number, :d a date, :s a status, :f a boolean, :l a list; else text). */
+ * number, :d a date, :s a status, :f a boolean, :l a list, :N a list of
+ * numbers; else text). */
 void tg_table_cols(struct tg_table *t, const char *spec);
 void tg_table_col(struct tg_table *t, const char *name, enum tg_cell_type type);
 size_t tg_table_ncols(const struct tg_table *t);

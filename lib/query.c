@@ -254,6 +254,9 @@ enum tg_vtype tg_cursor_type(struct tg_cursor *c, size_t col)
 		tgi_ix_search_value(c, col, &t);
 		return t;
 	}
+	if (col < 64 && (c->lists >> col & 1))
+		return sqlite3_column_type(c->st, (int)col) == SQLITE_NULL ? TG_VNULL
+		       : c->numbers >> col & 1 ? TG_VNUMLIST : TG_VLIST;
 	return vtype_of(sqlite3_column_type(c->st, (int)col));
 }
 
@@ -314,6 +317,11 @@ const char *tg_cursor_value(struct tg_cursor *c, size_t col, enum tg_vtype *type
 {
 	if (c->search)
 		return tgi_ix_search_value(c, col, type);
+	if (col < 64 && (c->lists >> col & 1)) {
+		const char *s = (const char *)sqlite3_column_text(c->st, (int)col);
+		*type = !s ? TG_VNULL : c->numbers >> col & 1 ? TG_VNUMLIST : TG_VLIST;
+		return s;
+	}
 	/* one call for the value, then none of the API's locking per call;
 	 * the common cases first, the rest out of line (a listing reads
 	 * millions of cells) */
@@ -592,17 +600,52 @@ const char *tg_ls_view(enum tg_ls_what what)
 	return views[what];
 }
 
-/* "v.a, v.b, …": the columns of view, for a select from its _o twin. */
-static int view_columns(sqlite3 *db, const char *view, struct buf *b)
+/* The columns of a listing that are lists (trygg-ls(1): arrays in JSON),
+ * as their items joined by U+001F (TG_VLIST).  The views join them with
+ * ", ", which IDs and numbers cannot hold but names can: responsible
+ * parties come from their own table (an item's own U+001F a space). */
+static const struct ls_list {
+	enum tg_ls_what what;
+	const char *name, *expr;
+	bool numbers;
+} ls_lists[] = {
+	{ TG_LS_MEASURES, "responsible", "coalesce((SELECT group_concat(replace(x, char(31), "
+	  "' '), char(31)) FROM (SELECT party AS x FROM responsible t WHERE t.measure_id = "
+	  "v.row_ ORDER BY t.seq)), '')", false },
+	{ TG_LS_MEASURES, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
+	{ TG_LS_PROBLEMS, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
+	{ TG_LS_FOLLOWUPS, "measures", "replace(v.measures, ', ', char(31))", false },
+};
+
+/* "v.a, v.b, …": the columns of the listing what, for a select from its
+ * view's _o twin; the lists (ls_lists) marked in *lists, a bit a column. */
+static int view_columns(sqlite3 *db, enum tg_ls_what what, struct buf *b,
+			unsigned long long *lists, unsigned long long *numbers)
 {
 	sqlite3_stmt *st;
-	char *q = xasprintf("SELECT * FROM %s", view);
+	char *q = xasprintf("SELECT * FROM %s", tg_ls_view(what));
 	int rc = sqlite3_prepare_v2(db, q, -1, &st, NULL);
 	free(q);
 	if (rc != SQLITE_OK)
 		return rc;
-	for (int i = 0; i < sqlite3_column_count(st); i++)
-		buf_addf(b, "%sv.\"%s\"", i ? ", " : "", sqlite3_column_name(st, i));
+	*lists = *numbers = 0;
+	for (int i = 0; i < sqlite3_column_count(st); i++) {
+		const char *name = sqlite3_column_name(st, i), *expr = NULL;
+		bool num = false;
+		for (size_t k = 0; k < sizeof ls_lists / sizeof *ls_lists; k++)
+			if (ls_lists[k].what == what && !strcmp(ls_lists[k].name, name)) {
+				expr = ls_lists[k].expr;
+				num = ls_lists[k].numbers;
+			}
+		if (expr && i < 64)
+			*lists |= 1ULL << i;
+		if (expr && num && i < 64)
+			*numbers |= 1ULL << i;
+		if (expr && i < 64)
+			buf_addf(b, "%s%s AS \"%s\"", i ? ", " : "", expr, name);
+		else
+			buf_addf(b, "%sv.\"%s\"", i ? ", " : "", name);
+	}
 	return sqlite3_finalize(st);
 }
 
@@ -635,7 +678,8 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 	}
 	struct sqlq q = { .sql = BUF_INIT };
 	buf_adds(&q.sql, "SELECT ");
-	int rc = view_columns(ix->db, tg_ls_view(f->what), &q.sql);
+	unsigned long long lists, numbers;
+	int rc = view_columns(ix->db, f->what, &q.sql, &lists, &numbers);
 	if (rc != SQLITE_OK) {
 		buf_release(&q.sql);
 		return tgi_ix_fail(ix, d, rc, "cannot read the index");
@@ -729,9 +773,13 @@ enum tg_status tg_index_ls(struct tg_index *ix, const struct tg_ls *f,
 	} else {
 		buf_addf(&q.sql, "v.rank_%s, v.did_%s, v.row_%s", dir, dir, dir);
 	}
-	if (st == TG_OK)
+	if (st == TG_OK) {
 		st = q_run(ix, &q, out, d);
-	else {
+		if (st == TG_OK) {
+			(*out)->lists = lists;
+			(*out)->numbers = numbers;
+		}
+	} else {
 		buf_release(&q.sql);
 		free(q.v);
 	}

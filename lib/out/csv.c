@@ -80,8 +80,9 @@ static void row(struct tg_table *t, const struct tg_cell *cells)
 	size_t *at = xcalloc(t->ncols + 1, sizeof *at);
 	for (size_t i = 0; i < t->ncols; i++) {
 		const struct tg_cell *c = &cells[i];
+		bool list = c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS;
 		guard[i] = c->type == TG_CELL_TEXT || c->type == TG_CELL_LIST;
-		if (c->type != TG_CELL_LIST) {
+		if (!list) {
 			texts[i] = c->s;
 		} else if (c->s) {
 			at[i] = lists.len + 1;

@@ -27,7 +27,7 @@ void tgi_html_esc(struct buf *b, const char *s)
 
 static void cell(struct buf *b, const struct tg_cell *c)
 {
-	if (c->type == TG_CELL_LIST)
+	if (c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS)
 		tgi_join_list(b, c, ", ", tgi_html_esc);
 	else
 		tgi_html_esc(b, c->s);

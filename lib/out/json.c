@@ -84,12 +84,15 @@ static void value(struct buf *b, const struct tg_cell *c)
 {
 	if (!c->s) {
 		buf_adds(b, "null");
-	} else if (c->type == TG_CELL_LIST) {
+	} else if (c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS) {
 		buf_addc(b, '[');
 		for (size_t i = 0; i < c->n; i++) {
 			if (i)
 				buf_adds(b, ", ");
-			tg_json_str(b, c->v[i]);
+			if (c->type == TG_CELL_NUMBERS && json_number(c->v[i]))
+				buf_adds(b, c->v[i]);
+			else
+				tg_json_str(b, c->v[i]);
 		}
 		buf_addc(b, ']');
 	} else if ((c->type == TG_CELL_NUMBER && json_number(c->s)) ||

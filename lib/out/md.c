@@ -39,7 +39,7 @@ void tg_md_escape(struct buf *b, const char *s)
 
 static void cell(struct buf *b, const struct tg_cell *c)
 {
-	if (c->type == TG_CELL_LIST)
+	if (c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS)
 		tgi_join_list(b, c, ", ", tg_md_escape);
 	else
 		tg_md_escape(b, c->s);

@@ -68,6 +68,7 @@ void tg_table_cols(struct tg_table *t, const char *spec)
 			case 's': type = TG_CELL_STATUS; break;
 			case 'f': type = TG_CELL_BOOL; break;
 			case 'l': type = TG_CELL_LIST; break;
+			case 'N': type = TG_CELL_NUMBERS; break;
 			}
 		}
 		tg_table_col(t, w, type);

@@ -22,7 +22,7 @@ static void safe(struct buf *b, const char *s)
 
 static void cell(struct buf *b, const struct tg_cell *c)
 {
-	if (c->type == TG_CELL_LIST)
+	if (c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS)
 		tgi_join_list(b, c, ", ", safe);
 	else
 		safe(b, c->s);
