@@ -14,14 +14,14 @@ static const char usage[] =
 	"                    [--exit-code] [--no-refresh] [--color[=auto|always|never]]\n"
 	"   or: trygg report site --output DIR [--as-of DATE] [--lang sv|en] [--no-refresh]\n"
 	"\n"
-	"KIND is plan, followup, situation, overview or overdue.  overview and\n"
-	"overdue cover every district unless D is given.  report site writes every\n"
-	"report as a static site into the folder DIR (index.html: the overview;\n"
-	"a page per district), replacing what DIR held at once.  Labels are in the\n"
-	"workspace's language (trygg.yaml: language) unless --lang says otherwise;\n"
-	"LANG is never consulted.  plan, followup and situation read the plan\n"
-	"files; overview and overdue read the index (trygg-index(7)), brought up\n"
-	"to date first; site both.\n";
+	"KIND is plan, followup, situation, indicators, overview or overdue.\n"
+	"overview and overdue cover every district unless D is given.  report site\n"
+	"writes every report as a static site into the folder DIR (index.html: the\n"
+	"overview; a page per district), replacing what DIR held at once.  Labels\n"
+	"are in the workspace's language (trygg.yaml: language) unless --lang says\n"
+	"otherwise; LANG is never consulted.  plan, followup, situation and\n"
+	"indicators read the plan files; overview and overdue read the index\n"
+	"(trygg-index(7)), brought up to date first; site both.\n";
 
 /* Load the plans a report covers: one district, or all. */
 static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan ***out, size_t *n)

@@ -60,14 +60,20 @@ bool tg_indicator_latest(const struct tg_problem *pr, const struct tg_indicator 
 	return found;
 }
 
-/* Is value at least as good as bar, going the indicator's way? */
+enum tg_direction tg_indicator_direction(const struct tg_indicator *ind)
+{
+	if (ind->direction != TG_DIRECTION_NONE)
+		return ind->direction;
+	if (ind->baseline.set && ind->target.set)   /* from baseline to target */
+		return ind->target.value < ind->baseline.value ? TG_DOWN : TG_UP;
+	return TG_DIRECTION_NONE;
+}
+
+/* Is value at least as good as bar, going the indicator's way (up when
+ * it has none)? */
 static bool as_good(const struct tg_indicator *ind, double value, double bar)
 {
-	enum tg_direction dir = ind->direction;
-	if (dir == TG_DIRECTION_NONE)       /* the way from baseline to target */
-		dir = ind->baseline.set && ind->target.set &&
-		      ind->target.value < ind->baseline.value ? TG_DOWN : TG_UP;
-	return dir == TG_DOWN ? value <= bar : value >= bar;
+	return tg_indicator_direction(ind) == TG_DOWN ? value <= bar : value >= bar;
 }
 
 enum tg_verdict tg_indicator_verdict(const struct tg_problem *pr, const struct tg_indicator *ind,

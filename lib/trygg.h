@@ -282,6 +282,9 @@ bool tg_measure_status_as_of(const struct tg_measure *m, const char *date,
  * the follow-ups' of its problem pr (dated by the follow-up). */
 bool tg_indicator_latest(const struct tg_problem *pr, const struct tg_indicator *ind,
 			 const char *as_of, struct tg_dated *out);
+/* The way that is better for ind: its direction, else the way from its
+ * baseline to its target, else none. */
+enum tg_direction tg_indicator_direction(const struct tg_indicator *ind);
 enum tg_verdict { TG_V_NONE, TG_V_NO_READING, TG_V_ON_TRACK, TG_V_OFF_TRACK, TG_V_MET,
 		  TG_V_NOT_MET };
 extern const char *const tg_verdict_names[];  /* "", no_reading, on_track, … */
@@ -590,8 +593,10 @@ int tg_plan_column(const char *heading);
 
 enum tg_report_kind { TG_REPORT_PLAN, TG_REPORT_FOLLOWUP, TG_REPORT_SITUATION,
 		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE,
-		      TG_REPORT_SITE };        /* tg_report_site, not tg_report */
-extern const char *const tg_report_names[];  /* plan followup situation overview overdue site */
+		      TG_REPORT_SITE,          /* tg_report_site, not tg_report */
+		      TG_REPORT_INDICATORS };
+/* plan followup situation overview overdue site indicators */
+extern const char *const tg_report_names[];
 
 struct tg_report_opts {
 	enum tg_report_kind kind;

@@ -68,6 +68,17 @@ static const char *const labels[L_COUNT][2] = {
 	[L_DETAILS] = { "Grupp, andel, index", "Group, share, index" },
 	[L_UNREAD] = { "Kunde inte läsas", "Could not be read" },
 	[L_FIGURES_FROM] = { "siffrorna är från", "figures from" },
+	[L_INDICATOR] = { "Indikator", "Indicator" },
+	[L_VERDICT] = { "Bedömning", "Verdict" },
+	[L_IN_STEP] = { "i fas", "on track" },
+	[L_BEHIND] = { "efter plan", "off track" },
+	[L_LOWER_BETTER] = { "lägre är bättre", "lower is better" },
+	[L_HIGHER_BETTER] = { "högre är bättre", "higher is better" },
+	[L_SOURCE] = { "källa", "source" },
+	[L_UNIT_SHARE] = { "andel", "share" },
+	[L_UNIT_COUNT] = { "antal", "count" },
+	[L_UNIT_INDEX] = { "index", "index" },
+	[L_UNIT_RATE] = { "frekvens", "rate" },
 };
 
 static const char *const status_labels[TG_NSTATUS][2] = {

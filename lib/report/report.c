@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue",
-	"site", NULL };
+	"site", "indicators", NULL };
 
 static const char *const row_specs[] = {
 	[TG_REPORT_PLAN] = "district problem problem_title causes:l goal subgoals:l measure "
@@ -15,10 +15,13 @@ static const char *const row_specs[] = {
 			       "done:n indicators:n on_track:n light:s stale:f",
 	[TG_REPORT_OVERDUE] = "responsible district measure text phase:n status:s due:d "
 			      "days_late:n",
+	[TG_REPORT_INDICATORS] = "district problem indicator name unit:s direction:s "
+				 "baseline:n baseline_date:d latest:n latest_date:d target:n target_date:d "
+				 "verdict:s",
 };
 
 static const enum label titles[] = { L_PLAN_TITLE, L_FOLLOWUP_TITLE, L_SITUATION_TITLE,
-	L_OVERVIEW_TITLE, L_OVERDUE_TITLE };
+	L_OVERVIEW_TITLE, L_OVERDUE_TITLE, L_OVERVIEW_TITLE, L_INDICATORS };
 
 typedef void per_plan_fn(const struct rctx *, enum tg_format, const struct tg_plan *);
 typedef void per_plan_rows_fn(const struct rctx *, struct tg_table *, const struct tg_plan *);
@@ -39,8 +42,14 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 		else
 			tgi_report_overdue(r, o->format, late, n_late);
 	} else {
-		static per_plan_fn *const per[] = { tgi_report_plan, tgi_report_followup, tgi_report_situation };
-		static per_plan_rows_fn *const per_rows[] = { tgi_rows_plan, tgi_rows_followup, tgi_rows_situation };
+		static per_plan_fn *const per[] = { [TG_REPORT_PLAN] = tgi_report_plan,
+			[TG_REPORT_FOLLOWUP] = tgi_report_followup,
+			[TG_REPORT_SITUATION] = tgi_report_situation,
+			[TG_REPORT_INDICATORS] = tgi_report_indicators };
+		static per_plan_rows_fn *const per_rows[] = { [TG_REPORT_PLAN] = tgi_rows_plan,
+			[TG_REPORT_FOLLOWUP] = tgi_rows_followup,
+			[TG_REPORT_SITUATION] = tgi_rows_situation,
+			[TG_REPORT_INDICATORS] = tgi_rows_indicators };
 		for (size_t i = 0; i < in->n; i++) {
 			if (tabular) {
 				per_rows[o->kind](r, rows, in->plans[i]);
@@ -100,7 +109,7 @@ enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 		struct buf title = BUF_INIT;
 		buf_addf(&title, "Trygg i %s — %s", who, tgi_lbl(&r, titles[k]));
 		tgi_html_open(&r, title.s);
-		if (k < TG_REPORT_OVERVIEW) {
+		if (k < TG_REPORT_OVERVIEW || k == TG_REPORT_INDICATORS) {
 			buf_adds(out, "<h1>");
 			tgi_html_esc(out, title.s);
 			buf_addf(out, "</h1>\n<p class=\"meta\">%s ", tgi_lbl(&r, L_AS_OF));

@@ -15,6 +15,8 @@ enum label {
 	L_RESPONDENTS, L_DATE, L_ID, L_TEXT, L_INDEX, L_NOTE, L_NOBODY, L_CITY,
 	L_BY_STATUS, L_BY_PHASE, L_INDICATOR_PROGRESS, L_DONE_TEXT, L_AREA, L_DETAILS,
 	L_UNREAD, L_FIGURES_FROM,
+	L_INDICATOR, L_VERDICT, L_IN_STEP, L_BEHIND, L_LOWER_BETTER, L_HIGHER_BETTER, L_SOURCE,
+	L_UNIT_SHARE, L_UNIT_COUNT, L_UNIT_INDEX, L_UNIT_RATE,
 	L_COUNT
 };
 
@@ -153,5 +155,7 @@ void tgi_rows_followup(const struct rctx *r, struct tg_table *t, const struct tg
 void tgi_rows_situation(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
 void tgi_rows_overview(const struct rctx *r, struct tg_table *t, const struct overview_data *o);
 void tgi_rows_overdue(struct tg_table *t, const struct late *v, size_t n);
+void tgi_report_indicators(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void tgi_rows_indicators(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
 
 #endif

@@ -13,3 +13,7 @@ for k in plan followup situation overview overdue; do
 done
 "$trygg" -C examples/goteborg report overview --lang en --as-of 2015-06-01 \
 	>tests/golden/report-overview-en.text
+for f in text md html csv json; do
+	"$trygg" -C tests/fixtures/schema2 report indicators --all --format $f --as-of 2025-01-01 \
+		>tests/golden/report-indicators.$f
+done
