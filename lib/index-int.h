@@ -84,6 +84,10 @@ struct sqlq {
 void tgi_ix_q_val(struct sqlq *q, bool is_int, long long i, const char *s);
 /* Bind q's values to st (the first q->n parameters). */
 int tgi_ix_q_bind(sqlite3_stmt *st, const struct sqlq *q);
+/* Prepare q on ix's read connection and bind its values: a cursor in
+ * *out; q is released either way. */
+enum tg_status tgi_ix_q_run(struct tg_index *ix, struct sqlq *q, struct tg_cursor **out,
+			    struct tg_diags *d);
 /* `AND <lhs> IN (SELECT <sel> FROM districts WHERE …)` for the districts
  * named; TG_EUSAGE for a name that is no district. */
 enum tg_status tgi_ix_q_districts(struct tg_index *ix, struct sqlq *q, const char *lhs,
