@@ -33,6 +33,7 @@ for k in plan followup situation; do
 done
 json report-overview report overview --as-of 2015-06-01
 json report-overdue report overdue --as-of 2015-06-01
+json report-indicators report indicators --all --as-of 2015-06-01
 expect "situation show writes a situation report" 0 \
 	trygg -C ws situation show angered --format json --format-version 1
 cp "$TMP/.out" out/situation-show.json
