@@ -5,7 +5,7 @@
  * typed cells (text, number, date, status, boolean, list).  One renderer
  * per format writes it, each with its one escaping rule for untrusted
  * text (lib/out/FORMAT.c):
- *   text  aligned columns counted in characters, text made safe for a
+ *   text  aligned columns counted in terminal columns, text made safe for a
  *         terminal (tg_term_safe: an ESC as \x1B); a list's items joined
  *         with ", "; nothing at all for no rows
  *   md    a GitHub table escaped by tg_md_escape (an ESC as a space)
@@ -56,22 +56,36 @@ enum tg_cell_type {
 	TG_CELL_NUMBERS,   /* a list of numbers: a JSON array of numbers */
 };
 
+/* ANSI colours of text for a terminal (tg_table_color). */
+enum tg_tint { TG_TINT_NONE, TG_TINT_GREEN, TG_TINT_YELLOW, TG_TINT_BLUE, TG_TINT_RED,
+	       TG_TINT_DIM };
+/* The escape sequence that starts tint ("" for none); "\033[0m" ends it. */
+const char *tg_tint_code(enum tg_tint tint);
+
 /* A cell: s NULL is no value, JSON null (a list has s "": its n items
- * v[0..n), none an empty list, []). */
+ * v[0..n), none an empty list, []).  The rest says how the formats for
+ * people show it (csv and json ignore it; zero: plainly). */
 struct tg_cell {
 	enum tg_cell_type type;
 	const char *s;
 	const char *const *v;
 	size_t n;
+	enum tg_tint tint;     /* text, with tg_table_color: in this colour */
+	const char *href;      /* html: a link to href (a URL already encoded) */
+	const char *dot;       /* html: after a dot <span class="light DOT"> */
+	const char *note;      /* html: then <span class="stale">NOTE</span> */
+	bool head;             /* html: a <th> (the first cell of a total row) */
 };
-#define TG_TEXT(x) { TG_CELL_TEXT, (x), NULL, 0 }
-#define TG_NUM(x) { TG_CELL_NUMBER, (x), NULL, 0 }
-#define TG_DATE(x) { TG_CELL_DATE, (x), NULL, 0 }
-#define TG_STATUS(x) { TG_CELL_STATUS, (x), NULL, 0 }
-#define TG_BOOL(x) { TG_CELL_BOOL, (x) ? "true" : "false", NULL, 0 }
-#define TG_LIST(items, count) { TG_CELL_LIST, "", (const char *const *)(items), (count) }
-#define TG_NUMBERS(items, count) { TG_CELL_NUMBERS, "", (const char *const *)(items), (count) }
-#define TG_NO_LIST { TG_CELL_LIST, NULL, NULL, 0 }
+#define TG_TEXT(x) { .type = TG_CELL_TEXT, .s = (x) }
+#define TG_NUM(x) { .type = TG_CELL_NUMBER, .s = (x) }
+#define TG_DATE(x) { .type = TG_CELL_DATE, .s = (x) }
+#define TG_STATUS(x) { .type = TG_CELL_STATUS, .s = (x) }
+#define TG_BOOL(x) { .type = TG_CELL_BOOL, .s = (x) ? "true" : "false" }
+#define TG_LIST(items, count) \
+	{ .type = TG_CELL_LIST, .s = "", .v = (const char *const *)(items), .n = (count) }
+#define TG_NUMBERS(items, count) \
+	{ .type = TG_CELL_NUMBERS, .s = "", .v = (const char *const *)(items), .n = (count) }
+#define TG_NO_LIST { .type = TG_CELL_LIST }
 
 /* Writes what is in out (and empties it); 0, or an exit status. */
 typedef int tg_sink_fn(void *arg, struct buf *out);
@@ -82,6 +96,8 @@ struct tg_table;
 struct tg_table *tg_table_new(enum tg_format fmt, const char *kind, struct buf *out);
 /* Hand out to sink whenever it holds 64 KiB or more, and at the end. */
 void tg_table_sink(struct tg_table *t, tg_sink_fn *sink, void *arg);
+/* Text: colour the cells that have a tint (for a terminal). */
+void tg_table_color(struct tg_table *t, bool on);
 /* Text: cut the widest text columns (none below 10 characters) so that a
  * line fits width characters (0: no limit, the default). */
 void tg_table_width(struct tg_table *t, size_t width);

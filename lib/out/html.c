@@ -27,10 +27,21 @@ void tgi_html_esc(struct buf *b, const char *s)
 
 static void cell(struct buf *b, const struct tg_cell *c)
 {
+	if (c->dot)
+		buf_addf(b, "<span class=\"light %s\"></span>", c->dot);
+	if (c->href)
+		buf_addf(b, "<a href=\"%s\">", c->href);
 	if (c->type == TG_CELL_LIST || c->type == TG_CELL_NUMBERS)
 		tgi_join_list(b, c, ", ", tgi_html_esc);
 	else
 		tgi_html_esc(b, c->s);
+	if (c->href)
+		buf_adds(b, "</a>");
+	if (c->note) {
+		buf_adds(b, " <span class=\"stale\">");
+		tgi_html_esc(b, c->note);
+		buf_adds(b, "</span>");
+	}
 }
 
 static void end(struct tg_table *t)
@@ -47,8 +58,9 @@ static void end(struct tg_table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		buf_adds(b, "<tr>");
 		for (size_t i = 0; i < t->ncols; i++) {
-			const char *s = tgi_kept_text(t, &t->cells[r * t->ncols + i]);
-			buf_addf(b, "%s%s</td>", num[i] ? "<td class=\"num\">" : "<td>", s ? s : "");
+			const struct tgi_kept *c = &t->cells[r * t->ncols + i];
+			const char *s = tgi_kept_text(t, c), *tag = c->head ? "th" : "td";
+			buf_addf(b, "<%s%s>%s</%s>", tag, num[i] ? " class=\"num\"" : "", s ? s : "", tag);
 		}
 		buf_adds(b, "</tr>\n");
 		tgi_table_drain(t, 65536);

@@ -7,8 +7,10 @@
 /* A kept cell (text, md): its final text at kept.s + off, NUL-terminated
  * (NO_CELL: no value), of bytes bytes and chars characters. */
 struct tgi_kept {
-	size_t off, bytes, chars;
+	size_t off, bytes, chars;     /* chars: the columns a terminal gives it */
 	enum tg_cell_type type;
+	enum tg_tint tint;
+	bool head;
 };
 #define NO_CELL ((size_t)-1)
 
@@ -33,6 +35,7 @@ struct tg_table {
 	void *sink_arg;
 	int sink_status;
 	size_t width;
+	bool color;
 	char **names;
 	enum tg_cell_type *types;
 	size_t ncols;

@@ -40,6 +40,11 @@ void tg_table_sink(struct tg_table *t, tg_sink_fn *sink, void *arg)
 	t->sink_arg = arg;
 }
 
+void tg_table_color(struct tg_table *t, bool on)
+{
+	t->color = on;
+}
+
 void tg_table_width(struct tg_table *t, size_t width)
 {
 	t->width = width;
@@ -113,13 +118,12 @@ const char *tgi_kept_text(const struct tg_table *t, const struct tgi_kept *c)
 
 struct tgi_kept tgi_keep(struct tg_table *t, const char *s, enum tg_cell_type type)
 {
-	struct tgi_kept c = { NO_CELL, 0, 0, type };
+	struct tgi_kept c = { NO_CELL, 0, 0, type, TG_TINT_NONE, false };
 	if (!s)
 		return c;
 	c.off = t->kept.len;
 	c.bytes = strlen(s);
-	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
-		c.chars += (*u & 0xC0) != 0x80;
+	c.chars = tg_utf8_width(s, c.bytes);
 	buf_add(&t->kept, s, c.bytes + 1);       /* with its NUL */
 	return c;
 }
@@ -148,11 +152,13 @@ static void keep_row(struct tg_table *t, const struct tg_cell *cells)
 		struct tgi_kept *k = &t->cells[t->nrows * t->ncols + i];
 		if (!c->s) {
 			*k = tgi_keep(t, NULL, c->type);
-			continue;
+		} else {
+			buf_reset(&t->scratch);
+			t->r->cell(&t->scratch, c);
+			*k = tgi_keep(t, t->scratch.s, c->type);
 		}
-		buf_reset(&t->scratch);
-		t->r->cell(&t->scratch, c);
-		*k = tgi_keep(t, t->scratch.s, c->type);
+		k->tint = c->tint;
+		k->head = c->head;
 	}
 	t->nrows++;
 }

@@ -1,10 +1,12 @@
 /*
  * text: a table as aligned columns for a person at a terminal.  Widths
- * count characters, not bytes; columns whose values are all numbers align
- * right; text is made safe for a terminal (tg_term_safe, on one line: an
- * ESC shows as \x1B); a list's items are joined with ", ".  With a width
- * (tg_table_width), the widest text column is cut with '…' until a line
- * fits, none below 10 characters.  No rows: nothing at all.
+ * count the columns a terminal gives (tg_utf8_width), not bytes; columns
+ * whose values are all numbers align right; text is made safe for a
+ * terminal (tg_term_safe, on one line: an ESC shows as \x1B); a list's
+ * items are joined with ", ".  With a width (tg_table_width), the widest
+ * text column is cut with '…' until a line fits, none below 10 columns;
+ * with colour (tg_table_color), a cell's tint is an ANSI colour.  No
+ * rows: nothing at all.
  */
 #include "out-int.h"
 
@@ -28,22 +30,37 @@ static void cell(struct buf *b, const struct tg_cell *c)
 		safe(b, c->s);
 }
 
-/* Add s, of len bytes and chars characters, to b cut to w characters
- * (the last one '…'); the characters added. */
-static size_t add_cut(struct buf *b, const char *s, size_t len, size_t chars, size_t w)
+const char *tg_tint_code(enum tg_tint tint)
 {
-	if (chars <= w) {
+	static const char *const codes[] = { "", "\033[32m", "\033[33m", "\033[34m",
+		"\033[1;31m", "\033[2m" };
+	return codes[tint];
+}
+
+/* Add s, of len bytes and cols columns, to b cut to w columns (the last
+ * one '…'); the columns added. */
+static size_t add_cut(struct buf *b, const char *s, size_t len, size_t cols, size_t w)
+{
+	if (cols <= w) {
 		buf_add(b, s, len);
-		return chars;
+		return cols;
 	}
 	const char *p = s, *end = s + len;
-	size_t i = 0;
-	for (; i + 1 < w && p < end; i++)
+	size_t used = 0;
+	while (p < end) {
+		const char *q = p;
 		tg_utf8_next(&p, end);
+		size_t cw = tg_utf8_width(q, (size_t)(p - q));
+		if (used + cw + 1 > w) {
+			p = q;
+			break;
+		}
+		used += cw;
+	}
 	buf_add(b, s, (size_t)(p - s));
 	if (w)
 		buf_adds(b, "…");
-	return i + (w > 0);
+	return used + (w > 0);
 }
 
 static void pad(struct buf *b, size_t n)
@@ -96,9 +113,14 @@ static void end(struct tg_table *t)
 		size_t i = k % n;
 		const struct tgi_kept *c = k < n ? &head[i] : &t->cells[k - n];
 		const char *s = tgi_kept_text(t, c);
+		bool tint = t->color && c->tint != TG_TINT_NONE;
 		if (num[i])     /* never narrowed: c->chars <= w[i] */
 			pad(b, w[i] - c->chars);
+		if (tint)
+			buf_adds(b, tg_tint_code(c->tint));
 		size_t len = add_cut(b, s ? s : "", c->bytes, c->chars, w[i]);
+		if (tint)
+			buf_adds(b, "\033[0m");
 		if (i < n - 1) {
 			if (!num[i])
 				pad(b, w[i] - len);

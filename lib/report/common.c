@@ -253,23 +253,21 @@ void tgi_html_close(const struct rctx *r)
 	buf_adds(r->out, "</body>\n</html>\n");
 }
 
-void tgi_tint_on(const struct rctx *r, struct buf *b, enum tint t)
+void tgi_tint_on(const struct rctx *r, struct buf *b, enum tg_tint t)
 {
-	static const char *const codes[] = { "", "\033[32m", "\033[33m", "\033[34m",
-		"\033[1;31m", "\033[2m" };
-	if (r->color && t != TINT_NONE)
-		buf_adds(b, codes[t]);
+	if (r->color && t != TG_TINT_NONE)
+		buf_adds(b, tg_tint_code(t));
 }
 
-void tgi_tint_off(const struct rctx *r, struct buf *b, enum tint t)
+void tgi_tint_off(const struct rctx *r, struct buf *b, enum tg_tint t)
 {
-	if (r->color && t != TINT_NONE)
+	if (r->color && t != TG_TINT_NONE)
 		buf_adds(b, "\033[0m");
 }
 
-enum tint tgi_status_tint(enum tg_mstatus s)
+enum tg_tint tgi_status_tint(enum tg_mstatus s)
 {
-	static const enum tint tints[TG_NSTATUS] = { TINT_DIM, TINT_BLUE, TINT_YELLOW,
-		TINT_GREEN, TINT_DIM };
+	static const enum tg_tint tints[TG_NSTATUS] = { TG_TINT_DIM, TG_TINT_BLUE, TG_TINT_YELLOW,
+		TG_TINT_GREEN, TG_TINT_DIM };
 	return tints[s];
 }

@@ -185,11 +185,11 @@ static void unread_notes(const struct rctx *r, enum tg_format f, const struct ov
 		buf_adds(b, any ? "" : "\n");
 		any = true;
 		buf_adds(b, f == TG_FMT_MD ? "- " : "");
-		tgi_tint_on(r, b, TINT_RED);
+		tgi_tint_on(r, b, TG_TINT_RED);
 		(f == TG_FMT_MD ? tg_md_escape : tgi_text_safe)(b, o->names[i]);
 		buf_adds(b, ": ");
 		unread_note(r, b, &o->stale[i]);
-		tgi_tint_off(r, b, TINT_RED);
+		tgi_tint_off(r, b, TG_TINT_RED);
 		buf_addc(b, '\n');
 	}
 }
@@ -214,15 +214,19 @@ void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct ov
 		buf_addf(b, " — %s\n%s%s %s\n\n", title, md ? "\n" : "", tgi_lbl(r, L_AS_OF), r->as_of);
 	}
 	/* the main table */
-	const char *heads[] = { tgi_lbl(r, L_DISTRICT), tgi_lbl(r, L_TOTAL), "F1", "F2", "F3", tgi_lbl(r, L_OPEN),
-		tgi_lbl(r, L_OVERDUE), tgi_lbl(r, L_DONE_SHARE), tgi_lbl(r, L_ON_TRACK), tgi_lbl(r, L_LIGHT) };
+	const char *heads[] = { tgi_lbl(r, L_DISTRICT), tgi_lbl(r, L_TOTAL), "F1", "F2", "F3",
+		tgi_lbl(r, L_OPEN), tgi_lbl(r, L_OVERDUE), tgi_lbl(r, L_DONE_SHARE),
+		tgi_lbl(r, L_ON_TRACK), tgi_lbl(r, L_LIGHT) };
 	enum { NH = 10 };
-	char cells[NH][64];
-	size_t widths[NH] = { 0 };
-	char ***table = xcalloc(n + 1, sizeof *table);
+	static const enum tg_tint light_tints[] = { TG_TINT_NONE, TG_TINT_GREEN, TG_TINT_YELLOW,
+		TG_TINT_RED };
+	struct tg_table *t = tg_table_new(f, NULL, b);
+	tg_table_color(t, r->color);
+	for (int c = 0; c < NH; c++)
+		tg_table_col(t, heads[c], c == 0 || c == 9 ? TG_CELL_TEXT : TG_CELL_NUMBER);
 	for (size_t i = 0; i <= n; i++) {
 		const struct tg_stats *s = &st[i];
-		const char *name = i < n ? o->names[i] : tgi_lbl(r, L_TOTAL);
+		char cells[NH][64];
 		snprintf(cells[1], 64, "%zu", s->measures);
 		for (int ph = 1; ph <= TG_NPHASES; ph++) {
 			size_t c = 0;
@@ -234,105 +238,36 @@ void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct ov
 		snprintf(cells[6], 64, "%zu", s->overdue);
 		pct(cells[7], 64, s->by_status[TG_DONE], s->measures);
 		snprintf(cells[8], 64, "%zu/%zu", s->on_track, s->indicators);
-		snprintf(cells[9], 64, "%s", tgi_light_label(r, tgi_stats_light(s, r->cfg)));
+		enum light light = tgi_stats_light(s, r->cfg);
+		snprintf(cells[9], 64, "%s", tgi_light_label(r, light));
 		if (i < n && !o->stale[i].figures)        /* never read: no figures */
 			for (int c = 1; c < NH; c++)
 				snprintf(cells[c], 64, "%s", tgi_lbl(r, L_NONE));
-		table[i] = xcalloc(NH, sizeof **table);
-		for (int c = 0; c < NH; c++) {
-			/* text: the name as the terminal will show it, for its width */
-			struct buf safe = BUF_INIT;
-			if (c == 0 && !html && !md)
-				tgi_text_safe(&safe, name);
-			else
-				buf_adds(&safe, c ? cells[c] : name);
-			table[i][c] = buf_detach(&safe);
-			size_t w = tg_utf8_width(table[i][c], strlen(table[i][c]));
-			if (w > widths[c])
-				widths[c] = w;
+		struct tg_cell row[NH] = { TG_TEXT(i < n ? o->names[i] : tgi_lbl(r, L_TOTAL)) };
+		struct buf href = BUF_INIT, note = BUF_INIT;
+		row[0].head = i == n;
+		if (r->site && i < n && o->paths[i] && tgi_site_has_page(r, o->paths[i])) {
+			tgi_site_page(&href, o->paths[i], true);
+			row[0].href = href.s;
 		}
+		if (i < n && o->stale[i].stale) {
+			unread_note(r, &note, &o->stale[i]);
+			row[0].note = note.s;
+		}
+		for (int c = 1; c < NH; c++)
+			row[c] = (struct tg_cell)TG_NUM(cells[c]);
+		row[6].tint = i < n && s->overdue ? TG_TINT_RED : TG_TINT_NONE;
+		row[9] = (struct tg_cell)TG_TEXT(cells[9]);
+		row[9].tint = light_tints[light];
+		row[9].dot = light_class[light];
+		tg_table_row(t, row);
+		buf_release(&href);
+		buf_release(&note);
 	}
-	for (int c = 0; c < NH; c++) {
-		size_t w = tg_utf8_width(heads[c], strlen(heads[c]));
-		if (w > widths[c])
-			widths[c] = w;
-	}
-	if (html) {
-		buf_adds(b, "<div class=\"scroll\"><table>\n<thead><tr>");
-		for (int c = 0; c < NH; c++)
-			buf_addf(b, "<th%s>%s</th>", c && c < 9 ? " class=\"num\"" : "", heads[c]);
-		buf_adds(b, "</tr></thead>\n<tbody>\n");
-		for (size_t i = 0; i <= n; i++) {
-			buf_adds(b, i == n ? "<tr><th>" : "<tr><td>");
-			if (r->site && i < n && o->paths[i] && tgi_site_has_page(r, o->paths[i])) {
-				buf_adds(b, "<a href=\"");
-				tgi_site_page(b, o->paths[i], true);
-				buf_adds(b, "\">");
-				tgi_html_esc(b, table[i][0]);
-				buf_adds(b, "</a>");
-			} else {
-				tgi_html_esc(b, table[i][0]);
-			}
-			if (i < n && o->stale[i].stale) {
-				struct buf note = BUF_INIT;
-				unread_note(r, &note, &o->stale[i]);
-				buf_adds(b, " <span class=\"stale\">");
-				tgi_html_esc(b, note.s);
-				buf_adds(b, "</span>");
-				buf_release(&note);
-			}
-			buf_adds(b, i == n ? "</th>" : "</td>");
-			for (int c = 1; c < 9; c++)
-				buf_addf(b, "<td class=\"num\">%s</td>", table[i][c]);
-			buf_addf(b, "<td><span class=\"light %s\"></span>%s</td></tr>\n",
-				 light_class[tgi_stats_light(&st[i], r->cfg)], table[i][9]);
-		}
-		buf_adds(b, "</tbody>\n</table></div>\n");
-	} else {
-		for (int c = 0; c < NH; c++) {
-			if (md)
-				buf_adds(b, c ? " " : "| ");
-			buf_adds(b, heads[c]);
-			if (md)
-				buf_adds(b, " |");
-			else if (c + 1 < NH)
-				for (size_t k = tg_utf8_width(heads[c], strlen(heads[c])); k < widths[c] + 2; k++)
-					buf_addc(b, ' ');
-		}
-		buf_addc(b, '\n');
-		if (md) {
-			buf_adds(b, "|---|");
-			for (int c = 1; c < NH; c++)
-				buf_adds(b, c < 9 ? "---:|" : "---|");
-			buf_addc(b, '\n');
-		}
-		for (size_t i = 0; i <= n; i++) {
-			for (int c = 0; c < NH; c++) {
-				size_t w = tg_utf8_width(table[i][c], strlen(table[i][c]));
-				if (md) {
-					buf_adds(b, c ? " " : "| ");
-					tg_md_escape(b, table[i][c]);
-					buf_adds(b, " |");
-					continue;
-				}
-				if (c && c < 9)       /* numbers right-aligned */
-					for (size_t k = w; k < widths[c]; k++)
-						buf_addc(b, ' ');
-				static const enum tint light_tints[] = { TINT_NONE, TINT_GREEN, TINT_YELLOW,
-					TINT_RED };
-				enum tint t = c == 9 ? light_tints[tgi_stats_light(&st[i], r->cfg)]
-					      : c == 6 && i < n && st[i].overdue ? TINT_RED : TINT_NONE;
-				tgi_tint_on(r, b, t);
-				buf_adds(b, table[i][c]);     /* made safe above */
-				tgi_tint_off(r, b, t);
-				if (c + 1 < NH)
-					for (size_t k = (c && c < 9) ? widths[c] : w; k < widths[c] + 2; k++)
-						buf_addc(b, ' ');
-			}
-			buf_addc(b, '\n');
-		}
+	tg_table_finish(t);
+	tg_table_free(t);
+	if (!html)
 		unread_notes(r, f, o);
-	}
 	/* measures per strategic area of the programme, city-wide */
 	if (r->cfg && r->cfg->n_areas) {
 		if (html)
@@ -397,12 +332,6 @@ void tgi_report_overview(const struct rctx *r, enum tg_format f, const struct ov
 		free(counts);
 		free(blank);
 	}
-	for (size_t i = 0; i <= n; i++) {
-		for (int c = 0; c < NH; c++)
-			free(table[i][c]);
-		free(table[i]);
-	}
-	free(table);
 }
 
 void tgi_rows_overview(const struct rctx *r, struct tg_table *t, const struct overview_data *o)
@@ -523,9 +452,9 @@ void tgi_report_overdue(const struct rctx *r, enum tg_format f, const struct lat
 			buf_addf(b, " | %s | %ld | %s |\n", m->due, v[i].days, tgi_status_label(r, m->status));
 		} else {
 			buf_adds(b, "  ");
-			tgi_tint_on(r, b, TINT_RED);
+			tgi_tint_on(r, b, TG_TINT_RED);
 			buf_addf(b, "%s  %4ld", m->due, v[i].days);
-			tgi_tint_off(r, b, TINT_RED);
+			tgi_tint_off(r, b, TG_TINT_RED);
 			buf_adds(b, "  ");
 			size_t at = b->len;
 			tgi_text_safe(b, v[i].district);

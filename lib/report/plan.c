@@ -67,9 +67,9 @@ static void measure_meta(const struct rctx *r, struct buf *b, const struct tg_me
 		tgi_put_date(r, b, m->due);
 	}
 	if (tg_measure_overdue(m, r->as_of)) {
-		tgi_tint_on(r, b, TINT_RED);
+		tgi_tint_on(r, b, TG_TINT_RED);
 		buf_addf(b, ", %s", r->en ? "OVERDUE" : "FÖRSENAD");
-		tgi_tint_off(r, b, TINT_RED);
+		tgi_tint_off(r, b, TG_TINT_RED);
 	}
 }
 

@@ -34,10 +34,9 @@ struct rctx {
 };
 
 /* ANSI colour around text output, when r->color. */
-enum tint { TINT_NONE, TINT_GREEN, TINT_YELLOW, TINT_BLUE, TINT_RED, TINT_DIM };
-void tgi_tint_on(const struct rctx *r, struct buf *b, enum tint t);
-void tgi_tint_off(const struct rctx *r, struct buf *b, enum tint t);
-enum tint tgi_status_tint(enum tg_mstatus s);
+void tgi_tint_on(const struct rctx *r, struct buf *b, enum tg_tint t);
+void tgi_tint_off(const struct rctx *r, struct buf *b, enum tg_tint t);
+enum tg_tint tgi_status_tint(enum tg_mstatus s);
 
 const char *tgi_lbl(const struct rctx *r, enum label l);
 const char *tgi_status_label(const struct rctx *r, enum tg_mstatus s);
