@@ -84,6 +84,22 @@ static int unknown(struct opt_parser *p, const char *word, size_t len)
 	return -1;
 }
 
+/* A typed value in NFC (DESIGN.md §9): "Va\u0308stra Hisingen" typed on a
+ * Mac is the "Västra Hisingen" of the files.  The copies made live as
+ * long as the program, as argv does. */
+static const char *nfc(const char *s)
+{
+	static char **made;
+	static size_t n;
+	char *m;
+	s = tg_nfc_const(s, &m);
+	if (m) {
+		made = xrealloc(made, (n + 1) * sizeof *made);
+		made[n++] = m;
+	}
+	return s;
+}
+
 /* --lang, which every command takes (cmd/lang.c), in its table or not. */
 static const struct opt lang_opt = OPT_STRING("lang", 0, "L", NULL);
 
@@ -108,6 +124,8 @@ static int take(struct opt_parser *p, const struct opt *o, const char *value)
 		if ((p->status = check_text(p->usage, what, value)))
 			return -1;
 	}
+	if (value && !(o->flags & OPT_FILE))
+		p->value = value = nfc(value);
 	if ((p->w && write_option(p->w, o->key, value, p->usage, &p->status)) ||
 	    (p->r && read_option(p->r, o->key, value, p->usage, &p->status)))
 		return p->status ? -1 : 0;

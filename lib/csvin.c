@@ -67,7 +67,8 @@ static void on_field(void *data, size_t len, void *r_)
 		if (!(q[0] == '\r' && q[1] == '\n'))
 			*o++ = *q;
 	*o = '\0';
-	r->fields[r->nfields++] = f;
+	/* every typed value in NFC (DESIGN.md §9): a cell from a Mac too */
+	r->fields[r->nfields++] = tg_nfc_take(f);
 }
 
 static void on_row(int c, void *r_)

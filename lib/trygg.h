@@ -661,11 +661,14 @@ void tg_yaml_block_text(struct buf *b, const char *s);
 size_t tg_utf8_check(const char *s, size_t len);
 /* Number of characters (code points) in s[0..len). */
 size_t tg_utf8_len(const char *s, size_t len);
-/* Columns a terminal gives s[0..len): 0 for combining marks and
- * invisible format characters, 2 for East Asian wide characters and
- * emoji, 1 for the rest (a table of the common ranges, not the full
- * Unicode data). */
+/* Columns a terminal gives s[0..len), by grapheme cluster (utf8proc): a
+ * letter and its combining marks ("a" + U+0308) are one column, an East
+ * Asian wide character or an emoji (with its modifiers and joiners) two;
+ * invisible format characters none; ASCII one each. */
 size_t tg_utf8_width(const char *s, size_t len);
+/* The bytes of the longest start of s[0..len) that is whole grapheme
+ * clusters and takes at most max columns. */
+size_t tg_utf8_cut(const char *s, size_t len, size_t max);
 /* Text made safe for a terminal; every text from a file, the index or
  * the command line that a person reads on a terminal goes through this
  * (reports, listings, diagnostics).  C0 controls, DEL and C1 controls are
@@ -694,13 +697,20 @@ void tg_utf8_put(struct buf *b, unsigned c);
 unsigned tg_fold(unsigned c);
 /* Fold case and collapse white space: the key two titles match by. */
 char *tg_fold_title(const char *s);
-/* Case-insensitive comparison with folding (0 when equal). */
+/* Case-insensitive comparison with folding, of the NFC forms (0 when
+ * equal). */
 int tg_casecmp(const char *a, const char *b);
 /* s in Unicode NFC (a copy; caller frees): how every typed value and
  * every compared name is taken (DESIGN.md §9), so that "Va\u0308stra" typed
  * on a Mac is "Västra" (lib/words.c, utf8proc).  Invalid UTF-8 comes back
  * as it is. */
 char *tg_nfc(const char *s);
+/* tg_nfc of s (malloc()ed), taking s over: s itself when it is NFC
+ * already, else a new string and s is freed. */
+char *tg_nfc_take(char *s);
+/* s in NFC: s itself (and *made NULL) when it is NFC already, else a new
+ * string that *made holds too, for the caller to free. */
+const char *tg_nfc_const(const char *s, char **made);
 /* The key a typed word matches by: NFC, case folded, accents dropped,
  * '_', '-' and runs of white space one space ("PÅGÅR", "pagar" and
  * "pågår" alike; "ej_prioriterad" and "ej prioriterad" alike). */

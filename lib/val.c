@@ -8,7 +8,8 @@ static struct tg_val *val_new(enum tg_vkind kind, const char *s)
 {
 	struct tg_val *v = xcalloc(1, sizeof *v);
 	v->kind = kind;
-	v->str = s ? xstrdup(s) : NULL;
+	/* a text typed on any system is written in NFC (DESIGN.md §9) */
+	v->str = !s ? NULL : kind == TG_V_TEXT ? tg_nfc(s) : xstrdup(s);
 	return v;
 }
 

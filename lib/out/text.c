@@ -38,29 +38,19 @@ const char *tg_tint_code(enum tg_tint tint)
 }
 
 /* Add s, of len bytes and cols columns, to b cut to w columns (the last
- * one '…'); the columns added. */
+ * one '…'), between grapheme clusters; the columns added. */
 static size_t add_cut(struct buf *b, const char *s, size_t len, size_t cols, size_t w)
 {
 	if (cols <= w) {
 		buf_add(b, s, len);
 		return cols;
 	}
-	const char *p = s, *end = s + len;
-	size_t used = 0;
-	while (p < end) {
-		const char *q = p;
-		tg_utf8_next(&p, end);
-		size_t cw = tg_utf8_width(q, (size_t)(p - q));
-		if (used + cw + 1 > w) {
-			p = q;
-			break;
-		}
-		used += cw;
-	}
-	buf_add(b, s, (size_t)(p - s));
-	if (w)
-		buf_adds(b, "…");
-	return used + (w > 0);
+	if (!w)
+		return 0;
+	size_t at = tg_utf8_cut(s, len, w - 1);
+	buf_add(b, s, at);
+	buf_adds(b, "…");
+	return tg_utf8_width(s, at) + 1;
 }
 
 static void pad(struct buf *b, size_t n)
