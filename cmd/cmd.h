@@ -169,26 +169,6 @@ char *enum_list(const char *const *names);
 int bad_value(const char *usage, const char *option, const char *value,
 	      const char *const *names);
 
-/* ---- fields of problems and measures (cmd/fields.c) ---- */
-
-extern const char *const measure_fields[];
-extern const char *const problem_fields[];
-bool field_is_list(const char *key);
-bool field_required(const char *key);
-/* NULL when value suits key (one item, for a list key); else a message. */
-char *field_check(const char *key, const char *value, const struct tg_config *cfg);
-/* The value to write for key: text or a raw date/number/enum. */
-struct tg_val *field_val(const char *key, const char *value);
-/* A list from "a<sep>b<sep>c", each item checked; NULL and *err on error. */
-struct tg_val *field_list(const char *key, const char *joined, char sep,
-			  const struct tg_config *cfg, char **err);
-void warn_unknown_organisations(const struct tg_config *cfg, const struct tg_val *list);
-/* The node of problem or measure id, or NULL. */
-const struct tg_node *find_item(const struct tg_plan *p, const char *id, bool *is_measure);
-/* "no problem 'P9' in Angered" as a usage error. */
-enum tg_status no_such(struct tg_diags *d, const struct tg_plan *p, const char *what,
-		       const char *id);
-
 /* Write a report of one district (or all, with district NULL) to stdout
  * or, atomically, to output, waiting up to lock_timeout seconds for its
  * lock (cmd/report.c). */

@@ -29,7 +29,7 @@ static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 	const struct tg_plan *p = tg_edit_plan(e);
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
 	if (!pr)
-		return no_such(d, p, "problem", a->problem);
+		return tg_no_such(d, p, "problem", a->problem);
 	for (size_t i = 0; i < a->n_measures; i++) {
 		struct tg_problem *owner;
 		if (!tg_plan_measure(p, a->measures[i], &owner) || owner != pr) {

@@ -30,7 +30,7 @@ struct item_args {
 static int add_list_item(struct tg_val **list, const char *key, const char *value,
 			 const struct tg_config *cfg)
 {
-	char *err = field_check(key, value, cfg);
+	char *err = tg_field_check(key, value, cfg);
 	if (err) {
 		int st = usage_error(usage, "%s", err);
 		free(err);
@@ -38,29 +38,30 @@ static int add_list_item(struct tg_val **list, const char *key, const char *valu
 	}
 	if (!*list)
 		*list = tg_val_list();
-	tg_val_push(*list, field_val(key, value));
+	tg_val_push(*list, tg_field_val(key, value));
 	return 0;
 }
 
 static int put_field(struct tg_val *map, const char *key, const char *value,
 		     const struct tg_config *cfg)
 {
-	char *err = field_check(key, value, cfg);
+	char *err = tg_field_check(key, value, cfg);
 	if (err) {
 		int st = usage_error(usage, "%s", err);
 		free(err);
 		return st;
 	}
-	tg_val_put(map, key, field_val(key, value));
+	tg_val_put(map, key, tg_field_val(key, value));
 	return 0;
 }
 
-static bool joint_exists(const struct tg_plan *p, const char *id)
+/* Warnings about unknown organisations, said at once. */
+static void warn_unknown_organisations(const struct tg_config *cfg, const struct tg_val *list)
 {
-	for (size_t i = 0; i < p->n_joint; i++)
-		if (p->joint[i].id && !strcmp(p->joint[i].id, id))
-			return true;
-	return false;
+	struct tg_diags w = TG_DIAGS_INIT;
+	tg_field_warn_organisations(cfg, list, &w);
+	print_diags(&w);
+	tg_diags_release(&w);
 }
 
 /* The new item's id: the one asked for, or the next free number. */
@@ -84,8 +85,8 @@ static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *i
 	struct item_args *a = arg;
 	const struct tg_plan *p = tg_edit_plan(e);
 	const char *sit = tg_val_get(a->map, "situation") ? tg_val_get(a->map, "situation")->str : NULL;
-	if (sit && !joint_exists(p, sit))
-		return no_such(d, p, "joint situation item", sit);
+	if (sit && !tg_plan_has_joint(p, sit))
+		return tg_no_such(d, p, "joint situation item", sit);
 	if (a->id && !tg_id_is(a->id, "P")) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "id '%s' is not of the form P<number>", a->id);
@@ -108,7 +109,7 @@ static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *i
 	const struct tg_plan *p = tg_edit_plan(e);
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
 	if (!pr)
-		return no_such(d, p, "problem", a->problem);
+		return tg_no_such(d, p, "problem", a->problem);
 	if (a->id && !tg_child_id_is(a->id, pr->id, 'M')) {
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 			    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
@@ -245,10 +246,10 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 	for (size_t i = 0; i < a->n; i++) {
 		const struct tg_plan *p = tg_edit_plan(e);
 		bool is_measure;
-		const struct tg_node *node = find_item(p, a->id, &is_measure);
+		const struct tg_node *node = tg_plan_item(p, a->id, &is_measure);
 		if (!node)
-			return no_such(d, p, "problem or measure", a->id);
-		const char *const *keys = is_measure ? measure_fields : problem_fields;
+			return tg_no_such(d, p, "problem or measure", a->id);
+		const char *const *keys = is_measure ? tg_measure_fields : tg_problem_fields;
 		char *key = xstrdup(a->pairs[i]);
 		char *value = strchr(key, '=');
 		*value++ = '\0';
@@ -263,7 +264,7 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 				    s ? s : "", s ? "'?)" : "", list);
 			free(list);
 			st = TG_EUSAGE;
-		} else if (!*value && field_required(key)) {
+		} else if (!*value && tg_field_required(key)) {
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "'%s' is required and cannot be removed", key);
 			st = TG_EUSAGE;
@@ -271,11 +272,11 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 			st = tg_edit_unset(e, node, key, d);
 		} else {
 			char *err = NULL;
-			struct tg_val *v = field_is_list(key) ? field_list(key, value, ',', a->cfg, &err)
+			struct tg_val *v = tg_field_is_list(key) ? tg_field_list(key, value, ',', a->cfg, &err)
 							      : NULL;
-			if (!field_is_list(key) && !(err = field_check(key, value, a->cfg)))
-				v = field_val(key, value);
-			if (!err && !strcmp(key, "situation") && !joint_exists(p, value)) {
+			if (!tg_field_is_list(key) && !(err = tg_field_check(key, value, a->cfg)))
+				v = tg_field_val(key, value);
+			if (!err && !strcmp(key, "situation") && !tg_plan_has_joint(p, value)) {
 				tg_val_free(v);
 				err = xasprintf("no joint situation item '%s' in %s", value, p->district);
 			}
@@ -364,7 +365,7 @@ static enum tg_status do_rm(struct tg_edit *e, void *arg, struct buf *ids, struc
 		return st;
 	}
 	if (!tg_plan_measure(p, a->id, &pr))
-		return no_such(d, p, "problem or measure", a->id);
+		return tg_no_such(d, p, "problem or measure", a->id);
 	/* follow-ups that name the measure */
 	size_t named = 0;
 	for (size_t f = 0; f < pr->n_followups; f++)

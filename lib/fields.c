@@ -1,0 +1,198 @@
+/* fields: the values a person gives to a key of a problem or a measure
+ * (options, `plan set`, the columns of `plan import`): checked and typed
+ * from the schema table (lib/schema.c), once for every write command. */
+#include "priv.h"
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tg_measure_fields[] = { "text", "phase", "term", "kind", "responsible",
+	"due", "status", "strategic_areas", NULL };
+const char *const tg_problem_fields[] = { "title", "situation", "goal", "strategic_areas", NULL };
+
+/* The key a field name is: a measure's, a problem's or a follow-up's. */
+static const struct tg_key *field_key(const char *name)
+{
+	static const struct tg_schema_node *const nodes[] = { &tg_schema_measure,
+		&tg_schema_problem, &tg_schema_followup };
+	for (size_t i = 0; i < sizeof nodes / sizeof *nodes; i++) {
+		const struct tg_key *k = tg_schema_key(nodes[i], name);
+		if (k)
+			return k;
+	}
+	return NULL;
+}
+
+bool tg_field_is_list(const char *name)
+{
+	const struct tg_key *k = field_key(name);
+	return k && (k->flags & TG_KEY_LIST);
+}
+
+bool tg_field_required(const char *name)
+{
+	const struct tg_key *k = field_key(name);
+	return k && (k->flags & TG_KEY_REQUIRED);
+}
+
+/* The one place a typed enumerated value is read: its index, or -1. */
+static int field_enum(const struct tg_key *k, const char *value)
+{
+	for (int i = 0; k->values[i]; i++)
+		if (!strcmp(value, k->values[i]))
+			return i;
+	return -1;
+}
+
+/* The contract's value for a word typed for key name (its Swedish word, in
+ * any case, with or without accents: tg_schema_value), else s itself. */
+static const char *typed_word(const char *name, const char *s)
+{
+	const char *v = tg_schema_value(name, s);
+	return v ? v : s;
+}
+
+static bool strategic_area_exists(const struct tg_config *cfg, long n)
+{
+	for (size_t k = 0; k < cfg->n_areas; k++)
+		if (cfg->areas[k].id == n)
+			return true;
+	return false;
+}
+
+char *tg_field_check(const char *name, const char *value, const struct tg_config *cfg)
+{
+	const struct tg_key *k = field_key(name);
+	if (!*value)
+		return xasprintf("%s is empty", name);
+	value = typed_word(name, value);
+	if (!k)
+		return NULL;
+	if (k->type == TG_TYPE_ENUM) {
+		if (field_enum(k, value) >= 0)
+			return NULL;
+		struct buf list = BUF_INIT;
+		tg_names_join(&list, k->values);
+		char *msg = xasprintf("%s has a bad value '%s' (expected one of: %s)", name, value,
+				      list.s);
+		buf_release(&list);
+		return msg;
+	}
+	if (k->type == TG_TYPE_DATE)
+		return tg_is_date(value) ? NULL
+		       : xasprintf("%s is not a valid date: '%s' (expected YYYY-MM-DD)", name, value);
+	if (!strcmp(name, "strategic_areas")) {
+		char *end;
+		long n = strtol(value, &end, 10);
+		if (*end || n < k->min || n > k->max)
+			return xasprintf("strategic area '%s' is not a number", value);
+		return !cfg || strategic_area_exists(cfg, n) ? NULL
+		       : xasprintf("strategic area %ld is not in the programme (trygg.yaml lists %zu areas)",
+				   n, cfg->n_areas);
+	}
+	if (k->type == TG_TYPE_REF && k->idchar == 'S')
+		return tg_id_is(value, "S") ? NULL
+		       : xasprintf("situation must be an ID like S2, not '%s'", value);
+	return NULL;
+}
+
+struct tg_val *tg_field_val(const char *name, const char *value)
+{
+	/* values tg_field_check has vetted as dates, numbers, IDs or enum
+	 * words are written as they are; everything else is text */
+	const struct tg_key *k = field_key(name);
+	return k && k->type != TG_TYPE_TEXT ? tg_val_raw(typed_word(name, value))
+					    : tg_val_text(value);
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ')
+		s++;
+	size_t l = strlen(s);
+	while (l && s[l - 1] == ' ')
+		s[--l] = '\0';
+	return s;
+}
+
+struct tg_val *tg_field_list(const char *name, const char *joined, char sep,
+			     const struct tg_config *cfg, char **err)
+{
+	struct tg_val *list = tg_val_list();
+	char *copy = xstrdup(joined);
+	*err = NULL;
+	char *p = copy;
+	while (p && !*err) {
+		char *next = strchr(p, sep);
+		if (next)
+			*next++ = '\0';
+		char *item = trim(p);
+		p = next;
+		if (!*item)
+			continue;
+		*err = tg_field_check(name, item, cfg);
+		if (!*err)
+			tg_val_push(list, tg_field_val(name, item));
+	}
+	free(copy);
+	if (*err) {
+		tg_val_free(list);
+		return NULL;
+	}
+	return list;
+}
+
+void tg_field_warn_organisations(const struct tg_config *cfg, const struct tg_val *list,
+				 struct tg_diags *d)
+{
+	if (!cfg || !cfg->organisations.n || !list)
+		return;
+	for (size_t i = 0; i < list->n; i++) {
+		const char *name = list->kids[i]->str;
+		bool known = false;
+		for (size_t j = 0; j < cfg->organisations.n && !known; j++)
+			known = !tg_casecmp(name, cfg->organisations.v[j]);
+		if (known)
+			continue;
+		const char *s = tg_suggest(name, cfg->organisations.v);
+		if (s)
+			tg_diag_add(d, TG_SEV_WARNING, NULL, 0, 0, NULL, 0, 0,
+				    "'%s' is not a known organisation (did you mean '%s'?)", name, s);
+		else
+			tg_diag_add(d, TG_SEV_WARNING, NULL, 0, 0, NULL, 0, 0,
+				    "'%s' is not a known organisation (add it to 'organisations' in "
+				    "trygg.yaml)", name);
+	}
+}
+
+const struct tg_node *tg_plan_item(const struct tg_plan *p, const char *id, bool *is_measure)
+{
+	struct tg_problem *pr = tg_plan_problem(p, id);
+	if (pr) {
+		*is_measure = false;
+		return pr->node;
+	}
+	struct tg_measure *m = tg_plan_measure(p, id, NULL);
+	if (m) {
+		*is_measure = true;
+		return m->node;
+	}
+	return NULL;
+}
+
+bool tg_plan_has_joint(const struct tg_plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->n_joint; i++)
+		if (p->joint[i].id && !strcmp(p->joint[i].id, id))
+			return true;
+	return false;
+}
+
+enum tg_status tg_no_such(struct tg_diags *d, const struct tg_plan *p, const char *what,
+			  const char *id)
+{
+	tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no %s '%s' in %s", what, id,
+		    p->district ? p->district : "this district");
+	return TG_EUSAGE;
+}
