@@ -2,8 +2,9 @@
 # The Swedish catalogue holds every message of the sources: xgettext,
 # with the keywords of po/xgettext-args, over the files of
 # po/POTFILES.in (which names every C file of cmd/ and lib/) finds no
-# message that po/trygg.pot or po/sv.po lacks; sv.po keeps each format's
-# conversions (msgfmt --check-format) and has no fuzzy entry.
+# message that po/trygg.pot or po/sv.po lacks; sv.po translates them all,
+# keeps each format's conversions (msgfmt --check-format) and has no
+# fuzzy entry.
 . "$SRCDIR/tests/lib.sh"
 
 for t in xgettext msgcmp msgfmt msgattrib; do
@@ -25,6 +26,9 @@ expect "po/trygg.pot has every message (meson compile trygg-pot)" 0 \
 expect "po/sv.po has every message (meson compile trygg-update-po)" 0 \
 	msgcmp --use-untranslated "$po/sv.po" now.pot
 expect "sv.po keeps the formats" 0 msgfmt --check-format -o /dev/null "$po/sv.po"
+msgattrib --untranslated --no-obsolete "$po/sv.po" | grep -c '^msgid ' >untranslated.txt
+check "sv.po translates every message ($(( $(cat untranslated.txt) - 1 )) left)" \
+	test "$(cat untranslated.txt)" -le 1
 msgattrib --only-fuzzy --no-obsolete "$po/sv.po" | grep -c '^msgid ' >fuzzy.txt
 check "sv.po has no fuzzy translation" test "$(cat fuzzy.txt)" -le 1
 
