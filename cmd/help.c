@@ -9,10 +9,11 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: trygg help [COMMAND]\n"
+	"usage: trygg help [COMMAND|kom-igång]\n"
 	"\n"
 	"Show the manual page of trygg or of one command, as 'man trygg-COMMAND'\n"
-	"does; prints the page's text when man is not installed.\n";
+	"does; prints the page's text when man is not installed.  'trygg help\n"
+	"kom-igång' shows trygg-kom-igang(7), a guide in Swedish through one cycle.\n";
 
 /* Run man quietly to see whether it knows the page. */
 static bool man_knows(const char *page)
@@ -90,7 +91,12 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	if (p.nargs > 1)
 		return usage_error(usage, "help takes one COMMAND");
 	char *page;
-	if (p.nargs == 1) {
+	/* the Swedish guide, trygg-kom-igang(7), by its Swedish name too */
+	bool guide = p.nargs == 1 && (!strcmp(p.args[0], "kom-igång") ||
+				      !strcmp(p.args[0], "kom-igang"));
+	if (guide) {
+		page = xstrdup("trygg-kom-igang");
+	} else if (p.nargs == 1) {
 		if (!find_command(p.args[0]))
 			return usage_error(usage, "'%s' is not a trygg command", p.args[0]);
 		page = xasprintf("trygg-%s", p.args[0]);
@@ -100,7 +106,7 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	fflush(stdout);
 	/* a command's page is in section 1, but trygg index is described
 	 * with the index's schema in trygg-index(7) */
-	const char *sect = p.nargs == 1 && !strcmp(p.args[0], "index") ? "7" : "1";
+	const char *sect = guide || (p.nargs == 1 && !strcmp(p.args[0], "index")) ? "7" : "1";
 	/* the page that belongs to this binary, then one man finds by name */
 	char *near = page_near_binary(page, sect);
 	if (near)
