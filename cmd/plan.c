@@ -64,65 +64,13 @@ static void warn_unknown_organisations(const struct tg_config *cfg, const struct
 	tg_diags_release(&w);
 }
 
-/* The new item's id: the one asked for, or the next free number. */
-static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
-		    struct tg_diags *d)
-{
-	if (asked) {
-		if (!tg_id_free(p, asked)) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "id '%s' is taken in %s", asked, p->district);
-			return NULL;
-		}
-		return xstrdup(asked);
-	}
-	return tg_id_new(p, pr, d);
-}
-
-static enum tg_status do_add_problem(struct tg_edit *e, void *arg, struct buf *ids,
-				     struct tg_diags *d)
+static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids,
+			     struct tg_diags *d)
 {
 	struct item_args *a = arg;
-	const struct tg_plan *p = tg_edit_plan(e);
-	const char *sit = tg_val_get(a->map, "situation") ? tg_val_get(a->map, "situation")->str : NULL;
-	if (sit && !tg_plan_has_joint(p, sit))
-		return tg_no_such(d, p, "joint situation item", sit);
-	if (a->id && !tg_id_is(a->id, "P")) {
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "id '%s' is not of the form P<number>", a->id);
-		return TG_EUSAGE;
-	}
-	char *id = new_id(p, NULL, a->id, d);
-	if (!id)   /* taken, or the numbers used up */
-		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = tg_val_new_item(false, id, a->map);
+	struct tg_op_add op = { a->problem, a->id, a->map };
 	a->map = NULL;
-	buf_addf(ids, "%s\n", id);
-	free(id);
-	return tg_edit_append(e, p->doc->root, "problems", item, d);
-}
-
-static enum tg_status do_add_measure(struct tg_edit *e, void *arg, struct buf *ids,
-				     struct tg_diags *d)
-{
-	struct item_args *a = arg;
-	const struct tg_plan *p = tg_edit_plan(e);
-	struct tg_problem *pr = tg_plan_problem(p, a->problem);
-	if (!pr)
-		return tg_no_such(d, p, "problem", a->problem);
-	if (a->id && !tg_child_id_is(a->id, pr->id, 'M')) {
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
-		return TG_EUSAGE;
-	}
-	char *id = new_id(p, pr, a->id, d);
-	if (!id)   /* taken, or the numbers used up */
-		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = tg_val_new_item(true, id, a->map);
-	a->map = NULL;
-	buf_addf(ids, "%s\n", id);
-	free(id);
-	return tg_edit_append(e, pr->node, "measures", item, d);
+	return a->problem ? tg_op_add_measure(e, &op, ids, d) : tg_op_add_problem(e, &op, ids, d);
 }
 
 static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
@@ -211,7 +159,7 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 			tg_val_put(a.map, "strategic_areas", areas);
 		causes = subgoals = resp = areas = NULL;
 		warn_unknown_organisations(ctx->cfg, tg_val_get(a.map, "responsible"));
-		status = write_plan(ctx, p.args[0], &w, measure ? do_add_measure : do_add_problem, &a);
+		status = write_plan(ctx, p.args[0], &w, do_add, &a);
 	}
 	tg_val_free(causes);
 	tg_val_free(subgoals);
@@ -233,69 +181,9 @@ static int plan_add_measure(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* ---- set ------------------------------------------------------------- */
 
-struct set_args {
-	const char *id;
-	char **pairs;
-	size_t n;
-	const struct tg_config *cfg;
-};
-
 static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
 {
-	struct set_args *a = arg;
-	for (size_t i = 0; i < a->n; i++) {
-		const struct tg_plan *p = tg_edit_plan(e);
-		bool is_measure;
-		const struct tg_node *node = tg_plan_item(p, a->id, &is_measure);
-		if (!node)
-			return tg_no_such(d, p, "problem or measure", a->id);
-		const char *const *keys = is_measure ? tg_measure_fields : tg_problem_fields;
-		char *key = xstrdup(a->pairs[i]);
-		char *value = strchr(key, '=');
-		*value++ = '\0';
-		enum tg_status st = TG_OK;
-		int k;
-		if (!parse_enum(key, keys, &k)) {
-			char *list = enum_list(keys);
-			const char *s = tg_suggest(key, keys);
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "a %s has no key '%s'%s%s%s (keys: %s)",
-				    is_measure ? "measure" : "problem", key, s ? " (did you mean '" : "",
-				    s ? s : "", s ? "'?)" : "", list);
-			free(list);
-			st = TG_EUSAGE;
-		} else if (!*value && tg_field_required(key)) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "'%s' is required and cannot be removed", key);
-			st = TG_EUSAGE;
-		} else if (!*value) {
-			st = tg_edit_unset(e, node, key, d);
-		} else {
-			char *err = NULL;
-			struct tg_val *v = tg_field_is_list(key) ? tg_field_list(key, value, ',', a->cfg, &err)
-							      : NULL;
-			if (!tg_field_is_list(key) && !(err = tg_field_check(key, value, a->cfg)))
-				v = tg_field_val(key, value);
-			if (!err && !strcmp(key, "situation") && !tg_plan_has_joint(p, value)) {
-				tg_val_free(v);
-				err = xasprintf("no joint situation item '%s' in %s", value, p->district);
-			}
-			if (err) {
-				tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "%s", err);
-				free(err);
-				st = TG_EUSAGE;
-			} else {
-				if (!strcmp(key, "responsible"))
-					warn_unknown_organisations(a->cfg, v);
-				st = tg_edit_set(e, node, key, v, d);
-			}
-		}
-		free(key);
-		if (st)
-			return st;
-	}
-	buf_addf(ids, "%s\n", a->id);
-	return TG_OK;
+	return tg_op_set(e, arg, ids, d);
 }
 
 static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
@@ -325,88 +213,15 @@ static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((status = need_workspace(ctx)))
 		return status;
-	struct set_args a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg };
+	struct tg_op_set a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg };
 	return write_plan(ctx, p.args[0], &w, do_set, &a);
 }
 
 /* ---- rm ---------------------------------------------------------------- */
 
-struct rm_args {
-	const char *id;
-	bool force;
-};
-
-/* Index of s in a string list node, or -1. */
-static long index_in(const struct tg_strlist *l, const char *s)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], s))
-			return (long)i;
-	return -1;
-}
-
 static enum tg_status do_rm(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
 {
-	struct rm_args *a = arg;
-	const struct tg_plan *p = tg_edit_plan(e);
-	struct tg_problem *pr = tg_plan_problem(p, a->id);
-	if (pr) {
-		if (pr->n_measures && !a->force) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "%s has %zu measure%s; remove them first, or use --force to remove "
-				    "the problem with them", a->id, pr->n_measures,
-				    pr->n_measures == 1 ? "" : "s");
-			return TG_EUSAGE;
-		}
-		size_t index = (size_t)(pr - p->problems);
-		enum tg_status st = tg_edit_remove(e, p->problems_node, index, d);
-		if (!st)
-			buf_addf(ids, "%s\n", a->id);
-		return st;
-	}
-	if (!tg_plan_measure(p, a->id, &pr))
-		return tg_no_such(d, p, "problem or measure", a->id);
-	/* follow-ups that name the measure */
-	size_t named = 0;
-	for (size_t f = 0; f < pr->n_followups; f++)
-		if (index_in(&pr->followups[f].measures, a->id) >= 0) {
-			named++;
-			if (!a->force)
-				tg_diag_node(d, TG_SEV_ERROR, p->doc, pr->followups[f].measures.node,
-					     "the follow-up of %s names %s",
-					     pr->followups[f].date ? pr->followups[f].date : "?", a->id);
-		}
-	if (named && !a->force) {
-		tg_diag_add(d, TG_SEV_NOTE, NULL, 0, 0, NULL, 0, 0,
-			    "use --force to remove %s and its mentions in follow-ups", a->id);
-		return TG_EUSAGE;
-	}
-	const char *pid = pr->id;
-	char *problem_id = xstrdup(pid);
-	enum tg_status st = TG_OK;
-	for (;;) {     /* one mention at a time: each edit makes a new plan */
-		p = tg_edit_plan(e);
-		pr = tg_plan_problem(p, problem_id);
-		long at = -1;
-		size_t f = 0;
-		for (; f < pr->n_followups && at < 0; f++)
-			at = index_in(&pr->followups[f].measures, a->id);
-		if (at < 0)
-			break;
-		st = tg_edit_remove(e, pr->followups[f - 1].measures.node, (size_t)at, d);
-		if (st)
-			break;
-	}
-	if (!st) {
-		p = tg_edit_plan(e);
-		struct tg_measure *m = tg_plan_measure(p, a->id, &pr);
-		const struct tg_node *seq = m->node->parent;
-		st = tg_edit_remove(e, seq, (size_t)(m - pr->measures), d);
-	}
-	free(problem_id);
-	if (!st)
-		buf_addf(ids, "%s\n", a->id);
-	return st;
+	return tg_op_rm(e, arg, ids, d);
 }
 
 static int plan_rm(int argc, char **argv, struct cmd_ctx *ctx)
@@ -419,7 +234,7 @@ static int plan_rm(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	struct write_opts w;
 	write_opts_init(&w);
-	struct rm_args a = { 0 };
+	struct tg_op_rm a = { 0 };
 	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
 	p.w = &w;
 	while (opt_next(&p) != -1)

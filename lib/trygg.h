@@ -616,6 +616,39 @@ extern const char *const tg_plan_columns[];
  * strategiska områden, id), matched by tg_word_key; -1 for neither. */
 int tg_plan_column(const char *heading);
 
+/* ---- plan operations (lib/op-plan.c), on an open edit ------------------- */
+
+/* A new problem or measure: fields (taken over, freed) in any order, its
+ * ID asked for or NULL for the next free one; the new ID goes into ids.
+ * A measure's problem, a problem's situation item must exist. */
+struct tg_op_add {
+	const char *problem;           /* a measure's problem */
+	const char *id;
+	struct tg_val *fields;
+};
+enum tg_status tg_op_add_problem(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
+				 struct tg_diags *d);
+enum tg_status tg_op_add_measure(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
+				 struct tg_diags *d);
+/* KEY=VALUE pairs on problem or measure id (KEY= clears an optional key),
+ * each checked by tg_field_check; id into ids. */
+struct tg_op_set {
+	const char *id;
+	char **pairs;
+	size_t n;
+	const struct tg_config *cfg;
+};
+enum tg_status tg_op_set(struct tg_edit *e, const struct tg_op_set *a, struct buf *ids,
+			 struct tg_diags *d);
+/* Remove problem or measure id; with force a problem with its measures, a
+ * measure with its mentions in follow-ups. */
+struct tg_op_rm {
+	const char *id;
+	bool force;
+};
+enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf *ids,
+			struct tg_diags *d);
+
 /* ---- plan import (lib/import-plan.c) ------------------------------------ */
 
 /* One measure per row of a CSV file (trygg-plan(1), plan import). */
