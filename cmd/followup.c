@@ -13,60 +13,10 @@ static const char usage[] =
 	"gets status done (or S).  --date defaults to today.  Prints the\n"
 	"follow-up's ID, P.F<n> (its number among P's follow-ups).\n";
 
-struct followup_args {
-	const char *problem;
-	const char **measures;
-	size_t n_measures;
-	const char *status;
-	struct tg_val *item;
-	struct tg_val *readings;
-};
-
 static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 				struct tg_diags *d)
 {
-	struct followup_args *a = arg;
-	const struct tg_plan *p = tg_edit_plan(e);
-	struct tg_problem *pr = tg_plan_problem(p, a->problem);
-	if (!pr)
-		return tg_no_such(d, p, "problem", a->problem);
-	for (size_t i = 0; i < a->n_measures; i++) {
-		struct tg_problem *owner;
-		if (!tg_plan_measure(p, a->measures[i], &owner) || owner != pr) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "'%s' is not a measure of %s", a->measures[i], a->problem);
-			return TG_EUSAGE;
-		}
-	}
-	for (size_t i = 0; a->readings && i + 1 < a->readings->n; i += 2) {
-		const char *name = a->readings->kids[i]->str;
-		bool known = false;
-		for (size_t q = 0; q < pr->n_indicators && !known; q++)
-			known = pr->indicators[q].name && !strcmp(pr->indicators[q].name, name);
-		if (!known) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "%s has no indicator '%s'", a->problem, name);
-			return TG_EUSAGE;
-		}
-	}
-	if (a->readings) {
-		tg_val_put(a->item, "indicators", a->readings);
-		a->readings = NULL;
-	}
-	size_t n = pr->n_followups + 1;
-	struct tg_val *item = a->item;
-	a->item = NULL;
-	enum tg_status st = tg_edit_append(e, pr->node, "followups", item, d);
-	for (size_t i = 0; i < a->n_measures && !st; i++) {
-		struct tg_measure *m = tg_plan_measure(tg_edit_plan(e), a->measures[i], NULL);
-		st = tg_edit_set(e, m->node, "status", tg_val_raw(a->status), d);
-	}
-	if (!st) {
-		char buf[TG_ID_SIZE];
-		pr = tg_plan_problem(tg_edit_plan(e), a->problem);
-		buf_addf(ids, "%s\n", tg_followup_id(pr, n - 1, buf, sizeof buf));
-	}
-	return st;
+	return tg_op_followup_record(e, arg, ids, d);
 }
 
 static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
@@ -87,7 +37,7 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	struct write_opts w;
 	write_opts_init(&w);
-	struct followup_args a = { .status = "done" };
+	struct tg_op_followup a = { .status = "done" };
 	const char *done = NULL, *effect = NULL, *date = NULL;
 	char day[11];
 	a.measures = xcalloc((size_t)argc + 1, sizeof *a.measures);

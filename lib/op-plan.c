@@ -1,6 +1,6 @@
 /* op-plan: the operations of `trygg plan` on an open edit: add a problem
  * or a measure (its ID asked for or the next free one, its references
- * checked), set or clear keys, remove an item.  The checks of values come
+ * checked), set or clear keys, remove an item; and `followup record`.  The checks of values come
  * from lib/fields.c, the IDs from lib/ids.c. */
 #include "priv.h"
 
@@ -223,3 +223,48 @@ enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf 
 	return st;
 }
 
+enum tg_status tg_op_followup_record(struct tg_edit *e, struct tg_op_followup *a,
+				     struct buf *ids, struct tg_diags *d)
+{
+	const struct tg_plan *p = tg_edit_plan(e);
+	struct tg_problem *pr = tg_plan_problem(p, a->problem);
+	if (!pr)
+		return tg_no_such(d, p, "problem", a->problem);
+	for (size_t i = 0; i < a->n_measures; i++) {
+		struct tg_problem *owner;
+		if (!tg_plan_measure(p, a->measures[i], &owner) || owner != pr) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "'%s' is not a measure of %s", a->measures[i], a->problem);
+			return TG_EUSAGE;
+		}
+	}
+	for (size_t i = 0; a->readings && i + 1 < a->readings->n; i += 2) {
+		const char *name = a->readings->kids[i]->str;
+		bool known = false;
+		for (size_t q = 0; q < pr->n_indicators && !known; q++)
+			known = pr->indicators[q].name && !strcmp(pr->indicators[q].name, name);
+		if (!known) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+				    "%s has no indicator '%s'", a->problem, name);
+			return TG_EUSAGE;
+		}
+	}
+	if (a->readings) {
+		tg_val_put(a->item, "indicators", a->readings);
+		a->readings = NULL;
+	}
+	size_t n = pr->n_followups + 1;
+	struct tg_val *item = a->item;
+	a->item = NULL;
+	enum tg_status st = tg_edit_append(e, pr->node, "followups", item, d);
+	for (size_t i = 0; i < a->n_measures && !st; i++) {
+		struct tg_measure *m = tg_plan_measure(tg_edit_plan(e), a->measures[i], NULL);
+		st = tg_edit_set(e, m->node, "status", tg_val_raw(a->status), d);
+	}
+	if (!st) {
+		char buf[TG_ID_SIZE];
+		pr = tg_plan_problem(tg_edit_plan(e), a->problem);
+		buf_addf(ids, "%s\n", tg_followup_id(pr, n - 1, buf, sizeof buf));
+	}
+	return st;
+}
