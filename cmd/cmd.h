@@ -112,6 +112,12 @@ int need_workspace(struct cmd_ctx *ctx);
  * it lies below it. */
 const char *display_path(const char *path);
 
+/* The folder of this executable, and whether it is a build folder's
+ * (<build>/cmd/trygg, beside <build>/meson-info/); NULL when unknown.
+ * What the binary ships (manual pages, catalogues) is found from it, never
+ * from an absolute path fixed at build time (cmd/util.c). */
+char *exe_dir(bool *in_build);
+
 /* ---- colour (cmd/util.c) ---- */
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

@@ -40,25 +40,17 @@ static bool man_knows(const char *page)
  * /tmp, that anyone may create. */
 static char *page_near_binary(const char *page, const char *sect)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
+	bool in_build;
+	char *exe = exe_dir(&in_build);
+	if (!exe)
 		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
 	char *tries[3] = {
 		xasprintf("%s/../share/man/man%s/%s.%s", exe, sect, page, sect),
 		xasprintf("%s/../share/man/man%s/%s.%s.gz", exe, sect, page, sect),
-		NULL,
+		in_build ? xasprintf("%s/../man/%s.%s", exe, page, sect) : NULL,
 	};
-	char *build = xasprintf("%s/../meson-info", exe);
+	free(exe);
 	struct stat st;
-	if (stat(build, &st) == 0 && S_ISDIR(st.st_mode))
-		tries[2] = xasprintf("%s/../man/%s.%s", exe, page, sect);
-	free(build);
 	char *found = NULL;
 	for (size_t i = 0; i < 3; i++) {
 		if (!found && tries[i] && stat(tries[i], &st) == 0 && S_ISREG(st.st_mode))

@@ -34,20 +34,13 @@ static char *locale_dir(void)
 	const char *env = getenv("TRYGG_LOCALEDIR");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
+	bool in_build;
+	char *exe = exe_dir(&in_build);
+	if (!exe)
 		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	char *build = xasprintf("%s/../meson-info", exe);
-	struct stat st;
-	bool in_build = stat(build, &st) == 0 && S_ISDIR(st.st_mode);
-	free(build);
-	return in_build ? xasprintf("%s/../po", exe) : xasprintf("%s/%s", exe, TRYGG_LOCALEDIR_REL);
+	char *dir = in_build ? xasprintf("%s/../po", exe) : xasprintf("%s/%s", exe, TRYGG_LOCALEDIR_REL);
+	free(exe);
+	return dir;
 }
 
 static void start(void)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *display_path(const char *path)
@@ -257,4 +258,22 @@ int check_format_version(const char *usage, const char *arg)
 		return usage_error(usage, "--format-version %s is not known (this trygg writes "
 				   "version 1)", arg);
 	return 0;
+}
+
+char *exe_dir(bool *in_build)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	char *build = xasprintf("%s/../meson-info", exe);
+	struct stat st;
+	*in_build = stat(build, &st) == 0 && S_ISDIR(st.st_mode);
+	free(build);
+	return xstrdup(exe);
 }
