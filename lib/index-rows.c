@@ -272,6 +272,19 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 	buf_release(&areas);
 }
 
+/* Parameters 1 to 3: the district, the problem and the measure (NULL
+ * for mid 0, a row of the problem's own). */
+static void bind_owner(struct refresh *r, sqlite3_stmt *st, long long did, long long pid,
+		       long long mid)
+{
+	bind_int(r, st, 1, did);
+	bind_int(r, st, 2, pid);
+	if (mid)
+		bind_int(r, st, 3, mid);
+	else
+		bind_text(r, st, 3, NULL);
+}
+
 /* The local areas and the initiatives of a problem (mid 0) or of a
  * measure, which without its own has its problem's (inherited). */
 static void insert_places(struct refresh *r, long long did, long long pid, long long mid,
@@ -280,12 +293,7 @@ static void insert_places(struct refresh *r, long long did, long long pid, long 
 {
 	for (size_t i = 0; i < areas->n; i++) {
 		sqlite3_stmt *st = r->st[S_PLACE];
-		bind_int(r, st, 1, did);
-		bind_int(r, st, 2, pid);
-		if (mid)
-			bind_int(r, st, 3, mid);
-		else
-			bind_text(r, st, 3, NULL);
+		bind_owner(r, st, did, pid, mid);
 		bind_int(r, st, 4, (long long)i + 1);
 		bind_text(r, st, 5, areas->v[i]);
 		bind_int(r, st, 6, areas_inherited);
@@ -293,12 +301,7 @@ static void insert_places(struct refresh *r, long long did, long long pid, long 
 	}
 	for (size_t i = 0; i < inits->n; i++) {
 		sqlite3_stmt *st = r->st[S_ILINK];
-		bind_int(r, st, 1, did);
-		bind_int(r, st, 2, pid);
-		if (mid)
-			bind_int(r, st, 3, mid);
-		else
-			bind_text(r, st, 3, NULL);
+		bind_owner(r, st, did, pid, mid);
 		bind_int(r, st, 4, inits->v[i]);
 		bind_int(r, st, 5, inits_inherited);
 		add_row(r, st);

@@ -26,12 +26,18 @@ char *tg_nfc(const char *s)
 	return (char *)out;
 }
 
-char *tg_nfc_take(char *s)
+/* ASCII is its own NFC. */
+static bool is_ascii(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p && *p < 0x80)
 		p++;
-	if (!*p)
+	return !*p;
+}
+
+char *tg_nfc_take(char *s)
+{
+	if (is_ascii(s))
 		return s;
 	char *n = tg_nfc(s);
 	free(s);
@@ -41,10 +47,7 @@ char *tg_nfc_take(char *s)
 const char *tg_nfc_const(const char *s, char **made)
 {
 	*made = NULL;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && *p < 0x80)
-		p++;
-	if (!*p)
+	if (is_ascii(s))
 		return s;
 	char *n = tg_nfc(s);
 	if (!strcmp(n, s)) {

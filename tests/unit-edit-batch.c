@@ -10,15 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int n, failed;
-
-static void ok(bool cond, const char *desc)
-{
-	n++;
-	if (!cond)
-		failed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", n, desc);
-}
+#include "tap.h"
 
 /* Plans whose problems hold their measures in each style: a block list
  * with blank lines between items, none, `[]`, a null, a flow list, a
@@ -167,6 +159,5 @@ int main(void)
 	tg_edit_free(e);
 	tg_diags_release(&d);
 
-	printf("1..%d\n", n);
-	return failed ? 1 : 0;
+	return tap_done();
 }

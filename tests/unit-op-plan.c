@@ -10,15 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int n, failed;
-
-static void ok(bool cond, const char *desc)
-{
-	n++;
-	if (!cond)
-		failed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", n, desc);
-}
+#include "tap.h"
 
 static const char plan[] =
 	"schema: trygg/1\n"
@@ -108,6 +100,5 @@ int main(void)
 	tg_diags_release(&d);
 	tg_edit_free(e);
 	buf_release(&ids);
-	printf("1..%d\n", n);
-	return failed ? 1 : 0;
+	return tap_done();
 }
