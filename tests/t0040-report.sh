@@ -21,7 +21,13 @@ expect_stdout "phase 2" "Fas 2 Förebygga/Kontaktskapande"
 expect "follow-up columns" 0 trygg -C ws report followup angered --format md --as-of 2015-06-01
 expect_stdout "the seed's follow-up headings" "| Problembild | Förslag på åtgärder | Genomförda åtgärder | Effekt |"
 expect_stdout "short-term, long-term, mobilisation" "**Kortsiktigt**"
-expect_stdout "the indicator line" "Andel boende som känner sig otrygga ute sent: 0.38 → 0.33 (2014-11-20) → 0.3 (2016-10-01): ej uppnått"
+expect_stdout "the indicator line" "Andel boende som känner sig otrygga ute sent: 0,38 → 0,33 (2014-11-20) → 0,3 (2016-10-01): ej uppnått"
+expect "follow-up in English" 0 trygg -C ws report followup angered --format md --as-of 2015-06-01 --lang en
+expect_stdout "English numbers" "0.38 → 0.33 (2014-11-20) → 0.3 (2016-10-01)"
+expect "follow-up as csv" 0 trygg -C ws report followup angered --format csv --as-of 2015-06-01
+expect_stdout "csv keeps machine numbers in Swedish too" "0.38 → 0.33 (2014-11-20) → 0.3 (2016-10-01)"
+expect "situation" 0 trygg -C ws report situation angered --as-of 2015-06-01
+expect_stdout "an index with a decimal comma" "Index 3,2"
 
 expect "--lang en" 0 trygg -C ws report overview --lang en --as-of 2015-06-01
 expect_same "English labels" "$g/report-overview-en.text" "$TMP/.out"

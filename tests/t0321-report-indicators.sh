@@ -85,10 +85,10 @@ assert rows["P1.I5"]["latest"] is None and rows["P1.I6"]["target"] is None
 assert sum(r["baseline"] for r in rows.values()) == 120 + 0.5 + 3 + 12 + 0.2 + 5' "$TMP/.out"
 
 expect "--as-of before the readings" 0 trygg -C ws report indicators angered --as-of 2014-11-01
-expect_stdout "no reading yet" "Bedömning    ingen mätning"
+expect_stdout "no reading yet" "Bedömning        ingen mätning"
 expect "--as-of between them" 0 trygg -C ws report indicators angered --as-of 2015-06-01
-expect_stdout "the latest as of that day" "Senast       34 % (2015-03-01)"
-expect_stdout "on track" "Bedömning    i fas"
+expect_stdout "the latest as of that day" "Senaste mätning  34 % (2015-03-01)"
+expect_stdout "on track" "Bedömning        enligt plan"
 expect "--lang en" 0 trygg -C ws report indicators angered --as-of 2025-01-01 --lang en
 expect_stdout "English words" "Verdict   not met"
 
@@ -96,7 +96,7 @@ expect "html" 0 trygg -C ws report indicators --all --format html --as-of 2025-0
 check "a chart per indicator" test "$(grep -c '<svg' "$TMP/.out")" = 7
 check "no JavaScript, nothing from the network" sh -c "! grep -Eqi '<script|onload=|https?:' '$TMP/.out'"
 check "the chart labels baseline, latest and target values" grep -q \
-	'<text x="20" y="146">Utgångsläge 38 %</text>.*<text x="160" y="146">Senast 33 %</text>.*<text x="300" y="146">Mål 30 %</text>' \
+	'<text x="20" y="146">Utgångsläge 38 %</text>.*<text x="160" y="146">Senaste mätning 33 %</text>.*<text x="300" y="146">Mål 30 %</text>' \
 	<(tr -d '\n' <"$TMP/.out")
 check "and which way is better" grep -q 'lägre är bättre ↓' "$TMP/.out"
 

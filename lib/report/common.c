@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const labels[L_COUNT][2] = {
@@ -32,7 +33,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_JOINT] = { "Gemensam problembeskrivning", "Joint problem description" },
 	[L_INDICATORS] = { "Indikatorer", "Indicators" },
 	[L_BASELINE] = { "Utgångsläge", "Baseline" },
-	[L_LATEST] = { "Senast", "Latest" },
+	[L_LATEST] = { "Senaste mätning", "Latest" },
 	[L_TARGET] = { "Mål", "Target" },
 	[L_MET] = { "uppnått", "met" },
 	[L_NOT_MET] = { "ej uppnått", "not met" },
@@ -43,13 +44,13 @@ static const char *const labels[L_COUNT][2] = {
 	[L_OPEN] = { "Öppna", "Open" },
 	[L_TOTAL] = { "Totalt", "Total" },
 	[L_STRATEGIC] = { "Strategiska områden", "Strategic areas" },
-	[L_ON_TRACK] = { "Indikatorer i fas", "Indicators on track" },
-	[L_LIGHT] = { "Läge", "Status light" },
+	[L_ON_TRACK] = { "Indikatorer enligt plan", "Indicators on track" },
+	[L_LIGHT] = { "Trafikljus", "Status light" },
 	[L_GREEN] = { "grön", "green" },
 	[L_YELLOW] = { "gul", "yellow" },
 	[L_RED] = { "röd", "red" },
 	[L_NONE] = { "–", "–" },
-	[L_DAYS_LATE] = { "Dagar sen", "Days late" },
+	[L_DAYS_LATE] = { "Dagar försenad", "Days late" },
 	[L_MEASURE] = { "Åtgärd", "Measure" },
 	[L_NO_OVERDUE] = { "Inga försenade åtgärder.", "No overdue measures." },
 	[L_RESPONDENTS] = { "Svarande", "Respondents" },
@@ -62,7 +63,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_CITY] = { "Hela staden", "The whole city" },
 	[L_BY_STATUS] = { "Åtgärder efter status", "Measures by status" },
 	[L_BY_PHASE] = { "Åtgärder efter fas", "Measures by phase" },
-	[L_INDICATOR_PROGRESS] = { "Indikatorer: utgångsläge, senast, mål", "Indicators: baseline, latest, target" },
+	[L_INDICATOR_PROGRESS] = { "Indikatorer: utgångsläge, senaste mätning, mål", "Indicators: baseline, latest, target" },
 	[L_DONE_TEXT] = { "Genomfört", "Done" },
 	[L_AREA] = { "Område", "Area" },
 	[L_DETAILS] = { "Grupp, andel, index", "Group, share, index" },
@@ -70,7 +71,7 @@ static const char *const labels[L_COUNT][2] = {
 	[L_FIGURES_FROM] = { "siffrorna är från", "figures from" },
 	[L_INDICATOR] = { "Indikator", "Indicator" },
 	[L_VERDICT] = { "Bedömning", "Verdict" },
-	[L_IN_STEP] = { "i fas", "on track" },
+	[L_IN_STEP] = { "enligt plan", "on track" },
 	[L_BEHIND] = { "efter plan", "off track" },
 	[L_LOWER_BETTER] = { "lägre är bättre", "lower is better" },
 	[L_HIGHER_BETTER] = { "högre är bättre", "higher is better" },
@@ -99,6 +100,15 @@ static const char *const phase_names_en[TG_NPHASES + 1] = { "", "Reactive", "Pre
 	"New challenges" };
 static const char *const phase_names_sv[TG_NPHASES + 1] = { "", "Reaktiv", "Förebygga/Kontaktskapande",
 	"Nya utmaningar" };
+
+const char *tgi_num(const struct rctx *r, char out[32], double v)
+{
+	snprintf(out, 32, "%g", v);
+	char *dot = r->en || r->machine ? NULL : strchr(out, '.');
+	if (dot)
+		*dot = ',';
+	return out;
+}
 
 const char *tgi_lbl(const struct rctx *r, enum label l)
 {

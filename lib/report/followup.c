@@ -37,32 +37,34 @@ static bool indicator_met(const struct tg_indicator *ind, double v)
 	return down ? v <= ind->target.value : v >= ind->target.value;
 }
 
-/* "0.38 (2014-10-01) → 0.33 (2014-11-20) → 0.30 (2016-10-01): not met" */
+/* "0.38 (2014-10-01) → 0.33 (2014-11-20) → 0.30 (2016-10-01): not met"
+ * (0,38 … in Swedish) */
 static void indicator_line(const struct rctx *r, struct buf *b, const struct tg_problem *p,
 			   const struct tg_indicator *ind, void (*esc)(struct buf *, const char *))
 {
+	char num[32];
 	esc(b, ind->name);
 	buf_adds(b, ": ");
 	if (ind->baseline.set)
-		buf_addf(b, "%g", ind->baseline.value);
+		buf_adds(b, tgi_num(r, num, ind->baseline.value));
 	else
 		buf_adds(b, "?");
 	const char *date;
 	const struct tg_reading *rd = tg_latest_reading(p, ind->name, &date);
 	buf_adds(b, " → ");
 	if (rd) {
-		buf_addf(b, "%g (", rd->value);
+		buf_addf(b, "%s (", tgi_num(r, num, rd->value));
 		tgi_put_date(r, b, date);
 		buf_adds(b, ")");
 	} else
 		buf_adds(b, tgi_lbl(r, L_NO_READING));
 	buf_adds(b, " → ");
 	if (ind->target.set && ind->target.date) {
-		buf_addf(b, "%g (", ind->target.value);
+		buf_addf(b, "%s (", tgi_num(r, num, ind->target.value));
 		tgi_put_date(r, b, ind->target.date);
 		buf_adds(b, ")");
 	} else if (ind->target.set)
-		buf_addf(b, "%g", ind->target.value);
+		buf_adds(b, tgi_num(r, num, ind->target.value));
 	else
 		buf_adds(b, "?");
 	if (rd)

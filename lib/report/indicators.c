@@ -39,12 +39,13 @@ static const enum label unit_labels[] = { L_NONE, L_UNIT_SHARE, L_UNIT_COUNT, L_
 static const char *value_str(const struct rctx *r, char *s, size_t n, const struct tg_indicator *in,
 			     bool set, double v)
 {
+	char num[32];
 	if (!set)
 		snprintf(s, n, "%s", tgi_lbl(r, L_NONE));
 	else if (in->unit == TG_UNIT_SHARE)
-		snprintf(s, n, "%g %%", v * 100);
+		snprintf(s, n, "%s %%", tgi_num(r, num, v * 100));
 	else
-		snprintf(s, n, "%g", v);
+		snprintf(s, n, "%s", tgi_num(r, num, v));
 	return s;
 }
 

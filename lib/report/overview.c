@@ -148,14 +148,15 @@ static void svg_indicators(const struct rctx *r, const struct overview_data *o)
 		frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
 		buf_addf(b, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c8ccd0\" "
 			    "stroke-width=\"6\"/>", y + 10, w, y + 10);
+		char n1[32], n2[32];
 		if (ind->has_latest)
 			buf_addf(b, "<line x1=\"0\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
 				    "stroke-width=\"6\"/><circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"#1d1d1f\">"
-				    "<title>%g (%s)</title></circle>", y + 10, w * frac, y + 10,
-				 frac >= 1 ? "#2e9e4f" : "#0b5394", w * frac, y + 10, ind->latest,
+				    "<title>%s (%s)</title></circle>", y + 10, w * frac, y + 10,
+				 frac >= 1 ? "#2e9e4f" : "#0b5394", w * frac, y + 10, tgi_num(r, n1, ind->latest),
 				 ind->latest_date ? ind->latest_date : "");
-		buf_addf(b, "<text x=\"%d\" y=\"%d\">%g → %g</text>\n", w + 8, y + 14, ind->baseline,
-			 ind->target);
+		buf_addf(b, "<text x=\"%d\" y=\"%d\">%s → %s</text>\n", w + 8, y + 14,
+			 tgi_num(r, n1, ind->baseline), tgi_num(r, n2, ind->target));
 	}
 	buf_adds(b, "</svg>");
 	if (count > shown)

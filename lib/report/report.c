@@ -73,7 +73,8 @@ enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 			 size_t *overdue, struct tg_diags *d)
 {
 	struct rctx r = { out, cfg, o->english, o->as_of, o->color && o->format == TG_FMT_TEXT,
-			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2, false, NULL, 0 };
+			  o->format == TG_FMT_HTML, in->n > 1 ? 3 : 2, false, NULL, 0,
+			  o->format == TG_FMT_CSV || o->format == TG_FMT_JSON };
 	enum tg_report_kind k = o->kind;
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;

@@ -31,6 +31,7 @@ struct rctx {
 	bool site;                     /* HTML pages of a site: link to the others */
 	char **no_page;                /* site: the pages not written (tgi_site_page */
 	size_t n_no_page;              /* names), of plan files that failed to load */
+	bool machine;                  /* csv, json: plain numbers (tgi_num) */
 };
 
 /* ANSI colour around text output, when r->color. */
@@ -39,6 +40,10 @@ void tgi_tint_off(const struct rctx *r, struct buf *b, enum tg_tint t);
 enum tg_tint tgi_status_tint(enum tg_mstatus s);
 
 const char *tgi_lbl(const struct rctx *r, enum label l);
+/* A number for people, as "%g" writes it, with a decimal comma in a
+ * Swedish report ("0,33", "2,8"); in out, which it returns.  csv and json
+ * (r->machine) keep plain numbers. */
+const char *tgi_num(const struct rctx *r, char out[32], double v);
 const char *tgi_status_label(const struct rctx *r, enum tg_mstatus s);
 const char *tgi_source_label(const struct rctx *r, enum tg_source_id s);
 const char *tgi_group_label(const struct rctx *r, enum tg_group g);

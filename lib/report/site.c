@@ -245,7 +245,7 @@ static enum tg_status build(struct target *t, const struct tg_workspace *ws,
 			    const struct tg_report_opts *o, bool *unread, struct tg_diags *d)
 {
 	struct buf b = BUF_INIT;
-	struct rctx r = { &b, cfg, o->english, o->as_of, false, true, 3, true, NULL, 0 };
+	struct rctx r = { &b, cfg, o->english, o->as_of, false, true, 3, true, NULL, 0, false };
 	struct overview_data ov = { 0 };
 	struct late *late = NULL;
 	size_t n_late = 0;

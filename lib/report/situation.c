@@ -21,8 +21,9 @@ static void item_meta(const struct rctx *r, struct buf *b, const struct tg_sitem
 		buf_addf(b, "%s%.0f %%", any ? ", " : "", it->share * 100);
 		any = true;
 	}
+	char num[32];
 	if (it->has_index)
-		buf_addf(b, "%s%s %g", any ? ", " : "", tgi_lbl(r, L_INDEX), it->index);
+		buf_addf(b, "%s%s %s", any ? ", " : "", tgi_lbl(r, L_INDEX), tgi_num(r, num, it->index));
 }
 
 static void sources_str(const struct rctx *r, struct buf *b, unsigned sources)
