@@ -71,12 +71,8 @@ static const struct ls_list {
 	const char *name, *expr;
 	bool numbers;
 } ls_lists[] = {
-	/* a measure's parties in the order of their ids, their order in the
-	 * file (index-rows.c adds them so), as the index on measure_id gives
-	 * them: no sort */
-	{ TG_LS_MEASURES, "responsible", "coalesce((SELECT group_concat(replace(party, "
-	  "char(31), ' '), char(31)) FROM responsible t WHERE t.measure_id = v.row_), '')",
-	  false },
+	/* a measure's parties, joined so when it was indexed (index-rows.c) */
+	{ TG_LS_MEASURES, "responsible", "v.parties_", false },
 	{ TG_LS_MEASURES, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
 	{ TG_LS_PROBLEMS, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
 	{ TG_LS_FOLLOWUPS, "measures", "replace(v.measures, ', ', char(31))", false },

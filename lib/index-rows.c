@@ -39,8 +39,8 @@ static const char *const stmt_sql[S_N] = {
 	[S_PAREA] = "INSERT INTO problem_areas (district_id, problem_id, area, id)"
 		    " VALUES (?, ?, ?, ?)",
 	[S_MEASURE] = "INSERT INTO measures (district_id, problem_id, mid, seq, text, phase,"
-		      " term, kind, status, due, responsible, strategic_areas, open, overdue_after, id)"
-		      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		      " term, kind, status, due, responsible, strategic_areas, open, overdue_after,"
+		      " parties, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_RESP] = "INSERT INTO responsible (district_id, measure_id, seq, party, id)"
 		   " VALUES (?, ?, ?, ?, ?)",
 	[S_MAREA] = "INSERT INTO measure_areas (district_id, measure_id, area, inherited, id)"
@@ -130,6 +130,20 @@ static const char *strlist_join(struct buf *b, const struct tg_strlist *l)
 	buf_reset(b);
 	for (size_t i = 0; i < l->n; i++)
 		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
+	return b->s;
+}
+
+/* The parties as trygg ls gives them (a list: TG_VLIST), joined by U+001F,
+ * a party's own U+001F a space. */
+static const char *parties_join(struct buf *b, const struct tg_strlist *l)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_addc(b, '\x1f');
+		for (const char *c = l->v[i]; *c; c++)
+			buf_addc(b, *c == '\x1f' ? ' ' : *c);
+	}
 	return b->s;
 }
 
@@ -312,7 +326,7 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 			   const struct tg_problem *pr, const struct tg_measure *m,
 			   long long seq)
 {
-	struct buf areas = BUF_INIT;
+	struct buf areas = BUF_INIT, parties = BUF_INIT;
 	bool inherited = m->strategic_areas.n == 0;
 	const struct tg_intlist *al = inherited ? &pr->strategic_areas : &m->strategic_areas;
 	sqlite3_stmt *st = r->st[S_MEASURE];
@@ -330,6 +344,7 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 	bind_text(r, st, 12, intlist_join(&areas, al));
 	bind_int(r, st, 13, tg_measure_is_open(m));
 	bind_text(r, st, 14, tg_measure_overdue_after(m));
+	bind_text(r, st, 15, parties_join(&parties, &m->responsible));
 	long long mid = add_row(r, st);
 	add_list(r, r->st[S_RESP], did, mid, &m->responsible, NULL, NULL);
 	for (size_t i = 0; i < al->n; i++) {
@@ -344,6 +359,7 @@ static void insert_measure(struct refresh *r, long long did, long long pid,
 		      m->initiatives.n ? &m->initiatives : &pr->initiatives, !m->initiatives.n);
 	add_text(r, did, "measure", m->id, m->text);
 	buf_release(&areas);
+	buf_release(&parties);
 }
 
 /* A reading of indicator ind_id (0: none of the problem's) of problem

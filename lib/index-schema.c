@@ -134,7 +134,8 @@ const char tgi_schema_sql[] =
 	"  problem_id INTEGER NOT NULL, mid TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL, phase INTEGER NOT NULL, term TEXT, kind TEXT,\n"
 	"  status TEXT NOT NULL, due TEXT, responsible TEXT NOT NULL,\n"
-	"  strategic_areas TEXT NOT NULL, open INTEGER NOT NULL, overdue_after TEXT);\n"
+	"  strategic_areas TEXT NOT NULL, open INTEGER NOT NULL, overdue_after TEXT,\n"
+	"  parties TEXT NOT NULL);\n"
 	"CREATE TABLE responsible (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  measure_id INTEGER NOT NULL, seq INTEGER NOT NULL, party TEXT NOT NULL);\n"
 	"CREATE TABLE measure_areas (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
@@ -201,7 +202,7 @@ const char tgi_schema_sql[] =
 	"CREATE VIEW indicators_o AS SELECT " INDICATORS_COLS ORDER_COLS("i") INDICATORS_FROM ";\n"
 	"CREATE VIEW measures_v AS SELECT " MEASURES_COLS MEASURES_FROM ";\n"
 	"CREATE VIEW measures_o AS SELECT " MEASURES_COLS ORDER_COLS("m")
-	"  , m.overdue_after AS overdue_after_" MEASURES_FROM ";\n"
+	"  , m.overdue_after AS overdue_after_, m.parties AS parties_" MEASURES_FROM ";\n"
 	"CREATE VIEW responsible_v AS SELECT d.name AS district, m.mid AS measure,\n"
 	"  r.party AS party, r.seq AS seq FROM responsible r\n"
 	"  JOIN measures m ON m.id = r.measure_id JOIN districts d ON d.id = r.district_id;\n"

@@ -35,7 +35,7 @@
 
 #include "trygg.h"
 
-#define TG_INDEX_VERSION 8
+#define TG_INDEX_VERSION 9
 #define TG_INDEX_APP_ID 0x54727967     /* "Tryg" in PRAGMA application_id */
 #define TG_INDEX_PATH ".trygg/index.sqlite"  /* below the workspace root */
 
