@@ -82,18 +82,20 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 		return OPT_STATUS(p.status);
 	if (p.nargs > 1)
 		return usage_error(usage, "help takes one COMMAND");
-	char *page;
+	/* on the stack: a child forked to ask man (man_knows) ends with no
+	 * allocation of ours left behind */
+	char page[128];
 	/* the Swedish guide, trygg-kom-igang(7), by its Swedish name too */
 	bool guide = p.nargs == 1 && (!strcmp(p.args[0], "kom-igång") ||
 				      !strcmp(p.args[0], "kom-igang"));
 	if (guide) {
-		page = xstrdup("trygg-kom-igang");
+		snprintf(page, sizeof page, "trygg-kom-igang");
 	} else if (p.nargs == 1) {
 		if (!find_command(p.args[0]))
 			return usage_error(usage, "'%s' is not a trygg command", p.args[0]);
-		page = xasprintf("trygg-%s", p.args[0]);
+		snprintf(page, sizeof page, "trygg-%s", p.args[0]);
 	} else {
-		page = xstrdup("trygg");
+		snprintf(page, sizeof page, "trygg");
 	}
 	fflush(stdout);
 	/* a command's page is in section 1, but trygg index is described
@@ -112,6 +114,5 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 		fputs(text, stdout);
 	else
 		error("no manual page for '%s'", page);
-	free(page);
 	return text ? 0 : TG_ENOINPUT;
 }
