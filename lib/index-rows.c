@@ -89,6 +89,13 @@ static void bind_int(struct refresh *r, sqlite3_stmt *st, int i, long long v)
 		r->rc = sqlite3_errcode(r->db);
 }
 
+/* v, or NULL for 0 (a row ID or a rank that is not there) */
+static void bind_id(struct refresh *r, sqlite3_stmt *st, int i, long long v)
+{
+	if (!r->rc && (v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i)) != SQLITE_OK)
+		r->rc = sqlite3_errcode(r->db);
+}
+
 static void bind_real(struct refresh *r, sqlite3_stmt *st, int i, bool set, double v)
 {
 	if (!r->rc && (set ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i)) != SQLITE_OK)
@@ -263,10 +270,7 @@ static void insert_situation(struct refresh *r, long long did, const struct tg_p
 			bind_int(r, st, 13, n_sources);
 			bool decided = joint && j->decision;
 			bind_text(r, st, 14, decided ? tg_decision_names[j->decision - 1] : NULL);
-			if (joint && j->rank)
-				bind_int(r, st, 15, j->rank);
-			else
-				bind_text(r, st, 15, NULL);
+			bind_id(r, st, 15, joint ? j->rank : 0);
 			bind_text(r, st, 16, joint ? j->rationale : NULL);
 			bind_text(r, st, 17, joint ? j->decided_date : NULL);
 			bind_text(r, st, 18, joint ? j->decided_by : NULL);
@@ -293,10 +297,7 @@ static void bind_owner(struct refresh *r, sqlite3_stmt *st, long long did, long 
 {
 	bind_int(r, st, 1, did);
 	bind_int(r, st, 2, pid);
-	if (mid)
-		bind_int(r, st, 3, mid);
-	else
-		bind_text(r, st, 3, NULL);
+	bind_id(r, st, 3, mid);
 }
 
 /* The local areas and the initiatives of a problem (mid 0) or of a
@@ -370,18 +371,12 @@ static void insert_reading(struct refresh *r, long long did, long long pid, long
 {
 	sqlite3_stmt *st = r->st[S_READING];
 	bind_int(r, st, 1, did);
-	if (fid)
-		bind_int(r, st, 2, fid);
-	else
-		bind_text(r, st, 2, NULL);
+	bind_id(r, st, 2, fid);
 	bind_int(r, st, 3, seq);
 	bind_text(r, st, 4, name);
 	bind_real(r, st, 5, true, value);
 	bind_int(r, st, 6, pid);
-	if (ind_id)
-		bind_int(r, st, 7, ind_id);
-	else
-		bind_text(r, st, 7, NULL);
+	bind_id(r, st, 7, ind_id);
 	bind_text(r, st, 8, date);
 	bind_text(r, st, 9, note);
 	add_row(r, st);

@@ -30,6 +30,23 @@ static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const 
 	return tg_id_new(p, pr, d);
 }
 
+/* A new problem (pr NULL) or a new measure of pr, with the ID asked for
+ * or the next one, appended to its list; its ID on a line of ids. */
+static enum tg_status append_new(struct tg_edit *e, const struct tg_plan *p,
+				 const struct tg_problem *pr, struct tg_op_add *a, struct buf *ids,
+				 struct tg_diags *d)
+{
+	char *id = new_id(p, pr, a->id, d);
+	if (!id)   /* taken, or the numbers used up */
+		return a->id ? TG_EUSAGE : TG_EDATA;
+	struct tg_val *item = tg_val_new_item(pr != NULL, id, a->fields);
+	a->fields = NULL;
+	buf_addf(ids, "%s\n", id);
+	free(id);
+	return pr ? tg_edit_append(e, pr->node, "measures", item, d)
+		  : tg_edit_append(e, p->doc->root, "problems", item, d);
+}
+
 static enum tg_status add_problem(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
 				  struct tg_diags *d)
 {
@@ -42,14 +59,7 @@ static enum tg_status add_problem(struct tg_edit *e, struct tg_op_add *a, struct
 			    "id '%s' is not of the form P<number>", a->id);
 		return TG_EUSAGE;
 	}
-	char *id = new_id(p, NULL, a->id, d);
-	if (!id)   /* taken, or the numbers used up */
-		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = tg_val_new_item(false, id, a->fields);
-	a->fields = NULL;
-	buf_addf(ids, "%s\n", id);
-	free(id);
-	return tg_edit_append(e, p->doc->root, "problems", item, d);
+	return append_new(e, p, NULL, a, ids, d);
 }
 
 static enum tg_status add_measure(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
@@ -64,14 +74,7 @@ static enum tg_status add_measure(struct tg_edit *e, struct tg_op_add *a, struct
 			    "id '%s' is not of the form %s.M<number>", a->id, pr->id);
 		return TG_EUSAGE;
 	}
-	char *id = new_id(p, pr, a->id, d);
-	if (!id)   /* taken, or the numbers used up */
-		return a->id ? TG_EUSAGE : TG_EDATA;
-	struct tg_val *item = tg_val_new_item(true, id, a->fields);
-	a->fields = NULL;
-	buf_addf(ids, "%s\n", id);
-	free(id);
-	return tg_edit_append(e, pr->node, "measures", item, d);
+	return append_new(e, p, pr, a, ids, d);
 }
 
 enum tg_status tg_op_add_problem(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
