@@ -15,7 +15,7 @@
 # positional arguments are in _trygg; tests/t0090-completion.sh fails when
 # `trygg --help` or a command's --help names something not listed here.
 
-_trygg_commands="init district check situation plan followup edit log merge-file git report index ls search query help"
+_trygg_commands="init district check situation plan followup promise edit log merge-file git report index ls search query help"
 
 _trygg_write_opts="--dry-run --lock-timeout"
 
@@ -26,6 +26,7 @@ _trygg_verbs() {
 	situation) echo "add import merge decide show" ;;
 	plan) echo "add-problem add-measure set rm import" ;;
 	followup) echo "record" ;;
+	promise) echo "add record" ;;
 	git) echo "setup" ;;
 	esac
 }
@@ -50,6 +51,8 @@ _trygg_opts() {
 	"plan rm") echo "--force $_trygg_write_opts" ;;
 	"plan import") echo "--encoding $_trygg_write_opts" ;;
 	"followup record") echo "--problem --measure --done --effect --date --indicator --status $_trygg_write_opts" ;;
+	"promise add") echo "--text --from --to --signatory --measure $_trygg_write_opts" ;;
+	"promise record") echo "--status --date --text $_trygg_write_opts" ;;
 	edit) echo "$_trygg_write_opts" ;;
 	report) echo "--all --format --format-version --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
@@ -67,7 +70,7 @@ _trygg_takes_value() {
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
 	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until | \
-	--decision | --rank | --rationale | --by | --initiative)
+	--decision | --rank | --rationale | --by | --initiative | --from | --to | --signatory)
 		return 0 ;;
 	esac
 	return 1
@@ -243,7 +246,12 @@ _trygg_value() {
 	local opt=$1 cur=$2
 	case $opt in
 	--phase) _trygg_reply "1 2 3" "$cur" ;;
-	--status) _trygg_reply "proposed planned ongoing done cancelled" "$cur" ;;
+	--status)
+		if [[ $cmd == "promise record" ]]; then
+			_trygg_reply "met partly not_met" "$cur"
+		else
+			_trygg_reply "proposed planned ongoing done cancelled" "$cur"
+		fi ;;
 	--term) _trygg_reply "short long mobilisation" "$cur" ;;
 	--kind) _trygg_reply "situational social" "$cur" ;;
 	--source) _trygg_reply "police district survey" "$cur" ;;

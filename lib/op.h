@@ -1,8 +1,8 @@
 /*
  * op.h: the operations of the write commands, on an open edit (struct
  * tg_edit, lib/trygg.h): the values a person gives to keys (lib/fields.c),
- * the plan's operations (lib/op-plan.c) and plan import
- * (lib/import-plan.c).  Included by trygg.h.
+ * the plan's operations (lib/op-plan.c), citizen promises
+ * (lib/op-promise.c) and plan import (lib/import-plan.c).  Included by trygg.h.
  */
 #ifndef TRYGG_OP_H
 #define TRYGG_OP_H
@@ -81,6 +81,31 @@ struct tg_op_followup {
 };
 enum tg_status tg_op_followup_record(struct tg_edit *e, struct tg_op_followup *a,
 				     struct buf *ids, struct tg_diags *d);
+
+/* ---- citizen promises (lib/op-promise.c), schema trygg/2 only --------- */
+
+/* A new promise (text required; from, to dates, from not after to; the
+ * measures must be the plan's), with the next free L<n>, into ids.  A file
+ * of schema trygg/1 is TG_EUSAGE, its message naming trygg migrate. */
+struct tg_op_promise {
+	const char *text, *from, *to;
+	const char *const *signatories;
+	size_t n_signatories;
+	const char *const *measures;
+	size_t n_measures;
+};
+enum tg_status tg_op_promise_add(struct tg_edit *e, const struct tg_op_promise *a,
+				 struct buf *ids, struct tg_diags *d);
+/* An outcome {date, status, text} appended to promise's outcomes; ids
+ * gets nothing. */
+struct tg_op_outcome {
+	const char *promise;
+	enum tg_outcome status;
+	const char *date;              /* YYYY-MM-DD */
+	const char *text;              /* may be NULL */
+};
+enum tg_status tg_op_promise_record(struct tg_edit *e, const struct tg_op_outcome *a,
+				    struct buf *ids, struct tg_diags *d);
 
 /* ---- plan import (lib/import-plan.c) ------------------------------------ */
 

@@ -101,6 +101,8 @@ expect_reply "--format values of report" "trygg -C ws report plan angered --form
 expect_reply "--format=VALUE" "trygg -C ws report overview --format=h" "html"
 expect_reply "--lang values" "trygg report plan --lang " "sv en"
 expect_reply "report options" "trygg report plan --a" "--all --as-of"
+expect_reply "promise verbs" "trygg promise " "add record"
+expect_reply "outcome values" "trygg -C ws promise record angered L1 --status " "met partly not_met"
 expect_reply "district names with -C" "trygg -C ws plan add-measure " "$districts"
 expect_reply "district names ignore case" "trygg -C ws plan add-measure ANG" "angered"
 expect_reply "district names for a report" "trygg -C ws report plan " "$districts"
@@ -157,7 +159,7 @@ expect_reply "a district by its slug" "trygg -C ws plan rm östra-flödet P1." "
 # No drift: each command's --help against the completion's options.
 for c in init check edit log report index ls search query "district add" "situation add" \
 	"situation import" "situation merge" "situation decide" "situation show" "plan add-problem" \
-	"plan add-measure" "plan set" "plan rm" "plan import" "followup record"; do
+	"plan add-measure" "plan set" "plan rm" "plan import" "followup record" "promise add" "promise record"; do
 	# shellcheck disable=SC2086
 	if ! "$TRYGG" $c --help >"$TMP/help" 2>"$TMP/help.err"; then
 		if grep -q "is not a trygg command" "$TMP/help.err"; then
