@@ -19,6 +19,8 @@ struct cmd_ctx {
 	const char *noun, *verb;    /* the command run: "plan", "set" (for
 				     * autocommit's message; verb NULL when
 				     * the command has none) */
+	struct batch *batch;        /* a line of trygg batch: write_plan
+				     * edits the batch's open file */
 };
 
 typedef int cmd_fn(int argc, char **argv, struct cmd_ctx *ctx);
@@ -46,7 +48,7 @@ struct verb {
 
 cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd_followup,
 	cmd_report, cmd_index, cmd_ls, cmd_search, cmd_query, cmd_edit, cmd_log,
-	cmd_merge_file, cmd_git;
+	cmd_merge_file, cmd_git, cmd_batch;
 cmd_fn cmd_promise;
 
 extern const struct cmd commands[];
@@ -80,6 +82,12 @@ const char *trn(const char *msgid, const char *plural, unsigned long n)
 /* A suggestion, " (did you mean 'W'?)" in the language, or "" (in b). */
 const char *did_you_mean(struct buf *b, const char *word, const char *const *words);
 
+/* Where the messages come from besides their file: "stdin:12" for a line
+ * of trygg batch, said after "trygg: " (and usage_error then leaves the
+ * usage text out); msg_quiet holds every message back (batch's first
+ * pass over its lines). */
+extern const char *msg_origin;
+extern bool msg_quiet;
 /* Print messages as `trygg: path:line:col: error: msg` with an excerpt. */
 void print_diags(const struct tg_diags *d);
 /* A failed write to standard output was reported already (main's last
@@ -150,6 +158,10 @@ typedef enum tg_status edit_fn(struct tg_edit *e, void *arg, struct buf *ids,
 /* Lock, read, edit, verify, write (or diff with --dry-run), print IDs. */
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg);
+/* write_plan within trygg batch (cmd/batch.c): note the file (first
+ * pass) or apply fn to the batch's edit of it (second pass). */
+int batch_write(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
+		edit_fn *fn, void *arg);
 /* autocommit's message: the command, the district and the IDs (one a
  * line in ids, which may be NULL): "plan add-measure Angered P6.M26". */
 char *commit_message(const struct cmd_ctx *ctx, const char *district, const struct buf *ids);

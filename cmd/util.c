@@ -22,13 +22,25 @@ const char *display_path(const char *path)
 }
 
 bool stdout_failure_told;
+const char *msg_origin;
+bool msg_quiet;
+
+/* "trygg: ", and "stdin:12: " for a line of a batch. */
+static void msg_start(struct buf *b)
+{
+	buf_adds(b, "trygg: ");
+	if (msg_origin)
+		buf_addf(b, "%s: ", msg_origin);
+}
 
 void print_diags(const struct tg_diags *d)
 {
+	if (msg_quiet)
+		return;
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < d->n; i++) {
 		buf_reset(&b);
-		buf_adds(&b, "trygg: ");
+		msg_start(&b);
 		tg_diag_format(&b, &d->v[i], display_path(d->v[i].path), tr);
 		fputs(b.s, stderr);
 	}
@@ -39,9 +51,11 @@ void print_diags(const struct tg_diags *d)
  * (file names, option values) may come from anywhere. */
 static void vsay(const char *sev, const char *fmt, va_list ap)
 {
+	if (msg_quiet)
+		return;
 	struct buf m = BUF_INIT, b = BUF_INIT;
 	buf_vaddf(&m, _(fmt), ap);
-	buf_adds(&b, "trygg: ");
+	msg_start(&b);
 	if (sev)
 		buf_addf(&b, "%s: ", _(sev));
 	tg_term_safe(&b, m.s, m.len, TG_WS_ESCAPE);
@@ -89,7 +103,8 @@ int usage_error(const char *usage, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsay(N_("error"), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s", usage);
+	if (!msg_origin && !msg_quiet)    /* a batch's line: the message alone */
+		fprintf(stderr, "%s", usage);
 	return TG_EUSAGE;
 }
 

@@ -72,6 +72,8 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 	int wst = need_workspace(ctx);
 	if (wst)
 		return wst;
+	if (ctx->batch)
+		return batch_write(ctx, district, w, fn, arg);
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf before = BUF_INIT, ids = BUF_INIT, diff = BUF_INIT;
 	struct tg_lock *lk = NULL;

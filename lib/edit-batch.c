@@ -43,6 +43,22 @@ void tgi_batch_free(struct tg_edit *e)
 	e->n_pend = e->pend_alloc = 0;
 }
 
+const char **tgi_batch_ids(const struct tg_edit *e, size_t *n)
+{
+	size_t k = 0, total = 0;
+	for (size_t i = 0; i < e->n_pend; i++)
+		total += e->pend[i].items ? e->pend[i].items->n : 0;
+	const char **ids = xcalloc(total + 1, sizeof *ids);
+	for (size_t i = 0; i < e->n_pend; i++)
+		for (size_t j = 0; e->pend[i].items && j < e->pend[i].items->n; j++) {
+			const struct tg_val *id = tg_val_get(e->pend[i].items->kids[j], "id");
+			if (id && id->str)
+				ids[k++] = id->str;
+		}
+	*n = k;
+	return ids;
+}
+
 /* Is a n itself or above it? */
 static bool holds(const struct tg_node *a, const struct tg_node *n)
 {

@@ -74,14 +74,17 @@ long tg_id_next(const char *const *ids, size_t n, const char *prefix)
 	return max < limit ? max + 1 : 0;
 }
 
-char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr, struct tg_diags *d)
+char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr,
+		const char *const *more, size_t n_more, struct tg_diags *d)
 {
 	size_t n = pr ? pr->n_measures : p->n_problems;
-	const char **ids = xcalloc(n + 1, sizeof *ids);
+	const char **ids = xcalloc(n + n_more + 1, sizeof *ids);
 	for (size_t i = 0; i < n; i++)
 		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
+	for (size_t i = 0; i < n_more; i++)
+		ids[n + i] = more[i];
 	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
-	long next = tg_id_next(ids, n, prefix);
+	long next = tg_id_next(ids, n + n_more, prefix);
 	char *id = next ? tg_id_make(prefix, next) : NULL;
 	if (!id)
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,

@@ -163,7 +163,7 @@ static char *next_free(const struct import_args *a, const struct tg_plan *p,
 		       const struct tg_problem *pr, long last)
 {
 	struct tg_diags quiet = TG_DIAGS_INIT;
-	char *id = tg_id_new(p, pr, &quiet), *prefix = xasprintf("%s.M", pr->id);
+	char *id = tg_id_new(p, pr, NULL, 0, &quiet), *prefix = xasprintf("%s.M", pr->id);
 	tg_diags_release(&quiet);
 	long n = id ? tg_id_number(id, prefix) : 0;
 	if (n && n <= last) {

@@ -56,21 +56,32 @@ struct tg_lock {
 	struct stat orig;
 	bool have_orig;
 	bool held;
+	bool prepared;   /* tmp_path written and synced, not yet renamed */
 	int fd;  /* the lock file, flock()ed while held; -1 when not */
+	/* What a signal removes, copied here by arm() (the handler reads no
+	 * pointer that free() may take): the lock and the temporary file. */
+	char clean[2][PATH_MAX];
+	struct tg_lock *next_armed;
+	bool armed;
 };
 
-/* Paths the signal handler removes: the lock and the temporary file. */
-static char cleanup_paths[2][PATH_MAX];
-static volatile sig_atomic_t cleanup_armed;
+/* The locks a signal or an exit cleans up: a batch (trygg-batch(1)) holds
+ * many at once.  The list changes with signals blocked. */
+static struct tg_lock *volatile armed_locks;
+
+static void clean_up(void)
+{
+	for (struct tg_lock *lk = armed_locks; lk; lk = lk->next_armed) {
+		if (lk->clean[1][0])
+			unlink(lk->clean[1]);
+		if (lk->clean[0][0])
+			unlink(lk->clean[0]);
+	}
+}
 
 static void on_signal(int sig)
 {
-	if (cleanup_armed) {
-		if (cleanup_paths[1][0])
-			unlink(cleanup_paths[1]);
-		if (cleanup_paths[0][0])
-			unlink(cleanup_paths[0]);
-	}
+	clean_up();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -78,21 +89,29 @@ static void on_signal(int sig)
 /* An exit while armed (memory ran out): the same cleanup. */
 static void at_exit(void)
 {
-	if (cleanup_armed) {
-		if (cleanup_paths[1][0])
-			unlink(cleanup_paths[1]);
-		if (cleanup_paths[0][0])
-			unlink(cleanup_paths[0]);
-	}
+	clean_up();
 }
 
-static void arm(const struct tg_lock *lk)
+static void block_signals(sigset_t *old)
+{
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
+}
+
+static void arm(struct tg_lock *lk)
 {
 	static bool installed;
-	cleanup_armed = 0;
-	snprintf(cleanup_paths[0], PATH_MAX, "%s", lk->held ? lk->lock_path : "");
-	snprintf(cleanup_paths[1], PATH_MAX, "%s", lk->tmp_path ? lk->tmp_path : "");
-	cleanup_armed = 1;
+	sigset_t old;
+	block_signals(&old);
+	snprintf(lk->clean[0], PATH_MAX, "%s", lk->held ? lk->lock_path : "");
+	snprintf(lk->clean[1], PATH_MAX, "%s", lk->tmp_path ? lk->tmp_path : "");
+	if (!lk->armed) {
+		lk->next_armed = armed_locks;
+		armed_locks = lk;
+		lk->armed = true;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (!installed) {
 		struct sigaction sa;
 		memset(&sa, 0, sizeof sa);
@@ -106,10 +125,19 @@ static void arm(const struct tg_lock *lk)
 	}
 }
 
-static void disarm(void)
+static void disarm(struct tg_lock *lk)
 {
-	cleanup_armed = 0;
-	cleanup_paths[0][0] = cleanup_paths[1][0] = '\0';
+	if (!lk->armed)
+		return;
+	sigset_t old;
+	block_signals(&old);
+	struct tg_lock *volatile *pp = &armed_locks;
+	while (*pp && *pp != lk)
+		pp = &(*pp)->next_armed;
+	if (*pp)
+		*pp = lk->next_armed;
+	lk->armed = false;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static void sleep_ms(long ms)
@@ -456,8 +484,23 @@ bool tg_keep_owner(int fd, const char *path, const struct stat *orig, struct tg_
 	return false;
 }
 
-enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
-			      struct tg_diags *d)
+/* Is the file on disk still the one read under the lock?  (An editor
+ * does not honour the lock.)  Else the temporary file goes. */
+static enum tg_status unchanged(struct tg_lock *lk, struct tg_diags *d)
+{
+	struct stat now_st;
+	if (lk->have_orig && (stat(lk->path, &now_st) < 0 || !tg_same_state(&now_st, &lk->orig))) {
+		unlink(lk->tmp_path);
+		tg_diag_add(d, TG_SEV_ERROR, lk->path, 0, 0, NULL, 0, 0,
+			    "changed on disk while trygg was editing it (saved from an editor?); "
+			    "nothing written, their version is kept: run the command again");
+		return TG_EBUSY;
+	}
+	return TG_OK;
+}
+
+enum tg_status tg_lock_prepare(struct tg_lock *lk, const char *data, size_t len,
+			       struct tg_diags *d)
 {
 	const char *base = strrchr(lk->path, '/');
 	base = base ? base + 1 : lk->path;
@@ -501,14 +544,20 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	}
 	if (close(fd) < 0)
 		return io_error(lk, "cannot write", lk->tmp_path, d);
-	struct stat now_st;
-	if (lk->have_orig && (stat(lk->path, &now_st) < 0 || !tg_same_state(&now_st, &lk->orig))) {
-		unlink(lk->tmp_path);
-		tg_diag_add(d, TG_SEV_ERROR, lk->path, 0, 0, NULL, 0, 0,
-			    "changed on disk while trygg was editing it (saved from an editor?); "
-			    "nothing written, their version is kept: run the command again");
-		return TG_EBUSY;
-	}
+	enum tg_status st = unchanged(lk, d);
+	if (!st)
+		lk->prepared = true;
+	return st;
+}
+
+enum tg_status tg_lock_install(struct tg_lock *lk, struct tg_diags *d)
+{
+	if (!lk->prepared)
+		return TG_EIO;
+	lk->prepared = false;
+	enum tg_status ust = unchanged(lk, d);
+	if (ust)
+		return ust;
 	if (rename(lk->tmp_path, lk->path) < 0) {
 		/* a sticky folder, an immutable file, a read-only mount */
 		bool no = denied(errno);
@@ -532,6 +581,13 @@ enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 	return TG_OK;
 }
 
+enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
+			      struct tg_diags *d)
+{
+	enum tg_status st = tg_lock_prepare(lk, data, len, d);
+	return st ? st : tg_lock_install(lk, d);
+}
+
 void tg_lock_release(struct tg_lock *lk)
 {
 	if (!lk)
@@ -542,7 +598,7 @@ void tg_lock_release(struct tg_lock *lk)
 		unlink(lk->lock_path);
 	if (lk->fd >= 0)
 		close(lk->fd);
-	disarm();
+	disarm(lk);
 	free(lk->path);
 	free(lk->lock_path);
 	free(lk->tmp_path);

@@ -15,19 +15,25 @@ static int name_index(const char *const *names, const char *s)
 	return -1;
 }
 
-/* The new item's id: the one asked for, or the next free number. */
-static char *new_id(const struct tg_plan *p, const struct tg_problem *pr, const char *asked,
-		    struct tg_diags *d)
+/* The new item's id: the one asked for, or the next free number.  Both
+ * look past the new items a batch holds back (tg_edit_batch): an earlier
+ * line of trygg batch may have made one. */
+static char *new_id(const struct tg_edit *e, const struct tg_plan *p,
+		    const struct tg_problem *pr, const char *asked, struct tg_diags *d)
 {
-	if (asked) {
-		if (!tg_id_free(p, asked)) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "id '%s' is taken in %s", asked, p->district);
-			return NULL;
-		}
-		return xstrdup(asked);
-	}
-	return tg_id_new(p, pr, d);
+	size_t n;
+	const char **waiting = tgi_batch_ids(e, &n);
+	char *id = NULL;
+	bool taken = false;
+	for (size_t i = 0; asked && i < n; i++)
+		taken |= !strcmp(waiting[i], asked);
+	if (asked && (taken || !tg_id_free(p, asked)))
+		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+			    "id '%s' is taken in %s", asked, p->district);
+	else
+		id = asked ? xstrdup(asked) : tg_id_new(p, pr, waiting, n, d);
+	free(waiting);
+	return id;
 }
 
 /* A new problem (pr NULL) or a new measure of pr, with the ID asked for
@@ -36,7 +42,7 @@ static enum tg_status append_new(struct tg_edit *e, const struct tg_plan *p,
 				 const struct tg_problem *pr, struct tg_op_add *a, struct buf *ids,
 				 struct tg_diags *d)
 {
-	char *id = new_id(p, pr, a->id, d);
+	char *id = new_id(e, p, pr, a->id, d);
 	if (!id)   /* taken, or the numbers used up */
 		return a->id ? TG_EUSAGE : TG_EDATA;
 	struct tg_val *item = tg_val_new_item(pr != NULL, id, a->fields);
@@ -67,6 +73,15 @@ static enum tg_status add_measure(struct tg_edit *e, struct tg_op_add *a, struct
 {
 	const struct tg_plan *p = tg_edit_plan(e);
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
+	if (!pr) {
+		/* a problem an earlier line of a batch made: in the plan once
+		 * the new items held back are in */
+		enum tg_status st = tg_edit_flush(e, d);
+		if (st)
+			return st;
+		p = tg_edit_plan(e);
+		pr = tg_plan_problem(p, a->problem);
+	}
 	if (!pr)
 		return tg_no_such(d, p, "problem", a->problem);
 	if (a->id && !tg_child_id_is(a->id, pr->id, 'M')) {
@@ -231,6 +246,15 @@ enum tg_status tg_op_followup_record(struct tg_edit *e, struct tg_op_followup *a
 {
 	const struct tg_plan *p = tg_edit_plan(e);
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
+	if (!pr) {
+		/* a problem an earlier line of a batch made: in the plan once
+		 * the new items held back are in */
+		enum tg_status st = tg_edit_flush(e, d);
+		if (st)
+			return st;
+		p = tg_edit_plan(e);
+		pr = tg_plan_problem(p, a->problem);
+	}
 	if (!pr)
 		return tg_no_such(d, p, "problem", a->problem);
 	for (size_t i = 0; i < a->n_measures; i++) {

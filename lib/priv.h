@@ -130,4 +130,8 @@ bool tg_strict_lines(const char *s, size_t len, size_t start, size_t end, unsign
 bool tg_strict_block_scalar(const char *s, size_t len, size_t start, unsigned need,
 			    size_t *at, struct buf *msg);
 
+/* The IDs of the items an edit batch holds back (lib/edit-batch.c):
+ * pointers into them, in a new array of *n. */
+const char **tgi_batch_ids(const struct tg_edit *e, size_t *n);
+
 #endif

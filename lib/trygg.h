@@ -218,9 +218,11 @@ char *tg_id_make(const char *prefix, long n);
  * the form prefix + number; 1 for none.  0 when that is past TG_ID_DIGITS. */
 long tg_id_next(const char *const *ids, size_t n, const char *prefix);
 /* The ID of the next new problem of plan (pr NULL) or of the next new
- * measure of pr (caller frees), or NULL when the numbers are used up
- * (with an error in d). */
-char *tg_id_new(const struct tg_plan *plan, const struct tg_problem *pr, struct tg_diags *d);
+ * measure of pr (caller frees), also past the n_more IDs of more (new
+ * items not yet in plan), or NULL when the numbers are used up (with an
+ * error in d). */
+char *tg_id_new(const struct tg_plan *plan, const struct tg_problem *pr,
+		const char *const *more, size_t n_more, struct tg_diags *d);
 /* Is id free in plan: no problem, measure or joint item has it? */
 bool tg_id_free(const struct tg_plan *plan, const char *id);
 /* The ID of pr's follow-up k (from 0): its own (schema trygg/2, stable),
@@ -488,6 +490,13 @@ enum tg_status tg_lock_read(struct tg_lock *lk, struct buf *b, struct tg_diags *
  * fsync of the folder.  TG_EBUSY when the file changed since tg_lock_read. */
 enum tg_status tg_lock_commit(struct tg_lock *lk, const char *data, size_t len,
 			      struct tg_diags *d);
+/* tg_lock_commit in two steps, for many files replaced together
+ * (trygg batch --all-or-nothing): prepare writes and syncs the temporary
+ * file and checks the file is unchanged; install renames it into place
+ * (checking again) and syncs the folder. */
+enum tg_status tg_lock_prepare(struct tg_lock *lk, const char *data, size_t len,
+			       struct tg_diags *d);
+enum tg_status tg_lock_install(struct tg_lock *lk, struct tg_diags *d);
 /* Remove the lock (and any temporary file); NULL is a no-op. */
 void tg_lock_release(struct tg_lock *lk);
 

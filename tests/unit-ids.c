@@ -80,14 +80,21 @@ int main(void)
 	ok(p != NULL, "a plan parses");
 	if (p) {
 		struct tg_diags d = TG_DIAGS_INIT;
-		char *id = tg_id_new(p, NULL, &d);
+		char *id = tg_id_new(p, NULL, NULL, 0, &d);
 		is(id, "P6", "a new problem: after the highest");
 		free(id);
-		id = tg_id_new(p, tg_plan_problem(p, "P2"), &d);
+		id = tg_id_new(p, tg_plan_problem(p, "P2"), NULL, 0, &d);
 		is(id, "P2.M8", "a new measure of P2");
 		free(id);
-		id = tg_id_new(p, tg_plan_problem(p, "P5"), &d);
+		id = tg_id_new(p, tg_plan_problem(p, "P5"), NULL, 0, &d);
 		is(id, "P5.M1", "the first measure of P5");
+		free(id);
+		const char *waiting[] = { "P5.M1", "P5.M2", "P7" };
+		id = tg_id_new(p, tg_plan_problem(p, "P5"), waiting, 3, &d);
+		is(id, "P5.M3", "a new measure of P5 after those waiting in a batch");
+		free(id);
+		id = tg_id_new(p, NULL, waiting, 3, &d);
+		is(id, "P8", "a new problem after one waiting");
 		free(id);
 		ok(!tg_id_free(p, "P2") && !tg_id_free(p, "P2.M3") && !tg_id_free(p, "S4") &&
 		   tg_id_free(p, "P3") && tg_id_free(p, "S5"), "tg_id_free: problems, measures, joint");
@@ -98,7 +105,7 @@ int main(void)
 	p = parse("schema: trygg/1\ndistrict: T\nproblems:\n- id: P999999999\n  title: x\n");
 	if (p) {
 		struct tg_diags d = TG_DIAGS_INIT;
-		char *id = tg_id_new(p, NULL, &d);
+		char *id = tg_id_new(p, NULL, NULL, 0, &d);
 		ok(!id && d.errors == 1, "no new problem after P999999999, an error");
 		free(id);
 		tg_diags_release(&d);
