@@ -5,16 +5,18 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: trygg ls measures|problems|followups|indicators [--district D]...\n"
+	"usage: trygg ls measures|problems|followups|indicators|promises [--district D]...\n"
 	"                [--phase N] [--status S]... [--responsible R]\n"
 	"                [--strategic-area N] [--area A] [--initiative N] [--term T]\n"
-	"                [--kind K] [--overdue[=DATE]] [--off-track] [--sort [-]KEY]\n"
+	"                [--kind K] [--overdue[=DATE]] [--off-track] [--outcome S]...\n"
+	"                [--active[=DATE]] [--sort [-]KEY]\n"
 	"                [--format text|json|csv|md] [--format-version 1] [--no-refresh]\n"
 	"\n"
-	"List measures, problems, follow-ups or indicators of every district, from\n"
-	"the index (refreshed first).  Filters combine with AND; --district and\n"
-	"--status may be repeated (either of them).  Text and md show the main\n"
-	"columns, json and csv every column of the view (trygg-index(7)).\n";
+	"List measures, problems, follow-ups, indicators or citizen promises of\n"
+	"every district, from the index (refreshed first).  Filters combine with\n"
+	"AND; --district, --status and --outcome may be repeated (either of them).\n"
+	"Text and md show the main columns, json and csv every column of the view\n"
+	"(trygg-index(7)).\n";
 
 /* The columns text and md show. */
 static const char *const text_cols[][8] = {
@@ -22,11 +24,13 @@ static const char *const text_cols[][8] = {
 	{ "district", "id", "title", "measures", "open", "overdue", NULL },
 	{ "district", "id", "date", "measures", "done", "effect", NULL },
 	{ "district", "problem", "id", "name", "latest", "target", "verdict", NULL },
+	{ "district", "id", "from", "to", "outcome", "text", NULL },
 };
 
 enum {
 	OPT_DISTRICT = 0x300, OPT_PHASE, OPT_STATUS, OPT_RESPONSIBLE, OPT_AREA,
 	OPT_TERM, OPT_KIND, OPT_OVERDUE, OPT_SORT, OPT_LAREA, OPT_INITIATIVE, OPT_OFF_TRACK,
+	OPT_OUTCOME, OPT_ACTIVE,
 };
 
 static bool is_whole(const char *s, int lo, int hi, int *out)
@@ -85,11 +89,15 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		OPT_OPTIONAL("overdue", OPT_OVERDUE, "DATE", "measures: due before DATE (default "
 			     "today), not done or cancelled"),
 		OPT_BOOL("off-track", OPT_OFF_TRACK, "indicators: off track or not met today "
-			 "(trygg-plan(5))"),
+			 "(trygg-plan(5)); promises: outcome partly or not_met today"),
+		OPT_STRING("outcome", OPT_OUTCOME, "S", "promises: their outcome today, met, "
+			   "partly or not_met"),
+		OPT_OPTIONAL("active", OPT_ACTIVE, "DATE", "promises: in force on DATE (default "
+			     "today)"),
 		OPT_STRING("sort", OPT_SORT, "[-]KEY", "order by KEY (- for descending): district, "
 			   "id, and for measures phase, term, kind, status, due, responsible, text; "
 			   "for problems title, measures, open, overdue, followups; for follow-ups "
-			   "date; for indicators name, verdict"),
+			   "date; for indicators name, verdict; for promises from, to, outcome"),
 		READ_OPTS,
 		OPT_END,
 	};
@@ -99,7 +107,7 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	const char **districts = xcalloc((size_t)argc + 1, sizeof *districts);
 	const char *phase = NULL, *area = NULL, *term = NULL, *kind = NULL, *init = NULL;
 	bool overdue = false, statuses = false;
-	char date[11] = "";
+	char date[11] = "", active[11] = "";
 	int status = 0, o, v;
 	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
 	p.r = &r;
@@ -167,6 +175,22 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 		case OPT_OFF_TRACK:
 			q.off_track = true;
 			break;
+		case OPT_OUTCOME:
+			if (!parse_value("outcome", val, tg_outcome_names, &v))
+				status = bad_value(usage, "--outcome", val, tg_outcome_names);
+			else
+				q.outcomes |= 1u << v;
+			break;
+		case OPT_ACTIVE:
+			if (val && !tg_is_date(val))
+				status = usage_error(usage, "--active takes a date YYYY-MM-DD, not '%s'",
+						     val);
+			else if (val)
+				snprintf(active, sizeof active, "%s", val);
+			else
+				today(active);
+			q.active = active;
+			break;
 		case OPT_SORT:
 			q.descending = val[0] == '-';
 			q.sort = val + q.descending;
@@ -176,14 +200,14 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!status)
 		status = p.status;
 	if (!status && !p.nargs)
-		status = usage_error(usage, "ls needs what to list: measures, problems, followups "
-				     "or indicators");
+		status = usage_error(usage, "ls needs what to list: measures, problems, followups, "
+				     "indicators or promises");
 	if (!status && p.nargs > 1)
 		status = usage_error(usage, "ls lists one thing at a time, not '%s'", p.args[1]);
 	if (!status && !parse_enum(p.args[0], tg_ls_names, &v)) {
 		struct buf hint = BUF_INIT;
-		status = usage_error(usage, "cannot list '%s'%s (measures, problems, followups or "
-				     "indicators)",
+		status = usage_error(usage, "cannot list '%s'%s (measures, problems, followups, "
+				     "indicators or promises)",
 				     p.args[0], did_you_mean(&hint, p.args[0], tg_ls_names));
 		buf_release(&hint);
 	}
@@ -207,8 +231,12 @@ int cmd_ls(int argc, char **argv, struct cmd_ctx *ctx)
 			status = applies(&q, "--area", true);
 		if (!status && init)
 			status = applies(&q, "--initiative", true);
-		if (!status && q.off_track && q.what != TG_LS_INDICATORS)
-			status = usage_error(usage, "--off-track applies to indicators only");
+		if (!status && q.off_track && q.what != TG_LS_INDICATORS && q.what != TG_LS_PROMISES)
+			status = usage_error(usage, "--off-track applies to indicators and promises "
+					     "only");
+		if (!status && (q.outcomes || q.active) && q.what != TG_LS_PROMISES)
+			status = usage_error(usage, "%s applies to promises only",
+					     q.outcomes ? "--outcome" : "--active");
 		if (!status && area && !(status = need_workspace(ctx)))
 			status = check_area(ctx->cfg, q.strategic_area);
 		if (!status && init && !(status = need_workspace(ctx)))

@@ -57,7 +57,7 @@ _trygg_opts() {
 	batch) echo "--all-or-nothing $_trygg_write_opts" ;;
 	report) echo "--all --format --format-version --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
-	ls) echo "--district --phase --status --responsible --strategic-area --area --initiative --term --kind --overdue --off-track --sort --format --format-version --no-refresh" ;;
+	ls) echo "--district --phase --status --responsible --strategic-area --area --initiative --term --kind --overdue --off-track --outcome --active --sort --format --format-version --no-refresh" ;;
 	search) echo "--district --limit --format --format-version --no-refresh" ;;
 	query) echo "--param --format --format-version --no-refresh --timeout" ;;
 	esac
@@ -71,7 +71,7 @@ _trygg_takes_value() {
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
 	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until | \
-	--decision | --rank | --rationale | --by | --initiative | --from | --to | --signatory)
+	--decision | --rank | --rationale | --by | --initiative | --from | --to | --signatory | --outcome)
 		return 0 ;;
 	esac
 	return 1
@@ -258,6 +258,7 @@ _trygg_value() {
 	--source) _trygg_reply "police district survey" "$cur" ;;
 	--group) _trygg_reply "residents businesses associations" "$cur" ;;
 	--decision) _trygg_reply "prioritised watch not_prioritised" "$cur" ;;
+	--outcome) _trygg_reply "met partly not_met" "$cur" ;;
 	--lang) _trygg_reply "sv en" "$cur" ;;
 	--encoding) _trygg_reply "utf-8 windows-1252 iso-8859-1" "$cur" ;;
 	--format)
@@ -285,6 +286,7 @@ _trygg_value() {
 		measures) keys+=" phase term kind status due responsible text" ;;
 		problems) keys+=" title measures open overdue followups" ;;
 		followups) keys+=" date" ;;
+		promises) keys+=" from to outcome" ;;
 		esac
 		if [[ $cur == -* ]]; then
 			local k dkeys=''
@@ -414,7 +416,7 @@ _trygg() {
 		elif ((n == 1)) && [[ ${args[0]} != site ]]; then
 			_trygg_reply_districts "$cur"
 		fi ;;
-	ls) ((n == 0)) && _trygg_reply "measures problems followups indicators" "$cur" ;;
+	ls) ((n == 0)) && _trygg_reply "measures problems followups indicators promises" "$cur" ;;
 	"district add" | "district ls" | index | search | query | "git setup") ;;
 	merge-file) _trygg_files "$cur" ;;
 	"situation import" | "plan import")

@@ -14,7 +14,7 @@
  * after a full build's rows; the full-text index alone; the tables that
  * hold a district's rows (NULL-ended). */
 extern const char tgi_schema_sql[], tgi_rank_sql[], tgi_index_sql[], tgi_fts_sql[];
-#define TGI_N_DISTRICT_TABLES 21
+#define TGI_N_DISTRICT_TABLES 23
 extern const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1];
 
 /* lib/index-sqlite.c: the collations, lower() and upper(), and the
@@ -38,7 +38,7 @@ enum {
 	S_DISTRICT, S_DISTRICT_DEL, S_AREA, S_SITEM, S_SAREA, S_PROBLEM, S_CAUSE, S_SUBGOAL,
 	S_INDICATOR, S_PAREA, S_MEASURE, S_RESP, S_MAREA, S_FOLLOWUP, S_FMEASURE,
 	S_READING, S_TEXT, S_MCOUNT, S_ACOUNT, S_DCOUNT, S_FTS, S_FTS_DEL, S_SA, S_PHASE, S_ORG,
-	S_VERDICT, S_PLACE, S_ILINK, S_INIT, S_N
+	S_VERDICT, S_PLACE, S_ILINK, S_INIT, S_PROMISE, S_OUTCOME, S_N
 };
 
 /* A file as the index knows it (the table files). */

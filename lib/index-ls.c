@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const tg_ls_names[] = { "measures", "problems", "followups", "indicators", NULL };
+const char *const tg_ls_names[] = { "measures", "problems", "followups", "indicators",
+	"promises", NULL };
 
 struct sort_key {
 	const char *name;
@@ -52,13 +53,21 @@ static const struct sort_key indicator_keys[] = {
 	{ NULL, NULL, false },
 };
 
+static const struct sort_key promise_keys[] = {
+	{ "district", NULL, false }, { "id", NULL, false },
+	{ "from", "v.\"from\"", true }, { "to", "v.\"to\"", true },
+	{ "outcome", "CASE v.outcome WHEN 'not_met' THEN 0 WHEN 'partly' THEN 1"
+		     " WHEN 'met' THEN 2 END", true },
+	{ NULL, NULL, false },
+};
+
 static const struct sort_key *const sort_tables[] = { measure_keys, problem_keys, followup_keys,
-						      indicator_keys };
+						      indicator_keys, promise_keys };
 
 const char *tg_ls_view(enum tg_ls_what what)
 {
 	static const char *const views[] = { "measures_v", "problems_v", "followups_v",
-					     "indicators_v" };
+					     "indicators_v", "promises_v" };
 	return views[what];
 }
 
@@ -76,6 +85,8 @@ static const struct ls_list {
 	{ TG_LS_MEASURES, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
 	{ TG_LS_PROBLEMS, "strategic_areas", "replace(v.strategic_areas, ', ', char(31))", true },
 	{ TG_LS_FOLLOWUPS, "measures", "replace(v.measures, ', ', char(31))", false },
+	{ TG_LS_PROMISES, "signatories", "v.signers_", false },
+	{ TG_LS_PROMISES, "measures", "replace(v.measures, ', ', char(31))", false },
 };
 
 /* "v.a, v.b, …": the columns of the listing what, for a select from its
@@ -112,13 +123,40 @@ static int view_columns(sqlite3 *db, enum tg_ls_what what, struct buf *b,
 
 const char *const *tg_ls_sort_keys(enum tg_ls_what what)
 {
-	static const char *names[4][16];
+	static const char *names[5][16];
 	if (!names[what][0]) {
 		const struct sort_key *k = sort_tables[what];
 		for (size_t i = 0; k[i].name; i++)
 			names[what][i] = k[i].name;
 	}
 	return names[what];
+}
+
+/* The filters of promises: outcome today, active on a day. */
+static void where_promises(struct sqlq *q, const struct tg_ls *f)
+{
+	unsigned want = f->outcomes, behind = 1u << TG_PARTLY | 1u << TG_NOT_MET;
+	if (f->off_track)
+		want = want ? want & behind : behind;
+	if ((f->outcomes || f->off_track) && !want)
+		buf_adds(&q->sql, " AND 0");
+	else if (want) {
+		buf_adds(&q->sql, " AND v.outcome IN (");
+		for (int k = TG_MET, first = 1; k <= TG_NOT_MET; k++)
+			if (want & (1u << k)) {
+				buf_adds(&q->sql, first ? "" : ", ");
+				tgi_ix_q_val(q, false, 0, tg_outcome_names[k]);
+				first = 0;
+			}
+		buf_addc(&q->sql, ')');
+	}
+	if (f->active) {
+		buf_adds(&q->sql, " AND (v.\"from\" IS NULL OR v.\"from\" <= ");
+		tgi_ix_q_val(q, false, 0, f->active);
+		buf_adds(&q->sql, ") AND (v.\"to\" IS NULL OR v.\"to\" >= ");
+		tgi_ix_q_val(q, false, 0, f->active);
+		buf_addc(&q->sql, ')');
+	}
 }
 
 /* The filters of f other than the districts and their ranks, as
@@ -173,6 +211,8 @@ static void where_filters(struct sqlq *q, const struct tg_ls *f)
 		buf_addc(&q->sql, ')');
 	} else if (f->what == TG_LS_INDICATORS && f->off_track) {
 		buf_adds(&q->sql, " AND v.verdict IN ('off_track', 'not_met')");
+	} else if (f->what == TG_LS_PROMISES) {
+		where_promises(q, f);
 	}
 	if (f->what == TG_LS_MEASURES || f->what == TG_LS_PROBLEMS) {
 		/* a problem's own rows have no measure */

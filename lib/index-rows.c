@@ -73,6 +73,10 @@ static const char *const stmt_sql[S_N] = {
 	[S_ILINK] = "INSERT INTO initiative_links (district_id, problem_id, measure_id,"
 		    " initiative, inherited, id) VALUES (?, ?, ?, ?, ?, ?)",
 	[S_INIT] = "INSERT INTO initiatives VALUES (?, ?)",
+	[S_PROMISE] = "INSERT INTO promises (district_id, lid, seq, text, date_from, date_to,"
+		      " signatories, signers, measures, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_OUTCOME] = "INSERT INTO outcomes (district_id, promise_id, seq, date, status, text, id)"
+		      " VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
 /* Binding and running: every call is a no-op once an error is recorded. */
@@ -640,6 +644,38 @@ static void insert_counts(struct refresh *r, long long did, const struct tg_plan
 	free(until);
 }
 
+/* A citizen promise and its outcomes; its text is searched. */
+static void insert_promise(struct refresh *r, long long did, const struct tg_promise *l,
+			   long long seq)
+{
+	sqlite3_stmt *st = r->st[S_PROMISE];
+	struct buf sig = BUF_INIT, meas = BUF_INIT;
+	bind_int(r, st, 1, did);
+	bind_text(r, st, 2, l->id);
+	bind_int(r, st, 3, seq);
+	bind_text(r, st, 4, l->text);
+	bind_text(r, st, 5, l->from);
+	bind_text(r, st, 6, l->to);
+	bind_text(r, st, 7, strlist_join(&r->scratch, &l->signatories));
+	bind_text(r, st, 8, parties_join(&sig, &l->signatories));
+	bind_text(r, st, 9, strlist_join(&meas, &l->measures));
+	long long lid = add_row(r, st);
+	buf_release(&sig);
+	buf_release(&meas);
+	add_text(r, did, "promise", l->id, l->text);
+	for (size_t i = 0; i < l->n_outcomes; i++) {
+		const struct tg_outcome_entry *o = &l->outcomes[i];
+		st = r->st[S_OUTCOME];
+		bind_int(r, st, 1, did);
+		bind_int(r, st, 2, lid);
+		bind_int(r, st, 3, (long long)i + 1);
+		bind_text(r, st, 4, o->date);
+		bind_text(r, st, 5, tg_outcome_names[o->status]);
+		bind_text(r, st, 6, o->text);
+		add_row(r, st);
+	}
+}
+
 void tgi_insert_district(struct refresh *r, long long did, const char *rel,
 			    const struct tg_plan *p)
 {
@@ -669,6 +705,8 @@ void tgi_insert_district(struct refresh *r, long long did, const char *rel,
 	r->seq_text = 0;
 	for (size_t i = 0; i < p->n_problems; i++)
 		insert_problem(r, did, &p->problems[i], (long long)i + 1, &mseq, &fseq);
+	for (size_t i = 0; i < p->n_promises; i++)
+		insert_promise(r, did, &p->promises[i], (long long)i + 1);
 	insert_counts(r, did, p);
 	free(slug);
 	free(stem);

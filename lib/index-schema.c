@@ -17,7 +17,7 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"subgoals", "indicators", "problem_areas", "measures", "responsible",
 	"measure_areas", "followups", "followup_measures", "readings", "texts",
 	"measure_counts", "area_counts", "day_counts", "verdicts", "places",
-	"initiative_links", NULL,
+	"initiative_links", "promises", "outcomes", NULL,
 };
 
 /* The rows of district d, by their ids (ROW_BITS). */
@@ -82,6 +82,24 @@ const char *const tgi_district_tables[TGI_N_DISTRICT_TABLES + 1] = {
 	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
 	"  JOIN indicators i ON " IN_DISTRICT("i") "\n" \
 	"  JOIN problems p ON p.id = i.problem_id"
+
+/* A promise's outcome as of today: the latest by date (ties: the later
+ * in the file), col of it. */
+#define OUTCOME_TODAY(col) \
+	"(SELECT o." col " FROM outcomes o WHERE o.promise_id = l.id\n" \
+	"    AND o.date <= date('now', 'localtime') ORDER BY o.date DESC, o.seq DESC LIMIT 1)"
+
+#define PROMISES_COLS \
+	"d.name AS district, l.lid AS id, l.text AS text,\n" \
+	"  l.date_from AS \"from\", l.date_to AS \"to\", l.signatories AS signatories,\n" \
+	"  l.measures AS measures, " OUTCOME_TODAY("status") " AS outcome,\n" \
+	"  " OUTCOME_TODAY("date") " AS outcome_date,\n" \
+	"  " OUTCOME_TODAY("text") " AS outcome_text,\n" \
+	"  (SELECT count(*) FROM outcomes o WHERE o.promise_id = l.id) AS outcomes,\n" \
+	"  l.seq AS seq, f.path AS file, f.stale AS stale"
+#define PROMISES_FROM \
+	"\n  FROM districts d JOIN files f ON f.id = d.id\n" \
+	"  JOIN promises l ON " IN_DISTRICT("l")
 
 /* the full-text index, with its tokenizer's table of words (fts-sv.h) */
 #define FTS_SQL \
@@ -157,6 +175,13 @@ const char tgi_schema_sql[] =
 	"CREATE TABLE initiative_links (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  problem_id INTEGER NOT NULL, measure_id INTEGER, initiative INTEGER NOT NULL,\n"
 	"  inherited INTEGER NOT NULL);\n"
+	"CREATE TABLE promises (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  lid TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL, date_from TEXT,\n"
+	"  date_to TEXT, signatories TEXT NOT NULL, signers TEXT NOT NULL,\n"
+	"  measures TEXT NOT NULL);\n"
+	"CREATE TABLE outcomes (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
+	"  promise_id INTEGER NOT NULL, seq INTEGER NOT NULL, date TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL, text TEXT);\n"
 	"CREATE TABLE texts (id INTEGER PRIMARY KEY, district_id INTEGER NOT NULL,\n"
 	"  kind TEXT NOT NULL, ref TEXT NOT NULL, seq INTEGER NOT NULL,\n"
 	"  text TEXT NOT NULL);\n"
@@ -223,6 +248,13 @@ const char tgi_schema_sql[] =
 	"  m.mid AS measure, a.area AS area, a.inherited AS inherited, a.seq AS seq\n"
 	"  FROM places a JOIN problems p ON p.id = a.problem_id\n"
 	"  LEFT JOIN measures m ON m.id = a.measure_id JOIN districts d ON d.id = a.district_id;\n"
+	"CREATE VIEW promises_v AS SELECT " PROMISES_COLS PROMISES_FROM ";\n"
+	"CREATE VIEW promises_o AS SELECT " PROMISES_COLS ORDER_COLS("l")
+	"  , l.signers AS signers_" PROMISES_FROM ";\n"
+	"CREATE VIEW outcomes_v AS SELECT d.name AS district, l.lid AS promise,\n"
+	"  o.date AS date, o.status AS status, o.text AS text, o.seq AS seq\n"
+	"  FROM outcomes o JOIN promises l ON l.id = o.promise_id\n"
+	"  JOIN districts d ON d.id = o.district_id;\n"
 	"CREATE VIEW initiatives_v AS SELECT d.name AS district, p.pid AS problem,\n"
 	"  m.mid AS measure, a.initiative AS initiative, n.name AS name,\n"
 	"  a.inherited AS inherited\n"
@@ -248,6 +280,8 @@ const char tgi_index_sql[] =
 	"  WHERE overdue_after IS NOT NULL;\n"
 	/* an indicator's verdict as of a day (indicators_v) */
 	"CREATE INDEX verdicts_i ON verdicts(indicator_id, from_date);\n"
+	/* a promise's outcome as of a day (promises_v) */
+	"CREATE INDEX outcomes_l ON outcomes(promise_id, date);\n"
 	/* ls --initiative */
 	"CREATE INDEX initiative_links_i ON initiative_links(initiative);\n"
 	/* the overdue report's responsible parties */

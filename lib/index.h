@@ -35,7 +35,7 @@
 
 #include "trygg.h"
 
-#define TG_INDEX_VERSION 9
+#define TG_INDEX_VERSION 10
 #define TG_INDEX_APP_ID 0x54727967     /* "Tryg" in PRAGMA application_id */
 #define TG_INDEX_PATH ".trygg/index.sqlite"  /* below the workspace root */
 
@@ -165,8 +165,10 @@ void tg_cursor_free(struct tg_cursor *c);
 
 /* ---- cross-district listings (trygg ls) ------------------------------ */
 
-enum tg_ls_what { TG_LS_MEASURES, TG_LS_PROBLEMS, TG_LS_FOLLOWUPS, TG_LS_INDICATORS };
-extern const char *const tg_ls_names[];   /* measures problems followups indicators */
+enum tg_ls_what { TG_LS_MEASURES, TG_LS_PROBLEMS, TG_LS_FOLLOWUPS, TG_LS_INDICATORS,
+		  TG_LS_PROMISES };
+/* measures problems followups indicators promises */
+extern const char *const tg_ls_names[];
 
 /* Filters combine with AND; a zero field does not filter.  A filter that
  * does not apply to the listing (phase for problems) is ignored: the
@@ -191,7 +193,12 @@ struct tg_ls {
 					* problems: one of the Police's
 					* initiatives, by id */
 	bool off_track;                /* indicators: verdict off_track or
-					* not_met today */
+					* not_met today; promises: outcome
+					* partly or not_met today */
+	unsigned outcomes;             /* promises: bits 1 << tg_outcome of
+					* their outcome today */
+	const char *active;            /* promises: from on or before this
+					* date, to on or after it */
 	const char *sort;              /* one of tg_ls_sort_keys(what) */
 	bool descending;
 	long long rank_from, rank_to;  /* only the districts of these places
@@ -214,7 +221,7 @@ enum tg_status tg_index_hold(struct tg_index *ix, struct tg_diags *d);
 void tg_index_hold_end(struct tg_index *ix);
 
 /* The view a listing reads (measures_v, problems_v, followups_v,
- * indicators_v) and the
+ * indicators_v, promises_v) and the
  * keys it sorts by (NULL-terminated); the default order is by district in
  * Swedish order, then as in the files. */
 const char *tg_ls_view(enum tg_ls_what what);

@@ -87,7 +87,7 @@ expect_stderr "says so" "--initiative 9 is not one of the Police's initiatives i
 expect "--initiative that is no number" 2 trygg -C ws ls measures --initiative tre
 expect_stderr "says so" "--initiative must be a number, not 'tre'"
 expect "--off-track on measures" 2 trygg -C ws ls measures --off-track
-expect_stderr "says so" "--off-track applies to indicators only"
+expect_stderr "says so" "--off-track applies to indicators and promises only"
 expect "--area on follow-ups" 2 trygg -C ws ls followups --area Rannebergen
 expect_stderr "says so" "--area does not apply to followups"
 expect "--phase on indicators" 2 trygg -C ws ls indicators --phase 1

@@ -34,6 +34,15 @@ done
 json report-overview report overview --as-of 2015-06-01
 json report-overdue report overdue --as-of 2015-06-01
 json report-indicators report indicators --all --as-of 2015-06-01
+# citizen promises: schema trygg/2, in the invented fixture
+rm -rf ws2 && cp -R "$SRCDIR/tests/fixtures/schema2" ws2
+json2() {
+	local kind=$1
+	shift
+	expect "$kind: $*" 0 trygg -C ws2 "$@" --format json --format-version 1
+	cp "$TMP/.out" "out/$kind.json"
+}
+json2 ls-promises ls promises
 expect "situation show writes a situation report" 0 \
 	trygg -C ws situation show angered --format json --format-version 1
 cp "$TMP/.out" out/situation-show.json
