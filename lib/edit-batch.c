@@ -1,5 +1,5 @@
 /*
- * edit-batch: many appends to one file, parsed and verified once.
+ * edit-batch: many appends and sets to one file, parsed and verified once.
  *
  * In a batch (tg_edit_batch) an append does not splice the text at once:
  * it computes its splice against the text as it is and waits.  A next
@@ -11,6 +11,14 @@
  * waiting splices are applied in one pass, the text is parsed once and
  * the new tree must be the old one with exactly those appends (every
  * other node the same), as for a single operation (lib/edit-verify.c).
+ *
+ * A set (tg_edit_set) of a scalar or a flow value, or of a key added,
+ * waits the same way beside them, under the same rule; one that rewrites
+ * a block collection applies the waiting changes and goes in at once.
+ * While changes wait, tg_edit_plan() shows the plan without them:
+ * operations find the item they change through tg_edit_plan_for(), which
+ * lets the waiting changes in first when one is inside that item or makes
+ * it.
  *
  * Positions stay valid without parsing: while appends wait, the text and
  * the tree they were computed on do not change.  After a flush, a node
@@ -32,6 +40,7 @@ static void pend_release(struct tgi_append *a)
 	buf_release(&a->ins);
 	free(a->key);
 	tg_val_free(a->items);
+	tg_val_free(a->val);
 }
 
 void tgi_batch_free(struct tg_edit *e)
@@ -41,6 +50,34 @@ void tgi_batch_free(struct tg_edit *e)
 	free(e->pend);
 	e->pend = NULL;
 	e->n_pend = e->pend_alloc = 0;
+}
+
+/* Does a waiting change lie inside the item with ID id, or make it (a
+ * new item with that ID, or with the ID of the item that holds it: P9 of
+ * P9.M1)? */
+static bool waits_for(const struct tg_edit *e, const char *id)
+{
+	size_t n;
+	const char **ids = tgi_batch_ids(e, &n);
+	bool hit = false;
+	for (size_t i = 0; i < n && !hit; i++) {
+		size_t k = strlen(ids[i]);
+		hit = !strncmp(id, ids[i], k) && (!id[k] || id[k] == '.');
+	}
+	free(ids);
+	for (size_t i = 0; i < e->n_pend && !hit; i++)
+		for (const struct tg_node *m = e->pend[i].map; m && !hit; m = m->parent) {
+			const struct tg_node *mid = m->kind == TG_MAP ? tg_map_get(m, "id") : NULL;
+			hit = mid && mid->kind == TG_SCALAR && mid->str && !strcmp(mid->str, id);
+		}
+	return hit;
+}
+
+const struct tg_plan *tg_edit_plan_for(struct tg_edit *e, const char *id, struct tg_diags *d)
+{
+	if (e->n_pend && id && waits_for(e, id) && tgi_flush(e, d))
+		return NULL;
+	return e->plan;
 }
 
 const char **tgi_batch_ids(const struct tg_edit *e, size_t *n)
@@ -147,6 +184,29 @@ const struct tg_node *tgi_settle(struct tg_edit *e, const struct tg_node *n, str
 	return n;
 }
 
+static void pend(struct tg_edit *e, const struct tgi_append *a)
+{
+	if (e->n_pend == e->pend_alloc) {
+		e->pend_alloc = e->pend_alloc ? 2 * e->pend_alloc : 8;
+		e->pend = xrealloc(e->pend, e->pend_alloc * sizeof *e->pend);
+	}
+	e->pend[e->n_pend++] = *a;
+}
+
+bool tgi_batch_set(struct tg_edit *e, const struct tg_node *map, const char *key,
+		   struct tg_val *v, struct tgi_append *a)
+{
+	if (conflicts(e, a, map))
+		return false;
+	a->map = map;
+	a->key = xstrdup(key);
+	a->val = v;
+	a->cont = CONT_NONE;
+	a->ch = tgi_change_at(CH_SET, map, a->key, v, 0);
+	pend(e, a);
+	return true;
+}
+
 enum tg_status tgi_batch_append(struct tg_edit *e, const struct tg_node *map, const char *key,
 				struct tg_val *item, struct tg_diags *d)
 {
@@ -176,10 +236,6 @@ enum tg_status tgi_batch_append(struct tg_edit *e, const struct tg_node *map, co
 	a.key = xstrdup(key);
 	a.items = tg_val_push(tg_val_list(), item);
 	a.ch = tgi_change_at(CH_APPENDS, map, a.key, a.items, 0);
-	if (e->n_pend == e->pend_alloc) {
-		e->pend_alloc = e->pend_alloc ? 2 * e->pend_alloc : 8;
-		e->pend = xrealloc(e->pend, e->pend_alloc * sizeof *e->pend);
-	}
-	e->pend[e->n_pend++] = a;
+	pend(e, &a);
 	return TG_OK;
 }

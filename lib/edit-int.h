@@ -57,7 +57,8 @@ struct tgi_append {
 	struct change ch;             /* waiting: CH_APPENDS of items */
 	const struct tg_node *map;    /* waiting: the mapping, key (owned) */
 	char *key;
-	struct tg_val *items;
+	struct tg_val *items;         /* waiting appends: the items */
+	struct tg_val *val;           /* a waiting set: the value */
 };
 enum tg_status tgi_append_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
 				 const struct tg_val *item, struct tgi_append *a,
@@ -70,6 +71,12 @@ enum tg_status tgi_flush(struct tg_edit *e, struct tg_diags *d);
  * after an error. */
 const struct tg_node *tgi_settle(struct tg_edit *e, const struct tg_node *n, struct tg_diags *d);
 void tgi_batch_free(struct tg_edit *e);
+/* tg_edit_set in a batch, its splice a (computed against the text as it
+ * is) made: wait beside the others (taking v and a's text) when it
+ * neither overlaps nor touches a waiting change, nor is its node inside
+ * one's or one's inside its; else false, and nothing is taken. */
+bool tgi_batch_set(struct tg_edit *e, const struct tg_node *map, const char *key,
+		   struct tg_val *v, struct tgi_append *a);
 /* tg_edit_append in a batch: the item waits, joined to a waiting append
  * to the same list when there is one. */
 enum tg_status tgi_batch_append(struct tg_edit *e, const struct tg_node *map, const char *key,

@@ -500,56 +500,79 @@ static void set_block_list(struct tg_edit *e, const struct tg_node *old, const s
 	free(gap_done);
 }
 
-enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
-			   const char *key, struct tg_val *v, struct tg_diags *d)
+/* The splice that sets key of map to v, against the text as it is; *now
+ * for the changes that a batch does not hold back (a block list or a
+ * block collection rewritten). */
+static enum tg_status set_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+				 const struct tg_val *v, struct tgi_append *a, bool *now,
+				 struct tg_diags *d)
 {
-	if (e->n_pend && !(map = tgi_settle(e, map, d))) {
-		tg_val_free(v);
-		return TG_EDATA;
-	}
-	struct change ch = tgi_change_at(CH_SET, map, key, v, 0);
 	const struct tg_node *old = tg_map_get(map, key);
 	const struct tg_node *knode = old ? tgi_key_of(old) : NULL;
-	struct buf ins = BUF_INIT;
-	size_t pos, del = 0;
+	struct buf *ins = &a->ins;
+	*now = false;
+	a->del = 0;
 	if (!old) {
-		insert_pair(e, map, key, v, &ins, &pos, &del);
-		if (blocked_at_end(e, pos, d)) {
-			buf_release(&ins);
-			tg_val_free(v);
+		insert_pair(e, map, key, v, ins, &a->pos, &a->del);
+		if (blocked_at_end(e, a->pos, d))
 			return TG_EDATA;
-		}
 	} else if (tg_node_null(old) && old->len == 0) {
-		pos = tgi_after_colon(e, knode);
-		buf_addc(&ins, ' ');
-		render_flow(&ins, v, map->style == TG_FLOW);
+		a->pos = tgi_after_colon(e, knode);
+		buf_addc(ins, ' ');
+		render_flow(ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SCALAR && (old->style == TG_LITERAL || old->style == TG_FOLDED)) {
 		/* a block scalar's span runs past its line break and trailing
 		 * blank lines: replace only up to the end of its last line */
 		size_t end = tgi_insert_point(e, old);
 		while (end > old->start && (e->text.s[end - 1] == '\n' || e->text.s[end - 1] == '\r'))
 			end--;
-		pos = old->start;
-		del = end - pos;
-		render_flow(&ins, v, false);
+		a->pos = old->start;
+		a->del = end - a->pos;
+		render_flow(ins, v, false);
 	} else if (old->kind == TG_SCALAR || old->style == TG_FLOW) {
-		pos = old->start;
-		del = old->end - old->start;
-		render_flow(&ins, v, map->style == TG_FLOW);
+		a->pos = old->start;
+		a->del = old->end - old->start;
+		render_flow(ins, v, map->style == TG_FLOW);
 	} else if (old->kind == TG_SEQ && v->kind == TG_V_LIST && v->n) {
-		pos = tgi_line_start(e, old->start);
-		del = tgi_insert_point(e, old) - pos;
-		set_block_list(e, old, v, &ins);
+		*now = true;
+		a->pos = tgi_line_start(e, old->start);
+		a->del = tgi_insert_point(e, old) - a->pos;
+		set_block_list(e, old, v, ins);
 	} else {
 		/* another block collection becomes a flow one on the key's line */
-		pos = knode->end;
-		del = old->tail - pos;
-		buf_adds(&ins, ": ");
-		render_flow(&ins, v, false);
+		*now = true;
+		a->pos = knode->end;
+		a->del = old->tail - a->pos;
+		buf_adds(ins, ": ");
+		render_flow(ins, v, false);
 	}
-	tgi_splice(e, pos, del, &ins);
-	buf_release(&ins);
-	enum tg_status st = tgi_reparse(e, &ch, 1, d);
+	return TG_OK;
+}
+
+enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
+			   const char *key, struct tg_val *v, struct tg_diags *d)
+{
+	struct tgi_append a = { .ins = BUF_INIT };
+	bool now = true;
+	enum tg_status st = TG_OK;
+	if (e->batch) {
+		/* held back beside the other changes waiting, when it can be */
+		st = set_splice(e, map, key, v, &a, &now, d);
+		if (!st && !now && tgi_batch_set(e, map, key, v, &a))
+			return TG_OK;
+		buf_release(&a.ins);
+		a = (struct tgi_append){ .ins = BUF_INIT };
+	}
+	if (!st && e->n_pend && !(map = tgi_settle(e, map, d)))
+		st = TG_EDATA;
+	if (!st)
+		st = set_splice(e, map, key, v, &a, &now, d);
+	if (!st) {
+		struct change ch = tgi_change_at(CH_SET, map, key, v, 0);
+		tgi_splice(e, a.pos, a.del, &a.ins);
+		st = tgi_reparse(e, &ch, 1, d);
+	}
+	buf_release(&a.ins);
 	tg_val_free(v);
 	return st;
 }

@@ -71,17 +71,10 @@ static enum tg_status add_problem(struct tg_edit *e, struct tg_op_add *a, struct
 static enum tg_status add_measure(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
 				  struct tg_diags *d)
 {
-	const struct tg_plan *p = tg_edit_plan(e);
+	const struct tg_plan *p = tg_edit_plan_for(e, a->problem, d);
+	if (!p)
+		return TG_EDATA;
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
-	if (!pr) {
-		/* a problem an earlier line of a batch made: in the plan once
-		 * the new items held back are in */
-		enum tg_status st = tg_edit_flush(e, d);
-		if (st)
-			return st;
-		p = tg_edit_plan(e);
-		pr = tg_plan_problem(p, a->problem);
-	}
 	if (!pr)
 		return tg_no_such(d, p, "problem", a->problem);
 	if (a->id && !tg_child_id_is(a->id, pr->id, 'M')) {
@@ -244,17 +237,10 @@ enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf 
 enum tg_status tg_op_followup_record(struct tg_edit *e, struct tg_op_followup *a,
 				     struct buf *ids, struct tg_diags *d)
 {
-	const struct tg_plan *p = tg_edit_plan(e);
+	const struct tg_plan *p = tg_edit_plan_for(e, a->problem, d);
+	if (!p)
+		return TG_EDATA;
 	struct tg_problem *pr = tg_plan_problem(p, a->problem);
-	if (!pr) {
-		/* a problem an earlier line of a batch made: in the plan once
-		 * the new items held back are in */
-		enum tg_status st = tg_edit_flush(e, d);
-		if (st)
-			return st;
-		p = tg_edit_plan(e);
-		pr = tg_plan_problem(p, a->problem);
-	}
 	if (!pr)
 		return tg_no_such(d, p, "problem", a->problem);
 	for (size_t i = 0; i < a->n_measures; i++) {

@@ -439,6 +439,12 @@ void tg_edit_batch(struct tg_edit *e);
 /* Apply the waiting appends (none: TG_OK); on an error the edit is
  * spoiled. */
 enum tg_status tg_edit_flush(struct tg_edit *e, struct tg_diags *d);
+/* The plan to read item id in (and the items inside it), as
+ * tg_edit_plan(), but with the changes a batch holds back applied first
+ * when one of them is inside that item or makes it; NULL when applying
+ * them failed (errors in d).  Operations find the items they change
+ * through it, so that a batch's earlier lines are seen by its later. */
+const struct tg_plan *tg_edit_plan_for(struct tg_edit *e, const char *id, struct tg_diags *d);
 /* Set key of a mapping to v (taken over by the edit). */
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d);
