@@ -5,13 +5,15 @@
 
 static const char usage[] =
 	"usage: trygg followup record D --problem P [--measure M]... [--done TEXT]\n"
-	"                [--effect TEXT] [--date DATE] [--indicator NAME=VALUE]...\n"
-	"                [--status S] [WRITE OPTIONS]\n"
+	"                [--effect TEXT] [--date DATE] [--indicator ID=VALUE]...\n"
+	"                [--status S] [--added TEXT --phase N] [WRITE OPTIONS]\n"
 	"\n"
 	"Append a follow-up to problem P of district D: what was done, what effect\n"
-	"it had, and new readings of the problem's indicators.  Each named measure\n"
-	"gets status done (or S).  --date defaults to today.  Prints the\n"
-	"follow-up's ID, P.F<n> (its number among P's follow-ups).\n";
+	"it had, and new readings of the problem's indicators (by ID, P6.I1=0,33,\n"
+	"or by name; a value as 0,33, 0.33, 33 % or a count).  Each named measure\n"
+	"gets status done (or S).  --added also adds a measure done without having\n"
+	"been proposed (origin followup), in phase N.  --date defaults to today.\n"
+	"Prints the follow-up's ID, P<n>.F<k>, then the added measure's ID.\n";
 
 static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 				struct tg_diags *d)
@@ -22,16 +24,18 @@ static enum tg_status do_record(struct tg_edit *e, void *arg, struct buf *ids,
 static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_PROBLEM = 0x300, OPT_MEASURE, OPT_DONE, OPT_EFFECT, OPT_DATE, OPT_INDICATOR,
-	       OPT_STATUS };
+	       OPT_STATUS, OPT_ADDED, OPT_PHASE };
 	static const struct opt opts[] = {
 		OPT_STRING("problem", OPT_PROBLEM, "P", "the problem followed up"),
 		OPT_STRING("measure", OPT_MEASURE, "M", "a measure carried out (may be repeated)"),
 		OPT_STRING("done", OPT_DONE, "TEXT", "what was done"),
 		OPT_STRING("effect", OPT_EFFECT, "TEXT", "the effect it had"),
 		OPT_STRING("date", OPT_DATE, "DATE", "the day of the follow-up (default today)"),
-		OPT_STRING("indicator", OPT_INDICATOR, "NAME=VALUE", "a new reading of an indicator "
-			   "(may be repeated)"),
+		OPT_STRING("indicator", OPT_INDICATOR, "ID=VALUE", "a new reading of an indicator, "
+			   "by ID or name (may be repeated)"),
 		OPT_STRING("status", OPT_STATUS, "S", "the named measures' new status (default done)"),
+		OPT_STRING("added", OPT_ADDED, "TEXT", "a measure done without having been proposed"),
+		OPT_STRING("phase", OPT_PHASE, "N", "the added measure's phase: 1, 2 or 3"),
 		WRITE_OPTS,
 		OPT_END,
 	};
@@ -57,19 +61,19 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 			if (!parse_enum(a.status, tg_status_names, &k))
 				p.status = bad_value(usage, "--status", val, tg_status_names);
 			break;
+		case OPT_ADDED: a.added = val; break;
+		case OPT_PHASE: a.added_phase = val; break;
 		case OPT_INDICATOR: {
-			char *eq = strrchr(val, '=');
-			double v;
-			if (!eq || eq == val || !tg_parse_decimal(eq + 1, &v)) {
-				p.status = usage_error(usage, "--indicator takes NAME=NUMBER, not '%s'",
+			const char *eq = strrchr(val, '=');
+			if (!eq || eq == val || !eq[1]) {
+				p.status = usage_error(usage, "--indicator takes ID=VALUE, not '%s'",
 						       val);
 				break;
 			}
-			char *name = xstrndup(val, (size_t)(eq - val)), num[32];
-			snprintf(num, sizeof num, "%g", v);
+			char *name = xstrndup(val, (size_t)(eq - val));
 			if (!a.readings)
 				a.readings = tg_val_map();
-			tg_val_put(a.readings, name, tg_val_raw(num));
+			tg_val_put(a.readings, name, tg_val_text(eq + 1));
 			free(name);
 			break;
 		}
@@ -81,6 +85,10 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 		status = usage_error(usage, "followup record takes one district");
 	else if (!a.problem)
 		status = usage_error(usage, "followup record needs --problem");
+	else if (a.added_phase && !a.added)
+		status = usage_error(usage, "--phase is the phase of the measure --added names");
+	else if (a.added && !a.added_phase)
+		status = usage_error(usage, "--added needs --phase (1, 2 or 3)");
 	else if (date && !tg_is_date(date))
 		status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)", date);
 	if (!status) {

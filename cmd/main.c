@@ -25,6 +25,7 @@ const struct cmd commands[] = {
 	{ "situation", cmd_situation, CMD_WORKSPACE, "add to the situation pictures" },
 	{ "plan", cmd_plan, CMD_WORKSPACE, "change the action plan: problems and measures" },
 	{ "followup", cmd_followup, CMD_WORKSPACE, "record what was done and its effect" },
+	{ "indicator", cmd_indicator, CMD_WORKSPACE, "add indicators of a goal and record their readings" },
 	{ "promise", cmd_promise, CMD_WORKSPACE, "citizen promises (medborgarlöften) and their outcomes" },
 	{ "edit", cmd_edit, CMD_WORKSPACE, "edit a plan file in your editor, checked before it is saved" },
 	{ "log", cmd_log, CMD_WORKSPACE, "the history of a district or an item, from git" },

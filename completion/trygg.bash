@@ -15,7 +15,7 @@
 # positional arguments are in _trygg; tests/t0090-completion.sh fails when
 # `trygg --help` or a command's --help names something not listed here.
 
-_trygg_commands="init district check situation plan followup promise edit log merge-file git report batch index ls search query help"
+_trygg_commands="init district check situation plan followup indicator promise edit log merge-file git report batch index ls search query help"
 
 _trygg_write_opts="--dry-run --lock-timeout"
 
@@ -26,6 +26,7 @@ _trygg_verbs() {
 	situation) echo "add import merge decide show" ;;
 	plan) echo "add-problem add-measure set rm import" ;;
 	followup) echo "record" ;;
+	indicator) echo "add record" ;;
 	promise) echo "add record" ;;
 	git) echo "setup" ;;
 	esac
@@ -50,7 +51,9 @@ _trygg_opts() {
 	"plan set") echo "$_trygg_write_opts" ;;
 	"plan rm") echo "--force $_trygg_write_opts" ;;
 	"plan import") echo "--encoding $_trygg_write_opts" ;;
-	"followup record") echo "--problem --measure --done --effect --date --indicator --status $_trygg_write_opts" ;;
+	"followup record") echo "--problem --measure --done --effect --date --indicator --status --added --phase $_trygg_write_opts" ;;
+	"indicator add") echo "--problem --name --unit --direction --baseline --target --source $_trygg_write_opts" ;;
+	"indicator record") echo "--date --note $_trygg_write_opts" ;;
 	"promise add") echo "--text --from --to --signatory --measure $_trygg_write_opts" ;;
 	"promise record") echo "--status --date --text $_trygg_write_opts" ;;
 	edit) echo "$_trygg_write_opts" ;;
@@ -71,7 +74,8 @@ _trygg_takes_value() {
 	--strategic-area | --problem | --measure | --text | --phase | --term | --kind | --responsible | \
 	--due | --status | --done | --effect | --indicator | --output | --as-of | --district | \
 	--lock-timeout | --timeout | --sort | --format-version | --limit | --param | --path | --marker-size | --since | --until | \
-	--decision | --rank | --rationale | --by | --initiative | --from | --to | --signatory | --outcome)
+	--decision | --rank | --rationale | --by | --initiative | --from | --to | --signatory | --outcome | \
+	--added | --name | --unit | --direction | --baseline | --target)
 		return 0 ;;
 	esac
 	return 1
@@ -255,7 +259,9 @@ _trygg_value() {
 		fi ;;
 	--term) _trygg_reply "short long mobilisation" "$cur" ;;
 	--kind) _trygg_reply "situational social" "$cur" ;;
-	--source) _trygg_reply "police district survey" "$cur" ;;
+	--source) [[ $cmd == "indicator add" ]] || _trygg_reply "police district survey" "$cur" ;;
+	--unit) _trygg_reply "share count index rate" "$cur" ;;
+	--direction) _trygg_reply "down up" "$cur" ;;
 	--group) _trygg_reply "residents businesses associations" "$cur" ;;
 	--decision) _trygg_reply "prioritised watch not_prioritised" "$cur" ;;
 	--outcome) _trygg_reply "met partly not_met" "$cur" ;;

@@ -1,6 +1,7 @@
 #include "priv.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,4 +62,45 @@ bool tg_parse_share(const char *s, double *out)
 		return false;
 	*out = round(v * 10000) / 10000;
 	return true;
+}
+
+bool tg_parse_amount(const char *s, double *out, bool *percent)
+{
+	char tmp[64];
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (!len || len >= sizeof tmp)
+		return false;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	*percent = tmp[len - 1] == '%';
+	if (*percent) {
+		tmp[--len] = '\0';
+		while (len && tmp[len - 1] == ' ')
+			tmp[--len] = '\0';
+		if (len >= 2 && (unsigned char)tmp[len - 2] == 0xC2 && (unsigned char)tmp[len - 1] == 0xA0)
+			tmp[len -= 2] = '\0';
+	}
+	double v;
+	if (!tg_parse_decimal(tmp, &v))
+		return false;
+	*out = *percent ? v / 100 : v;
+	return true;
+}
+
+void tg_format_number(double v, char *out, size_t n)
+{
+	if (v == 0)
+		v = 0;   /* no "-0" */
+	snprintf(out, n, "%.15g", v);
+	if (!strchr(out, 'e'))
+		return;
+	/* a small number: fixed-point, trailing zeros trimmed */
+	snprintf(out, n, "%.15f", v);
+	size_t len = strlen(out);
+	while (len > 1 && out[len - 1] == '0')
+		out[--len] = '\0';
+	if (len && out[len - 1] == '.')
+		out[--len] = '\0';
 }

@@ -1,8 +1,9 @@
 /*
  * op.h: the operations of the write commands, on an open edit (struct
  * tg_edit, lib/trygg.h): the values a person gives to keys (lib/fields.c),
- * the plan's operations (lib/op-plan.c), citizen promises
- * (lib/op-promise.c) and plan import (lib/import-plan.c).  Included by trygg.h.
+ * the plan's operations (lib/op-plan.c), follow-ups (lib/op-followup.c),
+ * indicators (lib/op-indicator.c), citizen promises (lib/op-promise.c)
+ * and plan import (lib/import-plan.c).  Included by trygg.h.
  */
 #ifndef TRYGG_OP_H
 #define TRYGG_OP_H
@@ -67,10 +68,19 @@ struct tg_op_rm {
 enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf *ids,
 			struct tg_diags *d);
 
-/* A follow-up of problem (item: its date, measures, done, effect; readings:
- * indicator name -> value; both taken over): the named measures must be
- * the problem's and get status, the readings' indicators must be its; the
- * follow-up's ID into ids. */
+/* ---- follow-ups (lib/op-followup.c) ----------------------------------- */
+
+/* A follow-up of problem (item: its date, by, measures, done, effect;
+ * readings: indicator ID or name -> the value as typed; both taken over
+ * and freed): the named measures must be the problem's and get status
+ * (with a history entry dated by the follow-up, trygg/2), the readings'
+ * indicators must be its, each value right for the indicator's unit
+ * (tg_indicator_value) and written under the indicator's ID (trygg/2) or
+ * name (trygg/1).  With added (and added_phase), also a new measure of
+ * the problem, done, named in the follow-up's measures, with origin
+ * followup and its history in trygg/2.  The follow-up's ID into ids
+ * (trygg/2: the next P<n>.F<k>, stable; trygg/1: by its place), then the
+ * added measure's. */
 struct tg_op_followup {
 	const char *problem;
 	const char **measures;
@@ -78,9 +88,56 @@ struct tg_op_followup {
 	const char *status;
 	struct tg_val *item;
 	struct tg_val *readings;
+	const char *added, *added_phase;
 };
 enum tg_status tg_op_followup_record(struct tg_edit *e, struct tg_op_followup *a,
 				     struct buf *ids, struct tg_diags *d);
+/* Record in measure's history that it takes status on date (NULL:
+ * undated): when it has no history yet, first the status it has now,
+ * undated ("since before the records"), as DESIGN.md §7 says.  Nothing in
+ * a trygg/1 file.  Call it before the status changes. */
+enum tg_status tg_op_history(struct tg_edit *e, const char *measure, const char *status,
+			     const char *date, struct tg_diags *d);
+
+/* ---- indicators (lib/op-indicator.c; schema trygg/2) ------------------- */
+
+/* A new indicator of problem: name, unit and direction (the contract's
+ * values), source, baseline and target as "VALUE" or "VALUE@DATE" (NULL:
+ * none).  Its ID, the next P<n>.I<k>, into ids.  TG_EUSAGE for a file of
+ * schema trygg/1 (an indicator there has no ID, unit or direction: run
+ * trygg migrate), an unknown problem, a name the problem's indicators
+ * already have, a bad value or date. */
+struct tg_op_indicator {
+	const char *problem;
+	const char *name;
+	const char *unit, *direction;
+	const char *source;
+	const char *baseline, *target;
+};
+enum tg_status tg_op_indicator_add(struct tg_edit *e, const struct tg_op_indicator *a,
+				   struct buf *ids, struct tg_diags *d);
+/* A reading of indicator (its ID) appended to its readings: value as
+ * typed (tg_indicator_value), date (YYYY-MM-DD), note or NULL.  Nothing
+ * into ids.  TG_EUSAGE for a trygg/1 file, an unknown indicator, a bad
+ * value or date. */
+struct tg_op_reading {
+	const char *indicator;
+	const char *value;
+	const char *date;
+	const char *note;
+};
+enum tg_status tg_op_indicator_record(struct tg_edit *e, const struct tg_op_reading *a,
+				      struct buf *ids, struct tg_diags *d);
+/* The indicator of plan with ID id (and its problem in *owner), or NULL. */
+const struct tg_indicator *tg_plan_indicator(const struct tg_plan *plan, const char *id,
+					     struct tg_problem **owner);
+/* The value to write for a value typed for indicator ind (NULL: any
+ * indicator): "0,33", "0.33", "33 %" (a share: 0.33) or a count, as a
+ * plain number (caller frees); NULL and an error in d, naming it what,
+ * when it is not a number, a percentage for an indicator that is not a
+ * share, or a share outside 0 to 1. */
+char *tg_indicator_value(const struct tg_indicator *ind, const char *typed, const char *what,
+			 struct tg_diags *d);
 
 /* ---- citizen promises (lib/op-promise.c), schema trygg/2 only --------- */
 

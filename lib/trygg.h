@@ -264,6 +264,13 @@ void tg_organisation_warning(struct buf *b, const struct tg_config *cfg, const c
 bool tg_parse_decimal(const char *s, double *out);
 /* A share from 0 to 1: "0.41", "0,41", "41%", "41 %", "41,5 %". */
 bool tg_parse_share(const char *s, double *out);
+/* A number as a person types it: "0.33", "0,33", "12", or a percentage
+ * ("33 %", "33%", "33,5 %"), given as the share it is (0.33) with
+ * *percent true. */
+bool tg_parse_amount(const char *s, double *out, bool *percent);
+/* v as a plan file writes a number: plain decimals, at most 15 significant
+ * digits, no exponent for the values the schema allows ("0.33", "1200"). */
+void tg_format_number(double v, char *out, size_t n);
 
 /* Is s a valid calendar date written YYYY-MM-DD? */
 bool tg_is_date(const char *s);

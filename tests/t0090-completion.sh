@@ -159,7 +159,8 @@ expect_reply "a district by its slug" "trygg -C ws plan rm östra-flödet P1." "
 # No drift: each command's --help against the completion's options.
 for c in init check edit log report index ls search query "district add" "situation add" \
 	"situation import" "situation merge" "situation decide" "situation show" "plan add-problem" \
-	"plan add-measure" "plan set" "plan rm" "plan import" "followup record" "promise add" "promise record"; do
+	"plan add-measure" "plan set" "plan rm" "plan import" "followup record" "promise add" "promise record" \
+	"indicator add" "indicator record"; do
 	# shellcheck disable=SC2086
 	if ! "$TRYGG" $c --help >"$TMP/help" 2>"$TMP/help.err"; then
 		if grep -q "is not a trygg command" "$TMP/help.err"; then
