@@ -14,14 +14,15 @@ static const char usage[] =
 	"                    [--exit-code] [--no-refresh] [--color[=auto|always|never]]\n"
 	"   or: trygg report site --output DIR [--as-of DATE] [--lang sv|en] [--no-refresh]\n"
 	"\n"
-	"KIND is plan, followup, situation, indicators, overview or overdue.\n"
-	"overview and overdue cover every district unless D is given.  report site\n"
-	"writes every report as a static site into the folder DIR (index.html: the\n"
-	"overview; a page per district), replacing what DIR held at once.  Labels\n"
-	"are in the workspace's language (trygg.yaml: language) unless --lang says\n"
-	"otherwise; LANG is never consulted.  plan, followup, situation and\n"
-	"indicators read the plan files; overview and overdue read the index\n"
-	"(trygg-index(7)), brought up to date first; site both.\n";
+	"KIND is plan, followup, situation, indicators, promises, overview or\n"
+	"overdue.  overview and overdue cover every district unless D is given.\n"
+	"report site writes every report as a static site into the folder DIR\n"
+	"(index.html: the overview; a page per district), replacing what DIR held\n"
+	"at once.  Labels are in the workspace's language (trygg.yaml: language)\n"
+	"unless --lang says otherwise; LANG is never consulted.  plan, followup,\n"
+	"situation, indicators and promises read the plan files; overview and\n"
+	"overdue read the index (trygg-index(7)), brought up to date first; site\n"
+	"both.\n";
 
 /* Load the plans a report covers: one district, or all. */
 static int load_plans(struct cmd_ctx *ctx, const char *district, struct tg_plan ***out, size_t *n)

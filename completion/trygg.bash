@@ -418,7 +418,7 @@ _trygg() {
 	help) ((n == 0)) && _trygg_reply "$_trygg_commands" "$cur" ;;
 	report)
 		if ((n == 0)); then
-			_trygg_reply "plan followup situation indicators overview overdue site" "$cur"
+			_trygg_reply "plan followup situation indicators promises overview overdue site" "$cur"
 		elif ((n == 1)) && [[ ${args[0]} != site ]]; then
 			_trygg_reply_districts "$cur"
 		fi ;;

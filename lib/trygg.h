@@ -616,8 +616,8 @@ int tg_plan_column(const char *heading);
 enum tg_report_kind { TG_REPORT_PLAN, TG_REPORT_FOLLOWUP, TG_REPORT_SITUATION,
 		      TG_REPORT_OVERVIEW, TG_REPORT_OVERDUE,
 		      TG_REPORT_SITE,          /* tg_report_site, not tg_report */
-		      TG_REPORT_INDICATORS };
-/* plan followup situation overview overdue site indicators */
+		      TG_REPORT_INDICATORS, TG_REPORT_PROMISES };
+/* plan followup situation overview overdue site indicators promises */
 extern const char *const tg_report_names[];
 
 struct tg_report_opts {

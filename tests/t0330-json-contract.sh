@@ -43,6 +43,7 @@ json2() {
 	cp "$TMP/.out" "out/$kind.json"
 }
 json2 ls-promises ls promises
+json2 report-promises report promises --all --as-of 2017-01-01
 expect "situation show writes a situation report" 0 \
 	trygg -C ws situation show angered --format json --format-version 1
 cp "$TMP/.out" out/situation-show.json

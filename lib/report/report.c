@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 const char *const tg_report_names[] = { "plan", "followup", "situation", "overview", "overdue",
-	"site", "indicators", NULL };
+	"site", "indicators", "promises", NULL };
 
 static const char *const row_specs[] = {
 	[TG_REPORT_PLAN] = "district problem problem_title causes:l goal subgoals:l measure "
@@ -18,10 +18,12 @@ static const char *const row_specs[] = {
 	[TG_REPORT_INDICATORS] = "district problem indicator name unit:s direction:s "
 				 "baseline:n baseline_date:d latest:n latest_date:d target:n target_date:d "
 				 "verdict:s",
+	[TG_REPORT_PROMISES] = "district promise text from:d to:d signatories:l measures:l "
+			       "measures_done:n outcome:s outcome_date:d outcome_text",
 };
 
 static const enum label titles[] = { L_PLAN_TITLE, L_FOLLOWUP_TITLE, L_SITUATION_TITLE,
-	L_OVERVIEW_TITLE, L_OVERDUE_TITLE, L_OVERVIEW_TITLE, L_INDICATORS };
+	L_OVERVIEW_TITLE, L_OVERDUE_TITLE, L_OVERVIEW_TITLE, L_INDICATORS, L_PROMISES };
 
 typedef void per_plan_fn(const struct rctx *, enum tg_format, const struct tg_plan *);
 typedef void per_plan_rows_fn(const struct rctx *, struct tg_table *, const struct tg_plan *);
@@ -45,11 +47,13 @@ static void body(const struct rctx *r, const struct tg_report_opts *o, const str
 		static per_plan_fn *const per[] = { [TG_REPORT_PLAN] = tgi_report_plan,
 			[TG_REPORT_FOLLOWUP] = tgi_report_followup,
 			[TG_REPORT_SITUATION] = tgi_report_situation,
-			[TG_REPORT_INDICATORS] = tgi_report_indicators };
+			[TG_REPORT_INDICATORS] = tgi_report_indicators,
+			[TG_REPORT_PROMISES] = tgi_report_promises };
 		static per_plan_rows_fn *const per_rows[] = { [TG_REPORT_PLAN] = tgi_rows_plan,
 			[TG_REPORT_FOLLOWUP] = tgi_rows_followup,
 			[TG_REPORT_SITUATION] = tgi_rows_situation,
-			[TG_REPORT_INDICATORS] = tgi_rows_indicators };
+			[TG_REPORT_INDICATORS] = tgi_rows_indicators,
+			[TG_REPORT_PROMISES] = tgi_rows_promises };
 		for (size_t i = 0; i < in->n; i++) {
 			if (tabular) {
 				per_rows[o->kind](r, rows, in->plans[i]);
@@ -110,7 +114,7 @@ enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 		struct buf title = BUF_INIT;
 		buf_addf(&title, "Trygg i %s — %s", who, tgi_lbl(&r, titles[k]));
 		tgi_html_open(&r, title.s);
-		if (k < TG_REPORT_OVERVIEW || k == TG_REPORT_INDICATORS) {
+		if (k < TG_REPORT_OVERVIEW || k >= TG_REPORT_INDICATORS) {
 			buf_adds(out, "<h1>");
 			tgi_html_esc(out, title.s);
 			buf_addf(out, "</h1>\n<p class=\"meta\">%s ", tgi_lbl(&r, L_AS_OF));

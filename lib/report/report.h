@@ -17,6 +17,9 @@ enum label {
 	L_UNREAD, L_FIGURES_FROM,
 	L_INDICATOR, L_VERDICT, L_IN_STEP, L_BEHIND, L_LOWER_BETTER, L_HIGHER_BETTER, L_SOURCE,
 	L_UNIT_SHARE, L_UNIT_COUNT, L_UNIT_INDEX, L_UNIT_RATE,
+	L_PROMISES, L_PROMISE, L_SO_IT_WENT, L_WE_PROMISED, L_IN_FORCE, L_SIGNED_BY,
+	L_WHAT_WE_DID, L_HOW_IT_WENT, L_OUT_MET, L_OUT_PARTLY, L_OUT_NOT_MET, L_KEPT_MET,
+	L_KEPT_PARTLY, L_KEPT_NOT_MET, L_NO_OUTCOME, L_NO_PROMISES, L_NO_MEASURES,
 	L_COUNT
 };
 
@@ -161,5 +164,7 @@ void tgi_rows_overview(const struct rctx *r, struct tg_table *t, const struct ov
 void tgi_rows_overdue(struct tg_table *t, const struct late *v, size_t n);
 void tgi_report_indicators(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
 void tgi_rows_indicators(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
+void tgi_report_promises(const struct rctx *r, enum tg_format f, const struct tg_plan *p);
+void tgi_rows_promises(const struct rctx *r, struct tg_table *t, const struct tg_plan *p);
 
 #endif
