@@ -199,18 +199,20 @@ _trygg_reply_districts() {
 	done < <(_trygg_names)
 }
 
-# The IDs in plan file $1 of kind $2: problem (P6), measure (P6.M1) or
-# situation (S2).  Reads `- id: P6`, `id: P6.M1` and `{id: P6.M2, ...}`.
+# The IDs in plan file $1 of kind $2: problem (P6), measure (P6.M1),
+# indicator (P6.I1) or situation (S2).  Reads `- id: P6`, `id: P6.M1` and
+# `{id: P6.M2, ...}`.
 _trygg_ids() {
 	local file=$1 re
 	[[ -f $file ]] || return
 	case $2 in
 	problem) re='^P[0-9]+$' ;;
 	measure) re='^P[0-9]+\.M[0-9]+$' ;;
+	indicator) re='^P[0-9]+\.I[0-9]+$' ;;
 	situation) re='^S[0-9]+$' ;;
 	esac
 	grep -v '^[[:space:]]*#' "$file" |
-		grep -oE "(^|[{,[:space:]])id:[[:space:]]*[\"']?[PS][0-9]+(\.M[0-9]+)?" |
+		grep -oE "(^|[{,[:space:]])id:[[:space:]]*[\"']?[PS][0-9]+(\.[MI][0-9]+)?" |
 		sed -E "s/.*id:[[:space:]]*[\"']?//" | grep -E "$re"
 }
 
@@ -444,6 +446,12 @@ _trygg() {
 			_trygg_reply_districts "$cur"
 		elif ((n == 1)); then
 			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure) $(_trygg_ids "$dfile" situation)" "$cur"
+		fi ;;
+	"indicator record")
+		if ((n == 0)); then
+			_trygg_reply_districts "$cur"
+		elif ((n == 1)); then
+			_trygg_reply "$(_trygg_ids "$dfile" indicator)" "$cur"
 		fi ;;
 	"plan rm")
 		if ((n == 0)); then

@@ -118,6 +118,10 @@ expect_ids "measures of --problem for followup" \
 expect_ids "joint situation IDs for --situation" "trygg -C ws plan add-problem angered --situation " \
 	'^S[0-9]+$' S1
 expect_ids "any ID for log" "trygg -C ws log angered " '^[PS][0-9]+(\.M[0-9]+)?$' P6 P6.M1 S1
+cp -r "$SRCDIR/tests/fixtures/schema2" ws2
+expect_ids "indicator IDs for indicator record" "trygg -C ws2 indicator record lundby P1.I" \
+	'^P1\.I[0-9]+$' P1.I1 P1.I6
+expect_ids "measure IDs are no indicator IDs" "trygg -C ws2 plan rm lundby P1." '^P1\.M[0-9]+$' P1.M1
 expect_reply "plan set keys of a measure" "trygg -C ws plan set angered P6.M1 " \
 	"text= phase= term= kind= responsible= due= status= strategic_areas="
 expect_reply "plan set keys of a problem" "trygg -C ws plan set angered P6 " \
