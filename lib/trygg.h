@@ -651,7 +651,8 @@ enum tg_status tg_report(struct buf *out, const struct tg_report_input *in,
 
 /* Write every report as a static site into the folder dir (trygg report
  * site, lib/report/site.c): index.html (the overview), overdue.html and
- * districts/NAME.html per plan file (plan, follow-up, situation), linked
+ * districts/NAME.html per plan file (plan, follow-up, situation, and its
+ * citizen promises when it has any), linked
  * by relative links.  The site is built in a new folder beside dir and
  * then takes dir's place in one rename; an existing dir must be empty or a
  * site made here (it holds the file .trygg-site), else TG_ECREAT and

@@ -130,6 +130,17 @@ jsonschema.validate(json.load(open(sys.argv[1], encoding="utf-8")),
 		"$SRCDIR/docs/schema/report-promises.json"
 fi
 
+# the site: a district's page has its promises when it has any
+expect "report site" 0 trygg -C ws report site --output site --as-of 2018-01-01
+check "Angered's page has its promises, linked from its top" python3 -c '
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+assert "<a href=\"#promises\">Medborgarlöften</a>" in s
+assert "<h2 id=\"promises\">Medborgarlöften</h2>" in s
+assert "<h3><span class=\"id\">L2</span> Medborgarlöfte 2017–2018 – så gick det</h3>" in s' \
+	site/districts/angered.html
+check "Lundby's, without promises, has no such part" sh -c "! grep -q 'id=\"promises\"' site/districts/lundby.html"
+
 # a version-1 workspace has no promises
 cp -R "$EXAMPLES" v1 && rm -rf v1/.trygg
 expect "a version-1 district" 0 trygg -C v1 report promises Angered --as-of 2015-01-01

@@ -200,7 +200,8 @@ static void page_open(const struct rctx *r, const char *title, const char *up)
 		 up, tgi_lbl(r, L_OVERVIEW_TITLE), up, tgi_lbl(r, L_OVERDUE_TITLE));
 }
 
-/* A district's page: its plan, follow-up and situation picture. */
+/* A district's page: its plan, follow-up and situation picture, and its
+ * citizen promises when it has any. */
 static void district_page(struct rctx *r, const struct tg_plan *p)
 {
 	struct buf *b = r->out;
@@ -212,14 +213,21 @@ static void district_page(struct rctx *r, const struct tg_plan *p)
 	buf_addf(b, "</h1>\n<p class=\"meta\">%s ", tgi_lbl(r, L_AS_OF));
 	tgi_put_date(r, b, r->as_of);
 	buf_addf(b, "</p>\n<nav><a href=\"#plan\">%s</a><a href=\"#followup\">%s</a>"
-		    "<a href=\"#situation\">%s</a></nav>\n", tgi_lbl(r, L_PLAN_TITLE),
+		    "<a href=\"#situation\">%s</a>", tgi_lbl(r, L_PLAN_TITLE),
 		 tgi_lbl(r, L_FOLLOWUP_TITLE), tgi_lbl(r, L_SITUATION_TITLE));
+	if (p->n_promises)
+		buf_addf(b, "<a href=\"#promises\">%s</a>", tgi_lbl(r, L_PROMISES));
+	buf_adds(b, "</nav>\n");
 	buf_addf(b, "<h2 id=\"plan\">%s</h2>\n", tgi_lbl(r, L_PLAN_TITLE));
 	tgi_report_plan(r, TG_FMT_HTML, p);
 	buf_addf(b, "<h2 id=\"followup\">%s</h2>\n", tgi_lbl(r, L_FOLLOWUP_TITLE));
 	tgi_report_followup(r, TG_FMT_HTML, p);
 	buf_addf(b, "<h2 id=\"situation\">%s</h2>\n", tgi_lbl(r, L_SITUATION_TITLE));
 	tgi_report_situation(r, TG_FMT_HTML, p);
+	if (p->n_promises) {
+		buf_addf(b, "<h2 id=\"promises\">%s</h2>\n", tgi_lbl(r, L_PROMISES));
+		tgi_report_promises(r, TG_FMT_HTML, p);
+	}
 	tgi_html_close(r);
 	buf_release(&title);
 }
