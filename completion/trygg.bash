@@ -210,9 +210,10 @@ _trygg_ids() {
 	measure) re='^P[0-9]+\.M[0-9]+$' ;;
 	indicator) re='^P[0-9]+\.I[0-9]+$' ;;
 	situation) re='^S[0-9]+$' ;;
+	promise) re='^L[0-9]+$' ;;
 	esac
 	grep -v '^[[:space:]]*#' "$file" |
-		grep -oE "(^|[{,[:space:]])id:[[:space:]]*[\"']?[PS][0-9]+(\.[MI][0-9]+)?" |
+		grep -oE "(^|[{,[:space:]])id:[[:space:]]*[\"']?[PSL][0-9]+(\.[MI][0-9]+)?" |
 		sed -E "s/.*id:[[:space:]]*[\"']?//" | grep -E "$re"
 }
 
@@ -446,6 +447,12 @@ _trygg() {
 			_trygg_reply_districts "$cur"
 		elif ((n == 1)); then
 			_trygg_reply "$(_trygg_ids "$dfile" problem) $(_trygg_ids "$dfile" measure) $(_trygg_ids "$dfile" situation)" "$cur"
+		fi ;;
+	"promise record")
+		if ((n == 0)); then
+			_trygg_reply_districts "$cur"
+		elif ((n == 1)); then
+			_trygg_reply "$(_trygg_ids "$dfile" promise)" "$cur"
 		fi ;;
 	"indicator record")
 		if ((n == 0)); then

@@ -122,6 +122,8 @@ cp -r "$SRCDIR/tests/fixtures/schema2" ws2
 expect_ids "indicator IDs for indicator record" "trygg -C ws2 indicator record lundby P1.I" \
 	'^P1\.I[0-9]+$' P1.I1 P1.I6
 expect_ids "measure IDs are no indicator IDs" "trygg -C ws2 plan rm lundby P1." '^P1\.M[0-9]+$' P1.M1
+expect_ids "promise IDs for promise record" "trygg -C ws2 promise record angered " '^L[0-9]+$' L1
+expect_ids "no promise IDs where problems go" "trygg -C ws2 plan rm angered " '^P[0-9]+(\.M[0-9]+)?$' P6
 expect_reply "plan set keys of a measure" "trygg -C ws plan set angered P6.M1 " \
 	"text= phase= term= kind= responsible= due= status= strategic_areas="
 expect_reply "plan set keys of a problem" "trygg -C ws plan set angered P6 " \
