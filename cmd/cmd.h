@@ -49,7 +49,7 @@ struct verb {
 cmd_fn cmd_init, cmd_check, cmd_district, cmd_help, cmd_situation, cmd_plan, cmd_followup,
 	cmd_indicator,
 	cmd_report, cmd_index, cmd_ls, cmd_search, cmd_query, cmd_edit, cmd_log,
-	cmd_merge_file, cmd_git, cmd_batch;
+	cmd_merge_file, cmd_git, cmd_batch, cmd_migrate;
 cmd_fn cmd_promise;
 
 extern const struct cmd commands[];

@@ -32,6 +32,7 @@ const struct cmd commands[] = {
 	{ "merge-file", cmd_merge_file, 0, "merge two sides' edits of a plan file (git's merge driver)" },
 	{ "git", cmd_git, CMD_WORKSPACE, "set up a git clone to merge plan files with trygg" },
 	{ "report", cmd_report, CMD_WORKSPACE, "write a report: plan, followup, situation, overview, overdue, site" },
+	{ "migrate", cmd_migrate, CMD_WORKSPACE, "make plan files schema trygg/2" },
 	{ "batch", cmd_batch, CMD_WORKSPACE, "run many write commands from standard input, each file written once" },
 	{ "index", cmd_index, CMD_WORKSPACE, "bring the index of all districts up to date" },
 	{ "ls", cmd_ls, CMD_WORKSPACE, "list measures, problems or follow-ups across districts" },

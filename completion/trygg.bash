@@ -15,7 +15,7 @@
 # positional arguments are in _trygg; tests/t0090-completion.sh fails when
 # `trygg --help` or a command's --help names something not listed here.
 
-_trygg_commands="init district check situation plan followup indicator promise edit log merge-file git report batch index ls search query help"
+_trygg_commands="init district check situation plan followup indicator promise edit log merge-file git report migrate batch index ls search query help"
 
 _trygg_write_opts="--dry-run --lock-timeout"
 
@@ -58,6 +58,7 @@ _trygg_opts() {
 	"promise record") echo "--status --date --text $_trygg_write_opts" ;;
 	edit) echo "$_trygg_write_opts" ;;
 	batch) echo "--all-or-nothing $_trygg_write_opts" ;;
+	migrate) echo "--all $_trygg_write_opts" ;;
 	report) echo "--all --format --format-version --lang --output --lock-timeout --as-of --exit-code --no-refresh --color" ;;
 	index) echo "--rebuild --verbose" ;;
 	ls) echo "--district --phase --status --responsible --strategic-area --area --initiative --term --kind --overdue --off-track --outcome --active --sort --format --format-version --no-refresh" ;;

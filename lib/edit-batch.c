@@ -193,6 +193,11 @@ static void pend(struct tg_edit *e, const struct tgi_append *a)
 	e->pend[e->n_pend++] = *a;
 }
 
+void tgi_batch_push(struct tg_edit *e, const struct tgi_append *a)
+{
+	pend(e, a);
+}
+
 bool tgi_batch_set(struct tg_edit *e, const struct tg_node *map, const char *key,
 		   struct tg_val *v, struct tgi_append *a)
 {

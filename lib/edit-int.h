@@ -30,7 +30,7 @@ struct tg_edit {
 
 /* What an operation means to do, at the node `path` leads to. */
 struct change {
-	enum { CH_SET, CH_UNSET, CH_APPEND, CH_APPENDS, CH_REMOVE, CH_REORDER } op;
+	enum { CH_SET, CH_UNSET, CH_APPEND, CH_APPENDS, CH_REMOVE, CH_REORDER, CH_RENAME } op;
 	size_t path[TG_MAX_DEPTH + 2];
 	size_t depth;
 	const char *key;              /* SET, UNSET, APPEND */
@@ -38,11 +38,14 @@ struct change {
 				       * APPENDS: a list of the items */
 	size_t index;                 /* REMOVE */
 	const size_t *order;          /* REORDER: new item k is old order[k] */
+	bool first;                   /* SET of a new key: as the first pair */
+	const char *to;               /* RENAME: key becomes to */
 };
 
 /* Parse the spliced text again and check that it is the old tree with
- * exactly the changes chs[0..n) (sorted by path, none on a path through
- * another's node); the new tree replaces the old one. */
+ * exactly the changes chs[0..n) (sorted by path; none on a path through
+ * another's node, except that a SET may have changes inside the other
+ * pairs of its mapping); the new tree replaces the old one. */
 enum tg_status tgi_reparse(struct tg_edit *e, const struct change *chs, size_t n,
 			   struct tg_diags *d);
 
@@ -75,6 +78,18 @@ void tgi_batch_free(struct tg_edit *e);
  * is) made: wait beside the others (taking v and a's text) when it
  * neither overlaps nor touches a waiting change, nor is its node inside
  * one's or one's inside its; else false, and nothing is taken. */
+/* A waiting change pushed as it is, without the rule of the others
+ * (trygg migrate's changes, made to be verified together). */
+void tgi_batch_push(struct tg_edit *e, const struct tgi_append *a);
+/* The splices of a set (*now: one a batch does not hold back), of a new
+ * key put first in its mapping, and of a key renamed (lib/edit.c). */
+enum tg_status tgi_set_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+			      const struct tg_val *v, struct tgi_append *a, bool *now,
+			      struct tg_diags *d);
+void tgi_first_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+		      const struct tg_val *v, struct tgi_append *a);
+void tgi_rename_splice(struct tg_edit *e, const struct tg_node *map, size_t pair,
+		       const char *to, struct tgi_append *a);
 bool tgi_batch_set(struct tg_edit *e, const struct tg_node *map, const char *key,
 		   struct tg_val *v, struct tgi_append *a);
 /* tg_edit_append in a batch: the item waits, joined to a waiting append

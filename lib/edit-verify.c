@@ -71,7 +71,12 @@ static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
 		return u->n + 1 == t->n && same_run(t, 0, ch->index, u, 0) &&
 		       same_run(t, ch->index + 1, t->n, u, ch->index);
 	long k = pair_of(t, ch->key);
-	size_t at = k < 0 ? t->n : (size_t)k;
+	size_t at = k < 0 ? (ch->first ? 0 : t->n) : (size_t)k;
+	if (ch->op == CH_RENAME)
+		return k >= 0 && u->n == t->n && same_run(t, 0, at, u, 0) &&
+		       !strcmp(u->kids[at]->str, ch->to) && pair_of(t, ch->to) < 0 &&
+		       same_node(t->kids[at + 1], u->kids[at + 1]) &&
+		       same_run(t, at + 2, t->n, u, at + 2);
 	if (ch->op == CH_UNSET)
 		return k >= 0 && u->n + 2 == t->n && same_run(t, 0, at, u, 0) &&
 		       same_run(t, at + 2, t->n, u, at);
@@ -97,6 +102,42 @@ static bool changed_as_meant(const struct tg_node *t, const struct tg_node *u,
 	return true;
 }
 
+static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *chs,
+		     size_t n, size_t depth);
+
+/* Mapping t (new: u) with key own->key set, and the changes rest[0..n)
+ * inside its other pairs (trygg migrate: a follow-up's new id beside its
+ * indicators' names turned into IDs). */
+static bool set_and_inside(const struct tg_node *t, const struct tg_node *u,
+			   const struct change *own, const struct change *rest, size_t n,
+			   size_t depth)
+{
+	if (own->op != CH_SET || t->kind != TG_MAP || u->kind != TG_MAP || rest[0].depth <= depth)
+		return false;
+	long k = pair_of(t, own->key);
+	size_t grow = k < 0 ? 2 : 0, at = k < 0 ? (own->first ? 0 : t->n) : (size_t)k;
+	if (u->n != t->n + grow || strcmp(u->kids[at]->str, own->key) ||
+	    !tgi_holds(u->kids[at + 1], own->val))
+		return false;
+	size_t c = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t m = 0;
+		while (c + m < n && rest[c + m].path[depth] == i)
+			m++;
+		if (k >= 0 && (i == at || i == at + 1)) {
+			if (m)
+				return false;   /* inside the value set */
+			continue;
+		}
+		size_t j = i >= at ? i + grow : i;
+		if (m ? !as_meant(t->kids[i], u->kids[j], rest + c, m, depth + 1)
+		      : !same_node(t->kids[i], u->kids[j]))
+			return false;
+		c += m;
+	}
+	return c == n;
+}
+
 /* Nodes a and b at depth, where changes chs[0..n) (sorted by path) lead
  * through or to them. */
 static bool as_meant(const struct tg_node *a, const struct tg_node *b, const struct change *chs,
@@ -104,6 +145,8 @@ static bool as_meant(const struct tg_node *a, const struct tg_node *b, const str
 {
 	if (n == 1 && depth == chs->depth)
 		return changed_as_meant(a, b, chs);
+	if (depth == chs->depth)
+		return set_and_inside(a, b, chs, chs + 1, n - 1, depth);
 	if (a->kind != b->kind || a->n != b->n)
 		return false;
 	size_t c = 0;

@@ -503,9 +503,9 @@ static void set_block_list(struct tg_edit *e, const struct tg_node *old, const s
 /* The splice that sets key of map to v, against the text as it is; *now
  * for the changes that a batch does not hold back (a block list or a
  * block collection rewritten). */
-static enum tg_status set_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
-				 const struct tg_val *v, struct tgi_append *a, bool *now,
-				 struct tg_diags *d)
+enum tg_status tgi_set_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+			      const struct tg_val *v, struct tgi_append *a, bool *now,
+			      struct tg_diags *d)
 {
 	const struct tg_node *old = tg_map_get(map, key);
 	const struct tg_node *knode = old ? tgi_key_of(old) : NULL;
@@ -549,6 +549,35 @@ static enum tg_status set_splice(struct tg_edit *e, const struct tg_node *map, c
 	return TG_OK;
 }
 
+void tgi_first_splice(struct tg_edit *e, const struct tg_node *map, const char *key,
+		      const struct tg_val *v, struct tgi_append *a)
+{
+	const struct tg_node *k0 = map->kids[0];
+	a->pos = k0->start;
+	a->del = 0;
+	tg_yaml_text(&a->ins, key);
+	buf_adds(&a->ins, ": ");
+	render_flow(&a->ins, v, map->style == TG_FLOW);
+	if (map->style == TG_FLOW) {
+		buf_adds(&a->ins, ", ");
+	} else {
+		buf_adds(&a->ins, e->eol);
+		spaces(&a->ins, indent_of(k0));
+	}
+}
+
+void tgi_rename_splice(struct tg_edit *e, const struct tg_node *map, size_t pair,
+		       const char *to, struct tgi_append *a)
+{
+	(void)e;
+	const struct tg_node *k = map->kids[pair];
+	a->pos = k->start;
+	a->del = k->end - k->start;
+	struct tg_val *t = tg_val_text(to);
+	render_flow(&a->ins, t, map->style == TG_FLOW);
+	tg_val_free(t);
+}
+
 enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 			   const char *key, struct tg_val *v, struct tg_diags *d)
 {
@@ -557,7 +586,7 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	enum tg_status st = TG_OK;
 	if (e->batch) {
 		/* held back beside the other changes waiting, when it can be */
-		st = set_splice(e, map, key, v, &a, &now, d);
+		st = tgi_set_splice(e, map, key, v, &a, &now, d);
 		if (!st && !now && tgi_batch_set(e, map, key, v, &a))
 			return TG_OK;
 		buf_release(&a.ins);
@@ -566,7 +595,7 @@ enum tg_status tg_edit_set(struct tg_edit *e, const struct tg_node *map,
 	if (!st && e->n_pend && !(map = tgi_settle(e, map, d)))
 		st = TG_EDATA;
 	if (!st)
-		st = set_splice(e, map, key, v, &a, &now, d);
+		st = tgi_set_splice(e, map, key, v, &a, &now, d);
 	if (!st) {
 		struct change ch = tgi_change_at(CH_SET, map, key, v, 0);
 		tgi_splice(e, a.pos, a.del, &a.ins);

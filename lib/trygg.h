@@ -446,6 +446,11 @@ void tg_edit_batch(struct tg_edit *e);
 /* Apply the waiting appends (none: TG_OK); on an error the edit is
  * spoiled. */
 enum tg_status tg_edit_flush(struct tg_edit *e, struct tg_diags *d);
+/* A plan file of schema trygg/1 made trygg/2 (trygg-migrate(1)): the
+ * schema line, follow-up and indicator IDs (P<n>.F<k>, P<n>.I<k>, in file
+ * order, first in their mappings), follow-ups' readings named by ID;
+ * nothing else.  A trygg/2 file is left as it is (lib/edit-migrate.c). */
+enum tg_status tg_edit_migrate(struct tg_edit *e, struct tg_diags *d);
 /* The plan to read item id in (and the items inside it), as
  * tg_edit_plan(), but with the changes a batch holds back applied first
  * when one of them is inside that item or makes it; NULL when applying
