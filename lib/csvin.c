@@ -18,23 +18,37 @@
 #include <strings.h>
 
 #define MAX_FIELDS 1000
-#define MAX_ROWS 1000000
+#define MAX_ROWS 1000000      /* after the header */
+#define MAX_BYTES (64u << 20)
 
-struct reader {
-	struct tg_csv *csv;
+struct tg_csv_stream {
 	const char *path;
 	struct tg_diags *d;
+	struct buf b;             /* the text, in UTF-8 */
+	const char *s, *end;      /* what is not yet fed to the parser */
+	struct csv_parser p;
+	char sep;
 	size_t line;              /* the line being fed (1-based) */
 	size_t row_line;          /* where the current record began; 0 = none yet */
 	size_t last_end;          /* the line the last complete record ended on */
-	char **fields;
+	char **fields;            /* the record being read */
 	size_t nfields, alloc;
-	bool failed;
+	struct tg_csv_row row;    /* the last record returned (its fields owned) */
+	size_t header_n;          /* fields in the header */
+	size_t rows;              /* records returned */
+	bool ready;               /* row holds a record not yet returned */
+	bool done, failed;
 };
+
+static void free_fields(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+}
 
 static void on_field(void *data, size_t len, void *r_)
 {
-	struct reader *r = r_;
+	struct tg_csv_stream *r = r_;
 	if (r->failed)
 		return;
 	if (!r->row_line) {
@@ -71,36 +85,43 @@ static void on_field(void *data, size_t len, void *r_)
 	r->fields[r->nfields++] = tg_nfc_take(f);
 }
 
+/* A record is complete: it becomes r->row, checked against the limits and
+ * the header's width (libcsv never reports ragged rows: with ';' as
+ * separator, an unquoted "3;7" would silently lose the 7). */
 static void on_row(int c, void *r_)
 {
 	(void)c;
-	struct reader *r = r_;
-	struct tg_csv *csv = r->csv;
-	if (r->failed) {
-		for (size_t i = 0; i < r->nfields; i++)
-			free(r->fields[i]);
-		r->nfields = 0;
-		return;
-	}
-	if (csv->n >= MAX_ROWS) {
-		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->line, 1, NULL, 0, 0,
-			    "more than %d rows", MAX_ROWS);
-		r->failed = true;
-		return;
-	}
-	if (csv->n == csv->alloc) {
-		csv->alloc = csv->alloc ? 2 * csv->alloc : 64;
-		csv->rows = xrealloc(csv->rows, csv->alloc * sizeof *csv->rows);
-	}
-	struct tg_csv_row *row = &csv->rows[csv->n++];
-	row->line = r->row_line ? r->row_line : r->line;
-	row->n = r->nfields;
-	row->v = xmalloc((r->nfields + 1) * sizeof *row->v);
-	memcpy(row->v, r->fields, r->nfields * sizeof *row->v);
-	row->v[r->nfields] = NULL;
+	struct tg_csv_stream *r = r_;
+	size_t line = r->row_line ? r->row_line : r->line, n = r->nfields;
 	r->nfields = 0;
 	r->row_line = 0;
 	r->last_end = r->line;
+	if (!r->failed && r->rows > MAX_ROWS) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->line, 1, NULL, 0, 0,
+			    "more than %d rows", MAX_ROWS);
+		r->failed = true;
+	}
+	if (!r->failed && r->rows && n > r->header_n) {
+		tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)line, (unsigned)r->header_n + 1,
+			    NULL, 0, 0, "this row has %zu fields, the header %zu (quote a field "
+			    "that holds the separator)", n, r->header_n);
+		r->failed = true;
+	}
+	if (r->failed) {
+		free_fields(r->fields, n);
+		return;
+	}
+	if (!r->rows)
+		r->header_n = n;
+	free_fields(r->row.v, r->row.n);
+	free(r->row.v);
+	r->row.v = xmalloc((n + 1) * sizeof *r->row.v);
+	memcpy(r->row.v, r->fields, n * sizeof *r->row.v);
+	r->row.v[n] = NULL;
+	r->row.n = n;
+	r->row.line = line;
+	r->rows++;
+	r->ready = true;
 }
 
 static char detect_separator(const char *s, size_t len)
@@ -226,9 +247,9 @@ static enum tg_status choose_encoding(const char *path, const char *asked, const
 	return st;
 }
 
-/* Parse the bytes of b (taken over and released). */
-static enum tg_status parse(const char *path, struct buf b, const char *asked,
-			    struct tg_csv **out, struct tg_diags *d)
+/* Start reading the bytes of b (taken over). */
+static enum tg_status stream_open(const char *path, struct buf b, const char *asked,
+				  struct tg_csv_stream **out, struct tg_diags *d)
 {
 	*out = NULL;
 	char *encoding;
@@ -251,16 +272,26 @@ static enum tg_status parse(const char *path, struct buf b, const char *asked,
 		buf_release(&b);
 		return TG_EDATA;
 	}
-	struct tg_csv *csv = xcalloc(1, sizeof *csv);
-	csv->sep = detect_separator(b.s + skip, b.len - skip);
-	struct csv_parser p;
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	csv_set_delim(&p, (unsigned char)csv->sep);
-	struct reader r = { .csv = csv, .path = path, .d = d, .line = 1 };
-	const char *s = b.s + skip, *end = b.s + b.len;
-	while (s < end && !r.failed) {
+	struct tg_csv_stream *r = xcalloc(1, sizeof *r);
+	r->path = path;
+	r->d = d;
+	r->b = b;
+	r->s = r->b.s + skip;
+	r->end = r->b.s + r->b.len;
+	r->line = 1;
+	r->sep = detect_separator(r->s, (size_t)(r->end - r->s));
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_delim(&r->p, (unsigned char)r->sep);
+	*out = r;
+	return TG_OK;
+}
+
+enum tg_status tg_csv_next(struct tg_csv_stream *r, const struct tg_csv_row **row)
+{
+	*row = NULL;
+	while (!r->ready && !r->failed && r->s < r->end) {
 		/* a line ends at LF, CRLF, or a lone CR (old Mac exports) */
-		const char *nl = s;
+		const char *s = r->s, *nl = s, *end = r->end;
 		while (nl < end && *nl != '\n' && *nl != '\r')
 			nl++;
 		if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
@@ -268,40 +299,88 @@ static enum tg_status parse(const char *path, struct buf b, const char *asked,
 		if (nl == end)
 			nl = NULL;
 		size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-		if (csv_parse(&p, s, len, on_field, on_row, &r) != len) {
-			tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)r.line, 1, NULL, 0, 0,
-				    "malformed CSV: %s", csv_strerror(csv_error(&p)));
-			r.failed = true;
+		if (csv_parse(&r->p, s, len, on_field, on_row, r) != len) {
+			tg_diag_add(r->d, TG_SEV_ERROR, r->path, (unsigned)r->line, 1, NULL, 0, 0,
+				    "malformed CSV: %s", csv_strerror(csv_error(&r->p)));
+			r->failed = true;
 		}
-		s += len;
+		r->s += len;
 		if (nl)
-			r.line++;
+			r->line++;
 	}
-	if (!r.failed && csv_fini(&p, on_field, on_row, &r) != 0) {
-		/* the open record began after the last complete one */
-		tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)(r.row_line ? r.row_line : r.last_end + 1), 1,
-			    NULL, 0, 0, "malformed CSV: %s (a quote is not closed)",
-			    csv_strerror(csv_error(&p)));
-		r.failed = true;
-	}
-	csv_free(&p);
-	for (size_t i = 0; i < r.nfields; i++)
-		free(r.fields[i]);
-	free(r.fields);
-	buf_release(&b);
-	/* libcsv never reports ragged rows: a cell past the header is an error
-	 * (with ';' as separator, an unquoted "3;7" would silently lose the 7) */
-	for (size_t i = 1; !r.failed && i < csv->n; i++)
-		if (csv->rows[i].n > csv->rows[0].n) {
-			tg_diag_add(d, TG_SEV_ERROR, path, (unsigned)csv->rows[i].line,
-				    (unsigned)csv->rows[0].n + 1, NULL, 0, 0,
-				    "this row has %zu fields, the header %zu (quote a field that "
-				    "holds the separator)", csv->rows[i].n, csv->rows[0].n);
-			r.failed = true;
+	if (!r->ready && !r->failed && !r->done) {
+		r->done = true;
+		if (csv_fini(&r->p, on_field, on_row, r) != 0) {
+			/* the open record began after the last complete one */
+			tg_diag_add(r->d, TG_SEV_ERROR, r->path,
+				    (unsigned)(r->row_line ? r->row_line : r->last_end + 1), 1,
+				    NULL, 0, 0, "malformed CSV: %s (a quote is not closed)",
+				    csv_strerror(csv_error(&r->p)));
+			r->failed = true;
 		}
-	if (r.failed) {
-		tg_csv_free(csv);
+	}
+	if (r->failed)
 		return TG_EDATA;
+	if (r->ready) {
+		r->ready = false;
+		*row = &r->row;
+	}
+	return TG_OK;
+}
+
+char tg_csv_separator(const struct tg_csv_stream *r)
+{
+	return r->sep;
+}
+
+void tg_csv_close(struct tg_csv_stream *r)
+{
+	if (!r)
+		return;
+	csv_free(&r->p);
+	free_fields(r->fields, r->nfields);
+	free(r->fields);
+	free_fields(r->row.v, r->row.n);
+	free(r->row.v);
+	buf_release(&r->b);
+	free(r);
+}
+
+enum tg_status tg_csv_open(const char *path, const char *encoding, struct tg_csv_stream **out,
+			   struct tg_diags *d)
+{
+	*out = NULL;
+	struct buf b = BUF_INIT;
+	enum tg_status st = tg_read_file(path, MAX_BYTES, &b, d);
+	if (st) {
+		buf_release(&b);
+		return st;
+	}
+	return stream_open(path, b, encoding, out, d);
+}
+
+/* Every record of r into a table. */
+static enum tg_status read_all(struct tg_csv_stream *r, enum tg_status st, struct tg_csv **out)
+{
+	*out = NULL;
+	if (st)
+		return st;
+	struct tg_csv *csv = xcalloc(1, sizeof *csv);
+	csv->sep = r->sep;
+	const struct tg_csv_row *row;
+	while (!(st = tg_csv_next(r, &row)) && row) {
+		if (csv->n == csv->alloc) {
+			csv->alloc = csv->alloc ? 2 * csv->alloc : 64;
+			csv->rows = xrealloc(csv->rows, csv->alloc * sizeof *csv->rows);
+		}
+		csv->rows[csv->n++] = *row;
+		r->row.v = NULL;          /* the table owns the fields now */
+		r->row.n = 0;
+	}
+	tg_csv_close(r);
+	if (st) {
+		tg_csv_free(csv);
+		return st;
 	}
 	*out = csv;
 	return TG_OK;
@@ -312,20 +391,17 @@ enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
 {
 	struct buf b = BUF_INIT;
 	buf_add(&b, src, len);
-	return parse(path, b, encoding, out, d);
+	struct tg_csv_stream *r;
+	enum tg_status st = stream_open(path, b, encoding, &r, d);
+	return read_all(r, st, out);
 }
 
 enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv **out,
 			   struct tg_diags *d)
 {
-	*out = NULL;
-	struct buf b = BUF_INIT;
-	enum tg_status st = tg_read_file(path, 64u << 20, &b, d);
-	if (st) {
-		buf_release(&b);
-		return st;
-	}
-	return parse(path, b, encoding, out, d);
+	struct tg_csv_stream *r;
+	enum tg_status st = tg_csv_open(path, encoding, &r, d);
+	return read_all(r, st, out);
 }
 
 void tg_csv_free(struct tg_csv *csv)
@@ -333,8 +409,7 @@ void tg_csv_free(struct tg_csv *csv)
 	if (!csv)
 		return;
 	for (size_t i = 0; i < csv->n; i++) {
-		for (size_t j = 0; j < csv->rows[i].n; j++)
-			free(csv->rows[i].v[j]);
+		free_fields(csv->rows[i].v, csv->rows[i].n);
 		free(csv->rows[i].v);
 	}
 	free(csv->rows);

@@ -608,6 +608,20 @@ enum tg_status tg_csv_read(const char *path, const char *encoding, struct tg_csv
 enum tg_status tg_csv_parse(const char *path, const char *src, size_t len,
 			    const char *encoding, struct tg_csv **out, struct tg_diags *d);
 void tg_csv_free(struct tg_csv *csv);
+/* A CSV file read a record at a time, by the same rules: only the record
+ * being read is held as fields (the file's text is held once, at most its
+ * 64 MiB limit).  tg_csv_open reads and checks the text (encoding, BOM);
+ * tg_csv_next gives the next record (the header first) in *row, owned by
+ * the stream until the next call, or NULL at the end; an error in the file
+ * (malformed, a NUL byte, a row wider than the header, a limit) goes into
+ * the diags given to tg_csv_open and is TG_EDATA, for this call and every
+ * later one.  tg_csv_close(NULL) is a no-op. */
+struct tg_csv_stream;
+enum tg_status tg_csv_open(const char *path, const char *encoding, struct tg_csv_stream **out,
+			   struct tg_diags *d);
+enum tg_status tg_csv_next(struct tg_csv_stream *s, const struct tg_csv_row **row);
+char tg_csv_separator(const struct tg_csv_stream *s);
+void tg_csv_close(struct tg_csv_stream *s);
 /* The columns of trygg plan import, NULL-ended: problem, text, phase,
  * term, kind, responsible, due, status, strategic_areas, id. */
 extern const char *const tg_plan_columns[];
