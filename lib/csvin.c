@@ -46,6 +46,17 @@ static void free_fields(char **v, size_t n)
 		free(v[i]);
 }
 
+/* Is valid UTF-8 s all below U+0300, the first combining mark?  Such text
+ * is in NFC already (nothing composes with or reorders around it): the
+ * Swedish letters cost a scan, not a normalisation. */
+static bool below_combining(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && *p < 0xCC)
+		p++;
+	return !*p;
+}
+
 static void on_field(void *data, size_t len, void *r_)
 {
 	struct tg_csv_stream *r = r_;
@@ -82,7 +93,7 @@ static void on_field(void *data, size_t len, void *r_)
 			*o++ = *q;
 	*o = '\0';
 	/* every typed value in NFC (DESIGN.md §9): a cell from a Mac too */
-	r->fields[r->nfields++] = tg_nfc_take(f);
+	r->fields[r->nfields++] = below_combining(f) ? f : tg_nfc_take(f);
 }
 
 /* A record is complete: it becomes r->row, checked against the limits and

@@ -2,8 +2,9 @@
  * op.h: the operations of the write commands, on an open edit (struct
  * tg_edit, lib/trygg.h): the values a person gives to keys (lib/fields.c),
  * the plan's operations (lib/op-plan.c), follow-ups (lib/op-followup.c),
- * indicators (lib/op-indicator.c), citizen promises (lib/op-promise.c)
- * and plan import (lib/import-plan.c).  Included by trygg.h.
+ * indicators (lib/op-indicator.c), citizen promises (lib/op-promise.c),
+ * plan import (lib/import-plan.c) and situation import
+ * (lib/import-situation.c).  Included by trygg.h.
  */
 #ifndef TRYGG_OP_H
 #define TRYGG_OP_H
@@ -182,5 +183,37 @@ enum tg_status tg_plan_import_header(struct tg_plan_import *im, struct tg_diags 
  * one a line. */
 enum tg_status tg_plan_import(struct tg_edit *e, const struct tg_plan_import *im,
 			      struct buf *ids, struct tg_diags *d);
+
+/* ---- situation import (lib/import-situation.c) ------------------------- */
+
+/* A survey export (CSV) into one source's picture (trygg-situation(1),
+ * import).  The caller fills the first five fields; tg_situation_import_read
+ * reads the file a record at a time, checks the header and every row
+ * (every error reported as FILE:LINE:COLUMN, the first 100 kept), and
+ * combines the rows of one problem and group into one item, in the order
+ * of their first rows: the memory held grows with the items and areas,
+ * not the rows.  The file's own errors (malformed, not valid text) are
+ * reported alone.  tg_situation_import then brings the picture up to date
+ * (the areas must be the district's), the items' places into ids, one a
+ * line ("survey:3").  tg_situation_import_release frees what read made,
+ * also after an error. */
+struct tg_situation_rows;
+struct tg_situation_import {
+	const char *path;              /* the CSV file */
+	const char *encoding;          /* NULL for UTF-8, else an iconv name */
+	enum tg_group group;           /* of rows without one */
+	int source;                    /* tg_source_names */
+	const char *date;              /* the block's date, or NULL */
+	char *ignored;                 /* read fills: the columns it ignores,
+					* "'Kommentar', 'X'", or NULL */
+	struct tg_situation_rows *rows;
+};
+enum tg_status tg_situation_import_read(struct tg_situation_import *im, struct tg_diags *d);
+enum tg_status tg_situation_import(struct tg_edit *e, const struct tg_situation_import *im,
+				   struct buf *ids, struct tg_diags *d);
+void tg_situation_import_release(struct tg_situation_import *im);
+/* The group a survey names: boende/residents, näringsidkare/businesses,
+ * föreningar/associations, in any case. */
+bool tg_survey_group(const char *s, enum tg_group *g);
 
 #endif
