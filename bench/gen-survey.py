@@ -3,11 +3,12 @@
 the same bytes for the same N: what `trygg situation import` reads, for
 the benchmark in docs/benchmarks.md and tests/t0382-situation-import-large.sh.
 
-    bench/gen-survey.py N > survey.csv
+    bench/gen-survey.py N [PROBLEMS] > survey.csv
 
 Swedish headings, ';', decimal commas and '%', CRLF, as a spreadsheet
 saves it; 24 problems in 3 groups over the example district Angered's
-areas (and 'Samtliga'), so 72 items at most, whatever N is."""
+areas (and 'Samtliga'), so 72 items at most, whatever N is; with
+PROBLEMS, that many problems (the 24, then "Problem 25" …)."""
 import sys
 
 PROBLEMS = [
@@ -25,6 +26,8 @@ GROUPS = ["Boende", "Näringsidkare", "Föreningar"]
 
 def main():
     n = int(sys.argv[1])
+    k = int(sys.argv[2]) if len(sys.argv) > 2 else len(PROBLEMS)
+    problems = (PROBLEMS + ["Problem %d" % (i + 1) for i in range(len(PROBLEMS), k)])[:k]
     x = 12345
     out = sys.stdout.buffer
     out.write("Problem;Område;Grupp;Andel;Antal svarande;Kommentar\r\n".encode())
@@ -32,13 +35,14 @@ def main():
     for i in range(n):
         x = (x * 6364136223846793005 + 1442695040888963407) % 2**64
         r = x >> 33
-        problem = PROBLEMS[r % len(PROBLEMS)]
+        pi = r % len(problems)
+        problem = problems[pi]
         area = AREAS[(r >> 5) % len(AREAS)]
         group = GROUPS[(r >> 8) % len(GROUPS)]
         # per mille below a bound of each problem and group, so that the
         # highest share differs from item to item
-        pi, gi = PROBLEMS.index(problem), GROUPS.index(group)
-        pm = (r >> 10) % (300 + 25 * pi + 60 * gi)
+        gi = GROUPS.index(group)
+        pm = (r >> 10) % (300 + 25 * (pi % 24) + 60 * gi)
         if pm % 2:
             share = "%d,%d %%" % (pm // 10, pm % 10)
         else:

@@ -555,14 +555,30 @@ enum tg_status tg_situation_import(struct tg_edit *e, const struct tg_situation_
 	enum tg_status st = check_areas(im, tg_edit_plan(e), d);
 	if (!st)
 		st = update_block(e, im, d);
+	/* the items the picture has are updated in place, one by one; then
+	 * the new ones are appended to its end in one batch (parsed and
+	 * verified once, however many there are) */
+	size_t *place = xcalloc(rs->n + 1, sizeof *place), n_old = 0, n_new = 0;
 	for (size_t k = 0; k < rs->n && !st; k++) {
 		const struct item *it = &rs->items[k];
 		const struct tg_source *s = &tg_edit_plan(e)->sources[im->source];
 		const struct tg_sitem *old = existing(s, it);
-		size_t place = old ? (size_t)(old - s->items) + 1 : s->n_items + 1;
-		st = old ? update_item(e, im, it, old, d) : append_item(e, s, it, d);
-		if (!st)
-			buf_addf(ids, "%s:%zu\n", src, place);
+		n_old = s->n_items;
+		if (old) {
+			place[k] = (size_t)(old - s->items) + 1;
+			st = update_item(e, im, it, old, d);
+		}
 	}
+	if (!st)
+		tg_edit_batch(e);
+	for (size_t k = 0; k < rs->n && !st; k++) {
+		if (place[k])
+			continue;
+		place[k] = n_old + ++n_new;
+		st = append_item(e, &tg_edit_plan(e)->sources[im->source], &rs->items[k], d);
+	}
+	for (size_t k = 0; k < rs->n && !st; k++)
+		buf_addf(ids, "%s:%zu\n", src, place[k]);
+	free(place);
 	return st;
 }
