@@ -183,6 +183,21 @@ static char *next_free(const struct import_args *a, const struct tg_plan *p,
 	return id;
 }
 
+/* The fewest bytes v can take in a plan file: its scalars, a key's ':'
+ * and a separator or line end after each value, a list's bracket or
+ * dashes.  Quoting, indentation and the text around only add to it. */
+static size_t written_at_least(const struct tg_val *v)
+{
+	if (!v)
+		return 0;
+	if (v->kind == TG_V_TEXT || v->kind == TG_V_RAW)
+		return strlen(v->str);
+	size_t n = 1;
+	for (size_t i = 0; i < v->n; i++)
+		n += written_at_least(v->kids[i]) + 1;
+	return n;
+}
+
 enum tg_status tg_plan_import(struct tg_edit *e, const struct tg_plan_import *im, struct buf *ids,
 			      struct tg_diags *d)
 {
@@ -197,7 +212,11 @@ enum tg_status tg_plan_import(struct tg_edit *e, const struct tg_plan_import *im
 		if (*cell(a, r, C_ID))
 			a->asked[a->n_asked++] = (struct asked){ cell(a, r, C_ID), r };
 	qsort(a->asked, a->n_asked, sizeof *a->asked, asked_cmp);
-	/* check every row first and report every error: all land or none */
+	/* check every row first and report every error: all land or none;
+	 * but stop at the row that would take the file past its size limit,
+	 * before its text is made (the file's bytes, then each row's least) */
+	size_t bytes;
+	tg_edit_text(e, &bytes);
 	for (size_t r = 1; r < csv->n; r++) {
 		const char *pid = cell(a, r, C_PROBLEM);
 		const struct tg_problem *pr = tg_plan_problem(p, pid);
@@ -210,6 +229,15 @@ enum tg_status tg_plan_import(struct tg_edit *e, const struct tg_plan_import *im
 			check_asked_id(a, p, pr, r, d);
 		}
 		items[r] = row_measure(a, r, d);
+		/* "- id: P1.M1" and the row's keys and values */
+		bytes += written_at_least(items[r]) + strlen(pid) + 10;
+		if (bytes > TG_MAX_FILE) {
+			tg_diag_add(d, TG_SEV_ERROR, p->doc->path, 0, 0, NULL, 0, 0,
+				    "the rows of %s up to line %zu would make the file at least %zu "
+				    "bytes, over the limit of %u bytes", a->path, csv->rows[r].line,
+				    bytes, TG_MAX_FILE);
+			break;
+		}
 	}
 	enum tg_status st = d->errors ? TG_EDATA : TG_OK;
 	/* one batch: the items wait and land in one splice per list, parsed
