@@ -115,10 +115,53 @@ static int followup_record(int argc, char **argv, struct cmd_ctx *ctx)
 	return OPT_STATUS(status);
 }
 
+/* ---- set and rm: plan set's operation on a follow-up's ID ----------- */
+
+static const char usage_change[] =
+	"usage: trygg followup set D P.F<n> KEY=VALUE|KEY+=VALUE|KEY-=VALUE|KEY=...\n"
+	"                [WRITE OPTIONS]\n"
+	"       trygg followup rm D P.F<n> [WRITE OPTIONS]\n"
+	"\n"
+	"Change or remove follow-up P.F<n> of district D, and print its ID.  KEY is\n"
+	"date, by, measures (a list: KEY=a, b sets it, KEY+=M adds M, KEY-=M takes\n"
+	"it out), done or effect; KEY= removes an optional key.  In a trygg/2 file\n"
+	"the other follow-ups keep their IDs.\n";
+
+int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char kind);
+
+static int followup_set(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	return set_item(argc, argv, ctx, usage_change, 'F');
+}
+
+static enum tg_status do_rm(struct tg_edit *e, void *arg, struct buf *ids, struct tg_diags *d)
+{
+	return tg_op_rm(e, arg, ids, d);
+}
+
+static int followup_rm(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct opt opts[] = { WRITE_OPTS, OPT_END };
+	struct write_opts w;
+	write_opts_init(&w);
+	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage_change);
+	p.w = &w;
+	while (opt_next(&p) != -1)
+		;
+	if (p.status)
+		return OPT_STATUS(p.status);
+	if (p.nargs != 2)
+		return usage_error(usage_change, "followup rm takes D and ID");
+	struct tg_op_rm a = { p.args[1], false, 'F' };
+	return write_plan(ctx, p.args[0], &w, do_rm, &a);
+}
+
 int cmd_followup(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct verb verbs[] = {
 		{ "record", followup_record, usage },
+		{ "set", followup_set, usage_change },
+		{ "rm", followup_rm, usage_change },
 		{ NULL, NULL, NULL },
 	};
 	return run_verb("followup", verbs, usage, argc, argv, ctx);

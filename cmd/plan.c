@@ -9,20 +9,25 @@ static const char usage[] =
 	"       trygg plan add-measure D --problem P --text T --phase 1|2|3 [--id P<n>.M<k>]\n"
 	"                  [--term short|long|mobilisation] [--kind situational|social]\n"
 	"                  [--responsible R]... [--due DATE] [--status S] [--strategic-area N]...\n"
+	"                  [--date DATE] [WRITE OPTIONS]\n"
+	"       trygg plan set D ID KEY=VALUE|KEY+=VALUE|KEY-=VALUE|KEY=... [--date DATE]\n"
 	"                  [WRITE OPTIONS]\n"
-	"       trygg plan set D ID KEY=VALUE... [WRITE OPTIONS]\n"
 	"       trygg plan rm D ID [--force] [WRITE OPTIONS]\n"
 	"       trygg plan import D FILE.csv [--encoding ENC] [WRITE OPTIONS]\n"
 	"\n"
 	"Change district D's action plan.  Each command prints the ID it made or\n"
-	"changed, alone on its line.  KEY is one of text, phase, term, kind,\n"
-	"responsible (comma-separated), due, status, strategic_areas (a measure's)\n"
-	"or title, situation, goal, strategic_areas (a problem's); KEY= removes it.\n";
+	"changed, alone on its line.  plan set changes a problem (P6), measure\n"
+	"(P6.M3), indicator (P6.I1), follow-up (P6.F1), joint situation item (S2)\n"
+	"or promise (L1); KEY is a key of it in trygg-plan(5).  For a list key,\n"
+	"KEY=a, b sets the list (split at \", \"), KEY+=VALUE appends VALUE and\n"
+	"KEY-=VALUE removes it, taken whole; KEY= removes an optional key.  --date\n"
+	"dates a status change, or a new measure, in the measure's history\n"
+	"(default today).\n";
 
 /* Fields gathered from options, one list per repeatable option. */
 struct item_args {
 	const char *district;
-	const char *problem, *id;
+	const char *problem, *id, *date;
 	struct tg_val *map;          /* the new item, in key order */
 	struct tg_val *lists[4];     /* causes/responsible, subgoals, strategic areas */
 };
@@ -68,7 +73,7 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids,
 			     struct tg_diags *d)
 {
 	struct item_args *a = arg;
-	struct tg_op_add op = { a->problem, a->id, a->map };
+	struct tg_op_add op = { a->problem, a->id, a->map, a->date };
 	a->map = NULL;
 	return a->problem ? tg_op_add_measure(e, &op, ids, d) : tg_op_add_problem(e, &op, ids, d);
 }
@@ -76,7 +81,7 @@ static enum tg_status do_add(struct tg_edit *e, void *arg, struct buf *ids,
 static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 {
 	enum { O_TITLE = 0x300, O_TEXT, O_ID, O_SITUATION, O_CAUSE, O_GOAL, O_SUBGOAL, O_AREA,
-	       O_PROBLEM, O_PHASE, O_TERM, O_KIND, O_RESPONSIBLE, O_DUE, O_STATUS };
+	       O_PROBLEM, O_PHASE, O_TERM, O_KIND, O_RESPONSIBLE, O_DUE, O_STATUS, O_DATE };
 #define AREA_OPT OPT_STRING("strategic-area", O_AREA, "N", "a strategic area of the programme " \
 			    "(may be repeated)")
 	static const struct opt problem_opts[] = {
@@ -102,6 +107,8 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 		OPT_STRING("status", O_STATUS, "S", "proposed (default), planned, ongoing, done or "
 			   "cancelled"),
 		AREA_OPT,
+		OPT_STRING("date", O_DATE, "DATE", "the day it was made, for its history (default "
+			   "today)"),
 		WRITE_OPTS,
 		OPT_END,
 	};
@@ -137,6 +144,12 @@ static int plan_add(int argc, char **argv, struct cmd_ctx *ctx, bool measure)
 		case O_RESPONSIBLE: status = add_list_item(&resp, "responsible", val, ctx->cfg); break;
 		case O_DUE: status = put_field(a.map, "due", val, ctx->cfg); break;
 		case O_STATUS: status = put_field(a.map, "status", val, ctx->cfg); break;
+		case O_DATE:
+			a.date = val;
+			if (!tg_is_date(val))
+				status = usage_error(usage, "--date is not a valid date: '%s' (expected "
+						     "YYYY-MM-DD)", val);
+			break;
 		}
 	}
 	if (!status)
@@ -186,20 +199,34 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 	return tg_op_set(e, arg, ids, d);
 }
 
-static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
+/* plan set, and followup set (kind 'F': the ID must be a follow-up's,
+ * and there is no status to date). */
+int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char kind)
 {
-	static const struct opt opts[] = { WRITE_OPTS, OPT_END };
+	enum { O_DATE = 0x300 };
+	static const struct opt plan_opts[] = {
+		OPT_STRING("date", O_DATE, "DATE", "the day of a status change (default today)"),
+		WRITE_OPTS,
+		OPT_END,
+	};
+	static const struct opt followup_opts[] = { WRITE_OPTS, OPT_END };
 	struct write_opts w;
 	write_opts_init(&w);
 	int status;
-	struct opt_parser p = OPT_PARSER(argc, argv, opts, usage);
+	const char *date = NULL;
+	struct opt_parser p = OPT_PARSER(argc, argv, kind == 'F' ? followup_opts : plan_opts, usage);
 	p.w = &w;
 	while (opt_next(&p) != -1)
-		;
+		date = p.value;
+	if (!p.status && date && !tg_is_date(date))
+		p.status = usage_error(usage, "--date is not a valid date: '%s' (expected YYYY-MM-DD)",
+				       date);
 	if (p.status)
 		return OPT_STATUS(p.status);
 	if (p.nargs < 3)
-		return usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
+		return kind == 'F'
+		       ? usage_error(usage, "followup set needs D, ID and at least one KEY=VALUE")
+		       : usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
 	char **pairs = p.args + 2;
 	for (int i = 0; i < p.nargs - 2; i++) {
 		const char *eq = strchr(pairs[i], '=');
@@ -213,8 +240,13 @@ static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((status = need_workspace(ctx)))
 		return status;
-	struct tg_op_set a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg };
+	struct tg_op_set a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg, date, kind };
 	return write_plan(ctx, p.args[0], &w, do_set, &a);
+}
+
+static int plan_set(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	return set_item(argc, argv, ctx, usage, 0);
 }
 
 /* ---- rm ---------------------------------------------------------------- */

@@ -47,8 +47,8 @@ _trygg_opts() {
 	"situation decide") echo "--decision --rank --rationale --date --by $_trygg_write_opts" ;;
 	"situation show") echo "--format --format-version --lang" ;;
 	"plan add-problem") echo "--title --id --situation --cause --goal --subgoal --strategic-area $_trygg_write_opts" ;;
-	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area $_trygg_write_opts" ;;
-	"plan set") echo "$_trygg_write_opts" ;;
+	"plan add-measure") echo "--problem --text --phase --id --term --kind --responsible --due --status --strategic-area --date $_trygg_write_opts" ;;
+	"plan set") echo "--date $_trygg_write_opts" ;;
 	"plan rm") echo "--force $_trygg_write_opts" ;;
 	"plan import") echo "--encoding $_trygg_write_opts" ;;
 	"followup record") echo "--problem --measure --done --effect --date --indicator --status --added --phase $_trygg_write_opts" ;;

@@ -4,6 +4,7 @@
 #include "priv.h"
 #include "schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,15 +37,6 @@ bool tg_field_required(const char *name)
 	return k && (k->flags & TG_KEY_REQUIRED);
 }
 
-/* The one place a typed enumerated value is read: its index, or -1. */
-static int field_enum(const struct tg_key *k, const char *value)
-{
-	for (int i = 0; k->values[i]; i++)
-		if (!strcmp(value, k->values[i]))
-			return i;
-	return -1;
-}
-
 /* The contract's value for a word typed for key name (its Swedish word, in
  * any case, with or without accents: tg_schema_value), else s itself. */
 static const char *typed_word(const char *name, const char *s)
@@ -61,16 +53,26 @@ static bool strategic_area_exists(const struct tg_config *cfg, long n)
 	return false;
 }
 
-char *tg_field_check(const char *name, const char *value, const struct tg_config *cfg)
+static bool initiative_known(const struct tg_config *cfg, long n)
 {
-	const struct tg_key *k = field_key(name);
+	return !cfg || !cfg->n_inits || tg_config_has_initiative(cfg, (int)n);
+}
+
+/* A number typed for k: a decimal with '.' or ',', and for a share (0 to
+ * 1) also "41 %"; false when it is none or out of k's bounds. */
+static bool key_number(const struct tg_key *k, const char *value, double *v)
+{
+	bool ok = tg_parse_decimal(value, v) || (k->max == 1 && tg_parse_share(value, v));
+	return ok && *v >= k->min && *v <= k->max;
+}
+
+char *tg_key_check(const struct tg_key *k, const char *value, const struct tg_config *cfg)
+{
+	const char *name = k->name;
 	if (!*value)
 		return xasprintf("%s is empty", name);
-	value = typed_word(name, value);
-	if (!k)
-		return NULL;
 	if (k->type == TG_TYPE_ENUM) {
-		if (field_enum(k, value) >= 0)
+		if (tg_schema_word(k, value) >= 0)
 			return NULL;
 		struct buf list = BUF_INIT;
 		tg_names_join(&list, k->values);
@@ -82,14 +84,29 @@ char *tg_field_check(const char *name, const char *value, const struct tg_config
 	if (k->type == TG_TYPE_DATE)
 		return tg_is_date(value) ? NULL
 		       : xasprintf("%s is not a valid date: '%s' (expected YYYY-MM-DD)", name, value);
-	if (!strcmp(name, "strategic_areas")) {
+	if (k->type == TG_TYPE_NUMBER) {
+		double v;
+		return key_number(k, value, &v) ? NULL
+		       : xasprintf("%s takes a number from %g to %g, not '%s'", name, k->min, k->max,
+				   value);
+	}
+	if (k->type == TG_TYPE_WHOLE) {
 		char *end;
-		long n = strtol(value, &end, 10);
-		if (*end || n < k->min || n > k->max)
-			return xasprintf("strategic area '%s' is not a number", value);
-		return !cfg || strategic_area_exists(cfg, n) ? NULL
-		       : xasprintf("strategic area %ld is not in the programme (trygg.yaml lists %zu areas)",
-				   n, cfg->n_areas);
+		long n = value[0] >= '0' && value[0] <= '9' ? strtol(value, &end, 10) : -1;
+		bool whole = n >= 0 && !*end && n >= k->min && n <= k->max;
+		if (!strcmp(name, "strategic_areas")) {
+			if (!whole)
+				return xasprintf("strategic area '%s' is not a number", value);
+			return !cfg || strategic_area_exists(cfg, n) ? NULL
+			       : xasprintf("strategic area %ld is not in the programme (trygg.yaml lists %zu areas)",
+					   n, cfg->n_areas);
+		}
+		if (!whole)
+			return xasprintf("%s takes a whole number from %g to %g, not '%s'", name,
+					 k->min, k->max, value);
+		if (!strcmp(name, "initiatives") && !initiative_known(cfg, n))
+			return xasprintf("initiative %ld is not one of the initiatives in trygg.yaml", n);
+		return NULL;
 	}
 	if (k->type == TG_TYPE_REF && k->idchar == 'S')
 		return tg_id_is(value, "S") ? NULL
@@ -97,13 +114,43 @@ char *tg_field_check(const char *name, const char *value, const struct tg_config
 	return NULL;
 }
 
+struct tg_val *tg_key_val(const struct tg_key *k, const char *value)
+{
+	/* values tg_key_check has vetted: enum words as the contract's value,
+	 * numbers with a decimal point, dates and IDs as they are; text as text */
+	double v;
+	char num[40];
+	switch (k->type) {
+	case TG_TYPE_TEXT:
+		return tg_val_text(value);
+	case TG_TYPE_ENUM: {
+		int i = tg_schema_word(k, value);
+		return tg_val_raw(i >= 0 ? k->values[i] : value);
+	}
+	case TG_TYPE_NUMBER:
+		if (key_number(k, value, &v)) {
+			snprintf(num, sizeof num, "%.15g", v);
+			return tg_val_raw(num);
+		}
+		return tg_val_raw(value);
+	default:
+		return tg_val_raw(value);
+	}
+}
+
+char *tg_field_check(const char *name, const char *value, const struct tg_config *cfg)
+{
+	const struct tg_key *k = field_key(name);
+	if (!*value)
+		return xasprintf("%s is empty", name);
+	value = typed_word(name, value);
+	return k ? tg_key_check(k, value, cfg) : NULL;
+}
+
 struct tg_val *tg_field_val(const char *name, const char *value)
 {
-	/* values tg_field_check has vetted as dates, numbers, IDs or enum
-	 * words are written as they are; everything else is text */
 	const struct tg_key *k = field_key(name);
-	return k && k->type != TG_TYPE_TEXT ? tg_val_raw(typed_word(name, value))
-					    : tg_val_text(value);
+	return k ? tg_key_val(k, typed_word(name, value)) : tg_val_text(value);
 }
 
 static char *trim(char *s)

@@ -20,6 +20,17 @@ enum tg_status tg_op_history(struct tg_edit *e, const char *measure, const char 
 		return tg_no_such(d, p, "measure", measure);
 	if (p->version < 2)
 		return TG_OK;
+	/* in the order of their dates: none before the last dated entry */
+	for (size_t i = m->n_history; date && i-- > 0;)
+		if (m->history[i].date) {
+			if (strcmp(date, m->history[i].date) < 0) {
+				tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
+					    "the history of %s has an entry of %s: its status cannot "
+					    "change on %s, before that", measure, m->history[i].date, date);
+				return TG_EUSAGE;
+			}
+			break;
+		}
 	struct tg_val *h = tg_val_map();
 	if (date)
 		tg_val_put(h, "date", tg_val_raw(date));

@@ -1,19 +1,12 @@
 /* op-plan: the operations of `trygg plan` on an open edit: add a problem
  * or a measure (its ID asked for or the next free one, its references
- * checked), set or clear keys, remove an item; and `followup record`.  The checks of values come
+ * checked), remove an item (a follow-up too).  Setting keys is
+ * lib/op-set.c's.  The checks of values come
  * from lib/fields.c, the IDs from lib/ids.c. */
 #include "priv.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int name_index(const char *const *names, const char *s)
-{
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(s, names[i]))
-			return i;
-	return -1;
-}
 
 /* The new item's id: the one asked for, or the next free number.  Both
  * look past the new items a batch holds back (tg_edit_batch): an earlier
@@ -45,6 +38,13 @@ static enum tg_status append_new(struct tg_edit *e, const struct tg_plan *p,
 	char *id = new_id(e, p, pr, a->id, d);
 	if (!id)   /* taken, or the numbers used up */
 		return a->id ? TG_EUSAGE : TG_EDATA;
+	if (pr && p->version >= 2 && !tg_val_get(a->fields, "history")) {
+		/* its status said, beside the history that begins with it */
+		if (!tg_val_get(a->fields, "status"))
+			tg_val_put(a->fields, "status", tg_val_raw(tg_status_names[TG_PROPOSED]));
+		tg_val_put(a->fields, "history",
+			   tgi_history_new(a->date, tg_val_get(a->fields, "status")->str));
+	}
 	struct tg_val *item = tg_val_new_item(pr != NULL, id, a->fields);
 	a->fields = NULL;
 	buf_addf(ids, "%s\n", id);
@@ -103,64 +103,6 @@ enum tg_status tg_op_add_measure(struct tg_edit *e, struct tg_op_add *a, struct 
 	return st;
 }
 
-enum tg_status tg_op_set(struct tg_edit *e, const struct tg_op_set *a, struct buf *ids,
-			 struct tg_diags *d)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		const struct tg_plan *p = tg_edit_plan(e);
-		bool is_measure;
-		const struct tg_node *node = tg_plan_item(p, a->id, &is_measure);
-		if (!node)
-			return tg_no_such(d, p, "problem or measure", a->id);
-		const char *const *keys = is_measure ? tg_measure_fields : tg_problem_fields;
-		char *key = xstrdup(a->pairs[i]);
-		char *value = strchr(key, '=');
-		*value++ = '\0';
-		enum tg_status st = TG_OK;
-		if (name_index(keys, key) < 0) {
-			struct buf list = BUF_INIT;
-			tg_names_join(&list, keys);
-			const char *s = tg_suggest(key, keys);
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "a %s has no key '%s'%s%s%s (keys: %s)",
-				    is_measure ? "measure" : "problem", key, s ? " (did you mean '" : "",
-				    s ? s : "", s ? "'?)" : "", list.s);
-			buf_release(&list);
-			st = TG_EUSAGE;
-		} else if (!*value && tg_field_required(key)) {
-			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-				    "'%s' is required and cannot be removed", key);
-			st = TG_EUSAGE;
-		} else if (!*value) {
-			st = tg_edit_unset(e, node, key, d);
-		} else {
-			char *err = NULL;
-			struct tg_val *v = tg_field_is_list(key) ? tg_field_list(key, value, ',', a->cfg, &err)
-							      : NULL;
-			if (!tg_field_is_list(key) && !(err = tg_field_check(key, value, a->cfg)))
-				v = tg_field_val(key, value);
-			if (!err && !strcmp(key, "situation") && !tg_plan_has_joint(p, value)) {
-				tg_val_free(v);
-				err = xasprintf("no joint situation item '%s' in %s", value, p->district);
-			}
-			if (err) {
-				tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "%s", err);
-				free(err);
-				st = TG_EUSAGE;
-			} else {
-				if (!strcmp(key, "responsible"))
-					tg_field_warn_organisations(a->cfg, v, d);
-				st = tg_edit_set(e, node, key, v, d);
-			}
-		}
-		free(key);
-		if (st)
-			return st;
-	}
-	buf_addf(ids, "%s\n", a->id);
-	return TG_OK;
-}
-
 /* Index of s in a string list node, or -1. */
 static long index_in(const struct tg_strlist *l, const char *s)
 {
@@ -174,6 +116,8 @@ enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf 
 			struct tg_diags *d)
 {
 	const struct tg_plan *p = tg_edit_plan(e);
+	if (a->kind == 'F' && tgi_want_followup(a->id, d))
+		return TG_EUSAGE;
 	struct tg_problem *pr = tg_plan_problem(p, a->id);
 	if (pr) {
 		if (pr->n_measures && !a->force) {
@@ -189,8 +133,18 @@ enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf 
 			buf_addf(ids, "%s\n", a->id);
 		return st;
 	}
+	const struct tg_problem *fpr;
+	const struct tg_followup *fu = tgi_plan_followup(p, a->id, &fpr);
+	if (fu) {
+		enum tg_status st = tg_edit_remove(e, fu->node->parent,
+						   (size_t)(fu - fpr->followups), d);
+		if (!st)
+			buf_addf(ids, "%s\n", a->id);
+		return st;
+	}
 	if (!tg_plan_measure(p, a->id, &pr))
-		return tg_no_such(d, p, "problem or measure", a->id);
+		return tg_no_such(d, p, tg_id_is(a->id, "P") ? "problem"
+				  : strstr(a->id, ".F") ? "follow-up" : "problem or measure", a->id);
 	/* follow-ups that name the measure */
 	size_t named = 0;
 	for (size_t f = 0; f < pr->n_followups; f++)

@@ -22,6 +22,17 @@ bool tg_field_required(const char *key);
 char *tg_field_check(const char *key, const char *value, const struct tg_config *cfg);
 /* The value to write for key: text, or raw for a date, number, enum, ID. */
 struct tg_val *tg_field_val(const char *key, const char *value);
+/* The same two for key k of a node of the schema table (lib/schema.h),
+ * where a name alone is ambiguous (an indicator's source is text, a joint
+ * item's sources are enumerated): NULL when value suits k (an enum's word
+ * in Swedish or English, a number with '.' or ',', a date, a whole number
+ * within k's bounds, a strategic area or initiative cfg lists); else a
+ * message (caller frees). */
+struct tg_key;
+char *tg_key_check(const struct tg_key *k, const char *value, const struct tg_config *cfg);
+/* The value to write for a value tg_key_check accepted: an enum as the
+ * contract's word, a number with a decimal point, text as text. */
+struct tg_val *tg_key_val(const struct tg_key *k, const char *value);
 /* A list from "a<sep>b<sep>c", each item checked; NULL and *err on error. */
 struct tg_val *tg_field_list(const char *key, const char *joined, char sep,
 			     const struct tg_config *cfg, char **err);
@@ -40,31 +51,48 @@ enum tg_status tg_no_such(struct tg_diags *d, const struct tg_plan *p, const cha
 
 /* A new problem or measure: fields (taken over, freed) in any order, its
  * ID asked for or NULL for the next free one; the new ID goes into ids.
- * A measure's problem, a problem's situation item must exist. */
+ * A measure's problem, a problem's situation item must exist.  A new
+ * measure of a trygg/2 file gets its first history entry, dated date
+ * (NULL: today). */
 struct tg_op_add {
 	const char *problem;           /* a measure's problem */
 	const char *id;
 	struct tg_val *fields;
+	const char *date;
 };
 enum tg_status tg_op_add_problem(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
 				 struct tg_diags *d);
 enum tg_status tg_op_add_measure(struct tg_edit *e, struct tg_op_add *a, struct buf *ids,
 				 struct tg_diags *d);
-/* KEY=VALUE pairs on problem or measure id (KEY= clears an optional key),
- * each checked by tg_field_check; id into ids. */
+/* `plan set` and `followup set` (trygg-plan(1)): pairs on the item id
+ * names, of any kind the file's schema has (P6, P6.M3, P6.I1, P6.F1, S2,
+ * L1), applied in order; id into ids.  A pair is KEY=VALUE (a list key:
+ * the items, split at ", "), KEY+=VALUE (a list key: VALUE appended
+ * whole, unless it is there), KEY-=VALUE (a list key: VALUE removed whole;
+ * an error when it is not there) or KEY= (an optional key removed).  Each
+ * key is one of the schema table's for that kind and version that hold a
+ * value or a list of values (a key only trygg/2 has, in a trygg/1 file:
+ * an error naming `trygg migrate`), each value checked by tg_key_check,
+ * references resolved.  A status change of a measure of a trygg/2 file
+ * appends to its history (DESIGN.md §7), dated date (NULL: today; not
+ * before its last dated entry). */
 struct tg_op_set {
 	const char *id;
 	char **pairs;
 	size_t n;
 	const struct tg_config *cfg;
+	const char *date;
+	char kind;                     /* 'F': id must be a follow-up's; 0: any */
 };
 enum tg_status tg_op_set(struct tg_edit *e, const struct tg_op_set *a, struct buf *ids,
 			 struct tg_diags *d);
-/* Remove problem or measure id; with force a problem with its measures, a
- * measure with its mentions in follow-ups. */
+/* Remove problem, measure or follow-up id; with force a problem with its
+ * measures, a measure with its mentions in follow-ups.  The follow-ups of
+ * a trygg/2 file keep their IDs; a trygg/1 file's are numbered by place. */
 struct tg_op_rm {
 	const char *id;
 	bool force;
+	char kind;                     /* 'F': id must be a follow-up's; 0: P or M */
 };
 enum tg_status tg_op_rm(struct tg_edit *e, const struct tg_op_rm *a, struct buf *ids,
 			struct tg_diags *d);

@@ -51,6 +51,24 @@ struct tgi_line *tgi_split_lines(const char *s, size_t len, size_t *n);
 /* The same bytes? (the hashes first) */
 bool tgi_line_eq(const struct tgi_line *a, const struct tgi_line *b);
 
+/* Today, YYYY-MM-DD, local time, into out (returned). */
+const char *tgi_today(char out[11]);
+/* Follow-up id (P6.F1: its own ID in trygg/2, its place in trygg/1) of
+ * plan p, and its problem in *owner (may be NULL); NULL when none. */
+const struct tg_followup *tgi_plan_followup(const struct tg_plan *p, const char *id,
+					    const struct tg_problem **owner);
+/* Is id of a follow-up's form (P6.F1)?  The second: an error when not. */
+bool tgi_is_followup_id(const char *id);
+enum tg_status tgi_want_followup(const char *id, struct tg_diags *d);
+/* A new measure's history: one entry, of status (NULL: proposed), dated
+ * date (NULL: today).  lib/op-set.c. */
+struct tg_val *tgi_history_new(const char *date, const char *status);
+/* Measure id's status set to status (a contract value; NULL: the key
+ * removed, which is proposed); a change recorded by tg_op_history, dated
+ * date (NULL: today). */
+enum tg_status tgi_measure_status(struct tg_edit *e, const char *id, const char *status,
+				  const char *date, struct tg_diags *d);
+
 /* An empty plain scalar, `~` or `null`: a key that says nothing. */
 bool tg_node_null(const struct tg_node *n);
 

@@ -16,7 +16,7 @@ edits() {
 		--text Städdag --phase 3 --term mobilisation
 	expect_stdout_is "P2.M1" "P2.M1"
 	expect "set three fields of a measure" 0 trygg -C ws plan set provby P1.M1 status=done \
-		due=2015-01-31 responsible=Polisen,Bostadsbolaget
+		due=2015-01-31 "responsible=Polisen, Bostadsbolaget"
 	expect_stdout_is "prints the ID" "P1.M1"
 	expect "set inside a flow mapping" 0 trygg -C ws plan set provby P1.M2 status=done \
 		"text=Kameror vid torget"
@@ -78,7 +78,7 @@ bad "a bad date" "due is not a valid date: '2015-02-30'" plan set provby P1.M1 d
 bad "an unknown key" "a measure has no key 'responsable' (did you mean 'responsible'?)" \
 	plan set provby P1.M1 responsable=Polisen
 bad "a missing problem" "no problem 'P9' in Provby" plan add-measure provby --problem P9 --text x --phase 1
-bad "a missing measure" "no problem or measure 'P1.M9' in Provby" plan set provby P1.M9 status=done
+bad "a missing measure" "no measure 'P1.M9' in Provby" plan set provby P1.M9 status=done
 bad "a link to a missing joint item" "no joint situation item 'S99' in Provby" plan set provby P1 situation=S99
 bad "a malformed --id" "id 'Q1' is not of the form P<number>" plan add-problem provby --title x --id Q1
 bad "a taken id" "id 'P1.M1' is taken" plan add-measure provby --problem P1 --text x --phase 1 --id P1.M1

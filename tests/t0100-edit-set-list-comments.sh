@@ -64,15 +64,15 @@ check "the removed area is gone" sh -c "! grep -q '# möts' $f"
 check "the new one comes first" test "$(grep -n -e '^      - 4$' -e '# otrygghet' $f | cut -d: -f1 | tr '\n' ' ')" = "18 19 "
 
 expect "reorder: the items move with their comments" 0 \
-	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered,Polisen,Bostadsbolaget"
+	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered, Polisen, Bostadsbolaget"
 check "the comment of a moved-past item survives" grep -qx '    - Polisen   # polisen har ansvar' $f
 check "the comment line stays" grep -qx '    # stadsdelen sköter kvällarna' $f
 check "the item stays" grep -qx '    - SDF Angered  # stadsdelen' $f
 
 expect "the same list again changes nothing" 0 \
-	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered,Polisen,Bostadsbolaget"
+	trygg -C ws plan set testby P1.M1 "responsible=SDF Angered, Polisen, Bostadsbolaget"
 cp $f same.yaml
-expect "… and once more" 0 trygg -C ws plan set testby P1.M1 "responsible=SDF Angered,Polisen,Bostadsbolaget"
+expect "… and once more" 0 trygg -C ws plan set testby P1.M1 "responsible=SDF Angered, Polisen, Bostadsbolaget"
 expect_same "byte-identical" same.yaml $f
 expect "the result passes check" 0 trygg -C ws check
 check "PyYAML reads it" python3 -c 'import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.SafeLoader)' $f

@@ -32,7 +32,7 @@ expect "add-problem with a cause that holds '?'" 0 trygg -C ws plan add-problem 
 check "PyYAML reads the causes" pyload $f 'assert d["problems"][1]["causes"] == ["Varför? Få vuxna ute", "Mörker"], d["problems"][1]'
 check "in block style the text stays plain" grep -qx '  title: Vem gör vad?' $f
 
-expect "set responsible to a value with '?'" 0 trygg -C ws plan set testby P1.M1 "responsible=Vem? (oklart),Polisen"
+expect "set responsible to a value with '?'" 0 trygg -C ws plan set testby P1.M1 "responsible=Vem? (oklart), Polisen"
 check "PyYAML reads the list" pyload $f 'assert d["problems"][0]["measures"][0]["responsible"] == ["Vem? (oklart)", "Polisen"]'
 
 expect "a reading of an indicator whose name holds '?'" 0 trygg -C ws followup record testby \

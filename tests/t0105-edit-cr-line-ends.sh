@@ -17,7 +17,7 @@ expect "add-measure" 0 trygg -C ws plan add-measure provby --problem P1 \
 expect "add-measure into 'measures: []'" 0 trygg -C ws plan add-measure provby --problem P2 \
 	--text Städdag --phase 3 --term mobilisation
 expect "set three fields of a measure" 0 trygg -C ws plan set provby P1.M1 status=done \
-	due=2015-01-31 responsible=Polisen,Bostadsbolaget
+	due=2015-01-31 "responsible=Polisen, Bostadsbolaget"
 expect "set inside a flow mapping" 0 trygg -C ws plan set provby P1.M2 status=done \
 	"text=Kameror vid torget"
 expect "KEY= removes a literal block scalar" 0 trygg -C ws plan set provby P1 goal=

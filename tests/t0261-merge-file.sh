@@ -14,11 +14,11 @@ cp -R base theirs
 # list of responsible parties, THEIRS adds a comment above an item
 run trygg -C ours plan add-measure Angered --problem P6 --text "Nattvandring" --phase 1
 check "OURS's measure took P6.M26" test "$(cat .out)" = P6.M26
-trygg -C ours plan set Angered P6.M1 "responsible=Polisen,SDF Angered,Bostadsbolaget" >/dev/null
+trygg -C ours plan set Angered P6.M1 "responsible=Polisen, SDF Angered, Bostadsbolaget" >/dev/null
 run trygg -C theirs plan add-measure Angered --problem P6 --text "Belysning" --phase 2
 check "THEIRS's took P6.M26 too" test "$(cat .out)" = P6.M26
 trygg -C theirs followup record Angered --problem P6 --measure P6.M26 --done "Lamporna uppe" --date 2015-02-02 >/dev/null
-trygg -C theirs plan set Angered P6.M1 due=2015-01-31 "responsible=Polisen,SDF Angered,Fältgruppen" >/dev/null
+trygg -C theirs plan set Angered P6.M1 due=2015-01-31 "responsible=Polisen, SDF Angered, Fältgruppen" >/dev/null
 sed -i 's/^      - id: P6\.M3$/      # THEIRS: asked the landlord\n&/' theirs/$F
 check "THEIRS's comment is in place" grep -q '# THEIRS: asked the landlord' theirs/$F
 

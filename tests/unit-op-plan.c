@@ -55,42 +55,42 @@ int main(void)
 	struct tg_edit *e = open_plan(&d);
 	ok(e != NULL, "the plan opens");
 
-	struct tg_op_add a = { NULL, NULL, fields("title", "Klotter", NULL, NULL) };
+	struct tg_op_add a = { NULL, NULL, fields("title", "Klotter", NULL, NULL), NULL };
 	ok(!tg_op_add_problem(e, &a, &ids, &d) && !strcmp(ids.s, "P2\n") && !a.fields,
 	   "a new problem gets the next free ID");
 	buf_reset(&ids);
-	a = (struct tg_op_add){ "P2", NULL, fields("phase", "2", "text", "Sanera") };
+	a = (struct tg_op_add){ "P2", NULL, fields("phase", "2", "text", "Sanera"), NULL };
 	ok(!tg_op_add_measure(e, &a, &ids, &d) && !strcmp(ids.s, "P2.M1\n"),
 	   "a new measure of it: P2.M1");
 	const struct tg_measure *m = tg_plan_measure(tg_edit_plan(e), "P2.M1", NULL);
 	ok(m && m->node->n >= 6 && !strcmp(m->node->kids[2]->str, "text"),
 	   "its keys in the schema's order (id, text, phase)");
 	buf_reset(&ids);
-	a = (struct tg_op_add){ "P1", "P1.M1", fields("text", "x", "phase", "1") };
+	a = (struct tg_op_add){ "P1", "P1.M1", fields("text", "x", "phase", "1"), NULL };
 	ok(tg_op_add_measure(e, &a, &ids, &d) == TG_EUSAGE && has_msg(&d, "id 'P1.M1' is taken"),
 	   "an ID that is taken is refused");
-	a = (struct tg_op_add){ "P9", NULL, fields("text", "x", "phase", "1") };
+	a = (struct tg_op_add){ "P9", NULL, fields("text", "x", "phase", "1"), NULL };
 	ok(tg_op_add_measure(e, &a, &ids, &d) == TG_EUSAGE && has_msg(&d, "no problem 'P9'"),
 	   "a measure of no problem is refused");
-	a = (struct tg_op_add){ NULL, NULL, fields("title", "x", "situation", "S4") };
+	a = (struct tg_op_add){ NULL, NULL, fields("title", "x", "situation", "S4"), NULL };
 	ok(tg_op_add_problem(e, &a, &ids, &d) == TG_EUSAGE &&
 	   has_msg(&d, "no joint situation item 'S4'"), "a problem's situation item must exist");
 	tg_diags_release(&d);
 
 	char p1[] = "status=klar", p2[] = "due=", p3[] = "responsible=Polisen, Skolan";
 	char *pairs[] = { p1, p2, p3 };
-	struct tg_op_set s = { "P2.M1", pairs, 3, NULL };
+	struct tg_op_set s = { "P2.M1", pairs, 3, NULL, NULL, 0 };
 	ok(!tg_op_set(e, &s, &ids, &d), "set status (a Swedish word), clear due, set a list");
 	m = tg_plan_measure(tg_edit_plan(e), "P2.M1", NULL);
 	ok(m && m->status == TG_DONE && m->responsible.n == 2, "the measure holds them");
 	char bad[] = "stauts=done";
 	char *badp[] = { bad };
-	s = (struct tg_op_set){ "P2.M1", badp, 1, NULL };
+	s = (struct tg_op_set){ "P2.M1", badp, 1, NULL, NULL, 0 };
 	ok(tg_op_set(e, &s, &ids, &d) == TG_EUSAGE && has_msg(&d, "did you mean 'status'"),
 	   "an unknown key, with a suggestion");
 	tg_diags_release(&d);
 
-	struct tg_op_rm r = { "P1.M1", false };
+	struct tg_op_rm r = { "P1.M1", false, 0 };
 	ok(tg_op_rm(e, &r, &ids, &d) == TG_EUSAGE && has_msg(&d, "names P1.M1"),
 	   "a measure a follow-up names stays without --force");
 	r.force = true;
