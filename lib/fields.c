@@ -102,7 +102,7 @@ char *tg_key_check(const struct tg_key *k, const char *value, const struct tg_co
 					   n, cfg->n_areas);
 		}
 		if (!whole)
-			return xasprintf("%s takes a whole number from %g to %g, not '%s'", name,
+			return xasprintf("%s takes a whole number from %.0f to %.0f, not '%s'", name,
 					 k->min, k->max, value);
 		if (!strcmp(name, "initiatives") && !initiative_known(cfg, n))
 			return xasprintf("initiative %ld is not one of the initiatives in trygg.yaml", n);
