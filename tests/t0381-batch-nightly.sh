@@ -25,6 +25,6 @@ s = {m["id"]: m.get("status") for p in d["problems"] for m in p.get("measures", 
 assert s["P1.M1"] == "ongoing", s'
 printf 'Angered;P6.M99;done\n' >ws/status.csv
 expect "an unknown ID: the job's exit is batch's, 65" 65 sh -c 'cd ws && PATH="$PWD/../bin:$PATH" ../nightly-status.sh status.csv'
-check "…and the log says which line" grep -q "stdin:1: error: no problem or measure 'P6.M99'" ws/nightly.log
+check "…and the log says which line" grep -q "stdin:1: error: no measure 'P6.M99'" ws/nightly.log
 
 done_testing
