@@ -227,14 +227,18 @@ char *tg_workspace_district_path(const struct tg_workspace *ws,
 	return found;
 }
 
+/* trygg.yaml of a new workspace: schema trygg/2 (DESIGN.md §7), with the
+ * city programme, the Police's initiatives and the seed's groups.  The
+ * comments speak Swedish, as the workspace does (language: sv). */
 static const char config_template[] =
-	"# The trygg workspace: the city's programme and the shared vocabulary.\n"
-	"# Plan files, one per district, live in districts/ (see trygg-plan(5)).\n"
-	"schema: trygg/1\n"
+	"# Arbetsytan för trygg: stadens program och det gemensamma ordförrådet.\n"
+	"# En planfil per stadsdel ligger i districts/ (se trygg-plan(5)).\n"
+	"schema: trygg/2\n"
 	"city: %s\n"
-	"language: sv                # language of reports: sv | en\n"
+	"language: sv                # språket i rapporter och meddelanden: sv | en\n"
 	"\n"
-	"# The city programme for safety and crime prevention: ten strategic areas.\n"
+	"# Stadens program för trygghetsfrämjande och brottsförebyggande arbete:\n"
+	"# tio strategiska områden. Problem och åtgärder pekar på dem med nummer.\n"
 	"strategic_areas:\n"
 	"  - {id: 1, name: Barns och ungas uppväxt}\n"
 	"  - {id: 2, name: Livsvillkor}\n"
@@ -247,37 +251,38 @@ static const char config_template[] =
 	"  - {id: 9, name: Gemensamt lärande}\n"
 	"  - {id: 10, name: Göteborgs Stad}\n"
 	"\n"
-	"# The Police's nine strategic initiatives.\n"
+	"# Polisens nio strategiska initiativ. Problem och åtgärder pekar på dem\n"
+	"# med nummer (initiatives: [3]).\n"
 	"initiatives:\n"
-	"  - Regionledningscentraler (RLC) och geografisk indelning\n"
-	"  - Mer än hälften av resurserna i polisregionen ska återfinnas i lokalpolisområdet\n"
-	"  - Medborgarlöften och lokal samverkan\n"
-	"  - Utredningsverksamheten\n"
-	"  - Organiserad brottslighet\n"
-	"  - Grundläggande fri- och rättigheter\n"
-	"  - Mobila it-lösningar\n"
-	"  - Medborgarmötet (inkl PKC)\n"
-	"  - Medarbetardrivet utvecklingsarbete\n"
+	"  - {id: 1, name: Regionledningscentraler (RLC) och geografisk indelning}\n"
+	"  - {id: 2, name: Mer än hälften av resurserna i polisregionen ska återfinnas i lokalpolisområdet}\n"
+	"  - {id: 3, name: Medborgarlöften och lokal samverkan}\n"
+	"  - {id: 4, name: Utredningsverksamheten}\n"
+	"  - {id: 5, name: Organiserad brottslighet}\n"
+	"  - {id: 6, name: Grundläggande fri- och rättigheter}\n"
+	"  - {id: 7, name: Mobila it-lösningar}\n"
+	"  - {id: 8, name: Medborgarmötet (inkl PKC)}\n"
+	"  - {id: 9, name: Medarbetardrivet utvecklingsarbete}\n"
 	"\n"
-	"# The phases of the joint action plan.\n"
+	"# Faserna i den gemensamma åtgärdsplanen.\n"
 	"phases:\n"
 	"  - {id: 1, name: Reaktiv}\n"
 	"  - {id: 2, name: Förebygga/Kontaktskapande}\n"
 	"  - {id: 3, name: Nya utmaningar}\n"
 	"\n"
-	"# The three situation pictures merged into one joint picture.\n"
+	"# De tre lägesbilderna som slås ihop till en gemensam problembeskrivning.\n"
 	"sources:\n"
 	"  - {id: police, name: Polisens lägesbild}\n"
 	"  - {id: district, name: Stadsdelens lägesbild}\n"
 	"  - {id: survey, name: Omvärldens lägesbild}\n"
 	"\n"
-	"# Known responsible parties; another name in a plan is a warning.\n"
+	"# Kända ansvariga. Ett annat namn i en plan ger en varning, inget fel.\n"
 	"organisations: [Polisen]\n"
 	"\n"
-	"# Titles that name the same problem when the pictures are merged.\n"
+	"# Rubriker som betecknar samma problem när lägesbilderna slås ihop.\n"
 	"synonyms: []\n"
 	"\n"
-	"# Share of open measures past due that turns a district yellow or red.\n"
+	"# Andel öppna åtgärder efter sitt slutdatum som gör en stadsdel gul eller röd.\n"
 	"thresholds: {yellow: 0.10, red: 0.25}\n";
 
 static enum tg_status write_new_bytes(const char *path, const void *data, size_t len,
@@ -388,9 +393,9 @@ char *tg_plan_template(const char *district, const char *const *areas,
 	struct buf b = BUF_INIT;
 	buf_adds(&b, "# Trygg i ");
 	buf_adds(&b, district);
-	buf_adds(&b, ": situation pictures, action plan and follow-up.\n"
-		     "# See trygg-plan(5) for every key.\n"
-		     "schema: trygg/1\n"
+	buf_adds(&b, ": lägesbilder, åtgärdsplan och uppföljning.\n"
+		     "# Se trygg-plan(5) för varje nyckel.\n"
+		     "schema: trygg/2\n"
 		     "district: ");
 	tg_yaml_text(&b, district);
 	buf_adds(&b, "\nareas: [");
@@ -401,10 +406,10 @@ char *tg_plan_template(const char *district, const char *const *areas,
 	}
 	buf_adds(&b, "]\n"
 		     "\n"
-		     "# The three situation pictures and the joint one (trygg situation merge).\n"
+		     "# De tre lägesbilderna och den gemensamma (trygg situation merge).\n"
 		     "situation: {}\n"
 		     "\n"
-		     "# The action plan: one entry per problem.\n"
+		     "# Åtgärdsplanen: ett avsnitt per problem.\n"
 		     "problems: []\n");
 	return buf_detach(&b);
 }

@@ -25,6 +25,8 @@ cat >>$f <<'Y'
     responsible: [Polisen]
 Y
 sed -i 's/^problems: \[\]$/problems:/' $f
+# indicators named by name, as version 1 has them (district add writes 2)
+sed -i 's|^schema: trygg/2$|schema: trygg/1|' $f
 expect "the start file passes check" 0 trygg -C ws check
 
 expect "add-problem with a cause that holds '?'" 0 trygg -C ws plan add-problem testby \
