@@ -6,11 +6,21 @@
 static const char usage[] =
 	"usage: trygg district add NAME [--area AREA]...\n"
 	"       trygg district ls [--format text|json|csv|md] [--format-version 1]\n"
+	"       trygg district set D KEY=VALUE|KEY+=VALUE|KEY-=VALUE... [WRITE OPTIONS]\n"
 	"\n"
 	"add   write districts/<name>.yaml, a new plan file for district NAME\n"
 	"      (its file name: lower case, å ä → a, ö → o, spaces → -)\n"
 	"ls    list the districts: name, areas, problems, measures, file; one line\n"
-	"      of tab-separated fields each, or a table in the --format given\n";
+	"      of tab-separated fields each, or a table in the --format given\n"
+	"set   change district D's own keys: areas (a list: areas=A, B sets it,\n"
+	"      areas+=A adds A, areas-=A takes it out) or district; prints nothing\n";
+
+int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char kind);
+
+static int district_set(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	return set_item(argc, argv, ctx, usage, 'D');
+}
 
 static int district_add(int argc, char **argv, struct cmd_ctx *ctx)
 {
@@ -164,6 +174,7 @@ int cmd_district(int argc, char **argv, struct cmd_ctx *ctx)
 	static const struct verb verbs[] = {
 		{ "add", district_add, usage },
 		{ "ls", district_ls, usage },
+		{ "set", district_set, usage },
 		{ NULL, NULL, NULL },
 	};
 	return run_verb("district", verbs, usage, argc, argv, ctx);

@@ -199,8 +199,8 @@ static enum tg_status do_set(struct tg_edit *e, void *arg, struct buf *ids, stru
 	return tg_op_set(e, arg, ids, d);
 }
 
-/* plan set, and followup set (kind 'F': the ID must be a follow-up's,
- * and there is no status to date). */
+/* plan set, followup set (kind 'F': the ID must be a follow-up's, and
+ * there is no status to date) and district set (kind 'D': no ID). */
 int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char kind)
 {
 	enum { O_DATE = 0x300 };
@@ -214,7 +214,7 @@ int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char
 	write_opts_init(&w);
 	int status;
 	const char *date = NULL;
-	struct opt_parser p = OPT_PARSER(argc, argv, kind == 'F' ? followup_opts : plan_opts, usage);
+	struct opt_parser p = OPT_PARSER(argc, argv, kind ? followup_opts : plan_opts, usage);
 	p.w = &w;
 	while (opt_next(&p) != -1)
 		date = p.value;
@@ -223,12 +223,14 @@ int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char
 				       date);
 	if (p.status)
 		return OPT_STATUS(p.status);
-	if (p.nargs < 3)
+	int first = kind == 'D' ? 1 : 2;
+	if (p.nargs < first + 1)
 		return kind == 'F'
 		       ? usage_error(usage, "followup set needs D, ID and at least one KEY=VALUE")
+		       : kind == 'D' ? usage_error(usage, "district set needs D and at least one KEY=VALUE")
 		       : usage_error(usage, "plan set needs D, ID and at least one KEY=VALUE");
-	char **pairs = p.args + 2;
-	for (int i = 0; i < p.nargs - 2; i++) {
+	char **pairs = p.args + first;
+	for (int i = 0; i < p.nargs - first; i++) {
 		const char *eq = strchr(pairs[i], '=');
 		if (!eq || pairs[i][0] == '=')
 			return usage_error(usage, "'%s' is not KEY=VALUE", pairs[i]);
@@ -240,7 +242,8 @@ int set_item(int argc, char **argv, struct cmd_ctx *ctx, const char *usage, char
 	}
 	if ((status = need_workspace(ctx)))
 		return status;
-	struct tg_op_set a = { p.args[1], pairs, (size_t)(p.nargs - 2), ctx->cfg, date, kind };
+	struct tg_op_set a = { kind == 'D' ? NULL : p.args[1], pairs, (size_t)(p.nargs - first),
+			       ctx->cfg, date, kind };
 	return write_plan(ctx, p.args[0], &w, do_set, &a);
 }
 

@@ -40,6 +40,7 @@ _trygg_opts() {
 	log) echo "--since --until --format --format-version" ;;
 	"district add") echo "--area" ;;
 	"district ls") echo "--format --format-version" ;;
+	"district set") echo "$_trygg_write_opts" ;;
 	check) echo "--quiet" ;;
 	"situation add") echo "--source --title --area --share --group --index --note --date $_trygg_write_opts" ;;
 	"situation import") echo "--source --encoding --group --date $_trygg_write_opts" ;;

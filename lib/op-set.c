@@ -123,7 +123,7 @@ static enum tg_status find_item(const struct tg_plan *p, const char *id, struct 
 static bool settable(const struct tg_key *k)
 {
 	return k->type != TG_TYPE_ID && k->type != TG_TYPE_MAP && k->type != TG_TYPE_READINGS &&
-	       k->type != TG_TYPE_SHARES;
+	       k->type != TG_TYPE_SHARES && strcmp(k->name, "schema");
 }
 
 static const struct tg_key *set_key(const struct item *it, const char *name, int version,
@@ -180,7 +180,7 @@ static struct tg_val *check_value(const struct tg_plan *p, const struct item *it
 		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "'%s' is not a measure of %s",
 			    v->str, it->pr->id);
 		st = TG_EUSAGE;
-	} else if (!strcmp(k->name, "areas") && it->schema != &tg_schema_promise && p->areas.node) {
+	} else if (!strcmp(k->name, "areas") && it->schema != &tg_schema_plan && p->areas.node) {
 		bool found = false;
 		for (size_t j = 0; j < p->areas.n && !found; j++)
 			found = !strcmp(p->areas.v[j], v->str);
@@ -284,8 +284,8 @@ static enum tg_status set_pair(struct tg_edit *e, const struct tg_op_set *a, con
 	const struct tg_plan *p = tg_edit_plan_for(e, a->id, d);
 	if (!p)
 		return TG_EDATA;
-	struct item it;
-	enum tg_status st = find_item(p, a->id, &it, d);
+	struct item it = { &tg_schema_plan, "district", p->doc->root, NULL };
+	enum tg_status st = a->kind == 'D' ? TG_OK : find_item(p, a->id, &it, d);
 	if (st)
 		return st;
 	const char *eq = strchr(pair, '=');
@@ -387,6 +387,7 @@ enum tg_status tg_op_set(struct tg_edit *e, const struct tg_op_set *a, struct bu
 		if (st)
 			return st;
 	}
-	buf_addf(ids, "%s\n", a->id);
+	if (a->kind != 'D')
+		buf_addf(ids, "%s\n", a->id);
 	return TG_OK;
 }

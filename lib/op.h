@@ -82,7 +82,9 @@ struct tg_op_set {
 	size_t n;
 	const struct tg_config *cfg;
 	const char *date;
-	char kind;                     /* 'F': id must be a follow-up's; 0: any */
+	char kind;                     /* 'F': id must be a follow-up's; 'D': the
+	                                * district's own keys (district, areas;
+	                                * id unused, nothing into ids); 0: any */
 };
 enum tg_status tg_op_set(struct tg_edit *e, const struct tg_op_set *a, struct buf *ids,
 			 struct tg_diags *d);
