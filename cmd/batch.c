@@ -76,6 +76,14 @@ static const char *const batch_verbs[][2] = {
 	{ NULL, NULL },
 };
 
+/* Those whose changes may wait for the next line (see batch_write). */
+static const char *const batch_aware[][2] = {
+	{ "plan", "add-problem" }, { "plan", "add-measure" }, { "plan", "set" },
+	{ "followup", "record" }, { "followup", "set" },
+	{ "indicator", "add" }, { "indicator", "record" },
+	{ NULL, NULL },
+};
+
 static bool batch_verb(int argc, char **argv)
 {
 	if (argc < 2)
@@ -220,10 +228,14 @@ int batch_write(struct cmd_ctx *ctx, const char *district, const struct write_op
 		return f->st;
 	struct tg_diags d = TG_DIAGS_INIT;
 	struct buf ids = BUF_INIT;
-	/* New problems and measures wait, to go in together (tg_edit_batch);
-	 * every other change reads the plan as it is, those new items in. */
-	bool adds = !strcmp(ctx->noun, "plan") && ctx->verb && !strncmp(ctx->verb, "add-", 4);
-	enum tg_status st = adds ? TG_OK : tg_edit_flush(f->e, &d);
+	/* Changes wait in the edit batch, to be verified together, behind
+	 * the operations that find their items through tg_edit_plan_for and
+	 * count the new IDs waiting (lib/op-*.c); before any other, the
+	 * waiting changes go in. */
+	bool waits = false;
+	for (size_t i = 0; !waits && ctx->verb && batch_aware[i][0]; i++)
+		waits = !strcmp(ctx->noun, batch_aware[i][0]) && !strcmp(ctx->verb, batch_aware[i][1]);
+	enum tg_status st = waits ? TG_OK : tg_edit_flush(f->e, &d);
 	if (!st)
 		st = fn(f->e, arg, &ids, &d);
 	print_diags(&d);

@@ -128,6 +128,41 @@ check "both batches land (40 IDs each)" test "$(grep -c '\.M' x.out y.out | cut 
 check "every measure is in the files" test "$(grep -c "text: [AB] [0-9]" $a $v | cut -d: -f2 | tr '\n' ' ')" = "40 40 "
 expect "the files pass check" 0 trygg -C ws check
 
+# a version-2 file: every kind of line, interleaved, the same bytes as
+# one by one; lines that name what earlier lines made or changed
+rm -rf v2b v2e && cp -R "$SRCDIR/tests/fixtures/schema2" v2b && cp -R v2b v2e
+cat >v2.txt <<'EOF'
+plan add-measure Angered --problem P6 --text 'Kvällsvandring' --phase 1 --date 2016-01-04
+plan set Angered P6.M1 status=ongoing --date 2016-01-05
+indicator add Angered --problem P6 --name 'Anmälda skadegörelsebrott' --unit count --direction down --baseline 40@2015-01-01
+plan set Angered P6.M24 status=done responsible+='Bostadsbolaget, Rannebergen' --date 2016-01-06
+indicator record Angered P6.I2 31 --date 2016-01-31
+followup record Angered --problem P6 --measure P6.M24 --done 'Klart' --date 2016-02-01 --indicator P6.I2=29
+plan set Angered P6.M1 status=done --date 2016-02-02
+followup set Angered P6.F4 effect='Färre anmälningar'
+plan add-problem Angered --title 'Buskörning med moped' --cause 'Få kontroller'
+plan add-measure Angered --problem P7 --text 'Kontroller' --phase 1
+plan set Angered P7.M1 responsible=Polisen due=2016-05-31
+promise add Angered --text 'Vi syns på torget' --from 2016-01-01 --to 2016-12-31 --measure P7.M1
+promise record Angered L2 --status delvis --date 2016-06-30
+situation decide Angered S3 --decision watch --date 2016-02-03
+followup rm Angered P6.F1
+indicator add Angered --problem P7 --name 'Klagomål på buskörning' --unit count --direction down
+EOF
+expect "every kind of line in one batch" 0 sh -c '"$TRYGG" -C v2b batch <v2.txt'
+cp "$TMP/.out" v2b.out
+: >v2e.out
+while IFS= read -r line; do
+	eval "set -- $line"
+	"$TRYGG" -C v2e "$@" >line.out 2>line.err || { echo "failed: $line"; cat line.err; } >>v2e.err
+	if [ -s line.out ]; then tr '\n' ' ' <line.out | sed 's/ $//' >>v2e.out; echo >>v2e.out
+	else echo ok >>v2e.out; fi
+done <v2.txt
+check "one by one, every line worked" sh -c "! grep -q . v2e.err || { cat v2e.err; false; }"
+expect_same "the batch prints what they print, in order" v2e.out v2b.out
+expect_same "the same bytes as one by one" v2e/districts/angered.yaml v2b/districts/angered.yaml
+expect "the file passes check" 0 trygg -C v2b check
+
 # a version-2 file: the analysis step in a batch prints "ok"
 rm -rf ws2 && cp -R "$SRCDIR/tests/fixtures/schema2" ws2
 printf 'situation decide Angered S2 --decision watch --date 2016-01-10\n' >d.txt
