@@ -73,6 +73,7 @@ static const char *const batch_verbs[][2] = {
 	{ "situation", "import" },
 	{ "indicator", "add" }, { "indicator", "record" },
 	{ "promise", "add" }, { "promise", "record" },
+	{ "district", "set" },
 	{ NULL, NULL },
 };
 

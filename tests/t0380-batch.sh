@@ -148,6 +148,8 @@ promise record Angered L2 --status delvis --date 2016-06-30
 situation decide Angered S3 --decision watch --date 2016-02-03
 followup rm Angered P6.F1
 indicator add Angered --problem P7 --name 'Klagomål på buskörning' --unit count --direction down
+district set Angered areas+=Lärjedalen
+plan set Angered P7 areas=Lärjedalen
 EOF
 expect "every kind of line in one batch" 0 sh -c '"$TRYGG" -C v2b batch <v2.txt'
 cp "$TMP/.out" v2b.out
