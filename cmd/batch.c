@@ -231,14 +231,17 @@ int batch_write(struct cmd_ctx *ctx, const char *district, const struct write_op
 	struct buf ids = BUF_INIT;
 	/* Changes wait in the edit batch, to be verified together, behind
 	 * the operations that find their items through tg_edit_plan_for and
-	 * count the new IDs waiting (lib/op-*.c); before any other, the
-	 * waiting changes go in. */
+	 * count the new IDs waiting (lib/op-*.c); before and after any
+	 * other, the waiting changes go in. */
 	bool waits = false;
 	for (size_t i = 0; !waits && ctx->verb && batch_aware[i][0]; i++)
 		waits = !strcmp(ctx->noun, batch_aware[i][0]) && !strcmp(ctx->verb, batch_aware[i][1]);
 	enum tg_status st = waits ? TG_OK : tg_edit_flush(f->e, &d);
 	if (!st)
 		st = fn(f->e, arg, &ids, &d);
+	/* and after it: what it changed may be read by the next line's */
+	if (!st && !waits)
+		st = tg_edit_flush(f->e, &d);
 	print_diags(&d);
 	tg_diags_release(&d);
 	if (st)

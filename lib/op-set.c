@@ -300,6 +300,18 @@ static enum tg_status set_pair(struct tg_edit *e, const struct tg_op_set *a, con
 	char *name = xstrndup(pair, klen);
 	const char *value = eq + 1;
 	const struct tg_key *k = set_key(&it, name, p->version, d);
+	if (k && k->type == TG_TYPE_REF) {
+		/* it may name an item an earlier line of a batch made */
+		st = tg_edit_flush(e, d);
+		p = tg_edit_plan(e);
+		it = (struct item){ &tg_schema_plan, "district", p->doc->root, NULL };
+		if (!st && a->kind != 'D')
+			st = find_item(p, a->id, &it, d);
+		if (st) {
+			free(name);
+			return st;
+		}
+	}
 	bool list = k && (k->flags & TG_KEY_LIST);
 	bool status = k && it.schema == &tg_schema_measure && !strcmp(name, "status");
 	struct tg_val *v = NULL;

@@ -150,6 +150,8 @@ followup rm Angered P6.F1
 indicator add Angered --problem P7 --name 'Klagomål på buskörning' --unit count --direction down
 district set Angered areas+=Lärjedalen
 plan set Angered P7 areas=Lärjedalen
+plan add-measure Angered --problem P7 --text 'Mopedkontroll vid skolan' --phase 1
+plan set Angered L2 measures+=P7.M2
 EOF
 expect "every kind of line in one batch" 0 sh -c '"$TRYGG" -C v2b batch <v2.txt'
 cp "$TMP/.out" v2b.out
