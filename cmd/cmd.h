@@ -159,6 +159,11 @@ typedef enum tg_status edit_fn(struct tg_edit *e, void *arg, struct buf *ids,
 /* Lock, read, edit, verify, write (or diff with --dry-run), print IDs. */
 int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,
 	       edit_fn *fn, void *arg);
+/* Call each for every district of the workspace (the name of its plan
+ * file, without .yaml), in the order of the names; 0 or the first
+ * failing status (the others still run). */
+typedef int district_fn(struct cmd_ctx *ctx, const char *district, void *arg);
+int each_district(struct cmd_ctx *ctx, district_fn *each, void *arg);
 /* write_plan within trygg batch (cmd/batch.c): note the file (first
  * pass) or apply fn to the batch's edit of it (second pass). */
 int batch_write(struct cmd_ctx *ctx, const char *district, const struct write_opts *w,

@@ -21,6 +21,11 @@ static enum tg_status do_migrate(struct tg_edit *e, void *arg, struct buf *ids,
 	return tg_edit_migrate(e, d);
 }
 
+static int migrate_one(struct cmd_ctx *ctx, const char *district, void *w)
+{
+	return write_plan(ctx, district, w, do_migrate, NULL);
+}
+
 int cmd_migrate(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_ALL = 0x300 };
@@ -42,22 +47,6 @@ int cmd_migrate(int argc, char **argv, struct cmd_ctx *ctx)
 		return usage_error(usage, "migrate takes one district or --all");
 	int status = need_workspace(ctx);
 	if (status || !all)
-		return status ? status : write_plan(ctx, p.args[0], &w, do_migrate, NULL);
-	size_t n;
-	char **files;
-	struct tg_diags ld = TG_DIAGS_INIT;
-	status = tg_workspace_list(ctx->ws, &files, &n, &ld);
-	print_diags(&ld);
-	tg_diags_release(&ld);
-	for (size_t i = 0; i < n; i++) {
-		char *stem = xstrdup(strrchr(files[i], '/') + 1);
-		stem[strlen(stem) - 5] = '\0';
-		int st = write_plan(ctx, stem, &w, do_migrate, NULL);
-		if (st && !status)
-			status = st;
-		free(stem);
-		free(files[i]);
-	}
-	free(files);
-	return status;
+		return status ? status : migrate_one(ctx, p.args[0], &w);
+	return each_district(ctx, migrate_one, &w);
 }

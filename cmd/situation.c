@@ -274,6 +274,20 @@ static int suggest(struct cmd_ctx *ctx, const char *district, bool named)
 	return 0;
 }
 
+/* One district's merge, or its suggestions (named: --all, which says
+ * whose they are). */
+struct merge_each {
+	const struct write_opts *w;
+	bool suggestions, all;
+};
+
+static int merge_one(struct cmd_ctx *ctx, const char *district, void *arg)
+{
+	const struct merge_each *m = arg;
+	return m->suggestions ? suggest(ctx, district, m->all)
+			      : write_plan(ctx, district, m->w, do_merge, ctx->cfg);
+}
+
 static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	enum { OPT_ALL = 0x300, OPT_SUGGEST };
@@ -302,27 +316,8 @@ static int situation_merge(int argc, char **argv, struct cmd_ctx *ctx)
 	int status = need_workspace(ctx);
 	if (status)
 		return status;
-	if (!all)
-		return suggestions ? suggest(ctx, p.args[0], false)
-				   : write_plan(ctx, p.args[0], &w, do_merge, ctx->cfg);
-	size_t n;
-	char **files;
-	struct tg_diags ld = TG_DIAGS_INIT;
-	status = tg_workspace_list(ctx->ws, &files, &n, &ld);
-	print_diags(&ld);
-	tg_diags_release(&ld);
-	for (size_t i = 0; i < n; i++) {
-		char *stem = xstrdup(strrchr(files[i], '/') + 1);
-		stem[strlen(stem) - 5] = '\0';
-		int st = suggestions ? suggest(ctx, stem, true)
-				     : write_plan(ctx, stem, &w, do_merge, ctx->cfg);
-		if (st && !status)
-			status = st;
-		free(stem);
-		free(files[i]);
-	}
-	free(files);
-	return status;
+	struct merge_each m = { &w, suggestions, all };
+	return all ? each_district(ctx, merge_one, &m) : merge_one(ctx, p.args[0], &m);
 }
 
 int situation_import(int argc, char **argv, struct cmd_ctx *ctx);

@@ -132,6 +132,27 @@ int write_plan(struct cmd_ctx *ctx, const char *district, const struct write_opt
 	return st;
 }
 
+int each_district(struct cmd_ctx *ctx, district_fn *each, void *arg)
+{
+	size_t n;
+	char **files;
+	struct tg_diags ld = TG_DIAGS_INIT;
+	int status = tg_workspace_list(ctx->ws, &files, &n, &ld);
+	print_diags(&ld);
+	tg_diags_release(&ld);
+	for (size_t i = 0; i < n; i++) {
+		char *stem = xstrdup(strrchr(files[i], '/') + 1);
+		stem[strlen(stem) - 5] = '\0';
+		int st = each(ctx, stem, arg);
+		if (st && !status)
+			status = st;
+		free(stem);
+		free(files[i]);
+	}
+	free(files);
+	return status;
+}
+
 void today(char out[11])
 {
 	time_t t = time(NULL);

@@ -74,16 +74,20 @@ long tg_id_next(const char *const *ids, size_t n, const char *prefix)
 	return max < limit ? max + 1 : 0;
 }
 
-char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr,
-		const char *const *more, size_t n_more, struct tg_diags *d)
+char *tg_id_new_of(const struct tg_plan *p, const struct tg_problem *pr, char kind,
+		   const char *const *more, size_t n_more, struct tg_diags *d)
 {
-	size_t n = pr ? pr->n_measures : p->n_problems;
+	if (!pr)
+		kind = 'P';
+	size_t n = !pr ? p->n_problems : kind == 'M' ? pr->n_measures
+		 : kind == 'F' ? pr->n_followups : pr->n_indicators;
 	const char **ids = xcalloc(n + n_more + 1, sizeof *ids);
 	for (size_t i = 0; i < n; i++)
-		ids[i] = pr ? pr->measures[i].id : p->problems[i].id;
+		ids[i] = !pr ? p->problems[i].id : kind == 'M' ? pr->measures[i].id
+		       : kind == 'F' ? pr->followups[i].id : pr->indicators[i].id;
 	for (size_t i = 0; i < n_more; i++)
 		ids[n + i] = more[i];
-	char *prefix = pr ? xasprintf("%s.M", pr->id) : xstrdup("P");
+	char *prefix = !pr ? xstrdup("P") : xasprintf("%s.%c", pr->id, kind);
 	long next = tg_id_next(ids, n + n_more, prefix);
 	char *id = next ? tg_id_make(prefix, next) : NULL;
 	if (!id)
@@ -93,6 +97,12 @@ char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr,
 	free(prefix);
 	free(ids);
 	return id;
+}
+
+char *tg_id_new(const struct tg_plan *p, const struct tg_problem *pr,
+		const char *const *more, size_t n_more, struct tg_diags *d)
+{
+	return tg_id_new_of(p, pr, pr ? 'M' : 'P', more, n_more, d);
 }
 
 bool tg_id_free(const struct tg_plan *p, const char *id)

@@ -103,21 +103,8 @@ static char *new_followup_id(const struct tg_edit *e, const struct tg_problem *p
 {
 	size_t n_wait;
 	const char **waiting = tgi_batch_ids(e, &n_wait);
-	const char **have = xcalloc(pr->n_followups + n_wait + 1, sizeof *have);
-	for (size_t f = 0; f < pr->n_followups; f++)
-		have[f] = pr->followups[f].id;
-	for (size_t i = 0; i < n_wait; i++)
-		have[pr->n_followups + i] = waiting[i];
-	char *prefix = xasprintf("%s.F", pr->id);
-	long next = tg_id_next(have, pr->n_followups + n_wait, prefix);
-	char *id = next ? tg_id_make(prefix, next) : NULL;
-	if (!id)
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "no new follow-up ID in %s: an ID has at most %d digits", pr->id,
-			    TG_ID_DIGITS);
+	char *id = tg_id_new_of(NULL, pr, 'F', waiting, n_wait, d);
 	free(waiting);
-	free(have);
-	free(prefix);
 	return id;
 }
 

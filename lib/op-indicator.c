@@ -143,23 +143,11 @@ enum tg_status tg_op_indicator_add(struct tg_edit *e, const struct tg_op_indicat
 	/* past the indicators a batch holds back too */
 	size_t n_wait;
 	const char **waiting = tgi_batch_ids(e, &n_wait);
-	const char **have = xcalloc(pr->n_indicators + n_wait + 1, sizeof *have);
-	for (size_t q = 0; q < pr->n_indicators; q++)
-		have[q] = pr->indicators[q].id;
-	for (size_t i = 0; i < n_wait; i++)
-		have[pr->n_indicators + i] = waiting[i];
-	char *prefix = xasprintf("%s.I", pr->id);
-	long next = tg_id_next(have, pr->n_indicators + n_wait, prefix);
-	char *id = next ? tg_id_make(prefix, next) : NULL;
+	char *id = tg_id_new_of(p, pr, 'I', waiting, n_wait, d);
 	free(waiting);
-	free(have);
-	free(prefix);
 	if (!id) {
 		tg_val_free(base);
 		tg_val_free(target);
-		tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
-			    "no new indicator ID in %s: an ID has at most %d digits", pr->id,
-			    TG_ID_DIGITS);
 		return TG_EDATA;
 	}
 	/* the keys in trygg-plan(5)'s order */

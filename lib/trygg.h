@@ -223,6 +223,10 @@ long tg_id_next(const char *const *ids, size_t n, const char *prefix);
  * error in d). */
 char *tg_id_new(const struct tg_plan *plan, const struct tg_problem *pr,
 		const char *const *more, size_t n_more, struct tg_diags *d);
+/* The same for kind 'M', 'F' or 'I': a measure, follow-up or indicator
+ * of pr (a problem when pr is NULL). */
+char *tg_id_new_of(const struct tg_plan *plan, const struct tg_problem *pr, char kind,
+		   const char *const *more, size_t n_more, struct tg_diags *d);
 /* Is id free in plan: no problem, measure or joint item has it? */
 bool tg_id_free(const struct tg_plan *plan, const char *id);
 /* The ID of pr's follow-up k (from 0): its own (schema trygg/2, stable),
