@@ -34,6 +34,8 @@ struct item {
 	enum tg_group group;
 	char **areas;              /* in the order of the file, each once */
 	size_t *area_line;         /* the line each area came from, for errors */
+	double *area_share;        /* the highest share of each area's rows, */
+	bool *area_has_share;      /* when one has a share (by_area, trygg/2) */
 	size_t n_areas, alloc;
 	bool all_areas;
 	bool has_share, has_index;
@@ -215,25 +217,33 @@ static struct item *item_for(struct tg_situation_rows *rs, const char *title, en
 	return it;
 }
 
-static void item_add_area(struct tg_situation_rows *rs, struct item *it, const char *area,
-			  size_t line)
+/* The area's place among the item's (added when new). */
+static size_t item_add_area(struct tg_situation_rows *rs, struct item *it, const char *area,
+			    size_t line)
 {
 	char *k = xasprintf("%zu:%s", (size_t)(it - rs->items), area);
 	struct slot *sl = set_slot(&rs->areas, k);
 	if (sl->key) {
 		free(k);
-		return;
+		return sl->val;
 	}
 	sl->key = k;
+	sl->val = it->n_areas;
 	rs->areas.n++;
 	if (it->n_areas == it->alloc) {
 		it->alloc = it->alloc ? 2 * it->alloc : 4;
 		it->areas = xrealloc(it->areas, it->alloc * sizeof *it->areas);
 		it->area_line = xrealloc(it->area_line, it->alloc * sizeof *it->area_line);
+		it->area_share = xrealloc(it->area_share, it->alloc * sizeof *it->area_share);
+		it->area_has_share = xrealloc(it->area_has_share,
+					      it->alloc * sizeof *it->area_has_share);
 	}
 	it->area_line[it->n_areas] = line;
+	it->area_share[it->n_areas] = 0;
+	it->area_has_share[it->n_areas] = false;
 	it->areas[it->n_areas++] = xstrdup(area);
 	rs->bytes += strlen(area);
+	return it->n_areas - 1;
 }
 
 static bool means_all(const char *area)
@@ -328,8 +338,13 @@ static void read_row(const struct tg_situation_import *im, struct tg_situation_r
 	free(akey);
 	if (all)
 		it->all_areas = true;
-	else if (*area)
-		item_add_area(rs, it, area, row->line);
+	else if (*area) {
+		size_t a = item_add_area(rs, it, area, row->line);
+		if (*ss && (!it->area_has_share[a] || share > it->area_share[a])) {
+			it->area_has_share[a] = true;
+			it->area_share[a] = share;
+		}
+	}
 	if (rs->bytes > TG_MAX_FILE)
 		tg_diag_add(d, TG_SEV_ERROR, im->path, (unsigned)row->line, 1, NULL, 0, 0,
 			    "the problems and areas of the rows up to here take more than %u "
@@ -396,6 +411,8 @@ void tg_situation_import_release(struct tg_situation_import *im)
 			free(it->areas[i]);
 		free(it->areas);
 		free(it->area_line);
+		free(it->area_share);
+		free(it->area_has_share);
 	}
 	free(rs->items);
 	set_release(&rs->by_key);
@@ -423,6 +440,22 @@ static struct tg_val *number_val(double v)
 	char num[32];
 	snprintf(num, sizeof num, "%g", v);
 	return tg_val_raw(num);
+}
+
+/* The shares of the areas that have one (by_area, schema trygg/2), or
+ * NULL: in a version-1 file, or for an item of all areas or none. */
+static struct tg_val *item_by_area(const struct item *it, const struct tg_plan *p)
+{
+	if (p->version < 2 || it->all_areas)
+		return NULL;
+	struct tg_val *m = NULL;
+	for (size_t i = 0; i < it->n_areas; i++)
+		if (it->area_has_share[i]) {
+			if (!m)
+				m = tg_val_map();
+			tg_val_put(m, it->areas[i], number_val(it->area_share[i]));
+		}
+	return m;
 }
 
 /* Set key of map node to v unless it holds that already. */
@@ -526,6 +559,10 @@ static enum tg_status update_item(struct tg_edit *e, const struct tg_situation_i
 	if (!st && it->has_index)
 		st = set_if_changed(e, existing(&tg_edit_plan(e)->sources[im->source], it)->node,
 				    "index", number_val(it->index), d);
+	struct tg_val *by_area = st ? NULL : item_by_area(it, tg_edit_plan(e));
+	if (by_area)
+		st = set_if_changed(e, existing(&tg_edit_plan(e)->sources[im->source], it)->node,
+				    "by_area", by_area, d);
 	return st;
 }
 
@@ -542,6 +579,9 @@ static enum tg_status append_item(struct tg_edit *e, const struct tg_source *s,
 		tg_val_put(m, "group", tg_val_raw(tg_group_names[it->group]));
 	if (it->has_share)
 		tg_val_put(m, "share", number_val(it->share));
+	struct tg_val *by_area = item_by_area(it, tg_edit_plan(e));
+	if (by_area)
+		tg_val_put(m, "by_area", by_area);
 	if (it->has_index)
 		tg_val_put(m, "index", number_val(it->index));
 	return tg_edit_append(e, s->node, "problems", m, d);
