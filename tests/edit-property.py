@@ -176,7 +176,8 @@ class Plan:
         for _ in range(self.rnd.randint(0, most)):
             v = self.text()
             if plain_list:
-                # set KEY=a,b splits at commas and trims spaces
+                # set KEY=a, b splits a text list at ", " (DESIGN.md §8):
+                # an item holds no comma here, nor space at its ends
                 v = v.replace(",", " ").strip(" ")
                 if not v:
                     continue
@@ -299,7 +300,7 @@ class Plan:
                 arg = v.isoformat()
             elif key == "responsible":
                 v = self.texts(3, plain_list=True) or ["Polisen"]
-                arg = ",".join(v)
+                arg = ", ".join(v)
             else:
                 v = self.areas() or [5]
                 arg = ",".join(map(str, v))
