@@ -53,6 +53,7 @@ struct batch_line {
 struct batch {
 	bool probing;
 	bool dry_run;
+	double lock_timeout;        /* for each file's lock, and git's index */
 	struct batch_file *files;
 	size_t nfiles, files_cap;
 	struct batch_line *lines;
@@ -357,62 +358,54 @@ static int write_files(struct batch *b, struct cmd_ctx *ctx, bool all_or_nothing
 	}
 	if (all_or_nothing && st)
 		return st;
-	struct tg_autocommit **ac = xcalloc(b->nfiles + 1, sizeof *ac);
-	/* prepare: each file's temporary file written and synced */
-	for (size_t i = 0; i < b->nfiles; i++) {
+	/* every changed file's temporary file written and synced first */
+	bool *ready = xcalloc(b->nfiles + 1, sizeof *ready);
+	for (size_t i = 0; i < b->nfiles && !(all_or_nothing && st); i++) {
 		struct batch_file *f = &b->files[i];
 		if (f->st || !tg_edit_changed(f->e))
 			continue;
 		struct tg_diags d = TG_DIAGS_INIT;
 		size_t len;
 		const char *after = tg_edit_text(f->e, &len);
-		if (ctx->cfg->autocommit)
-			f->st = tg_autocommit_begin(ctx->ws->root, f->path, 0, &ac[i], &d);
-		if (!f->st)
-			f->st = tg_lock_prepare(f->lk, after, len, &d);
-		if (!f->st && !all_or_nothing)
-			f->st = tg_lock_install(f->lk, &d);
-		f->written = !f->st;
+		f->st = tg_lock_prepare(f->lk, after, len, &d);
+		ready[i] = !f->st;
 		print_diags(&d);
 		tg_diags_release(&d);
 		if (f->st && !st)
 			st = f->st;
-		if (f->st && all_or_nothing)
-			break;
 	}
-	if (all_or_nothing) {
-		for (size_t i = 0; i < b->nfiles; i++) {
-			struct batch_file *f = &b->files[i];
-			if (!f->written)
-				continue;
-			struct tg_diags d = TG_DIAGS_INIT;
-			if (st || (f->st = tg_lock_install(f->lk, &d)))
-				f->written = false;
-			if (f->st && !st) {
-				st = f->st;
+	/* then each renamed into place, and committed when autocommit is on
+	 * (one commit a file; trygg's commits go one at a time) */
+	for (size_t i = 0; i < b->nfiles; i++) {
+		struct batch_file *f = &b->files[i];
+		if (!ready[i] || (all_or_nothing && st))
+			continue;
+		struct tg_diags d = TG_DIAGS_INIT;
+		struct tg_autocommit *ac = NULL;
+		if (ctx->cfg->autocommit)
+			f->st = tg_autocommit_begin(ctx->ws->root, f->path, b->lock_timeout, &ac, &d);
+		if (!f->st)
+			f->st = tg_lock_install(f->lk, &d);
+		f->written = !f->st;
+		if (f->st && !st) {
+			st = f->st;
+			if (all_or_nothing)
 				tg_diag_add(&d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 					    "the files before it in the order of their paths were "
 					    "written, this one and those after it were not");
-			}
-			print_diags(&d);
-			tg_diags_release(&d);
 		}
-	}
-	for (size_t i = 0; i < b->nfiles; i++) {
-		struct batch_file *f = &b->files[i];
-		if (ac[i] && f->written) {
-			struct tg_diags d = TG_DIAGS_INIT;
+		if (f->written && ac) {
 			char *msg = commit_message(ctx, f->district, &f->ids);
-			int cst = tg_autocommit_commit(ac[i], msg, &d);
+			int cst = tg_autocommit_commit(ac, msg, &d);
 			free(msg);
-			print_diags(&d);
-			tg_diags_release(&d);
 			if (cst && !st)
 				st = cst;
 		}
-		tg_autocommit_free(ac[i]);
+		tg_autocommit_free(ac);
+		print_diags(&d);
+		tg_diags_release(&d);
 	}
-	free(ac);
+	free(ready);
 	return st;
 }
 
@@ -578,12 +571,12 @@ int cmd_batch(int argc, char **argv, struct cmd_ctx *ctx)
 	int st = need_workspace(ctx);
 	if (st)
 		return st;
-	struct batch b = { .dry_run = w.dry_run };
+	struct batch b = { .dry_run = w.dry_run, .lock_timeout = w.lock_timeout };
 	read_lines(&b, stdin);
 	ctx->batch = &b;
 	b.probing = true;
 	run_lines(&b, ctx);
-	open_files(&b, ctx, w.lock_timeout);
+	open_files(&b, ctx, b.lock_timeout);
 	b.probing = false;
 	run_lines(&b, ctx);
 	ctx->batch = NULL;

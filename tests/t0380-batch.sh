@@ -162,10 +162,25 @@ while IFS= read -r line; do
 	if [ -s line.out ]; then tr '\n' ' ' <line.out | sed 's/ $//' >>v2e.out; echo >>v2e.out
 	else echo ok >>v2e.out; fi
 done <v2.txt
-check "one by one, every line worked" sh -c "! grep -q . v2e.err || { cat v2e.err; false; }"
+check "one by one, every line worked" sh -c "test ! -s v2e.err || { cat v2e.err; false; }"
 expect_same "the batch prints what they print, in order" v2e.out v2b.out
 expect_same "the same bytes as one by one" v2e/districts/angered.yaml v2b/districts/angered.yaml
 expect "the file passes check" 0 trygg -C v2b check
+
+# autocommit: a batch is one commit per file written, naming its IDs
+if command -v git >/dev/null; then
+	example_ws
+	printf '\nautocommit: true\n' >>ws/trygg.yaml
+	git -C ws init -q && git -C ws config user.name "Anna Svensson" &&
+		git -C ws config user.email anna@example.org && git -C ws add -A &&
+		git -C ws commit -qm "Första planen"
+	printf 'plan set Angered P6.M2 status=planned\nplan add-measure Angered --problem P6 --text Ljus --phase 1\nplan set "Västra Hisingen" P1.M2 status=planned\n' >ac.txt
+	expect "a batch with autocommit" 0 sh -c '"$TRYGG" -C ws batch <ac.txt'
+	check "two commits more, one per file" test "$(git -C ws rev-list --count HEAD)" = 3
+	check "each names the batch and its IDs" sh -c \
+		'git -C ws log --format=%s | grep -qx "batch Angered P6.M2 P6.M26" && git -C ws log --format=%s | grep -qx "batch Västra Hisingen P1.M2"'
+	check "the tree is clean" test -z "$(git -C ws status --porcelain)"
+fi
 
 # a version-2 file: the analysis step in a batch prints "ok"
 rm -rf ws2 && cp -R "$SRCDIR/tests/fixtures/schema2" ws2
