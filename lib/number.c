@@ -91,16 +91,18 @@ bool tg_parse_amount(const char *s, double *out, bool *percent)
 
 void tg_format_number(double v, char *out, size_t n)
 {
+	char num[400];   /* "%.15f" of the largest double: 309 digits and 16 */
 	if (v == 0)
 		v = 0;   /* no "-0" */
-	snprintf(out, n, "%.15g", v);
-	if (!strchr(out, 'e'))
-		return;
-	/* a small number: fixed-point, trailing zeros trimmed */
-	snprintf(out, n, "%.15f", v);
-	size_t len = strlen(out);
-	while (len > 1 && out[len - 1] == '0')
-		out[--len] = '\0';
-	if (len && out[len - 1] == '.')
-		out[--len] = '\0';
+	snprintf(num, sizeof num, "%.15g", v);
+	if (strchr(num, 'e')) {
+		/* a small number: fixed-point, trailing zeros trimmed */
+		snprintf(num, sizeof num, "%.15f", v);
+		size_t len = strlen(num);
+		while (len > 1 && num[len - 1] == '0')
+			num[--len] = '\0';
+		if (len && num[len - 1] == '.')
+			num[--len] = '\0';
+	}
+	snprintf(out, n, "%s", num);
 }
