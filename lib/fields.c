@@ -239,7 +239,24 @@ bool tg_plan_has_joint(const struct tg_plan *p, const char *id)
 enum tg_status tg_no_such(struct tg_diags *d, const struct tg_plan *p, const char *what,
 			  const char *id)
 {
+	/* one message a kind, so that each is translated whole */
+	static const struct { const char *what, *msgid; } kinds[] = {
+		{ "problem", N_("no problem '%s' in %s") },
+		{ "measure", N_("no measure '%s' in %s") },
+		{ "problem or measure", N_("no problem or measure '%s' in %s") },
+		{ "indicator", N_("no indicator '%s' in %s") },
+		{ "follow-up", N_("no follow-up '%s' in %s") },
+		{ "promise", N_("no promise '%s' in %s") },
+		{ "joint situation item", N_("no joint situation item '%s' in %s") },
+	};
+	const char *district = p->district ? p->district : "this district";
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (!strcmp(what, kinds[i].what)) {
+			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, kinds[i].msgid, id,
+				    district);
+			return TG_EUSAGE;
+		}
 	tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0, "no %s '%s' in %s", what, id,
-		    p->district ? p->district : "this district");
+		    district);
 	return TG_EUSAGE;
 }
