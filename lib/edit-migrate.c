@@ -41,7 +41,8 @@ static void add_id(struct tg_edit *e, const struct tg_node *map, const char *id)
 }
 
 /* A follow-up's readings: each key that names one of pr's indicators
- * becomes that indicator's ID. */
+ * (tgi_reading_indicator, the rule the model reads them by) becomes that
+ * indicator's ID. */
 static void readings_by_id(struct tg_edit *e, const struct tg_problem *pr,
 			   const struct tg_node *fu, const char *const *ind_ids)
 {
@@ -50,20 +51,18 @@ static void readings_by_id(struct tg_edit *e, const struct tg_problem *pr,
 		return;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		const char *name = m->kids[i]->str;
-		for (size_t k = 0; k < pr->n_indicators; k++) {
-			const char *n = pr->indicators[k].name;
-			if (!n || (strcmp(n, name) && tg_casecmp(n, name)) || !strcmp(name, ind_ids[k]))
-				continue;
-			if (tg_map_get(m, ind_ids[k]))
-				break;   /* both spelt: left as they are */
-			struct tgi_append a = { .ins = BUF_INIT };
-			a.key = xstrdup(ind_ids[k]);
-			tgi_rename_splice(e, m, i, a.key, &a);
-			struct change ch = tgi_change_at(CH_RENAME, m, name, NULL, 0);
-			ch.to = a.key;
-			push(e, m, &a, ch);
-			break;
-		}
+		const struct tg_indicator *ind = tgi_reading_indicator(pr, name);
+		if (!ind)
+			continue;
+		const char *id = ind_ids[ind - pr->indicators];
+		if (!strcmp(name, id) || tg_map_get(m, id))
+			continue;   /* by ID already, or both spelt: left as they are */
+		struct tgi_append a = { .ins = BUF_INIT };
+		a.key = xstrdup(id);
+		tgi_rename_splice(e, m, i, a.key, &a);
+		struct change ch = tgi_change_at(CH_RENAME, m, name, NULL, 0);
+		ch.to = a.key;
+		push(e, m, &a, ch);
 	}
 }
 

@@ -258,7 +258,7 @@ static void load_indicator(struct ctx *c, struct tg_problem *pr, const struct tg
 
 /* The indicator of pr a follow-up's reading names: by its ID, or by its
  * name (schema trygg/1 names them so; trygg/2 accepts both). */
-static const struct tg_indicator *reading_indicator(const struct tg_problem *pr, const char *key)
+const struct tg_indicator *tgi_reading_indicator(const struct tg_problem *pr, const char *key)
 {
 	for (size_t q = 0; q < pr->n_indicators; q++)
 		if (pr->indicators[q].id && !strcmp(pr->indicators[q].id, key))
@@ -303,7 +303,7 @@ static void load_followup(struct ctx *c, struct tg_problem *pr, const struct tg_
 			for (size_t j = 0; j + 1 < v->n; j += 2) {
 				struct tg_reading *r = &f->readings[f->n_readings];
 				const struct tg_node *name = v->kids[j];
-				const struct tg_indicator *ind = reading_indicator(pr, name->str);
+				const struct tg_indicator *ind = tgi_reading_indicator(pr, name->str);
 				if (!ind) {
 					ERR(c, name, "follow-up names indicator '%s', which %s does not define",
 					    name->str, pr->id ? pr->id : "the problem");

@@ -34,36 +34,6 @@ bool tg_parse_decimal(const char *s, double *out)
 	return true;
 }
 
-bool tg_parse_share(const char *s, double *out)
-{
-	char tmp[64];
-	size_t len = strlen(s);
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (!len || len >= sizeof tmp)
-		return false;
-	memcpy(tmp, s, len);
-	tmp[len] = '\0';
-	bool percent = tmp[len - 1] == '%';
-	if (percent) {
-		tmp[--len] = '\0';
-		/* "41 %", also with a no-break space as Swedish software writes it */
-		while (len && tmp[len - 1] == ' ')
-			tmp[--len] = '\0';
-		if (len >= 2 && (unsigned char)tmp[len - 2] == 0xC2 && (unsigned char)tmp[len - 1] == 0xA0)
-			tmp[len -= 2] = '\0';
-	}
-	double v;
-	if (!tg_parse_decimal(tmp, &v))
-		return false;
-	if (percent)
-		v /= 100;
-	if (v < 0 || v > 1)
-		return false;
-	*out = round(v * 10000) / 10000;
-	return true;
-}
-
 bool tg_parse_amount(const char *s, double *out, bool *percent)
 {
 	char tmp[64];
@@ -77,6 +47,7 @@ bool tg_parse_amount(const char *s, double *out, bool *percent)
 	*percent = tmp[len - 1] == '%';
 	if (*percent) {
 		tmp[--len] = '\0';
+		/* "41 %", also with a no-break space as Swedish software writes it */
 		while (len && tmp[len - 1] == ' ')
 			tmp[--len] = '\0';
 		if (len >= 2 && (unsigned char)tmp[len - 2] == 0xC2 && (unsigned char)tmp[len - 1] == 0xA0)
@@ -88,6 +59,17 @@ bool tg_parse_amount(const char *s, double *out, bool *percent)
 	*out = *percent ? v / 100 : v;
 	return true;
 }
+
+bool tg_parse_share(const char *s, double *out)
+{
+	double v;
+	bool percent;
+	if (!tg_parse_amount(s, &v, &percent) || v < 0 || v > 1)
+		return false;
+	*out = round(v * 10000) / 10000;
+	return true;
+}
+
 
 void tg_format_number(double v, char *out, size_t n)
 {

@@ -45,18 +45,6 @@ enum tg_status tg_op_history(struct tg_edit *e, const char *measure, const char 
 	return tg_edit_set(e, m->node, "history", list, d);
 }
 
-/* The indicator of pr a reading names: by ID (trygg/2), or by name. */
-static const struct tg_indicator *named_indicator(const struct tg_problem *pr, const char *key)
-{
-	for (size_t q = 0; q < pr->n_indicators; q++)
-		if (pr->indicators[q].id && !strcmp(pr->indicators[q].id, key))
-			return &pr->indicators[q];
-	for (size_t q = 0; q < pr->n_indicators; q++)
-		if (pr->indicators[q].name && !strcmp(pr->indicators[q].name, key))
-			return &pr->indicators[q];
-	return NULL;
-}
-
 /* The follow-up's indicators map: each key turned into what the file's
  * version names an indicator by (its ID in trygg/2, its name in trygg/1),
  * each value checked; NULL and an error in d when one is not right. */
@@ -67,7 +55,7 @@ static struct tg_val *readings(const struct tg_plan *p, const struct tg_problem 
 	struct tg_val *out = tg_val_map();
 	for (size_t i = 0; i + 1 < typed->n; i += 2) {
 		const char *key = typed->kids[i]->str;
-		const struct tg_indicator *ind = named_indicator(pr, key);
+		const struct tg_indicator *ind = tgi_reading_indicator(pr, key);
 		if (!ind) {
 			tg_diag_add(d, TG_SEV_ERROR, NULL, 0, 0, NULL, 0, 0,
 				    "%s has no indicator '%s'", pr->id, key);

@@ -152,4 +152,9 @@ bool tg_strict_block_scalar(const char *s, size_t len, size_t start, unsigned ne
  * pointers into them, in a new array of *n. */
 const char **tgi_batch_ids(const struct tg_edit *e, size_t *n);
 
+/* The indicator of pr a follow-up's reading names: by its ID, or by its
+ * name (trygg/1 names them so; trygg/2 takes both); NULL for none
+ * (lib/model.c). */
+const struct tg_indicator *tgi_reading_indicator(const struct tg_problem *pr, const char *key);
+
 #endif
